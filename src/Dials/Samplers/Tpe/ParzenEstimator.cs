@@ -1,0 +1,408 @@
+using System.Numerics;
+
+namespace Dials.Samplers;
+
+/// <summary>
+/// A Parzen estimator over a group of dimensions: a weighted mixture with one kernel per observation (plus an
+/// optional prior kernel), each kernel a product over the group's dimensions of a truncated normal on the unit
+/// interval (numeric dimensions, as <see cref="Dimension.ToUnit"/> maps them) or a smoothed one-hot distribution
+/// (categorical ones). Discrete numeric values are scored by the mass of their bin, not a density at a point, so
+/// that a wide bin is not undervalued against a narrow one.
+/// </summary>
+internal sealed class ParzenEstimator
+{
+    // Below this bin-width-to-bandwidth ratio the bin mass is the density at the bin's centre times its width to
+    // well under 1 %: it saves two error-function calls per kernel.
+    private const double MidpointRuleRatio = 0.25;
+
+    // Terms this far (in log space) below the largest cannot change a log-sum-exp by more than e^-40.
+    private const double NegligibleLogTerm = -40;
+
+    private readonly GroupDimension[] dimensions;
+    private readonly int kernels;
+    private readonly double[] logWeights;
+    private readonly double[] cumulativeWeights;
+
+    // Numeric dimensions: per dimension, per kernel. Categorical dimensions: probabilities per kernel and choice.
+    private readonly double[][] mu;
+    private readonly double[][] sigma;
+    private readonly double[][] inverseSigma;
+    private readonly double[][] logNormalizer;
+    private readonly double[][] logTruncatedMass;
+    private readonly double[][] choiceProbabilities;
+
+    private ParzenEstimator(GroupDimension[] dimensions, int kernels, double[] weights)
+    {
+        this.dimensions = dimensions;
+        this.kernels = kernels;
+        logWeights = new double[kernels];
+        cumulativeWeights = new double[kernels];
+        var total = 0.0;
+        for (var k = 0; k < kernels; k++)
+        {
+            total += weights[k];
+        }
+
+        var running = 0.0;
+        for (var k = 0; k < kernels; k++)
+        {
+            running += weights[k] / total;
+            cumulativeWeights[k] = running;
+            logWeights[k] = Math.Log(weights[k] / total);
+        }
+
+        var d = dimensions.Length;
+        mu = new double[d][];
+        sigma = new double[d][];
+        inverseSigma = new double[d][];
+        logNormalizer = new double[d][];
+        logTruncatedMass = new double[d][];
+        choiceProbabilities = new double[d][];
+    }
+
+    /// <summary>Fits the estimator to observations.</summary>
+    /// <param name="dimensions">The group's dimensions.</param>
+    /// <param name="observations">Per observation, its coordinates for the whole space (unit values for numeric
+    /// dimensions, choice indices for categorical ones), in trial-number order.</param>
+    /// <param name="observationWeights">One weight per observation (older trials may weigh less).</param>
+    /// <param name="settings">Prior, bandwidth and clipping settings.</param>
+    public static ParzenEstimator Fit(GroupDimension[] dimensions, IReadOnlyList<double[]> observations,
+        ReadOnlySpan<double> observationWeights, in ParzenSettings settings)
+    {
+        var n = observations.Count;
+        var withPrior = settings.PriorWeight > 0 || n == 0;
+        var kernels = n + (withPrior ? 1 : 0);
+        var weights = new double[kernels];
+        observationWeights[..n].CopyTo(weights);
+        if (withPrior)
+        {
+            weights[n] = n == 0 ? 1 : settings.PriorWeight;
+        }
+
+        var estimator = new ParzenEstimator(dimensions, kernels, weights);
+        for (var d = 0; d < dimensions.Length; d++)
+        {
+            if (dimensions[d].IsCategorical)
+            {
+                estimator.FitCategorical(d, observations, withPrior, settings.PriorWeight);
+            }
+            else
+            {
+                estimator.FitNumeric(d, observations, withPrior, settings);
+            }
+        }
+
+        return estimator;
+    }
+
+    /// <summary>Draws <paramref name="count"/> points from the mixture, as internal values, row by row
+    /// (<c>result[c * D + d]</c> for candidate c and the group's d-th dimension).</summary>
+    public double[] Sample(TrialRandom random, int count)
+    {
+        var d = dimensions.Length;
+        var result = new double[count * d];
+        for (var c = 0; c < count; c++)
+        {
+            var k = PickKernel(random.NextDouble());
+            for (var j = 0; j < d; j++)
+            {
+                var dimension = dimensions[j];
+                result[c * d + j] = dimension.IsCategorical
+                    ? PickChoice(choiceProbabilities[j], k, dimension.Dimension.Choices.Count, random.NextDouble())
+                    : dimension.Dimension.FromUnit(TruncatedNormal(random, mu[j][k], sigma[j][k]));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The log density (log mass for discrete dimensions) of each candidate row under the mixture.</summary>
+    public double[] LogDensity(double[] candidates, int count)
+    {
+        var d = dimensions.Length;
+        var scratch = new double[kernels];
+        var result = new double[count];
+        for (var c = 0; c < count; c++)
+        {
+            logWeights.CopyTo(scratch, 0);
+            for (var j = 0; j < d; j++)
+            {
+                AddLogKernels(j, candidates[c * d + j], scratch);
+            }
+
+            result[c] = LogSumExp(scratch);
+        }
+
+        return result;
+    }
+
+    private void FitNumeric(int d, IReadOnlyList<double[]> observations, bool withPrior, in ParzenSettings settings)
+    {
+        var column = dimensions[d].Index;
+        var n = observations.Count;
+        var centres = new double[kernels];
+        for (var i = 0; i < n; i++)
+        {
+            centres[i] = observations[i][column];
+        }
+
+        if (withPrior)
+        {
+            centres[n] = 0.5;
+        }
+
+        var widths = settings.Multivariate
+            ? MultivariateBandwidths(n, settings.GroupSize)
+            : UnivariateBandwidths(centres, settings.ConsiderEndpoints);
+        if (withPrior)
+        {
+            widths[n] = 1; // the prior spans the whole interval
+        }
+
+        // The clip keeps kernels from collapsing onto a cluster of observations (Bergstra's "magic clip").
+        var minimum = settings.ConsiderMagicClip ? 1.0 / Math.Min(100, 1 + kernels) : 1e-12;
+        var inverse = new double[kernels];
+        var normalizer = new double[kernels];
+        var logMass = new double[kernels];
+        for (var k = 0; k < kernels; k++)
+        {
+            widths[k] = Math.Clamp(widths[k], minimum, 1);
+            inverse[k] = 1 / widths[k];
+            logMass[k] = Math.Log(NormalDistribution.Mass(-centres[k] * inverse[k], (1 - centres[k]) * inverse[k]));
+            normalizer[k] = -Math.Log(widths[k]) - NormalDistribution.LogSqrtTwoPi - logMass[k];
+        }
+
+        mu[d] = centres;
+        sigma[d] = widths;
+        inverseSigma[d] = inverse;
+        logNormalizer[d] = normalizer;
+        logTruncatedMass[d] = logMass;
+    }
+
+    // Scott-like rule shared by every dimension of a joint (multivariate) kernel.
+    private double[] MultivariateBandwidths(int n, int groupSize)
+    {
+        var width = 0.2 * Math.Pow(Math.Max(n, 1), -1.0 / (groupSize + 4));
+        var widths = new double[kernels];
+        Array.Fill(widths, width);
+        return widths;
+    }
+
+    // Each kernel is as wide as the larger gap to its neighbours (the interval ends count as neighbours only when
+    // endpoints are considered), so isolated observations get broad kernels and clustered ones narrow kernels.
+    private double[] UnivariateBandwidths(double[] centres, bool considerEndpoints)
+    {
+        var widths = new double[kernels];
+        var order = new int[kernels];
+        for (var k = 0; k < kernels; k++)
+        {
+            order[k] = k;
+        }
+
+        var sorted = (double[])centres.Clone();
+        Array.Sort(sorted, order);
+        for (var s = 0; s < kernels; s++)
+        {
+            var left = s > 0 ? sorted[s] - sorted[s - 1] : sorted[s];
+            var right = s < kernels - 1 ? sorted[s + 1] - sorted[s] : 1 - sorted[s];
+            if (!considerEndpoints && kernels >= 2)
+            {
+                left = s > 0 ? left : right;
+                right = s < kernels - 1 ? right : left;
+            }
+
+            widths[order[s]] = Math.Max(left, right);
+        }
+
+        return widths;
+    }
+
+    private void FitCategorical(int d, IReadOnlyList<double[]> observations, bool withPrior, double priorWeight)
+    {
+        var column = dimensions[d].Index;
+        var choices = dimensions[d].Dimension.Choices.Count;
+        var n = observations.Count;
+
+        // Each observation's kernel puts most of its mass on the observed choice and spreads a prior share over
+        // all of them; the prior kernel is uniform.
+        var smoothing = withPrior ? priorWeight / kernels : 0;
+        var probabilities = new double[kernels * choices];
+        for (var k = 0; k < kernels; k++)
+        {
+            var row = probabilities.AsSpan(k * choices, choices);
+            row.Fill(k < n ? smoothing : 1.0 / choices);
+            if (k < n)
+            {
+                row[(int)observations[k][column]] += 1;
+                var total = 1 + smoothing * choices;
+                for (var c = 0; c < choices; c++)
+                {
+                    row[c] /= total;
+                }
+            }
+        }
+
+        choiceProbabilities[d] = probabilities;
+    }
+
+    private void AddLogKernels(int d, double value, double[] scratch)
+    {
+        var dimension = dimensions[d];
+        if (dimension.IsCategorical)
+        {
+            var choices = dimension.Dimension.Choices.Count;
+            var probabilities = choiceProbabilities[d];
+            var choice = (int)value;
+            for (var k = 0; k < kernels; k++)
+            {
+                scratch[k] += Math.Log(probabilities[k * choices + choice]);
+            }
+
+            return;
+        }
+
+        if (dimension.Bins.IsDiscrete)
+        {
+            var (lower, upper) = dimension.Bins.Bin(dimension.Dimension, value);
+            AddLogBinMasses(d, lower, upper, scratch);
+            return;
+        }
+
+        AddLogDensities(d, dimension.Dimension.ToUnit(value), scratch);
+    }
+
+    private void AddLogDensities(int d, double x, double[] scratch)
+    {
+        var centres = mu[d];
+        var inverse = inverseSigma[d];
+        var normalizer = logNormalizer[d];
+        var k = 0;
+        if (Vector.IsHardwareAccelerated && kernels >= Vector<double>.Count)
+        {
+            var xs = new Vector<double>(x);
+            var half = new Vector<double>(-0.5);
+            for (; k <= kernels - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var z = (xs - new Vector<double>(centres, k)) * new Vector<double>(inverse, k);
+                var sum = new Vector<double>(scratch, k) + new Vector<double>(normalizer, k) + half * z * z;
+                sum.CopyTo(scratch, k);
+            }
+        }
+
+        for (; k < kernels; k++)
+        {
+            var z = (x - centres[k]) * inverse[k];
+            scratch[k] += normalizer[k] - 0.5 * z * z;
+        }
+    }
+
+    private void AddLogBinMasses(int d, double lower, double upper, double[] scratch)
+    {
+        var centres = mu[d];
+        var widths = sigma[d];
+        var inverse = inverseSigma[d];
+        var logMass = logTruncatedMass[d];
+        var normalizer = logNormalizer[d];
+        var width = upper - lower;
+        var middle = 0.5 * (lower + upper);
+        var logWidth = Math.Log(width);
+        for (var k = 0; k < kernels; k++)
+        {
+            if (width < MidpointRuleRatio * widths[k])
+            {
+                var z = (middle - centres[k]) * inverse[k];
+                scratch[k] += normalizer[k] - 0.5 * z * z + logWidth;
+            }
+            else
+            {
+                var mass = NormalDistribution.Mass((lower - centres[k]) * inverse[k], (upper - centres[k]) * inverse[k]);
+                scratch[k] += Math.Log(Math.Max(mass, double.Epsilon)) - logMass[k];
+            }
+        }
+    }
+
+    private static double LogSumExp(double[] values)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        if (double.IsNegativeInfinity(max))
+        {
+            return max;
+        }
+
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            var shifted = v - max;
+            if (shifted > NegligibleLogTerm)
+            {
+                sum += Math.Exp(shifted);
+            }
+        }
+
+        return max + Math.Log(sum);
+    }
+
+    private int PickKernel(double u)
+    {
+        var index = Array.BinarySearch(cumulativeWeights, u);
+        index = index < 0 ? ~index : index;
+        return Math.Min(index, kernels - 1);
+    }
+
+    private static double PickChoice(double[] probabilities, int kernel, int choices, double u)
+    {
+        var running = 0.0;
+        for (var c = 0; c < choices - 1; c++)
+        {
+            running += probabilities[kernel * choices + c];
+            if (u < running)
+            {
+                return c;
+            }
+        }
+
+        return choices - 1;
+    }
+
+    // Rejection from the untruncated normal: the kernel's centre lies in [0, 1] and its width is at most 1, so at
+    // least a third of the draws land inside and the loop ends quickly.
+    private static double TruncatedNormal(TrialRandom random, double centre, double width)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var x = centre + width * random.NextGaussian();
+            if (x is >= 0 and <= 1)
+            {
+                return x;
+            }
+        }
+
+        return Math.Clamp(centre, 0, 1);
+    }
+}
+
+/// <summary>One dimension of a group a Parzen estimator models jointly.</summary>
+/// <param name="Index">The dimension's index in the space.</param>
+/// <param name="Dimension">The dimension.</param>
+internal sealed record GroupDimension(int Index, Dimension Dimension)
+{
+    /// <summary>Whether the dimension is categorical (modelled by choice probabilities, not a normal kernel).</summary>
+    public bool IsCategorical { get; } = Dimension.Kind == DimensionKind.Categorical;
+
+    /// <summary>Where the dimension's values sit in the unit interval.</summary>
+    public UnitBins Bins { get; } = new(Dimension);
+}
+
+/// <summary>How a Parzen estimator places its kernels.</summary>
+/// <param name="PriorWeight">Weight of the prior kernel (a broad kernel over the whole space); 0 for none.</param>
+/// <param name="ConsiderMagicClip">Whether to keep kernels at least about 1/n of the interval wide.</param>
+/// <param name="ConsiderEndpoints">Whether the interval's ends count as neighbours when sizing edge kernels.</param>
+/// <param name="Multivariate">Whether kernels are joint over the group (one bandwidth rule for all dimensions).</param>
+/// <param name="GroupSize">How many dimensions the group has (sets the multivariate bandwidth).</param>
+internal readonly record struct ParzenSettings(double PriorWeight, bool ConsiderMagicClip, bool ConsiderEndpoints,
+    bool Multivariate, int GroupSize);

@@ -1,0 +1,150 @@
+using System.Runtime.CompilerServices;
+
+namespace Dials.Samplers;
+
+/// <summary>
+/// The trials a TPE proposal learns from, ranked best first: complete trials by value, then pruned trials (those
+/// that got further first, then by their last intermediate value), then, as a constant liar, running trials as the
+/// worst of all. Failed trials teach nothing and are left out. Each trial's coordinates (unit values for numeric
+/// dimensions, choice indices for categorical ones) are computed once per trial and cached per search space, so a
+/// proposal at trial 1,000 does not redo 1,000 points' conversions.
+/// </summary>
+internal sealed class TpeHistory
+{
+    private static readonly ConditionalWeakTable<SearchSpace, CoordinateCache> Caches = new();
+
+    private TpeHistory(double[]?[] coordinates, int[] ranked, bool[] finished)
+    {
+        Coordinates = coordinates;
+        Ranked = ranked;
+        Finished = finished;
+    }
+
+    /// <summary>Per trial index, its coordinates, or null for a trial left out.</summary>
+    public double[]?[] Coordinates { get; }
+
+    /// <summary>The indices of the trials taken into account, best first.</summary>
+    public int[] Ranked { get; }
+
+    /// <summary>Per trial index, whether it has finished (so is not a constant-liar stand-in).</summary>
+    public bool[] Finished { get; }
+
+    /// <summary>Ranks the trials of <paramref name="context"/>.</summary>
+    public static TpeHistory From(SamplingContext context, bool constantLiar)
+    {
+        var trials = context.Trials;
+        var cache = Caches.GetValue(context.Space, _ => new CoordinateCache());
+        var coordinates = new double[]?[trials.Count];
+        var finished = new bool[trials.Count];
+        var keys = new RankKey[trials.Count];
+        var count = 0;
+        var sign = context.Direction == Direction.Maximize ? -1.0 : 1.0;
+        for (var t = 0; t < trials.Count; t++)
+        {
+            var trial = trials[t];
+            if (trial.Number == context.TrialNumber || trial.Point.Count != context.Space.Dimensions.Count
+                || RankOf(trial, sign, constantLiar) is not { } key)
+            {
+                continue;
+            }
+
+            coordinates[t] = cache.Get(context.Space, trial);
+            finished[t] = trial.State != TrialState.Running;
+            keys[count++] = key with { Index = t };
+        }
+
+        Array.Sort(keys, 0, count);
+        var ranked = new int[count];
+        for (var r = 0; r < count; r++)
+        {
+            ranked[r] = keys[r].Index;
+        }
+
+        return new TpeHistory(coordinates, ranked, finished);
+    }
+
+    private static RankKey? RankOf(TrialRecord trial, double sign, bool constantLiar) => trial.State switch
+    {
+        TrialState.Complete when trial.Value is { } value && double.IsFinite(value) => new RankKey(0, 0, sign * value, 0),
+        TrialState.Pruned when trial.LastIntermediate is { } last && double.IsFinite(last.Value) =>
+            new RankKey(1, -last.Step, sign * last.Value, 0),
+        TrialState.Pruned => new RankKey(1, long.MaxValue, 0, 0),
+        TrialState.Running when constantLiar => new RankKey(2, 0, 0, 0),
+        _ => null,
+    };
+
+    // Class (complete, pruned, running), then negated last step for pruned trials, then value; ties by number.
+    private readonly record struct RankKey(int Class, long Step, double Value, int Index) : IComparable<RankKey>
+    {
+        public int CompareTo(RankKey other)
+        {
+            var c = Class.CompareTo(other.Class);
+            if (c == 0)
+            {
+                c = Step.CompareTo(other.Step);
+            }
+
+            if (c == 0)
+            {
+                c = Value.CompareTo(other.Value);
+            }
+
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
+    }
+
+    private sealed class CoordinateCache
+    {
+        private readonly List<(double[]? Values, double[]? Coordinates)> entries = [];
+        private readonly Lock gate = new();
+
+        public double[] Get(SearchSpace space, TrialRecord trial)
+        {
+            lock (gate)
+            {
+                while (entries.Count <= trial.Number)
+                {
+                    entries.Add((null, null));
+                }
+
+                // Compared by content: a study may hand out a fresh copy of the same point on every snapshot, and
+                // comparing ten numbers is far cheaper than converting them (logarithms) again.
+                var (values, coordinates) = entries[trial.Number];
+                if (values is null || coordinates is null || !SameValues(values, trial.Point))
+                {
+                    values = [.. trial.Point];
+                    coordinates = Convert(space, values);
+                    entries[trial.Number] = (values, coordinates);
+                }
+
+                return coordinates;
+            }
+        }
+
+        private static bool SameValues(double[] cached, IReadOnlyList<double> point)
+        {
+            for (var i = 0; i < cached.Length; i++)
+            {
+                if (!cached[i].Equals(point[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static double[] Convert(SearchSpace space, double[] point)
+        {
+            var coordinates = new double[point.Length];
+            for (var i = 0; i < coordinates.Length; i++)
+            {
+                var value = point[i];
+                var dimension = space.Dimensions[i];
+                coordinates[i] = double.IsNaN(value) || dimension.Kind == DimensionKind.Categorical ? value : dimension.ToUnit(value);
+            }
+
+            return coordinates;
+        }
+    }
+}

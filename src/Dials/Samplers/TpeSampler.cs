@@ -1,0 +1,211 @@
+using System.Runtime.CompilerServices;
+
+namespace Dials.Samplers;
+
+/// <summary>
+/// Tree-structured Parzen estimator (Bergstra et al., 2011): splits the trials so far into the best few ("below",
+/// a fraction set by <c>gamma</c>) and the rest ("above"), fits a Parzen density to each, draws candidates from the
+/// density of the good ones, and proposes the candidate where good-density over bad-density is largest.
+/// </summary>
+/// <remarks>
+/// <para>Numeric dimensions are modelled in the unit interval of <see cref="Dimension.ToUnit"/> (log-aware; discrete
+/// values own bins and are scored by the bins' mass), categorical ones by smoothed choice frequencies.</para>
+/// <para>Conditional dimensions are fitted only on the trials where they were active. In multivariate mode the
+/// dimensions under the same conditions form a group modelled jointly, which captures interactions between them;
+/// in univariate mode every dimension is modelled on its own.</para>
+/// <para>Until a group has <c>startupTrials</c> finished observations it is sampled uniformly at random. Pruned
+/// trials count, ranked after complete ones by how far they got and their last intermediate value; failed trials
+/// are ignored. With <c>constantLiar</c>, trials still running are counted among the worst, so parallel workers
+/// are steered away from points already being evaluated.</para>
+/// <para>Randomness for a trial comes from the seed and the trial's number only: workers never share draws, and a
+/// sequential study with a seed is exactly reproducible.</para>
+/// </remarks>
+public sealed class TpeSampler : ISampler
+{
+    private readonly long seed;
+    private readonly int startupTrials;
+    private readonly int candidates;
+    private readonly bool multivariate;
+    private readonly double priorWeight;
+    private readonly bool considerMagicClip;
+    private readonly bool considerEndpoints;
+    private readonly bool constantLiar;
+    private readonly Func<int, int> gamma;
+    private readonly ConditionalWeakTable<SearchSpace, GroupDimension[][]> groupsBySpace = new();
+
+    /// <summary>Creates a TPE sampler.</summary>
+    /// <param name="seed">Seed of every trial's random stream; null for a random seed.</param>
+    /// <param name="startupTrials">Finished trials sampled uniformly at random before the model is used.</param>
+    /// <param name="candidates">Candidates drawn from the good density per proposal (per dimension when univariate).</param>
+    /// <param name="multivariate">Whether dimensions that are active together are modelled jointly.</param>
+    /// <param name="priorWeight">Weight of a broad prior kernel in each density; 0 disables the prior.</param>
+    /// <param name="considerMagicClip">Whether to keep kernel widths above a floor that shrinks with the number of
+    /// observations, so kernels never collapse onto clusters.</param>
+    /// <param name="considerEndpoints">Whether the bounds count as neighbours when sizing the edge kernels
+    /// (univariate mode).</param>
+    /// <param name="constantLiar">Whether running trials count as the worst observations, so that parallel workers
+    /// do not propose near-duplicates of points still being evaluated.</param>
+    /// <param name="gamma">How many of <c>n</c> ranked trials form the good group; by default
+    /// <see cref="DefaultGamma"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count or weight is negative, or <paramref name="candidates"/> is not positive.</exception>
+    public TpeSampler(int? seed = null, int startupTrials = 10, int candidates = 24, bool multivariate = true,
+        double priorWeight = 1.0, bool considerMagicClip = true, bool considerEndpoints = false, bool constantLiar = true,
+        Func<int, int>? gamma = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(startupTrials);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(candidates);
+        if (!(priorWeight >= 0) || double.IsInfinity(priorWeight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(priorWeight), priorWeight, "The prior weight must be a finite number >= 0.");
+        }
+
+        this.seed = seed ?? TrialRandom.NewSeed();
+        this.startupTrials = startupTrials;
+        this.candidates = candidates;
+        this.multivariate = multivariate;
+        this.priorWeight = priorWeight;
+        this.considerMagicClip = considerMagicClip;
+        this.considerEndpoints = considerEndpoints;
+        this.constantLiar = constantLiar;
+        this.gamma = gamma ?? DefaultGamma;
+    }
+
+    /// <summary>The default size of the good group among <paramref name="n"/> ranked trials: 10 %, rounded up,
+    /// at most 25.</summary>
+    public static int DefaultGamma(int n) => Math.Min((n + 9) / 10, 25);
+
+    /// <inheritdoc />
+    public double[] Sample(SamplingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var space = context.Space;
+        var random = new TrialRandom(seed, context.TrialNumber);
+        var point = new double[space.Dimensions.Count];
+        Array.Fill(point, double.NaN);
+        var groups = groupsBySpace.GetValue(space, s => DimensionGroups.Of(s, multivariate));
+        TpeHistory? history = null;
+        int[]? stamps = null;
+        for (var g = 0; g < groups.Length; g++)
+        {
+            var group = groups[g];
+            if (!space.IsActive(point, group[0].Index))
+            {
+                continue;
+            }
+
+            history ??= TpeHistory.From(context, constantLiar);
+            stamps ??= new int[context.Trials.Count];
+            if (!SampleGroup(group, g + 1, history, stamps, random, point))
+            {
+                SampleUniformly(group, random, point);
+            }
+        }
+
+        space.ApplyConditions(point);
+        return point;
+    }
+
+    /// <summary>Samples a group from the model into <paramref name="point"/>; false while it is still in its
+    /// start-up phase.</summary>
+    private bool SampleGroup(GroupDimension[] group, int stamp, TpeHistory history, int[] stamps, TrialRandom random,
+        double[] point)
+    {
+        // The trials where the whole group was active, best first; stamps mark them by trial index.
+        var active = new List<int>(history.Ranked.Length);
+        var finished = 0;
+        foreach (var t in history.Ranked)
+        {
+            if (IsActive(history.Coordinates[t]!, group))
+            {
+                active.Add(t);
+                finished += history.Finished[t] ? 1 : 0;
+            }
+        }
+
+        if (finished < startupTrials || finished == 0)
+        {
+            return false;
+        }
+
+        var belowCount = Math.Clamp(gamma(active.Count), 0, active.Count);
+        for (var r = 0; r < active.Count; r++)
+        {
+            stamps[active[r]] = r < belowCount ? stamp : -stamp;
+        }
+
+        // Both sets in trial-number order, which is what the age-based weights refer to.
+        var below = new List<double[]>(belowCount);
+        var above = new List<double[]>(active.Count - belowCount);
+        for (var t = 0; t < stamps.Length; t++)
+        {
+            if (stamps[t] == stamp)
+            {
+                below.Add(history.Coordinates[t]!);
+            }
+            else if (stamps[t] == -stamp)
+            {
+                above.Add(history.Coordinates[t]!);
+            }
+        }
+
+        var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, multivariate, group.Length);
+        var good = ParzenEstimator.Fit(group, below, AgeWeights(below.Count), settings);
+        var bad = ParzenEstimator.Fit(group, above, AgeWeights(above.Count), settings);
+        var drawn = good.Sample(random, candidates);
+        var logGood = good.LogDensity(drawn, candidates);
+        var logBad = bad.LogDensity(drawn, candidates);
+        var best = 0;
+        for (var c = 1; c < candidates; c++)
+        {
+            if (logGood[c] - logBad[c] > logGood[best] - logBad[best])
+            {
+                best = c;
+            }
+        }
+
+        for (var j = 0; j < group.Length; j++)
+        {
+            point[group[j].Index] = drawn[best * group.Length + j];
+        }
+
+        return true;
+    }
+
+    private static bool IsActive(double[] coordinates, GroupDimension[] group)
+    {
+        foreach (var member in group)
+        {
+            if (double.IsNaN(coordinates[member.Index]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void SampleUniformly(GroupDimension[] group, TrialRandom random, double[] point)
+    {
+        foreach (var member in group)
+        {
+            point[member.Index] = member.IsCategorical
+                ? random.NextInt(member.Dimension.Choices.Count)
+                : member.Dimension.FromUnit(random.NextDouble());
+        }
+    }
+
+    /// <summary>Weights of <paramref name="count"/> observations in trial-number order: equal for the latest 25,
+    /// rising linearly from 1/count to 1 for older ones, so that the model slowly forgets its early history.</summary>
+    private static double[] AgeWeights(int count)
+    {
+        var weights = new double[count];
+        Array.Fill(weights, 1.0);
+        var ramp = count - 25;
+        for (var i = 0; i < ramp; i++)
+        {
+            weights[i] = ramp == 1 ? 1.0 / count : 1.0 / count + i * (1 - 1.0 / count) / (ramp - 1);
+        }
+
+        return weights;
+    }
+}
