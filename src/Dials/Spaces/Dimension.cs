@@ -165,7 +165,7 @@ public sealed class Dimension
             return value >= 0 && value < Choices.Count && value == Math.Floor(value) ? null : $"is not one of {FormatChoices()}";
         }
 
-        if (value < Low || value > High)
+        if ((value < Low && !Near(value, Low)) || (value > High && !Near(value, High)))
         {
             return $"is outside [{Format(Low)}, {Format(High)}]";
         }
@@ -180,10 +180,17 @@ public sealed class Dimension
             return "is not a whole number";
         }
 
-        return Step > 0 && !IsMultiple(value - Low, Step)
+        return Step > 0 && !Near(value, Snap(value))
             ? $"is off the step grid {Format(Low)} + k * {Format(Step)}"
             : null;
     }
+
+    /// <summary>
+    /// Whether two values are equal up to single precision: a <see cref="float"/> property stores 0.3 as
+    /// 0.30000001, which must still count as the bound or grid value it was decoded from.
+    /// </summary>
+    private static bool Near(double value, double target) =>
+        Math.Abs(value - target) <= 1.2e-7 * Math.Max(Math.Abs(value), Math.Abs(target));
 
     /// <summary>The typed value of an internal value: the choice, a <see cref="long"/> or a <see cref="double"/>.</summary>
     public object ToValue(double value) => Kind switch
