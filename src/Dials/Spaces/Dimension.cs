@@ -258,8 +258,20 @@ public sealed class Dimension
     {
         DimensionKind.Categorical => level,
         DimensionKind.PowerOfTwo => Low * Math.Pow(2, level),
-        _ => Math.Min(Low + level * Step, High),
+        _ => Math.Min(GridValue(level), High),
     };
+
+    /// <summary>
+    /// low + level * step, computed in decimal where it fits so that 0 + 6 * 0.05 is 0.3 and not 0.30000000000000004:
+    /// grid values are the numbers a user wrote down, and they show up in logs and configuration files.
+    /// </summary>
+    private double GridValue(int level)
+    {
+        const double DecimalSafe = 1e15;
+        return Math.Abs(Low) < DecimalSafe && Math.Abs(High) < DecimalSafe && Step >= 1e-12
+            ? (double)((decimal)Low + level * (decimal)Step)
+            : Low + level * Step;
+    }
 
     private string FormatChoices() => "[" + string.Join(", ", Choices.Select(FormatChoice)) + "]";
 
