@@ -90,6 +90,17 @@ public sealed class DiagnosticTests
         Assert.Contains("0 (it has no initializer)", Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData("public partial record C { [IntRange(1, 2)] public required int Y { get; init; } }", "required members")]
+    [InlineData("public partial record C(int Seed) { [IntRange(1, 2)] public int Y { get; init; } = 1; }", "parameterless constructor")]
+    [InlineData("public abstract partial record C { [IntRange(1, 2)] public int Y { get; init; } = 1; }", "concrete type")]
+    public void Types_that_cannot_be_created_are_unsupported(string declaration, string reason)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Source(declaration)).GeneratorDiagnostics);
+        Assert.Equal("DIALS019", diagnostic.Id);
+        Assert.Contains(reason, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void A_broken_type_gets_no_generated_code()
     {

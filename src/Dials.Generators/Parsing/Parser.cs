@@ -53,6 +53,11 @@ namespace Dials.Generators.Parsing
             {
                 sink.Report(DiagnosticDescriptors.UnsupportedType, location, type.Name, "it must be a concrete type that can be created");
             }
+            else if (type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }))
+            {
+                sink.Report(DiagnosticDescriptors.UnsupportedType, location, type.Name,
+                    "required members are not supported, since configurations are created with 'new()' and initializers are the defaults");
+            }
             else if (!type.IsValueType && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private))
             {
                 sink.Report(DiagnosticDescriptors.UnsupportedType, location, type.Name,
