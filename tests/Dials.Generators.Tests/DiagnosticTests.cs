@@ -60,7 +60,7 @@ public sealed class DiagnosticTests
         Assert.Equal("Source0.cs", where.Path);
         Assert.True(where.StartLinePosition.Line >= 2, $"{id} should point into the declaration, not at line {where.StartLinePosition.Line}");
         Assert.False(string.IsNullOrWhiteSpace(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(File.Exists(Path.Combine(RepositoryRoot, "docs", "diagnostics", id + ".md")), $"{id} needs a help page");
+        Assert.True(File.Exists(Path.Combine(Dials.Testing.RepositoryRoot.Path, "docs", "diagnostics", id + ".md")), $"{id} needs a help page");
     }
 
     [Theory]
@@ -110,18 +110,4 @@ public sealed class DiagnosticTests
 
     private static string Source(string declaration) =>
         "using Dials;\nnamespace Sample;\n" + (declaration.Contains("Outer") ? declaration : "[Hyperparameters]\n" + declaration);
-
-    private static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Config.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Config.sln not found above the test binaries.");
-        }
-    }
 }

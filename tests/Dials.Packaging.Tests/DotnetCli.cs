@@ -30,18 +30,4 @@ internal static class DotnetCli
         process.WaitForExit();
         return (process.ExitCode, output.Result + error.Result);
     }
-
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Config.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Config.sln not found above the test binaries.");
-        }
-    }
 }

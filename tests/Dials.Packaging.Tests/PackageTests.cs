@@ -17,7 +17,7 @@ public sealed class PackageTests : IDisposable
     public void A_fresh_project_referencing_only_the_package_gets_generated_code_and_diagnostics()
     {
         var feed = Path.Combine(work, "feed");
-        var (packExit, packOutput) = DotnetCli.Run(DotnetCli.RepositoryRoot,
+        var (packExit, packOutput) = DotnetCli.Run(Dials.Testing.RepositoryRoot.Path,
             "pack", "src/Dials/Dials.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}");
         Assert.True(packExit == 0, packOutput);
 

@@ -87,16 +87,13 @@ namespace Dials.Generators.Parsing
 
         private DimensionModel? ParseInt(IPropertySymbol property, AttributeData attribute, ValueKind kind, Location? location, int index, string path)
         {
-            if (!ValueKinds.IsIntegral(kind))
+            if (IntegerBounds(property, attribute, "IntRange", kind, location, path) is not var (low, high, ok))
             {
-                return DoesNotFit(property, "IntRange", "it needs an int or long property", location);
+                return null;
             }
 
-            var low = (long)attribute.ConstructorArguments[0].Value!;
-            var high = (long)attribute.ConstructorArguments[1].Value!;
             var step = Named(attribute, "Step", 1L);
             var log = Named(attribute, "Log", false);
-            var ok = CheckBounds(path, low, high, location) & FitsInt(property, "IntRange", kind, low, high, location);
             if (step <= 0)
             {
                 ok = sink.Report(DiagnosticDescriptors.InvalidStep, location, path, Text(step), "is not positive, so cannot divide", Text(low), Text(high));
@@ -120,14 +117,11 @@ namespace Dials.Generators.Parsing
 
         private DimensionModel? ParsePowerOfTwo(IPropertySymbol property, AttributeData attribute, ValueKind kind, Location? location, int index, string path)
         {
-            if (!ValueKinds.IsIntegral(kind))
+            if (IntegerBounds(property, attribute, "PowerOfTwo", kind, location, path) is not var (low, high, ok))
             {
-                return DoesNotFit(property, "PowerOfTwo", "it needs an int or long property", location);
+                return null;
             }
 
-            var low = (long)attribute.ConstructorArguments[0].Value!;
-            var high = (long)attribute.ConstructorArguments[1].Value!;
-            var ok = CheckBounds(path, low, high, location) & FitsInt(property, "PowerOfTwo", kind, low, high, location);
             foreach (var bound in new[] { low, high }.Distinct())
             {
                 if (!SpaceRules.IsPowerOfTwo(bound))
@@ -205,6 +199,21 @@ namespace Dials.Generators.Parsing
                 .GroupBy(f => Convert.ToInt64(f.ConstantValue, CultureInfo.InvariantCulture))
                 .Select(g => ((object?)g.First().ConstantValue, (ITypeSymbol?)type))
                 .ToList();
+        }
+
+        /// <summary>The bounds of an integer attribute and whether they are sound, or null when the property is not an integer.</summary>
+        private (long Low, long High, bool Ok)? IntegerBounds(IPropertySymbol property, AttributeData attribute, string name, ValueKind kind,
+            Location? location, string path)
+        {
+            if (!ValueKinds.IsIntegral(kind))
+            {
+                DoesNotFit(property, name, "it needs an int or long property", location);
+                return null;
+            }
+
+            var low = (long)attribute.ConstructorArguments[0].Value!;
+            var high = (long)attribute.ConstructorArguments[1].Value!;
+            return (low, high, CheckBounds(path, low, high, location) & FitsInt(property, name, kind, low, high, location));
         }
 
         private bool CheckBounds(string path, double low, double high, Location? location) =>
