@@ -6,6 +6,7 @@ namespace Dials.Packaging.Tests;
 /// The Dials package is all a user needs: a fresh console project that references only it (from a local folder feed)
 /// gets the attributes, the generated search space and the declaration diagnostics.
 /// </summary>
+[Collection(DotnetBuilds.Name)]
 public sealed class PackageTests : IDisposable
 {
     private readonly string work = Directory.CreateTempSubdirectory("dials-package-").FullName;
