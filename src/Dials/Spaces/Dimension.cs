@@ -165,7 +165,7 @@ public sealed class Dimension
             return value >= 0 && value < Choices.Count && value == Math.Floor(value) ? null : $"is not one of {FormatChoices()}";
         }
 
-        if (value < Low || value > High)
+        if ((value < Low && !Near(value, Low)) || (value > High && !Near(value, High)))
         {
             return $"is outside [{Format(Low)}, {Format(High)}]";
         }
@@ -180,10 +180,17 @@ public sealed class Dimension
             return "is not a whole number";
         }
 
-        return Step > 0 && !IsMultiple(value - Low, Step)
+        return Step > 0 && !Near(value, Snap(value))
             ? $"is off the step grid {Format(Low)} + k * {Format(Step)}"
             : null;
     }
+
+    /// <summary>
+    /// Whether two values are equal up to single precision: a <see cref="float"/> property stores 0.3 as
+    /// 0.30000001, which must still count as the bound or grid value it was decoded from.
+    /// </summary>
+    private static bool Near(double value, double target) =>
+        Math.Abs(value - target) <= 1.2e-7 * Math.Max(Math.Abs(value), Math.Abs(target));
 
     /// <summary>The typed value of an internal value: the choice, a <see cref="long"/> or a <see cref="double"/>.</summary>
     public object ToValue(double value) => Kind switch
@@ -251,8 +258,20 @@ public sealed class Dimension
     {
         DimensionKind.Categorical => level,
         DimensionKind.PowerOfTwo => Low * Math.Pow(2, level),
-        _ => Math.Min(Low + level * Step, High),
+        _ => Math.Min(GridValue(level), High),
     };
+
+    /// <summary>
+    /// low + level * step, computed in decimal where it fits so that 0 + 6 * 0.05 is 0.3 and not 0.30000000000000004:
+    /// grid values are the numbers a user wrote down, and they show up in logs and configuration files.
+    /// </summary>
+    private double GridValue(int level)
+    {
+        const double DecimalSafe = 1e15;
+        return Math.Abs(Low) < DecimalSafe && Math.Abs(High) < DecimalSafe && Step >= 1e-12
+            ? (double)((decimal)Low + level * (decimal)Step)
+            : Low + level * Step;
+    }
 
     private string FormatChoices() => "[" + string.Join(", ", Choices.Select(FormatChoice)) + "]";
 

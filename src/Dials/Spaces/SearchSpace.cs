@@ -164,6 +164,21 @@ public abstract class SearchSpace
         return point;
     }
 
+    /// <summary>A one-line description of a dimension for people: like <see cref="Dimension.ToString"/>, with the
+    /// condition written in the parent's values (<c>when Optimizer is Sgd</c>) and the default.</summary>
+    public string Describe(int dimension)
+    {
+        var d = Dimensions[dimension];
+        var text = d.Condition is null ? d.ToString() : d.ToString()[..d.ToString().IndexOf(" when ", StringComparison.Ordinal)];
+        if (d.Condition is not null)
+        {
+            var parent = Dimensions[parents[dimension]];
+            text += $" when {parent.Name} is {string.Join(" or ", d.Condition.Values.Select(parent.Format))}";
+        }
+
+        return $"{text} (default {d.Format(d.DefaultValue)})";
+    }
+
     /// <summary>One line per dimension describing its shape: equal for two spaces exactly when they search the
     /// same values under the same names and conditions (defaults aside).</summary>
     public string Signature => string.Join("\n", Dimensions.Select(d => d.ToString()));

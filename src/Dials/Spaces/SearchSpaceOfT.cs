@@ -69,6 +69,12 @@ public sealed class SearchSpace<T> : SearchSpace
         var point = Read(Dimensions, config, read);
         ApplyConditions(point);
         ThrowIfInvalid(Check(point), nameof(config));
+        for (var i = 0; i < point.Length; i++)
+        {
+            // Valid values may carry float rounding (0.30000001 for 0.3); the point holds the exact grid value.
+            point[i] = double.IsNaN(point[i]) ? double.NaN : Dimensions[i].Snap(point[i]);
+        }
+
         return point;
     }
 

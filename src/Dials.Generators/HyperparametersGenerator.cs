@@ -1,0 +1,52 @@
+using Dials.Generators.Emitting;
+using Dials.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Dials.Generators
+{
+    /// <summary>
+    /// Implements IHyperparameters for every [Hyperparameters] partial type: a typed SearchSpace with encode, decode and
+    /// validation, without reflection at run time. Declarations it cannot honour are reported as DIALS001-DIALS099.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class HyperparametersGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking names, so tests can check that unrelated edits leave these steps cached.</summary>
+        public static class Steps
+        {
+            /// <summary>The parse of each [Hyperparameters] type into an equatable model.</summary>
+            public const string Parse = "Dials.Parse";
+
+            /// <summary>The models that produce source.</summary>
+            public const string Models = "Dials.Models";
+        }
+
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownSymbols.HyperparametersName,
+                    static (node, _) => node is TypeDeclarationSyntax,
+                    static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
+                .WithTrackingName(Steps.Parse);
+
+            context.RegisterSourceOutput(parsed, static (production, result) =>
+            {
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    production.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            });
+
+            var models = parsed
+                .Where(static result => result.Model is not null)
+                .Select(static (result, _) => result.Model!)
+                .WithTrackingName(Steps.Models);
+
+            context.RegisterSourceOutput(models, static (production, model) =>
+                production.AddSource(model.HintName, Emitter.Emit(model)));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.CodeAnalysis;
+
+namespace Dials.Generators.Parsing
+{
+    /// <summary>How a property's value is stored, which decides how a sampled value is converted back.</summary>
+    internal enum ValueKind
+    {
+        Other,
+        Double,
+        Single,
+        Int32,
+        Int64,
+        String,
+        Boolean,
+        Enum,
+    }
+
+    /// <summary>Mirrors Dials.DimensionKind in the runtime library, which the generator cannot reference.</summary>
+    internal enum DimensionShape
+    {
+        Float,
+        Int,
+        PowerOfTwo,
+        Categorical,
+    }
+
+    /// <summary>What the parser learned about one [Hyperparameters] type: everything the emitter needs, no symbols.</summary>
+    internal sealed record TypeModel(
+        string? Namespace,
+        EquatableArray<ContainerModel> Containers,
+        string Keyword,
+        string Name,
+        ObjectModel Root)
+    {
+        /// <summary>Every dimension, flattened in declaration order (nested types' dimensions in place).</summary>
+        public EquatableArray<DimensionModel> Dimensions => Root.Flatten().ToEquatableArray();
+
+        public string HintName => (Namespace is null ? "" : Namespace + ".")
+            + string.Concat(System.Linq.Enumerable.Select(Containers, c => c.Name + ".")) + Name + ".Dials.g.cs";
+    }
+
+    /// <summary>A type enclosing the hyperparameters type, re-declared as partial around the generated code.</summary>
+    internal sealed record ContainerModel(string Keyword, string Name);
+
+    /// <summary>An object whose properties hold dimensions: the hyperparameters type itself or a nested one.</summary>
+    /// <param name="TypeName">Fully qualified type name.</param>
+    /// <param name="IsReferenceType">Whether a nested value may be null (then a fresh default is used).</param>
+    /// <param name="UsesWith">Records and structs decode with <c>with</c>, keeping untuned values; classes with <c>new</c>.</param>
+    internal sealed record ObjectModel(string TypeName, bool IsReferenceType, bool UsesWith, EquatableArray<PropertyModel> Properties)
+    {
+        public System.Collections.Generic.IEnumerable<DimensionModel> Flatten()
+        {
+            foreach (var property in Properties)
+            {
+                if (property.Dimension is not null)
+                {
+                    yield return property.Dimension;
+                }
+                else if (property.Nested is not null)
+                {
+                    foreach (var inner in property.Nested.Flatten())
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A tuned property: either one dimension or a nested hyperparameters object.</summary>
+    internal sealed record PropertyModel(string Name, DimensionModel? Dimension, ObjectModel? Nested);
+
+    /// <summary>One dimension, with everything the runtime Dimension factory needs and how to convert its value.</summary>
+    /// <param name="Index">Position in the flattened dimension list.</param>
+    /// <param name="Path">Dotted name.</param>
+    /// <param name="ChoiceLiterals">C# literals of the choices, typed as the property.</param>
+    /// <param name="ChoiceKeys">Normalised choice values, to match defaults and [When] values against.</param>
+    internal sealed record DimensionModel(
+        int Index,
+        string Path,
+        DimensionShape Shape,
+        ValueKind ValueKind,
+        double Low,
+        double High,
+        bool Log,
+        double Step,
+        EquatableArray<string> ChoiceLiterals,
+        EquatableArray<string> ChoiceKeys,
+        ConditionModel? Condition);
+
+    /// <summary>The dimension is active while <paramref name="ParentPath"/> takes one of <paramref name="Values"/> (internal values).</summary>
+    internal sealed record ConditionModel(string ParentPath, EquatableArray<double> Values);
+
+    /// <summary>The parse of one type: a model to emit (null when declarations are broken) and diagnostics to report.</summary>
+    internal sealed record ParseResult(TypeModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+}

@@ -1,0 +1,93 @@
+using System.IO.Compression;
+
+namespace Dials.Packaging.Tests;
+
+/// <summary>
+/// The Dials package is all a user needs: a fresh console project that references only it (from a local folder feed)
+/// gets the attributes, the generated search space and the declaration diagnostics.
+/// </summary>
+[Collection(DotnetBuilds.Name)]
+public sealed class PackageTests : IDisposable
+{
+    private readonly string work = Directory.CreateTempSubdirectory("dials-package-").FullName;
+
+    // A version of its own, so NuGet's global cache never serves an older build of the same number.
+    private readonly string version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+
+    [Fact]
+    public void A_fresh_project_referencing_only_the_package_gets_generated_code_and_diagnostics()
+    {
+        var feed = Path.Combine(work, "feed");
+        var (packExit, packOutput) = DotnetCli.Run(Dials.Testing.RepositoryRoot.Path,
+            "pack", "src/Dials/Dials.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}");
+        Assert.True(packExit == 0, packOutput);
+
+        var package = Path.Combine(feed, $"Dials.{version}.nupkg");
+        using (var zip = ZipFile.OpenRead(package))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("lib/net10.0/Dials.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Dials.Generators.dll", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("Dials.Generators.dll", StringComparison.Ordinal));
+        }
+
+        var consumer = CreateConsumer(feed, """
+            using Dials;
+            var space = Config.SearchSpace;
+            var config = space.Decode([0.01, 2]);
+            Console.WriteLine($"{space.Dimensions.Count} dimensions; decoded {config.LearningRate} {config.Kind}; errors {space.Validate(config with { LearningRate = 9 }).Count}");
+
+            [Hyperparameters]
+            public partial record Config
+            {
+                [FloatRange(1e-4, 1, Log = true)] public double LearningRate { get; init; } = 1e-3;
+                [Choice("a", "b", "c")] public string Kind { get; init; } = "a";
+            }
+            """);
+        var (runExit, runOutput) = DotnetCli.Run(consumer, "run");
+        Assert.True(runExit == 0, runOutput);
+        Assert.Contains("2 dimensions; decoded 0.01 c; errors 1", runOutput);
+
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
+            using Dials;
+            [Hyperparameters]
+            public partial record Broken { [IntRange(10, 1)] public int Layers { get; init; } = 2; }
+            """);
+        var (buildExit, buildOutput) = DotnetCli.Run(consumer, "build");
+        Assert.NotEqual(0, buildExit);
+        Assert.Contains("error DIALS003", buildOutput);
+    }
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    private string CreateConsumer(string feed, string program)
+    {
+        var consumer = Path.Combine(work, "consumer");
+        Directory.CreateDirectory(consumer);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Dials" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), program);
+        return consumer;
+    }
+}
