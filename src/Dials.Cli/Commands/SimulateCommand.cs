@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Dials.Cli.Simulation;
+using Spectre.Console;
+
+namespace Dials.Cli.Commands;
+
+/// <summary><c>dials simulate</c>: runs search strategies on standard test functions and reports how fast each
+/// closes in on the known optimum, to answer "which strategy, for how many trials?" with numbers.</summary>
+public static class SimulateCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var function = new Option<string>("--function", "-f")
+        {
+            Description = "Test functions, comma-separated: " + string.Join(", ", TestFunctions.All.Select(f => f.Name)) + ", or all.",
+            DefaultValueFactory = _ => "branin",
+        };
+        var samplers = new Option<string>("--samplers", "-s")
+        {
+            Description = "Strategies, comma-separated: " + string.Join(", ", SamplerCatalog.Names) + ".",
+            DefaultValueFactory = _ => "random,tpe",
+        };
+        var trials = new Option<int>("--trials", "-n") { Description = "Trials per study.", DefaultValueFactory = _ => 200 };
+        var seeds = new Option<int>("--seeds") { Description = "Studies (seeds 0..seeds-1) per strategy.", DefaultValueFactory = _ => 20 };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Directory for the curves (JSON) and chart (SVG)." };
+        var parallelism = new Option<int>("--parallelism")
+        {
+            Description = "Studies run at once.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+
+        var command = new Command("simulate", "Run search strategies on test functions with known optima and compare their regret.")
+        {
+            function, samplers, trials, seeds, output, parallelism,
+        };
+        command.SetAction(parse => Run(
+            Split(parse.GetValue(function)!),
+            Split(parse.GetValue(samplers)!),
+            parse.GetValue(trials),
+            parse.GetValue(seeds),
+            parse.GetValue(output),
+            parse.GetValue(parallelism),
+            AnsiConsole.Console));
+        return command;
+    }
+
+    /// <summary>Runs the simulation and reports it to <paramref name="console"/>; writes files under
+    /// <paramref name="output"/> when given. Returns the process exit code.</summary>
+    public static int Run(IReadOnlyList<string> functions, IReadOnlyList<string> samplers, int trials, int seeds,
+        DirectoryInfo? output, int parallelism, IAnsiConsole console)
+    {
+        try
+        {
+            var selected = functions.Count == 1 && functions[0].Equals("all", StringComparison.OrdinalIgnoreCase)
+                ? TestFunctions.All
+                : [.. functions.Select(TestFunctions.Get)];
+            foreach (var testFunction in selected)
+            {
+                var result = SimulationRunner.Run(testFunction, samplers, trials, seeds, Math.Max(1, parallelism));
+                console.Write(RegretTable.Render(result));
+                if (output is not null)
+                {
+                    output.Create();
+                    var json = Path.Combine(output.FullName, $"{result.Function}.json");
+                    var svg = Path.Combine(output.FullName, $"{result.Function}.svg");
+                    File.WriteAllText(json, CurvesJson.Write(result));
+                    File.WriteAllText(svg, RegretChart.Render(result));
+                    console.MarkupLineInterpolated($"[grey]wrote {json} and {svg}[/]");
+                }
+            }
+
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 2;
+        }
+    }
+
+    private static string[] Split(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Dials.Cli.Simulation;
+
+/// <summary>The JSON form of a simulation: every seed's curve plus medians and quartiles per trial, and the
+/// median at each checkpoint (the same layout idea as the Optuna anchor's output, so the two compare easily).</summary>
+public static class CurvesJson
+{
+    /// <summary>The simulation as indented JSON.</summary>
+    public static string Write(SimulationResult result)
+    {
+        var samplers = new JsonObject();
+        foreach (var curves in result.Samplers)
+        {
+            var trials = Enumerable.Range(1, result.Trials).ToArray();
+            samplers[curves.Sampler] = new JsonObject
+            {
+                ["checkpoint_median"] = ToArray(result.Checkpoints.Select(curves.MedianAt)),
+                ["median"] = ToArray(trials.Select(curves.MedianAt)),
+                ["q25"] = ToArray(trials.Select(t => curves.QuantileAt(t, 0.25))),
+                ["q75"] = ToArray(trials.Select(t => curves.QuantileAt(t, 0.75))),
+                ["per_seed"] = new JsonArray([.. curves.Regret.Select(seed => (JsonNode)ToArray(seed))]),
+            };
+        }
+
+        var root = new JsonObject
+        {
+            ["function"] = result.Function,
+            ["optimum"] = result.Optimum,
+            ["trials"] = result.Trials,
+            ["seeds"] = result.Seeds,
+            ["checkpoints"] = new JsonArray([.. result.Checkpoints.Select(c => (JsonNode)c)]),
+            ["samplers"] = samplers,
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonArray ToArray(IEnumerable<double> values) => new([.. values.Select(v => (JsonNode)v)]);
+}

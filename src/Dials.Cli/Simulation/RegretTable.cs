@@ -1,0 +1,40 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace Dials.Cli.Simulation;
+
+/// <summary>The console table of a simulation: median regret per strategy at each checkpoint.</summary>
+public static class RegretTable
+{
+    /// <summary>A table with one row per strategy and one column per checkpoint; the best median per column is
+    /// bold.</summary>
+    public static Table Render(SimulationResult result)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"{result.Function}: median regret over {result.Seeds} seeds (best found - optimum)");
+        table.AddColumn("sampler");
+        foreach (var checkpoint in result.Checkpoints)
+        {
+            table.AddColumn(new TableColumn($"@{checkpoint}").RightAligned());
+        }
+
+        var best = result.Checkpoints.Select(c => result.Samplers.Min(s => s.MedianAt(c))).ToArray();
+        foreach (var curves in result.Samplers)
+        {
+            var cells = new List<string> { Markup.Escape(curves.Sampler) };
+            for (var i = 0; i < best.Length; i++)
+            {
+                var median = curves.MedianAt(result.Checkpoints[i]);
+                var text = Format(median);
+                cells.Add(median == best[i] ? $"[bold]{text}[/]" : text);
+            }
+
+            table.AddRow(cells.ToArray());
+        }
+
+        return table;
+    }
+
+    /// <summary>A regret as four significant digits, invariant culture.</summary>
+    public static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+}

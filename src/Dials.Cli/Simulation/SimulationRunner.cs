@@ -1,0 +1,53 @@
+using Dials.Samplers;
+
+namespace Dials.Cli.Simulation;
+
+/// <summary>Runs strategies on a test function over several seeds and records best-so-far regret curves.</summary>
+public static class SimulationRunner
+{
+    /// <summary>Runs every sampler in <paramref name="samplers"/> for <paramref name="seeds"/> studies (seeds 0, 1,
+    /// ...) of <paramref name="trials"/> trials on <paramref name="function"/>.</summary>
+    /// <param name="function">The function to minimise.</param>
+    /// <param name="samplers">Strategy names (see <see cref="SamplerCatalog"/>).</param>
+    /// <param name="trials">Trials per study.</param>
+    /// <param name="seeds">Studies per strategy.</param>
+    /// <param name="parallelism">How many studies run at once.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is not positive.</exception>
+    public static SimulationResult Run(TestFunction function, IReadOnlyList<string> samplers, int trials, int seeds,
+        int parallelism = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(trials);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(seeds);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
+        foreach (var name in samplers)
+        {
+            _ = SamplerCatalog.Create(name, 0); // fail fast on an unknown name, before any study runs
+        }
+
+        var curves = new List<SamplerCurves>();
+        foreach (var name in samplers)
+        {
+            var regret = new double[seeds][];
+            Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+                seed => regret[seed] = RegretCurve(function, SamplerCatalog.Create(name, seed), trials));
+            curves.Add(new SamplerCurves(name, regret));
+        }
+
+        return new SimulationResult(function.Name, function.Optimum, trials, seeds, curves);
+    }
+
+    /// <summary>One study's best-so-far regret after each trial.</summary>
+    public static double[] RegretCurve(TestFunction function, ISampler sampler, int trials)
+    {
+        var values = StudyLoop.Run(function, sampler, trials);
+        var curve = new double[trials];
+        var best = double.PositiveInfinity;
+        for (var t = 0; t < trials; t++)
+        {
+            best = Math.Min(best, values[t]);
+            curve[t] = Math.Max(best - function.Optimum, 0);
+        }
+
+        return curve;
+    }
+}
