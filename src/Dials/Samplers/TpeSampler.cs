@@ -148,7 +148,7 @@ public sealed class TpeSampler : ISampler
             }
         }
 
-        var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, multivariate, group.Length);
+        var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, active.Count);
         var good = ParzenEstimator.Fit(group, below, AgeWeights(below.Count), settings);
         var bad = ParzenEstimator.Fit(group, above, AgeWeights(above.Count), settings);
         var drawn = good.Sample(random, candidates);
