@@ -7,6 +7,7 @@ public static class SamplerCatalog
 {
     private static readonly Dictionary<string, Func<int, ISampler>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["random"] = seed => new RandomSampler(seed: seed),
         ["tpe"] = seed => new TpeSampler(seed: seed),
         ["tpe-uni"] = seed => new TpeSampler(seed: seed, multivariate: false),
         ["cmaes"] = seed => new CmaEsSampler(seed: seed),

@@ -2,18 +2,19 @@ using Dials.Samplers;
 
 namespace Dials.Cli.Simulation;
 
-/// <summary>Runs one sequential study of a test function and returns every trial's value in trial order.</summary>
+/// <summary>Runs one sequential study of a test function through <see cref="Study"/> (ask and tell, in memory) and
+/// returns every trial's value in trial order, so the simulator measures the tuner exactly as users run it.</summary>
 internal static class StudyLoop
 {
     public static double[] Run(TestFunction function, ISampler sampler, int trials)
     {
-        var records = new List<TrialRecord>(trials);
+        var study = Study.Create(function.Space, new StudyOptions { Sampler = sampler, Direction = Direction.Minimize });
         var values = new double[trials];
         for (var n = 0; n < trials; n++)
         {
-            var point = sampler.Sample(new SamplingContext(function.Space, Direction.Minimize, records, n));
-            values[n] = function.Evaluate(point);
-            records.Add(new TrialRecord(n, TrialState.Complete, point, values[n], [], DateTimeOffset.UnixEpoch, TimeSpan.Zero));
+            var trial = study.Ask();
+            values[n] = function.Evaluate(trial.Config);
+            study.Tell(trial, values[n]);
         }
 
         return values;
