@@ -30,6 +30,17 @@ internal static class NormalDistribution
     /// 1.2e-7 everywhere), which keeps relative precision far into the tail where 1 - erf would not.</summary>
     public static double Erfc(double x)
     {
+        // Beyond 27 the result underflows a double; returning early also keeps exp off the slow underflow path.
+        if (x > 27)
+        {
+            return 0;
+        }
+
+        if (x < -27)
+        {
+            return 2;
+        }
+
         var z = Math.Abs(x);
         var t = 1 / (1 + 0.5 * z);
         var poly = -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
