@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Dials.Cli.Commands;
+using Dials.Cli.Simulation;
+using Spectre.Console;
+
+namespace Dials.Samplers.Tests;
+
+public sealed class SimulationTests
+{
+    [Theory]
+    [InlineData("branin")]
+    [InlineData("hartmann6")]
+    [InlineData("rosenbrock4")]
+    [InlineData("mixed")]
+    public void Each_function_takes_its_known_optimum_at_its_minimizer(string name)
+    {
+        var function = TestFunctions.Get(name);
+
+        Assert.Empty(function.Space.Check(function.Minimizer));
+        Assert.Equal(function.Optimum, function.Evaluate(function.Minimizer), 5);
+    }
+
+    [Fact]
+    public void Branin_has_the_same_minimum_at_all_three_minimizers()
+    {
+        var branin = TestFunctions.Branin();
+
+        foreach (var x in new[] { new[] { -Math.PI, 12.275 }, [Math.PI, 2.275], [9.42478, 2.475] })
+        {
+            Assert.Equal(branin.Optimum, branin.Evaluate(x), 5);
+        }
+    }
+
+    [Fact]
+    public void The_mixed_function_is_never_below_its_optimum()
+    {
+        var mixed = TestFunctions.Get("mixed");
+        var trials = SamplerHarness.Run(mixed.Space, new RandomSampler(seed: 1), mixed.Evaluate, 300);
+
+        Assert.All(trials, t => Assert.True(t.Value >= mixed.Optimum));
+    }
+
+    [Fact]
+    public void Regret_curves_never_rise_and_start_from_the_first_trial()
+    {
+        var curve = SimulationRunner.RegretCurve(TestFunctions.Branin(), new RandomSampler(seed: 2), 50);
+
+        Assert.Equal(50, curve.Length);
+        Assert.All(curve.Zip(curve.Skip(1)), pair => Assert.True(pair.Second <= pair.First));
+        Assert.All(curve, r => Assert.True(r >= 0));
+    }
+
+    [Fact]
+    public void Checkpoints_are_the_standard_counts_up_to_the_trials_run()
+    {
+        Assert.Equal([10, 25, 50, 100, 200], Result(200).Checkpoints);
+        Assert.Equal([10, 25, 30], Result(30).Checkpoints);
+        Assert.Equal([10, 25, 50, 100, 200, 400, 500], Result(500).Checkpoints);
+    }
+
+    [Fact]
+    public void Quantiles_interpolate_between_order_statistics()
+    {
+        Assert.Equal(2.5, SamplerCurves.Quantile([4, 1, 3, 2], 0.5));
+        Assert.Equal(1.75, SamplerCurves.Quantile([4, 1, 3, 2], 0.25));
+    }
+
+    [Fact]
+    public void Unknown_functions_and_samplers_are_named_in_the_error()
+    {
+        Assert.Contains("'nope'", Assert.Throws<ArgumentException>(() => TestFunctions.Get("nope")).Message);
+        Assert.Contains("'nope'", Assert.Throws<ArgumentException>(() => SamplerCatalog.Create("nope", 0)).Message);
+    }
+
+    [Fact]
+    public void Simulate_prints_a_table_and_writes_the_curves_as_JSON_and_an_SVG_chart()
+    {
+        var output = new DirectoryInfo(Path.Combine(Path.GetTempPath(), "dials-simulate-" + Guid.NewGuid().ToString("N")));
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No });
+        try
+        {
+            var exit = SimulateCommand.Run(["branin"], ["random", "tpe"], trials: 30, seeds: 3, output, parallelism: 1, console);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("random", text.ToString());
+            Assert.Contains("@25", text.ToString());
+
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "branin.json")));
+            var samplers = json.RootElement.GetProperty("samplers");
+            Assert.Equal(30, samplers.GetProperty("tpe").GetProperty("median").GetArrayLength());
+            Assert.Equal(3, samplers.GetProperty("random").GetProperty("per_seed").GetArrayLength());
+            Assert.Equal([10, 25, 30], json.RootElement.GetProperty("checkpoints").EnumerateArray().Select(e => e.GetInt32()));
+
+            var svg = File.ReadAllText(Path.Combine(output.FullName, "branin.svg"));
+            Assert.StartsWith("<svg", svg);
+            Assert.Equal(2, CountOf(svg, "<polyline"));
+            Assert.Equal(2, CountOf(svg, "<polygon"));
+            Assert.Contains(">tpe</text>", svg);
+        }
+        finally
+        {
+            if (output.Exists)
+            {
+                output.Delete(recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Simulate_through_the_command_line_parser_rejects_an_unknown_sampler()
+    {
+        var exit = Cli.Program.BuildRootCommand().Parse(["simulate", "--samplers", "annealing", "--trials", "5", "--seeds", "1"]).Invoke();
+
+        Assert.Equal(2, exit);
+    }
+
+    private static SimulationResult Result(int trials) => new("f", 0, trials, 1, []);
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+}
