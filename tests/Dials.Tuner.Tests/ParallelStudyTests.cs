@@ -23,33 +23,47 @@ public sealed class ParallelStudyTests
         var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Sampler = new RandomSampler(2) });
         var runs = new int[120];
 
-        var result = await study.OptimizeAsync(async (toy, trial, token) =>
+        var result = await study.OptimizeAsync(async (toy, trial, _) =>
         {
             Interlocked.Increment(ref runs[trial.Number]);
             trial.Report(1, toy.X);
-            switch (trial.Number % 5)
+            switch (trial.Number % 4)
             {
                 case 0:
                     throw new InvalidOperationException("broken");
                 case 1:
                     return double.NaN;
                 case 2:
-                    await Task.Delay(Timeout.Infinite, token);
-                    return 0;
-                case 3:
                     throw new TrialPrunedException();
                 default:
                     await Task.Yield();
                     return toy.X;
             }
-        }, trials: 120, parallelism: 6, trialTimeout: TimeSpan.FromMilliseconds(20));
+        }, trials: 120, parallelism: 6);
 
         Assert.All(runs, r => Assert.Equal(1, r));
         Assert.Equal(Enumerable.Range(0, 120), result.Trials.Select(t => t.Number));
         Assert.All(result.Trials, t => Assert.Equal(
-            (t.Number % 5) switch { 3 => TrialState.Pruned, 4 => TrialState.Complete, _ => TrialState.Failed },
+            (t.Number % 4) switch { 2 => TrialState.Pruned, 3 => TrialState.Complete, _ => TrialState.Failed },
             t.State));
-        Assert.All(result.Trials.Where(t => t.Number % 5 == 2), t => Assert.Contains("time limit", t.FailReason));
         Assert.Equal(120, study.Storage.CountFinished(study.Name));
+    }
+
+    [Fact]
+    public async Task Parallel_trials_past_their_time_limit_are_each_failed_once()
+    {
+        var clock = new ManualClock();
+        var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Sampler = new RandomSampler(3), TimeProvider = clock });
+
+        var result = await study.OptimizeAsync(async (_, _, token) =>
+        {
+            clock.Advance(TimeSpan.FromMinutes(2));
+            await Task.Delay(Timeout.Infinite, token);
+            return 0;
+        }, trials: 24, parallelism: 4, trialTimeout: TimeSpan.FromMinutes(1));
+
+        Assert.Equal(Enumerable.Range(0, 24), result.Trials.Select(t => t.Number));
+        Assert.All(result.Trials, t => Assert.Contains("time limit", t.FailReason));
+        Assert.Equal(24, study.Storage.CountFinished(study.Name));
     }
 }
