@@ -62,6 +62,20 @@ public interface IStudyStorage
     /// <exception cref="InvalidOperationException">The trial is unknown.</exception>
     bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason);
 
+    /// <summary>Records that the worker running a trial is alive, so the trial is not failed as stale.</summary>
+    /// <returns>False when the trial is no longer running (for example it was failed as stale): its worker should
+    /// stop it, since its result would no longer be recorded.</returns>
+    /// <exception cref="InvalidOperationException">The trial is unknown.</exception>
+    bool Heartbeat(string studyName, int number, DateTimeOffset at);
+
+    /// <summary>
+    /// Atomically marks Failed, with <paramref name="reason"/>, every running trial whose worker has shown no sign of
+    /// life (its start or a heartbeat) since <paramref name="staleBefore"/>: how a study recovers trials whose worker
+    /// died (killed, crashed, lost its machine).
+    /// </summary>
+    /// <returns>The numbers of the trials failed.</returns>
+    IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason);
+
     /// <summary>A snapshot of every trial of the study, in number order, running ones included.</summary>
     IReadOnlyList<TrialRecord> ReadTrials(string studyName);
 

@@ -7,7 +7,7 @@ namespace Dials.Storage;
 public sealed class InMemoryStorage : IStudyStorage
 {
     private readonly object gate = new();
-    private readonly Dictionary<string, StudyEntry> studies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StudyLedger> studies = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists)
@@ -17,13 +17,10 @@ public sealed class InMemoryStorage : IStudyStorage
         {
             if (studies.TryGetValue(study.Name, out var existing))
             {
-                return loadIfExists
-                    ? existing.Study
-                    : throw new InvalidOperationException(
-                        $"A study named '{study.Name}' already exists in this storage; allow loading it or choose another name.");
+                return loadIfExists ? existing.Study : throw StudyExists(study.Name);
             }
 
-            studies.Add(study.Name, new StudyEntry(study));
+            studies.Add(study.Name, new StudyLedger(study));
             return study;
         }
     }
@@ -34,7 +31,7 @@ public sealed class InMemoryStorage : IStudyStorage
         ArgumentNullException.ThrowIfNull(point);
         lock (gate)
         {
-            Find(studyName).Queue.Enqueue([.. point]);
+            Find(studyName).Enqueue(point);
         }
     }
 
@@ -43,21 +40,7 @@ public sealed class InMemoryStorage : IStudyStorage
     {
         lock (gate)
         {
-            var entry = Find(studyName);
-            if (limit is { } max && entry.Trials.Count >= max)
-            {
-                return null;
-            }
-
-            entry.Queue.TryDequeue(out var queued);
-            if (queued is null && queuedOnly)
-            {
-                return null;
-            }
-
-            var number = entry.Trials.Count;
-            entry.Trials.Add(new TrialRecord(number, TrialState.Running, queued ?? [], null, [], start, null));
-            return new NewTrial(number, queued);
+            return Find(studyName).CreateTrial(start, limit, queuedOnly);
         }
     }
 
@@ -67,14 +50,7 @@ public sealed class InMemoryStorage : IStudyStorage
         ArgumentNullException.ThrowIfNull(point);
         lock (gate)
         {
-            var trials = Find(studyName).Trials;
-            var trial = RunningTrial(studyName, trials, number);
-            if (trial.Point.Count > 0)
-            {
-                throw new InvalidOperationException($"Trial {number} of study '{studyName}' already has its point.");
-            }
-
-            trials[number] = trial with { Point = [.. point] };
+            Find(studyName).SetTrialPoint(number, point);
         }
     }
 
@@ -83,39 +59,41 @@ public sealed class InMemoryStorage : IStudyStorage
     {
         lock (gate)
         {
-            var trials = Find(studyName).Trials;
-            var trial = RunningTrial(studyName, trials, number);
-            if (trial.LastIntermediate is { } last && value.Step <= last.Step)
-            {
-                throw new ArgumentException(
-                    $"Trial {number} already reported step {last.Step}; steps must grow, so step {value.Step} cannot follow.",
-                    nameof(value));
-            }
-
-            trials[number] = trial with { Intermediate = [.. trial.Intermediate, value] };
+            Find(studyName).ReportIntermediate(number, value);
         }
     }
 
     /// <inheritdoc />
     public bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason)
     {
-        if (state == TrialState.Running)
-        {
-            throw new ArgumentException("A trial finishes as Complete, Pruned or Failed, not Running.", nameof(state));
-        }
-
         lock (gate)
         {
-            var entry = Find(studyName);
-            var trial = TrialAt(studyName, entry.Trials, number);
-            if (trial.IsFinished)
+            return Find(studyName).FinishTrial(number, state, value, duration, failReason);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Heartbeat(string studyName, int number, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            return Find(studyName).Heartbeat(number, at);
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason)
+    {
+        lock (gate)
+        {
+            var ledger = Find(studyName);
+            var stale = ledger.Stale(staleBefore);
+            foreach (var (number, lastSeen) in stale)
             {
-                return false;
+                ledger.FinishTrial(number, TrialState.Failed, null, lastSeen - ledger.Trials[number].Start, reason);
             }
 
-            entry.Trials[number] = trial with { State = state, Value = value, Duration = duration, FailReason = failReason };
-            entry.Finished++;
-            return true;
+            return [.. stale.Select(s => s.Number)];
         }
     }
 
@@ -137,32 +115,12 @@ public sealed class InMemoryStorage : IStudyStorage
         }
     }
 
-    private StudyEntry Find(string studyName) =>
-        studies.TryGetValue(studyName, out var entry)
-            ? entry
+    /// <summary>The error for creating a study whose name is taken when loading it is not allowed.</summary>
+    internal static InvalidOperationException StudyExists(string name) =>
+        new($"A study named '{name}' already exists in this storage; allow loading it or choose another name.");
+
+    private StudyLedger Find(string studyName) =>
+        studies.TryGetValue(studyName, out var ledger)
+            ? ledger
             : throw new InvalidOperationException($"No study named '{studyName}' in this storage.");
-
-    private static TrialRecord TrialAt(string studyName, List<TrialRecord> trials, int number) =>
-        number >= 0 && number < trials.Count
-            ? trials[number]
-            : throw new InvalidOperationException($"Study '{studyName}' has no trial {number}.");
-
-    private static TrialRecord RunningTrial(string studyName, List<TrialRecord> trials, int number)
-    {
-        var trial = TrialAt(studyName, trials, number);
-        return trial.IsFinished
-            ? throw new InvalidOperationException($"Trial {number} of study '{studyName}' has finished ({trial.State}).")
-            : trial;
-    }
-
-    private sealed class StudyEntry(StoredStudy study)
-    {
-        public StoredStudy Study { get; } = study;
-
-        public List<TrialRecord> Trials { get; } = [];
-
-        public Queue<double[]> Queue { get; } = new();
-
-        public int Finished { get; set; }
-    }
 }
