@@ -21,7 +21,7 @@ public static class SimulationRunner
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
         foreach (var name in samplers)
         {
-            _ = SamplerCatalog.Create(name, 0); // fail fast on an unknown name, before any study runs
+            _ = SamplerCatalog.Create(name, 0, function.Space, trials); // fail fast on an unknown name, before any study runs
         }
 
         var curves = new List<SamplerCurves>();
@@ -29,7 +29,7 @@ public static class SimulationRunner
         {
             var regret = new double[seeds][];
             Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-                seed => regret[seed] = RegretCurve(function, SamplerCatalog.Create(name, seed), trials));
+                seed => regret[seed] = RegretCurve(function, SamplerCatalog.Create(name, seed, function.Space, trials), trials));
             curves.Add(new SamplerCurves(name, regret));
         }
 
