@@ -12,7 +12,7 @@ internal static class UnitIntervalSort
     public static int[] Order(ReadOnlySpan<double> values)
     {
         var n = values.Length;
-        var order = new int[n];
+        var order = GC.AllocateUninitializedArray<int>(n);
         if (n == 0)
         {
             return order;
