@@ -154,6 +154,8 @@ public sealed class TpeSampler : ISampler
         var drawn = good.Sample(random, candidates);
         var logGood = good.LogDensity(drawn, candidates);
         var logBad = bad.LogDensity(drawn, candidates);
+        good.Release();
+        bad.Release();
         var best = 0;
         for (var c = 1; c < candidates; c++)
         {

@@ -8,18 +8,23 @@ namespace Dials.Samplers;
 /// </summary>
 internal static class UnitIntervalSort
 {
-    /// <summary>The indices of <paramref name="values"/> (each in [0, 1]) in ascending order of value.</summary>
+    /// <summary>The indices of <paramref name="values"/> (each in [0, 1]) in ascending order of value, in the
+    /// first <c>values.Length</c> items of an array rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
+    /// (which the caller returns).</summary>
     public static int[] Order(ReadOnlySpan<double> values)
     {
         var n = values.Length;
-        var order = GC.AllocateUninitializedArray<int>(n);
+        var order = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         if (n == 0)
         {
             return order;
         }
 
         // Counting pass, prefix sums, then a stable scatter into bucket ranges.
-        var starts = new int[n + 1];
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var starts = pool.Rent(n + 1);
+        var next = pool.Rent(n);
+        Array.Clear(starts, 0, n + 1);
         for (var i = 0; i < n; i++)
         {
             starts[Bucket(values[i], n) + 1]++;
@@ -30,7 +35,7 @@ internal static class UnitIntervalSort
             starts[b + 1] += starts[b];
         }
 
-        var next = starts.AsSpan(0, n).ToArray();
+        Array.Copy(starts, next, n);
         for (var i = 0; i < n; i++)
         {
             order[next[Bucket(values[i], n)]++] = i;
@@ -41,6 +46,8 @@ internal static class UnitIntervalSort
             InsertionSort(order, starts[b], starts[b + 1], values);
         }
 
+        pool.Return(starts);
+        pool.Return(next);
         return order;
     }
 
