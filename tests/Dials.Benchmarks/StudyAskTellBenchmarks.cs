@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Dials.Samplers;
 
 namespace Dials.Benchmarks;
@@ -11,10 +10,11 @@ namespace Dials.Benchmarks;
 /// asks and tells, so the study stays at trial 1,000 to 1,000 + <see cref="InvocationsPerIteration"/>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, iterationCount: 30, invocationCount: InvocationsPerIteration)]
+[Config(typeof(StudyJobConfig))]
 public class StudyAskTellBenchmarks
 {
-    private const int InvocationsPerIteration = 8;
+    /// <summary>Asks and tells measured per refilled study.</summary>
+    public const int InvocationsPerIteration = 8;
     private const int History = 1000;
     private Study<double[]> study = null!;
 

@@ -127,7 +127,9 @@ public sealed class TpeSampler : ISampler
             return false;
         }
 
-        var belowCount = Math.Clamp(gamma(active.Count), 0, active.Count);
+        // The good group's size counts finished trials only: running ones (constant liars) always rank last and
+        // belong to the bad group, however many workers are busy.
+        var belowCount = Math.Clamp(gamma(finished), 0, finished);
         for (var r = 0; r < active.Count; r++)
         {
             stamps[active[r]] = r < belowCount ? stamp : -stamp;

@@ -110,7 +110,7 @@ internal sealed class TpeHistory
 
     private sealed class CoordinateCache
     {
-        private readonly List<(double[]? Values, double[]? Coordinates)> entries = [];
+        private readonly List<Entry> entries = [];
         private readonly Lock gate = new();
 
         public double[] Get(SearchSpace space, TrialRecord trial)
@@ -119,20 +119,29 @@ internal sealed class TpeHistory
             {
                 while (entries.Count <= trial.Number)
                 {
-                    entries.Add((null, null));
+                    entries.Add(default);
                 }
 
-                // Compared by content: a study may hand out a fresh copy of the same point on every snapshot, and
-                // comparing ten numbers is far cheaper than converting them (logarithms) again.
-                var (values, coordinates) = entries[trial.Number];
-                if (values is null || coordinates is null || !SameValues(values, trial.Point))
+                // A storage usually hands out the same point object in every snapshot: a reference check settles
+                // it. Otherwise the values are compared, which is still far cheaper than converting them (logs).
+                var entry = entries[trial.Number];
+                if (ReferenceEquals(entry.Source, trial.Point) && entry.Coordinates is not null)
                 {
-                    values = [.. trial.Point];
-                    coordinates = Convert(space, values);
-                    entries[trial.Number] = (values, coordinates);
+                    return entry.Coordinates;
                 }
 
-                return coordinates;
+                if (entry.Values is null || entry.Coordinates is null || !SameValues(entry.Values, trial.Point))
+                {
+                    double[] values = [.. trial.Point];
+                    entry = new Entry(trial.Point, values, Convert(space, values));
+                }
+                else
+                {
+                    entry = entry with { Source = trial.Point };
+                }
+
+                entries[trial.Number] = entry;
+                return entry.Coordinates!;
             }
         }
 
@@ -148,6 +157,8 @@ internal sealed class TpeHistory
 
             return true;
         }
+
+        private readonly record struct Entry(IReadOnlyList<double>? Source, double[]? Values, double[]? Coordinates);
 
         private static double[] Convert(SearchSpace space, double[] point)
         {
