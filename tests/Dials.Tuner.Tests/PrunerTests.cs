@@ -160,7 +160,7 @@ public sealed class PrunerTests
         Assert.Equal(5, pruner.BracketCount);
         Assert.All(counts, c => Assert.True(c > 0));
         Assert.True(counts[0] > counts[^1]);
-        Assert.Equal(pruner.BracketOf(1234), new HyperbandPruner(1, 81, 3).BracketOf(1234));
+        Assert.Equal(pruner.BracketOf(1234), new HyperbandPruner(81, 1, 3).BracketOf(1234));
     }
 
     [Fact]
