@@ -239,16 +239,16 @@ public sealed class Study<T> : ITrialHost
     {
         lock (samplingGate)
         {
-            // Re-read every time: other workers (threads or processes) may have added or finished trials.
-            var history = storage.ReadTrials(Name);
-            var exhausted = stopWhenExhausted && Sampler is IFiniteSampler finite && finite.IsExhausted(Space, history);
+            var exhausted = stopWhenExhausted && Sampler is IFiniteSampler finite && finite.IsExhausted(Space, storage.ReadTrials(Name));
             var start = clock.GetUtcNow();
             if (storage.CreateTrial(Name, start, limit, queuedOnly: exhausted) is not { } created)
             {
                 return null;
             }
 
-            var point = created.QueuedPoint is { } queued ? [.. queued] : SampleAndRecord(created.Number, history, start);
+            // Read after the number is allocated, so the sampler sees every trial numbered before this one, including
+            // those other workers (threads or processes) started in the meantime.
+            var point = created.QueuedPoint is { } queued ? [.. queued] : SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
             return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, Space.Decode(point));
         }
     }
