@@ -249,7 +249,20 @@ public sealed class Study<T> : ITrialHost
             // Read after the number is allocated, so the sampler sees every trial numbered before this one, including
             // those other workers (threads or processes) started in the meantime.
             var point = created.QueuedPoint is { } queued ? [.. queued] : SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
-            return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, Space.Decode(point));
+            T config;
+            try
+            {
+                config = Space.Decode(point);
+            }
+            catch (Exception exception)
+            {
+                // A trial nobody can run must not stay Running (and count against the budget) forever.
+                storage.FinishTrial(Name, created.Number, TrialState.Failed, null, clock.GetUtcNow() - start,
+                    $"its point could not be decoded: {exception.Message}");
+                throw;
+            }
+
+            return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, config);
         }
     }
 
