@@ -1,0 +1,20 @@
+using System;
+using System.Globalization;
+
+namespace Dials.Generators.Analyzers.Rules
+{
+    /// <summary>Numbers as they appear in messages: invariant, shortest round-trip form.</summary>
+    internal static class Numbers
+    {
+        public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        public static string Text(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+        public static bool IsPowerOfTwo(double value) =>
+            value >= 1 && value == Math.Floor(value) && value <= long.MaxValue && Parsing.SpaceRules.IsPowerOfTwo((long)value);
+
+        /// <summary>The power of two nearest <paramref name="value"/> on a log scale (1 for anything below 1).</summary>
+        public static long NearestPowerOfTwo(double value) =>
+            value <= 1 ? 1 : 1L << (int)Math.Round(Math.Log(value, 2));
+    }
+}
