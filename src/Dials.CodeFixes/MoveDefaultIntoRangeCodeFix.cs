@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Dials.Generators.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Dials.CodeFixes
+{
+    /// <summary>
+    /// DIALS016: replaces a default that is not in its own search space by the nearest value that is: clamped into the
+    /// range and snapped to its grid, the nearest power of two, or the first choice.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveDefaultIntoRangeCodeFix)), Shared]
+    public sealed class MoveDefaultIntoRangeCodeFix : CodeFixProvider
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DefaultOutsideSpace);
+
+        /// <inheritdoc />
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        /// <inheritdoc />
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || Syntax.PropertyAt(root, context.Span) is not { } property
+                || model.GetDeclaredSymbol(property, context.CancellationToken) is not IPropertySymbol symbol
+                || NearestAllowed(property, symbol, model, context.CancellationToken) is not { } value)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Move the default into its range ({value})",
+                        token => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(property, Syntax.WithInitializer(property, value)))),
+                        nameof(MoveDefaultIntoRangeCodeFix)),
+                    diagnostic);
+            }
+        }
+
+        private static ExpressionSyntax? NearestAllowed(PropertyDeclarationSyntax property, IPropertySymbol symbol, SemanticModel model,
+            CancellationToken cancellationToken)
+        {
+            var attribute = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ContainingNamespace?.Name == "Dials"
+                && DimensionAttributes.Contains(a.AttributeClass.Name));
+            if (attribute is null || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error))
+            {
+                return null;
+            }
+
+            if (attribute.AttributeClass!.Name == "ChoiceAttribute")
+            {
+                // The first choice as written, so enum members and strings keep their spelling.
+                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                return syntax?.ArgumentList?.Arguments.FirstOrDefault()?.Expression.WithoutTrivia();
+            }
+
+            var current = property.Initializer is { } initializer
+                ? model.GetConstantValue(initializer.Value, cancellationToken) is { HasValue: true, Value: IConvertible number }
+                    ? number.ToDouble(System.Globalization.CultureInfo.InvariantCulture)
+                    : (double?)null
+                : 0;
+            if (current is null)
+            {
+                return null; // A computed default is for Validate to judge at run time.
+            }
+
+            var low = Convert.ToDouble(attribute.ConstructorArguments[0].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var high = Convert.ToDouble(attribute.ConstructorArguments[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var nearest = attribute.AttributeClass.Name switch
+            {
+                "PowerOfTwoAttribute" => NearestPowerOfTwo(current.Value, low, high),
+                "IntRangeAttribute" => OnGrid(current.Value, low, high, Named(attribute, "Step", 1d)),
+                _ => OnGrid(current.Value, low, high, Named(attribute, "Step", 0d)),
+            };
+            return Syntax.Number(nearest, symbol.Type);
+        }
+
+        private static readonly string[] DimensionAttributes = { "FloatRangeAttribute", "IntRangeAttribute", "PowerOfTwoAttribute", "ChoiceAttribute" };
+
+        private static double OnGrid(double value, double low, double high, double step)
+        {
+            var clamped = double.IsNaN(value) ? low : Math.Min(Math.Max(value, low), high);
+            return step > 0 ? Math.Min(low + Math.Round((clamped - low) / step) * step, high) : clamped;
+        }
+
+        private static double NearestPowerOfTwo(double value, double low, double high)
+        {
+            var clamped = double.IsNaN(value) ? low : Math.Min(Math.Max(value, low), high);
+            var power = Math.Pow(2, Math.Round(Math.Log(clamped, 2)));
+            return Math.Min(Math.Max(power, low), high);
+        }
+
+        private static double Named(AttributeData attribute, string name, double fallback)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == name && argument.Value.Value is IConvertible value)
+                {
+                    return value.ToDouble(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            return fallback;
+        }
+    }
+}
