@@ -28,7 +28,7 @@ namespace Dials.Generators.Analyzers.Model
             var nested = new List<Nested>();
             AddProperties(new Nested("", type, ImmutableStack.Create<ITypeSymbol>(type)), defaults, properties, nested, isOwn: true);
 
-            // Nested types are read for their ranges only: their initializers belong to another symbol's analysis.
+            // Nested types' initializers belong to another symbol's analysis: they are read from syntax (LiteralDefaults).
             var none = new Dictionary<IPropertySymbol, (double, Location)>(SymbolEqualityComparer.Default);
             for (var i = 0; i < nested.Count; i++)
             {
@@ -73,9 +73,11 @@ namespace Dials.Generators.Analyzers.Model
                     continue;
                 }
 
-                var hasDefault = defaults.TryGetValue(property, out var initializer);
+                (double Value, Location Location)? initializer = defaults.TryGetValue(property, out var bound) ? bound
+                    : isOwn ? null
+                    : LiteralDefaults.Of(property, cancellationToken);
                 properties.Add(new TunedProperty(property, owner.Prefix + property.Name, roles, ValueKinds.IsIntegral(kind),
-                    hasDefault ? initializer.Value : null, hasDefault ? initializer.Location : null,
+                    initializer?.Value, initializer?.Location,
                     dimensionAttributes.Count == 1, range, isOwn));
             }
         }
