@@ -1,3 +1,5 @@
+using Dials.CodeFixes;
+
 namespace Dials.Analyzers.Tests;
 
 public class LearningRateTests
@@ -48,22 +50,28 @@ public class LearningRateTests
         """);
 
     [Fact]
-    public Task Range_reaching_past_one_is_flagged() => Verify.Analyzer("""
+    public Task Range_reaching_past_one_is_ended_at_one() => Verify.Fix<CapLearningRateRangeCodeFix>("""
         [Hyperparameters]
         public partial record Config
         {
             [{|DIALS101:FloatRange(1e-4, 10, Log = true)|}] public double LearningRate { get; init; } = 1e-2;
         }
+        """, """
+        [Hyperparameters]
+        public partial record Config
+        {
+            [FloatRange(1e-4, 1, Log = true)] public double LearningRate { get; init; } = 1e-2;
+        }
         """);
 
     [Fact]
-    public Task Choices_reaching_past_one_are_flagged() => Verify.Analyzer("""
+    public Task Choices_reaching_past_one_are_flagged_without_a_fix() => Verify.Fix<CapLearningRateRangeCodeFix>("""
         [Hyperparameters]
         public partial record Config
         {
             [{|DIALS101:Choice(0.01, 0.1, 2.0)|}] public double Lr { get; init; } = 0.01;
         }
-        """);
+        """, fixedSource: null);
 
     [Fact]
     public Task Range_ending_at_one_is_not_flagged() => Verify.Analyzer("""
