@@ -6,7 +6,16 @@ namespace Dials.Generators.Analyzers.Rules
     /// <summary>Numbers as they appear in messages: invariant, shortest round-trip form.</summary>
     internal static class Numbers
     {
-        public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        /// <summary>Shortest round-trip form, exponents written as people write them in code (<c>1e-6</c>, not <c>1E-06</c>).</summary>
+        public static string Text(double value)
+        {
+            var text = value.ToString("R", CultureInfo.InvariantCulture);
+            var e = text.IndexOf('E');
+            return e < 0
+                ? text
+                : text.Substring(0, e) + "e" + int.Parse(text.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+                    .ToString(CultureInfo.InvariantCulture);
+        }
 
         public static string Text(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
