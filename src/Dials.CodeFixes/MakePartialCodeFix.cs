@@ -1,11 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Dials.Generators.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,46 +14,31 @@ namespace Dials.CodeFixes
     /// it, so the generator can add the search space beside the declaration.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFix)), Shared]
-    public sealed class MakePartialCodeFix : CodeFixProvider
+    public sealed class MakePartialCodeFix : SingleEditCodeFix
     {
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-            ImmutableArray.Create(DiagnosticIds.TypeNotPartial, DiagnosticIds.ContainingTypeNotPartial);
-
-        /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>Answers DIALS001 and DIALS018.</summary>
+        public MakePartialCodeFix()
+            : base(DiagnosticIds.TypeNotPartial, DiagnosticIds.ContainingTypeNotPartial)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var declaration = root?.FindToken(context.Span.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
-            if (declaration is null)
-            {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Make partial", token => MakePartialAsync(context.Document, declaration, token), nameof(MakePartialCodeFix)),
-                    diagnostic);
-            }
         }
 
-        private static async Task<Document> MakePartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
+        /// <inheritdoc />
+        protected override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
         {
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            foreach (var type in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
+            var declarations = target.Root.FindToken(target.Diagnostic.Location.SourceSpan.Start).Parent?
+                .AncestorsAndSelf().OfType<TypeDeclarationSyntax>()
+                .Where(type => !type.Modifiers.Any(SyntaxKind.PartialKeyword))
+                .ToList();
+            if (declarations is null || declarations.Count == 0)
             {
-                if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    editor.ReplaceNode(type, (node, generator) =>
-                        generator.WithModifiers(node, generator.GetModifiers(node).WithPartial(true)));
-                }
+                return null;
             }
 
-            return editor.GetChangedDocument();
+            // The generator orders modifiers as the language requires ('partial' right before the keyword).
+            var generator = SyntaxGenerator.GetGenerator(target.Document);
+            var newRoot = target.Root.ReplaceNodes(declarations,
+                (_, rewritten) => generator.WithModifiers(rewritten, generator.GetModifiers(rewritten).WithPartial(true)));
+            return ("Make partial", newRoot);
         }
     }
 }

@@ -1,12 +1,9 @@
 using System;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Dials.Generators.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -17,34 +14,27 @@ namespace Dials.CodeFixes
     /// range and snapped to its grid, the nearest power of two, or the first choice.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveDefaultIntoRangeCodeFix)), Shared]
-    public sealed class MoveDefaultIntoRangeCodeFix : CodeFixProvider
+    public sealed class MoveDefaultIntoRangeCodeFix : SingleEditCodeFix
     {
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DefaultOutsideSpace);
+        private static readonly string[] DimensionAttributes = { "FloatRangeAttribute", "IntRangeAttribute", "PowerOfTwoAttribute", "ChoiceAttribute" };
 
-        /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>Answers DIALS016.</summary>
+        public MoveDefaultIntoRangeCodeFix()
+            : base(DiagnosticIds.DefaultOutsideSpace)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null || Syntax.PropertyAt(root, context.Span) is not { } property
-                || model.GetDeclaredSymbol(property, context.CancellationToken) is not IPropertySymbol symbol
-                || NearestAllowed(property, symbol, model, context.CancellationToken) is not { } value)
+        }
+
+        /// <inheritdoc />
+        protected override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
+        {
+            if (Syntax.PropertyAt(target.Root, target.Diagnostic.Location.SourceSpan) is not { } property
+                || target.Model.GetDeclaredSymbol(property, target.CancellationToken) is not IPropertySymbol symbol
+                || NearestAllowed(property, symbol, target.Model, target.CancellationToken) is not { } value)
             {
-                return;
+                return null;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Move the default into its range ({value})",
-                        token => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(property, Syntax.WithInitializer(property, value)))),
-                        nameof(MoveDefaultIntoRangeCodeFix)),
-                    diagnostic);
-            }
+            return ($"Move the default into its range ({value})", target.Root.ReplaceNode(property, Syntax.WithInitializer(property, value)));
         }
 
         private static ExpressionSyntax? NearestAllowed(PropertyDeclarationSyntax property, IPropertySymbol symbol, SemanticModel model,
@@ -84,8 +74,6 @@ namespace Dials.CodeFixes
             };
             return Syntax.Number(nearest, symbol.Type);
         }
-
-        private static readonly string[] DimensionAttributes = { "FloatRangeAttribute", "IntRangeAttribute", "PowerOfTwoAttribute", "ChoiceAttribute" };
 
         private static double OnGrid(double value, double low, double high, double step)
         {
