@@ -1,0 +1,126 @@
+namespace Dials.Storage;
+
+/// <summary>
+/// Keeps studies in memory behind one lock. Trial records are immutable snapshots replaced on every change, so a
+/// read hands out a consistent copy without holding the lock while the caller uses it.
+/// </summary>
+public sealed class InMemoryStorage : IStudyStorage
+{
+    private readonly object gate = new();
+    private readonly Dictionary<string, StudyLedger> studies = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        lock (gate)
+        {
+            if (studies.TryGetValue(study.Name, out var existing))
+            {
+                return loadIfExists ? existing.Study : throw StudyExists(study.Name);
+            }
+
+            studies.Add(study.Name, new StudyLedger(study));
+            return study;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Enqueue(string studyName, IReadOnlyList<double> point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        lock (gate)
+        {
+            Find(studyName).Enqueue(point);
+        }
+    }
+
+    /// <inheritdoc />
+    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit, bool queuedOnly)
+    {
+        lock (gate)
+        {
+            return Find(studyName).CreateTrial(start, limit, queuedOnly);
+        }
+    }
+
+    /// <inheritdoc />
+    public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        lock (gate)
+        {
+            Find(studyName).SetTrialPoint(number, point);
+        }
+    }
+
+    /// <inheritdoc />
+    public void ReportIntermediate(string studyName, int number, IntermediateValue value)
+    {
+        lock (gate)
+        {
+            Find(studyName).ReportIntermediate(number, value);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason)
+    {
+        lock (gate)
+        {
+            return Find(studyName).FinishTrial(number, state, value, duration, failReason);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Heartbeat(string studyName, int number, DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            return Find(studyName).Heartbeat(number, at);
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason)
+    {
+        lock (gate)
+        {
+            var ledger = Find(studyName);
+            var stale = ledger.Stale(staleBefore);
+            foreach (var (number, lastSeen) in stale)
+            {
+                ledger.FinishTrial(number, TrialState.Failed, null, lastSeen - ledger.Trials[number].Start, reason);
+            }
+
+            return [.. stale.Select(s => s.Number)];
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TrialRecord> ReadTrials(string studyName)
+    {
+        lock (gate)
+        {
+            return [.. Find(studyName).Trials];
+        }
+    }
+
+    /// <inheritdoc />
+    public int CountFinished(string studyName)
+    {
+        lock (gate)
+        {
+            return Find(studyName).Finished;
+        }
+    }
+
+    /// <summary>The error for creating a study whose name is taken when loading it is not allowed.</summary>
+    internal static InvalidOperationException StudyExists(string name) =>
+        new($"A study named '{name}' already exists in this storage; allow loading it or choose another name.");
+
+    private StudyLedger Find(string studyName) =>
+        studies.TryGetValue(studyName, out var ledger)
+            ? ledger
+            : throw new InvalidOperationException($"No study named '{studyName}' in this storage.");
+}

@@ -1,0 +1,112 @@
+namespace Dials.Storage;
+
+/// <summary>
+/// The trials of one study and the rules for changing them: numbers allocated in order without gaps, queued points
+/// handed out first, a point set once, steps that grow, a trial finished exactly once, heartbeats only while running.
+/// The in-memory storage keeps one per study; the journal storage rebuilds one by replaying its records, so both
+/// enforce the same rules. Not thread-safe: callers hold their own lock.
+/// </summary>
+internal sealed class StudyLedger(StoredStudy study)
+{
+    private readonly List<TrialRecord> trials = [];
+    private readonly Queue<double[]> queue = new();
+    private readonly Dictionary<int, DateTimeOffset> lastBeat = [];
+
+    public StoredStudy Study { get; } = study;
+
+    public IReadOnlyList<TrialRecord> Trials => trials;
+
+    public int Finished { get; private set; }
+
+    /// <summary>Whether <see cref="CreateTrial"/> would create a trial now.</summary>
+    public bool CanCreateTrial(int? limit, bool queuedOnly) =>
+        !(limit is { } max && trials.Count >= max) && !(queuedOnly && queue.Count == 0);
+
+    public void Enqueue(IReadOnlyList<double> point) => queue.Enqueue([.. point]);
+
+    public NewTrial? CreateTrial(DateTimeOffset start, int? limit, bool queuedOnly)
+    {
+        if (!CanCreateTrial(limit, queuedOnly))
+        {
+            return null;
+        }
+
+        queue.TryDequeue(out var queued);
+        var number = trials.Count;
+        trials.Add(new TrialRecord(number, TrialState.Running, queued ?? [], null, [], start, null));
+        lastBeat[number] = start;
+        return new NewTrial(number, queued);
+    }
+
+    public void SetTrialPoint(int number, IReadOnlyList<double> point)
+    {
+        var trial = Running(number);
+        if (trial.Point.Count > 0)
+        {
+            throw new InvalidOperationException($"Trial {number} of study '{Study.Name}' already has its point.");
+        }
+
+        trials[number] = trial with { Point = [.. point] };
+    }
+
+    public void ReportIntermediate(int number, IntermediateValue value)
+    {
+        var trial = Running(number);
+        if (trial.LastIntermediate is { } last && value.Step <= last.Step)
+        {
+            throw new ArgumentException(
+                $"Trial {number} already reported step {last.Step}; steps must grow, so step {value.Step} cannot follow.", nameof(value));
+        }
+
+        trials[number] = trial with { Intermediate = [.. trial.Intermediate, value] };
+    }
+
+    /// <summary>Ends a running trial; false, changing nothing, when it had already finished.</summary>
+    public bool FinishTrial(int number, TrialState state, double? value, TimeSpan duration, string? failReason)
+    {
+        if (state == TrialState.Running)
+        {
+            throw new ArgumentException("A trial finishes as Complete, Pruned or Failed, not Running.", nameof(state));
+        }
+
+        var trial = At(number);
+        if (trial.IsFinished)
+        {
+            return false;
+        }
+
+        trials[number] = trial with { State = state, Value = value, Duration = duration, FailReason = failReason };
+        lastBeat.Remove(number);
+        Finished++;
+        return true;
+    }
+
+    /// <summary>Records that a running trial's worker is alive; false when the trial is no longer running.</summary>
+    public bool Heartbeat(int number, DateTimeOffset at)
+    {
+        if (At(number).IsFinished)
+        {
+            return false;
+        }
+
+        lastBeat[number] = at > lastBeat[number] ? at : lastBeat[number];
+        return true;
+    }
+
+    /// <summary>The running trials whose worker has given no sign of life (start or heartbeat) since <paramref name="staleBefore"/>.</summary>
+    public IReadOnlyList<(int Number, DateTimeOffset LastSeen)> Stale(DateTimeOffset staleBefore) =>
+        [.. lastBeat.Where(b => b.Value < staleBefore).OrderBy(b => b.Key).Select(b => (b.Key, b.Value))];
+
+    private TrialRecord At(int number) =>
+        number >= 0 && number < trials.Count
+            ? trials[number]
+            : throw new InvalidOperationException($"Study '{Study.Name}' has no trial {number}.");
+
+    private TrialRecord Running(int number)
+    {
+        var trial = At(number);
+        return trial.IsFinished
+            ? throw new InvalidOperationException($"Trial {number} of study '{Study.Name}' has finished ({trial.State}).")
+            : trial;
+    }
+}

@@ -1,0 +1,45 @@
+using Dials.Pruners;
+using Dials.Samplers;
+
+namespace Dials;
+
+/// <summary>Creates studies: searches of a hyperparameter type's space for the configuration that optimizes an objective.</summary>
+public static class Study
+{
+    /// <summary>Creates (or, when a study of the name exists in the storage, loads) a study of the generated search
+    /// space of <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">A hyperparameter type (one marked <see cref="HyperparametersAttribute"/>).</typeparam>
+    /// <param name="options">Name, direction, sampler, pruner and storage; null for the defaults.</param>
+    /// <exception cref="ArgumentException">An option is invalid, or the stored study of that name has another
+    /// direction or search space.</exception>
+    public static Study<T> Create<T>(StudyOptions? options = null) where T : IHyperparameters<T> =>
+        Create(T.SearchSpace, options);
+
+    /// <summary>Creates (or loads) a study of an explicitly given search space, for example one built by hand.</summary>
+    /// <typeparam name="T">The configuration type the space decodes to.</typeparam>
+    /// <param name="space">The search space.</param>
+    /// <param name="options">Name, direction, sampler, pruner and storage; null for the defaults.</param>
+    /// <exception cref="ArgumentException">An option is invalid, or the stored study of that name has another
+    /// direction or search space.</exception>
+    public static Study<T> Create<T>(SearchSpace<T> space, StudyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        options ??= new StudyOptions();
+        if (options.Name is { } name && string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("StudyOptions.Name must not be empty or blank; leave it null for a generated name.", nameof(options));
+        }
+
+        if (!Enum.IsDefined(options.Direction))
+        {
+            throw new ArgumentException($"StudyOptions.Direction {(int)options.Direction} is not Minimize or Maximize.", nameof(options));
+        }
+
+        var storage = options.Storage ?? Storage.Storage.InMemory();
+        var wanted = new Storage.StoredStudy(options.Name ?? $"study-{Guid.NewGuid():N}", options.Direction, space.Signature);
+        var stored = storage.CreateStudy(wanted, options.LoadIfExists);
+        StoredStudyCheck.ThrowIfDifferent(stored, wanted);
+        return new Study<T>(wanted.Name, space, options.Direction, options.Sampler ?? new RandomSampler(),
+            options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System);
+    }
+}

@@ -1,0 +1,312 @@
+using Dials.Pruners;
+using Dials.Samplers;
+using Dials.Storage;
+
+namespace Dials;
+
+/// <summary>
+/// A search of the space of <typeparamref name="T"/> for the configuration that optimizes an objective: either run
+/// by the study (<see cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>)
+/// or driven by the caller's own loop (<see cref="Ask"/> and <see cref="Tell(Trial, double)"/>).
+/// </summary>
+/// <remarks>
+/// <para>All trial state lives in the study's storage: the study re-reads the trials before every sample and counts
+/// its budget there, so several study objects on one storage (threads, or processes with a durable storage) share
+/// one study. Trial numbers come from the storage, from 0 and without gaps.</para>
+/// <para>Sampling is serialized per study object (samplers need not be thread-safe), and running trials are shown
+/// to the sampler so it can steer away from points being evaluated.</para>
+/// </remarks>
+/// <typeparam name="T">The hyperparameter type.</typeparam>
+public sealed class Study<T> : ITrialHost
+{
+    private readonly IStudyStorage storage;
+    private readonly TimeProvider clock;
+    private readonly object samplingGate = new();
+
+    internal Study(string name, SearchSpace<T> space, Direction direction, ISampler sampler, IPruner pruner,
+        IStudyStorage storage, TimeProvider clock)
+    {
+        Name = name;
+        Space = space;
+        Direction = direction;
+        Sampler = sampler;
+        Pruner = pruner;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    /// <summary>The study's name in its storage.</summary>
+    public string Name { get; }
+
+    /// <summary>Whether smaller or larger objective values are better.</summary>
+    public Direction Direction { get; }
+
+    /// <summary>The search space.</summary>
+    public SearchSpace<T> Space { get; }
+
+    /// <summary>The search strategy.</summary>
+    public ISampler Sampler { get; }
+
+    /// <summary>The early-stopping rule.</summary>
+    public IPruner Pruner { get; }
+
+    /// <summary>Where the trials are kept.</summary>
+    public IStudyStorage Storage => storage;
+
+    /// <summary>Queues <paramref name="config"/> to be evaluated before any sampled point (a baseline from the
+    /// defaults, a known good recipe). Queued configurations run in the order they were queued.</summary>
+    /// <exception cref="ArgumentException">The configuration is not in the search space; the message names every
+    /// offending property.</exception>
+    public void Enqueue(T config)
+    {
+        var errors = Space.Validate(config);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(
+                "The configuration cannot be queued: " + string.Join(" ", errors.Select(e => e.Message)), nameof(config));
+        }
+
+        storage.Enqueue(Name, Space.Encode(config));
+    }
+
+    /// <summary>Starts a trial for a loop the study does not own: the next queued configuration, or else a point from
+    /// the sampler. Finish it with <see cref="Tell(Trial, double)"/> or <see cref="Tell(Trial, TrialState, string?)"/>.</summary>
+    /// <exception cref="InvalidOperationException">The sampler failed or proposed a point outside the space (the
+    /// trial is then recorded as failed).</exception>
+    public Trial<T> Ask() => TryAsk(limit: null, stopWhenExhausted: false)!;
+
+    /// <summary>Finishes a trial with its objective value: Complete when finite, Failed (with the value as the reason)
+    /// for NaN or infinity.</summary>
+    /// <returns>The state recorded.</returns>
+    /// <exception cref="ArgumentException">The trial belongs to another study.</exception>
+    /// <exception cref="InvalidOperationException">The trial was already told.</exception>
+    public TrialState Tell(Trial trial, double value) => Finish(trial, TrialOutcome.FromValue(value));
+
+    /// <summary>Finishes a trial as <see cref="TrialState.Pruned"/> or <see cref="TrialState.Failed"/>.</summary>
+    /// <param name="trial">The trial.</param>
+    /// <param name="state">Pruned or Failed; a complete trial is told with its value instead.</param>
+    /// <param name="reason">Why it failed, kept with the trial.</param>
+    /// <returns>The state recorded.</returns>
+    /// <exception cref="ArgumentException">The trial belongs to another study, or <paramref name="state"/> is Running
+    /// or Complete.</exception>
+    /// <exception cref="InvalidOperationException">The trial was already told.</exception>
+    public TrialState Tell(Trial trial, TrialState state, string? reason = null) => state switch
+    {
+        TrialState.Pruned => Finish(trial, TrialOutcome.Pruned),
+        TrialState.Failed => Finish(trial, TrialOutcome.Failed(reason ?? "it was told Failed")),
+        TrialState.Complete => throw new ArgumentException(
+            "A complete trial needs its objective value: call Tell(trial, value).", nameof(state)),
+        _ => throw new ArgumentException($"A trial is told Pruned or Failed, not {state}.", nameof(state)),
+    };
+
+    /// <summary>Every trial so far and the best complete one, as the storage holds them now.</summary>
+    public StudyResult<T> GetResult()
+    {
+        var records = storage.ReadTrials(Name);
+        var trials = records.Select(ToResult).ToArray();
+        TrialRecord? best = null;
+        foreach (var record in records)
+        {
+            if (record is { State: TrialState.Complete, Value: { } value } && (best is null || IsBetter(value, best.Value!.Value)))
+            {
+                best = record;
+            }
+        }
+
+        var bestTrial = best is null ? null
+            : new BestTrial<T>(best.Number, best.Value!.Value, Space.Decode(best.Point.ToArray()), trials[best.Number].Parameters);
+        return new StudyResult<T>(Name, trials, bestTrial);
+    }
+
+    /// <summary>
+    /// Runs trials of a synchronous objective until the study holds <paramref name="trials"/> trials, the time budget
+    /// is spent, the sampler has nothing left to propose, or the run is cancelled.
+    /// </summary>
+    /// <param name="objective">Evaluates a configuration; smaller or larger is better as <see cref="Direction"/> says.</param>
+    /// <param name="trials">The study's TOTAL budget of trials, counting those already in the storage (from earlier
+    /// calls, resumed runs or other workers): a study that already holds that many returns at once. Null for no
+    /// limit. Unlike Optuna's per-call <c>n_trials</c>, it is not added to what exists.</param>
+    /// <param name="parallelism">How many trials run at once in this process.</param>
+    /// <param name="timeout">No trial starts after this much time; running ones finish.</param>
+    /// <param name="trialTimeout">A trial running longer is recorded Failed and its result, if it ever comes, dropped.</param>
+    /// <param name="cancellationToken">Stops the study: running trials are recorded Failed, then the call throws
+    /// <see cref="OperationCanceledException"/>; trials finished so far stay in the storage.</param>
+    /// <returns>Every trial of the study and the best one.</returns>
+    public Task<StudyResult<T>> OptimizeAsync(Func<T, double> objective, int? trials = null, int parallelism = 1,
+        TimeSpan? timeout = null, TimeSpan? trialTimeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        return OptimizeAsync((config, _, _) => ValueTask.FromResult(objective(config)), trials, parallelism, timeout,
+            trialTimeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs trials of an objective that reports intermediate values, may be pruned and honours cancellation, until
+    /// the study holds <paramref name="trials"/> trials, the time budget is spent, the sampler has nothing left to
+    /// propose, or the run is cancelled.
+    /// </summary>
+    /// <param name="objective">Evaluates a configuration; it may call <see cref="Trial.Report"/>, throw
+    /// <see cref="TrialPrunedException"/> when <see cref="Trial.ShouldPrune"/>, and should stop when its token is
+    /// cancelled (time limit or cancellation).</param>
+    /// <param name="trials">The study's TOTAL budget of trials, counting those already in the storage (from earlier
+    /// calls, resumed runs or other workers): a study that already holds that many returns at once. Null for no
+    /// limit. Unlike Optuna's per-call <c>n_trials</c>, it is not added to what exists.</param>
+    /// <param name="parallelism">How many trials run at once in this process.</param>
+    /// <param name="timeout">No trial starts after this much time; running ones finish.</param>
+    /// <param name="trialTimeout">A trial running longer is recorded Failed; its token is cancelled, and its result,
+    /// if it ever comes, dropped.</param>
+    /// <param name="cancellationToken">Stops the study: running trials are recorded Failed, then the call throws
+    /// <see cref="OperationCanceledException"/>; trials finished so far stay in the storage.</param>
+    /// <returns>Every trial of the study and the best one.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count or a time span is negative, or
+    /// <paramref name="parallelism"/> or <paramref name="trialTimeout"/> is not positive.</exception>
+    public async Task<StudyResult<T>> OptimizeAsync(Func<T, Trial, CancellationToken, ValueTask<double>> objective,
+        int? trials = null, int parallelism = 1, TimeSpan? timeout = null, TimeSpan? trialTimeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        if (trials is { } budget)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(trials));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
+        if (timeout is { } total)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(total, TimeSpan.Zero, nameof(timeout));
+        }
+
+        if (trialTimeout is { } perTrial)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(perTrial, TimeSpan.Zero, nameof(trialTimeout));
+        }
+
+        var started = clock.GetTimestamp();
+        using var halt = new CancellationTokenSource();
+        var workers = new Task[parallelism];
+        for (var i = 0; i < workers.Length; i++)
+        {
+            workers[i] = Task.Run(WorkAsync, CancellationToken.None);
+        }
+
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return GetResult();
+
+        async Task WorkAsync()
+        {
+            try
+            {
+                // The caller's token is checked directly: a trial's continuation may run inside that token's
+                // cancellation callbacks, before any token linked to it has been cancelled.
+                while (!cancellationToken.IsCancellationRequested
+                       && !halt.IsCancellationRequested
+                       && !(timeout is { } t && clock.GetElapsedTime(started) >= t)
+                       && TryAsk(trials, stopWhenExhausted: true) is { } trial)
+                {
+                    var outcome = await ObjectiveRunner.RunAsync(objective, trial, trialTimeout, clock, cancellationToken)
+                        .ConfigureAwait(false);
+                    TryFinish(trial, outcome);
+                }
+            }
+            catch
+            {
+                // A broken sampler or storage: let the other workers stop after their current trial.
+                await halt.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    void ITrialHost.Report(Trial trial, IntermediateValue value) => storage.ReportIntermediate(Name, trial.Number, value);
+
+    bool ITrialHost.ShouldPrune(Trial trial)
+    {
+        var trials = storage.ReadTrials(Name);
+        var record = trials[trial.Number];
+        return !record.IsFinished && Pruner.ShouldPrune(new PruningContext(Direction, trials, record));
+    }
+
+    private Trial<T>? TryAsk(int? limit, bool stopWhenExhausted)
+    {
+        lock (samplingGate)
+        {
+            // Re-read every time: other workers (threads or processes) may have added or finished trials.
+            var history = storage.ReadTrials(Name);
+            var exhausted = stopWhenExhausted && Sampler is IFiniteSampler finite && finite.IsExhausted(Space, history);
+            var start = clock.GetUtcNow();
+            if (storage.CreateTrial(Name, start, limit, queuedOnly: exhausted) is not { } created)
+            {
+                return null;
+            }
+
+            var point = created.QueuedPoint is { } queued ? [.. queued] : SampleAndRecord(created.Number, history, start);
+            return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, Space.Decode(point));
+        }
+    }
+
+    private double[] SampleAndRecord(int number, IReadOnlyList<TrialRecord> history, DateTimeOffset start)
+    {
+        // Trials other workers have numbered but not yet sampled have no point to show.
+        IReadOnlyList<TrialRecord> sampled = history.All(t => t.Point.Count > 0) ? history : [.. history.Where(t => t.Point.Count > 0)];
+        double[] point;
+        try
+        {
+            point = Sampler.Sample(new SamplingContext(Space, Direction, sampled, number));
+            Space.ApplyConditions(point);
+            if (Space.Check(point) is { Count: > 0 } errors)
+            {
+                throw new InvalidOperationException(
+                    $"{Sampler.GetType().Name} proposed a point outside the search space: {string.Join(" ", errors.Select(e => e.Message))}");
+            }
+        }
+        catch (Exception exception)
+        {
+            storage.FinishTrial(Name, number, TrialState.Failed, null, clock.GetUtcNow() - start,
+                $"the sampler failed: {exception.Message}");
+            throw;
+        }
+
+        storage.SetTrialPoint(Name, number, point);
+        return point;
+    }
+
+    private TrialState Finish(Trial trial, TrialOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        if (!trial.BelongsTo(this))
+        {
+            throw new ArgumentException($"Trial {trial.Number} belongs to another study, not '{Name}'.", nameof(trial));
+        }
+
+        if (!TryFinish(trial, outcome))
+        {
+            var state = storage.ReadTrials(Name)[trial.Number].State;
+            throw new InvalidOperationException($"Trial {trial.Number} of study '{Name}' was already told; it is {state}.");
+        }
+
+        return outcome.State;
+    }
+
+    private bool TryFinish(Trial trial, TrialOutcome outcome)
+    {
+        // The storage decides who finishes a trial first (this worker, a time limit, another process marking it
+        // stale); the local flag only stops further reports.
+        var finished = storage.FinishTrial(Name, trial.Number, outcome.State, outcome.Value, clock.GetUtcNow() - trial.Start,
+            outcome.FailReason);
+        trial.MarkFinished();
+        return finished;
+    }
+
+    private bool IsBetter(double value, double than) => Direction == Direction.Minimize ? value < than : value > than;
+
+    private TrialResult ToResult(TrialRecord record) => new(
+        record.Number,
+        record.State,
+        record.Value,
+        record.Point.Count > 0 ? Space.ToValues(record.Point.ToArray()) : new Dictionary<string, object>(),
+        record.Intermediate,
+        record.Start,
+        record.Duration,
+        record.FailReason);
+}

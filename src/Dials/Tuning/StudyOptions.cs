@@ -1,0 +1,34 @@
+using Dials.Pruners;
+using Dials.Samplers;
+using Dials.Storage;
+
+namespace Dials;
+
+/// <summary>How a study searches and where it keeps its trials. Seeds belong to samplers (<c>new TpeSampler(seed: 1)</c>),
+/// so the options themselves carry none.</summary>
+public sealed record StudyOptions
+{
+    /// <summary>The study's name, unique in its storage; a study of that name found in the storage is loaded (see
+    /// <see cref="LoadIfExists"/>). Null gives a fresh unique name, which suits an in-memory study.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Whether smaller (the default) or larger objective values are better.</summary>
+    public Direction Direction { get; init; } = Direction.Minimize;
+
+    /// <summary>The search strategy; null for a <see cref="RandomSampler"/> with a random seed.</summary>
+    public ISampler? Sampler { get; init; }
+
+    /// <summary>Decides when to stop unpromising trials early; null for <see cref="NopPruner"/> (never prune).</summary>
+    public IPruner? Pruner { get; init; }
+
+    /// <summary>Where trials are kept; null for a fresh in-memory storage (<see cref="Dials.Storage.Storage.InMemory"/>).
+    /// Give a shared storage to let several study objects, threads or processes work on one study.</summary>
+    public IStudyStorage? Storage { get; init; }
+
+    /// <summary>Whether a study of the same name already in <see cref="Storage"/> is joined (the default) rather than
+    /// refused. Its direction and search space must match.</summary>
+    public bool LoadIfExists { get; init; } = true;
+
+    /// <summary>The clock for trial start times, durations, time budgets and time limits; null for the system clock.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+}
