@@ -60,4 +60,14 @@ public class MessageTests
             public Optimizer Optimizer { get; init; } = new();
         }
         """, new DiagnosticResult(AnalyzerDiagnostics.BatchSizeTunedLearningRateFixed).WithLocation(0).WithArguments("BatchSize", "Optimizer.Lr"));
+
+    [Fact]
+    public Task Float_defaults_are_shown_as_written() => Verify.Analyzer("""
+        [Hyperparameters]
+        public partial record Config
+        {
+            public float LearningRate { get; init; } = {|#0:1e-7f|};
+        }
+        """, new DiagnosticResult(AnalyzerDiagnostics.LearningRateDefault).WithLocation(0)
+            .WithArguments("LearningRate", "1e-7", "at or below 1e-6, where the weights barely move in any realistic budget; usual defaults are 1e-4 to 0.1"));
 }

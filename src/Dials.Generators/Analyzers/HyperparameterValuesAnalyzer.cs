@@ -91,9 +91,9 @@ namespace Dials.Generators.Analyzers
             {
                 var kind = ValueKinds.Of(property.Type);
                 if (SymbolEqualityComparer.Default.Equals(property.ContainingType, type)
-                    && ValueKinds.AsNumber(constant.Value, kind == ValueKind.Single ? ValueKind.Double : kind) is { } number)
+                    && ValueKinds.AsNumber(constant.Value, kind == ValueKind.Single ? ValueKind.Double : kind) is not null)
                 {
-                    defaults[property] = (number, initializer.Value.Syntax.GetLocation());
+                    defaults[property] = (Numbers.AsWritten(constant.Value!), initializer.Value.Syntax.GetLocation());
                 }
             }
         }

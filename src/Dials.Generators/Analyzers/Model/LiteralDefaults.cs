@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -37,7 +36,7 @@ namespace Dials.Generators.Analyzers.Model
             if (expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } literal
                 && literal.Token.Value is IConvertible number)
             {
-                return (sign * number.ToDouble(CultureInfo.InvariantCulture), value.GetLocation());
+                return (sign * Rules.Numbers.AsWritten(number), value.GetLocation());
             }
 
             return null;

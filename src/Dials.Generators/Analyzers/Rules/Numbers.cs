@@ -19,6 +19,14 @@ namespace Dials.Generators.Analyzers.Rules
 
         public static string Text(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
+        /// <summary>
+        /// A numeric constant as the number its author wrote: a <see cref="float"/> 1e-7f becomes 1e-7, not the
+        /// 1.0000000116860974e-7 a plain widening gives, so messages and comparisons see the written value.
+        /// </summary>
+        public static double AsWritten(object constant) => constant is float single
+            ? double.Parse(single.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            : Convert.ToDouble(constant, CultureInfo.InvariantCulture);
+
         public static bool IsPowerOfTwo(double value) =>
             value >= 1 && value == Math.Floor(value) && value <= long.MaxValue && Parsing.SpaceRules.IsPowerOfTwo((long)value);
 
