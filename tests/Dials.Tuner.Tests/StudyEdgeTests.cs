@@ -49,6 +49,20 @@ public sealed class StudyEdgeTests
     }
 
     [Fact]
+    public void A_point_that_cannot_be_decoded_fails_its_trial_instead_of_leaving_it_running()
+    {
+        var space = new SearchSpace<int>([Dimension.Float("x", 0, 1)], () => 0, (_, _) => 0.5,
+            (_, _) => throw new FormatException("decoder bug"));
+        var study = Study.Create(space, new StudyOptions { Sampler = new RandomSampler(1) });
+
+        Assert.Throws<FormatException>(() => study.Ask());
+
+        var trial = Assert.Single(study.GetResult().Trials);
+        Assert.Equal(TrialState.Failed, trial.State);
+        Assert.Contains("decoder bug", trial.FailReason);
+    }
+
+    [Fact]
     public async Task A_type_with_its_own_search_space_needs_only_options()
     {
         var study = Study.Create<ToyParameters>(new StudyOptions { Name = "typed", Sampler = new RandomSampler(2) });

@@ -243,6 +243,27 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public async Task Cancelling_during_a_synchronous_trial_keeps_its_result_and_starts_no_more()
+    {
+        var study = NewStudy();
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => study.OptimizeAsync(toy =>
+        {
+            if (toy.N > 0 && study.GetResult().Trials.Count == 3)
+            {
+                cancel.Cancel();
+            }
+
+            return toy.X;
+        }, trials: 100, cancellationToken: cancel.Token));
+
+        var trials = study.GetResult().Trials;
+        Assert.Equal(3, trials.Count);
+        Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
+    }
+
+    [Fact]
     public async Task Pruned_exception_ends_the_trial_as_pruned()
     {
         var result = await NewStudy().OptimizeAsync((toy, trial, _) =>

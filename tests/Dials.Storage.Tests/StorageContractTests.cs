@@ -1,0 +1,151 @@
+using Dials.Storage;
+
+namespace Dials.Storage.Tests;
+
+/// <summary>
+/// What every storage back end must do, run against each of them: derive, create a fresh storage in
+/// <see cref="CreateStorage"/> and, for durable ones, open a second handle on the same data in <see cref="Reopen"/>.
+/// </summary>
+public abstract class StorageContractTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A fresh, empty storage.</summary>
+    protected abstract IStudyStorage CreateStorage();
+
+    /// <summary>Another handle on the same data (another process would open it so); the same object when not durable.</summary>
+    protected abstract IStudyStorage Reopen(IStudyStorage storage);
+
+    private static StoredStudy Study(string name = "s") => new(name, Direction.Minimize, "x: float in [0, 1]");
+
+    [Fact]
+    public void A_study_is_created_once_then_loaded_or_refused()
+    {
+        var storage = CreateStorage();
+        Assert.Equal(Study(), storage.CreateStudy(Study(), loadIfExists: false));
+        var other = Study() with { Direction = Direction.Maximize };
+
+        Assert.Equal(Study(), Reopen(storage).CreateStudy(other, loadIfExists: true));
+        Assert.Throws<InvalidOperationException>(() => Reopen(storage).CreateStudy(other, loadIfExists: false));
+    }
+
+    [Fact]
+    public void Trials_are_numbered_from_zero_and_queued_points_come_first()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        storage.Enqueue("s", [0.25]);
+        storage.Enqueue("s", [0.75]);
+
+        var first = storage.CreateTrial("s", T0, null, false)!;
+        var second = Reopen(storage).CreateTrial("s", T0, null, false)!;
+        Assert.Equal((0, 1), (first.Number, second.Number));
+        Assert.Equal([0.25], first.QueuedPoint!);
+        Assert.Equal([0.75], second.QueuedPoint!);
+        var third = storage.CreateTrial("s", T0, null, false)!;
+        Assert.Equal(2, third.Number);
+        Assert.Null(third.QueuedPoint);
+        Assert.Null(storage.CreateTrial("s", T0, null, queuedOnly: true));
+        Assert.Null(storage.CreateTrial("s", T0, limit: 3, queuedOnly: false));
+    }
+
+    [Fact]
+    public void A_trial_keeps_its_point_reports_and_result_exactly()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        var number = storage.CreateTrial("s", T0, null, false)!.Number;
+        storage.SetTrialPoint("s", number, [0.5, double.NaN, 3]);
+        storage.ReportIntermediate("s", number, new IntermediateValue(1, 0.9));
+        storage.ReportIntermediate("s", number, new IntermediateValue(5, 0.4));
+        Assert.True(storage.FinishTrial("s", number, TrialState.Complete, 0.125, TimeSpan.FromSeconds(2.5), null));
+
+        var trial = Assert.Single(Reopen(storage).ReadTrials("s"));
+        Assert.Equal((0, TrialState.Complete, 0.125), (trial.Number, trial.State, trial.Value));
+        Assert.Equal([0.5, double.NaN, 3], trial.Point);
+        Assert.Equal([new IntermediateValue(1, 0.9), new IntermediateValue(5, 0.4)], trial.Intermediate);
+        Assert.Equal(T0, trial.Start);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), trial.Duration);
+        Assert.Equal(1, Reopen(storage).CountFinished("s"));
+    }
+
+    [Fact]
+    public void A_trial_finishes_exactly_once_and_rules_are_enforced()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        var number = storage.CreateTrial("s", T0, null, false)!.Number;
+        storage.SetTrialPoint("s", number, [0.5]);
+        Assert.Throws<InvalidOperationException>(() => storage.SetTrialPoint("s", number, [0.6]));
+        storage.ReportIntermediate("s", number, new IntermediateValue(3, 1));
+        Assert.Throws<ArgumentException>(() => storage.ReportIntermediate("s", number, new IntermediateValue(3, 2)));
+
+        Assert.True(storage.FinishTrial("s", number, TrialState.Failed, null, TimeSpan.Zero, "boom"));
+        Assert.False(Reopen(storage).FinishTrial("s", number, TrialState.Complete, 1, TimeSpan.Zero, null));
+        Assert.Throws<InvalidOperationException>(() => storage.ReportIntermediate("s", number, new IntermediateValue(4, 1)));
+        Assert.Throws<InvalidOperationException>(() => storage.FinishTrial("s", 99, TrialState.Complete, 1, TimeSpan.Zero, null));
+        Assert.Equal("boom", Assert.Single(storage.ReadTrials("s")).FailReason);
+    }
+
+    [Fact]
+    public void Trials_without_a_heartbeat_are_failed_as_stale_and_told_so()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        var quiet = storage.CreateTrial("s", T0, null, false)!.Number;
+        var alive = storage.CreateTrial("s", T0, null, false)!.Number;
+        Assert.True(storage.Heartbeat("s", alive, T0.AddMinutes(5)));
+
+        var failed = Reopen(storage).FailStaleTrials("s", T0.AddMinutes(1), "worker stopped sending heartbeats");
+
+        Assert.Equal([quiet], failed);
+        var trials = storage.ReadTrials("s");
+        Assert.Equal((TrialState.Failed, "worker stopped sending heartbeats"), (trials[quiet].State, trials[quiet].FailReason));
+        Assert.Equal(TrialState.Running, trials[alive].State);
+        Assert.False(storage.Heartbeat("s", quiet, T0.AddMinutes(6)));
+        Assert.Empty(storage.FailStaleTrials("s", T0.AddMinutes(1), "again"));
+    }
+
+    [Fact]
+    public void Studies_are_kept_apart()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study("a"), false);
+        storage.CreateStudy(Study("b"), false);
+        storage.CreateTrial("a", T0, null, false);
+        Assert.Equal(0, storage.CreateTrial("b", T0, null, false)!.Number);
+        Assert.Single(storage.ReadTrials("a"));
+        Assert.Throws<InvalidOperationException>(() => storage.ReadTrials("missing"));
+    }
+
+    [Fact]
+    public void Concurrent_workers_get_unique_gap_free_numbers_and_every_tell_is_recorded_once()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        var handles = Enumerable.Range(0, 4).Select(_ => Reopen(storage)).ToArray();
+        var numbers = new System.Collections.Concurrent.ConcurrentBag<int>();
+        Parallel.For(0, 4, w =>
+        {
+            while (handles[w].CreateTrial("s", T0, limit: 60, queuedOnly: false) is { } trial)
+            {
+                handles[w].SetTrialPoint("s", trial.Number, [trial.Number / 100.0]);
+                Assert.True(handles[w].FinishTrial("s", trial.Number, TrialState.Complete, trial.Number, TimeSpan.Zero, null));
+                numbers.Add(trial.Number);
+            }
+        });
+
+        Assert.Equal(Enumerable.Range(0, 60), numbers.Order());
+        var trials = storage.ReadTrials("s");
+        Assert.Equal(Enumerable.Range(0, 60), trials.Select(t => t.Number));
+        Assert.All(trials, t => Assert.Equal((double)t.Number, t.Value));
+        Assert.Equal(60, storage.CountFinished("s"));
+    }
+}
+
+public sealed class InMemoryStorageContractTests : StorageContractTests
+{
+    protected override IStudyStorage CreateStorage() => Storage.InMemory();
+
+    protected override IStudyStorage Reopen(IStudyStorage storage) => storage;
+}
