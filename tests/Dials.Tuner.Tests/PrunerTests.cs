@@ -53,6 +53,18 @@ public sealed class PrunerTests
     }
 
     [Fact]
+    public void Median_judges_the_first_report_of_each_interval_even_off_its_grid()
+    {
+        // Reports at steps 1, 3 and 5 with an interval of 2: step 5 is the first report since boundary 4.
+        var offGrid = At(9, TrialState.Running, new(1, 10), new(3, 10), new(5, 10));
+        var sameInterval = At(9, TrialState.Running, new(4, 10), new(5, 10));
+        var everyStep = Enumerable.Range(0, 5).Select(i => Trial(i, TrialState.Complete, 1, 1, 1, 1, 1));
+
+        Assert.True(Prunes(new MedianPruner(intervalSteps: 2), offGrid, everyStep));
+        Assert.False(Prunes(new MedianPruner(intervalSteps: 2), sameInterval, everyStep));
+    }
+
+    [Fact]
     public void Median_needs_min_trials_reporting_the_same_step()
     {
         var longer = Trial(9, TrialState.Running, 10, 10, 10, 10, 10);
@@ -160,7 +172,7 @@ public sealed class PrunerTests
         Assert.Equal(5, pruner.BracketCount);
         Assert.All(counts, c => Assert.True(c > 0));
         Assert.True(counts[0] > counts[^1]);
-        Assert.Equal(pruner.BracketOf(1234), new HyperbandPruner(1, 81, 3).BracketOf(1234));
+        Assert.Equal(pruner.BracketOf(1234), new HyperbandPruner(81, 1, 3).BracketOf(1234));
     }
 
     [Fact]

@@ -177,34 +177,42 @@ public sealed class StudyTests
     [Fact]
     public async Task An_objective_that_outlives_its_time_limit_is_failed_and_the_study_goes_on()
     {
-        var result = await NewStudy().OptimizeAsync(async (toy, trial, token) =>
+        var clock = new ManualClock();
+        var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Sampler = new RandomSampler(7), TimeProvider = clock });
+
+        var result = await study.OptimizeAsync(async (toy, trial, token) =>
         {
             if (trial.Number == 1)
             {
+                clock.Advance(TimeSpan.FromMinutes(2));
                 await Task.Delay(Timeout.Infinite, token);
             }
 
             return toy.X;
-        }, trials: 4, trialTimeout: TimeSpan.FromMilliseconds(50));
+        }, trials: 4, trialTimeout: TimeSpan.FromMinutes(1));
 
         Assert.Equal([TrialState.Complete, TrialState.Failed, TrialState.Complete, TrialState.Complete],
             result.Trials.Select(t => t.State));
-        Assert.Contains("time limit", result.Trials[1].FailReason);
+        Assert.Contains("time limit of 00:01:00", result.Trials[1].FailReason);
     }
 
     [Fact]
     public async Task An_objective_that_ignores_its_token_is_still_failed_at_its_time_limit()
     {
+        var clock = new ManualClock();
+        var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Sampler = new RandomSampler(7), TimeProvider = clock });
         using var release = new ManualResetEventSlim();
-        var result = await NewStudy().OptimizeAsync(async (toy, trial, _) =>
+
+        var result = await study.OptimizeAsync((toy, trial, _) =>
         {
             if (trial.Number == 0)
             {
-                await Task.Run(release.Wait);
+                clock.Advance(TimeSpan.FromMinutes(2));
+                release.Wait();
             }
 
-            return toy.X;
-        }, trials: 2, trialTimeout: TimeSpan.FromMilliseconds(50));
+            return ValueTask.FromResult(toy.X);
+        }, trials: 2, trialTimeout: TimeSpan.FromMinutes(1));
         release.Set();
 
         Assert.Equal([TrialState.Failed, TrialState.Complete], result.Trials.Select(t => t.State));
@@ -232,6 +240,27 @@ public sealed class StudyTests
         Assert.All(trials.Take(3), t => Assert.Equal(TrialState.Complete, t.State));
         Assert.Equal(TrialState.Failed, trials[3].State);
         Assert.Contains("cancelled", trials[3].FailReason);
+    }
+
+    [Fact]
+    public async Task Cancelling_during_a_synchronous_trial_keeps_its_result_and_starts_no_more()
+    {
+        var study = NewStudy();
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => study.OptimizeAsync(toy =>
+        {
+            if (toy.N > 0 && study.GetResult().Trials.Count == 3)
+            {
+                cancel.Cancel();
+            }
+
+            return toy.X;
+        }, trials: 100, cancellationToken: cancel.Token));
+
+        var trials = study.GetResult().Trials;
+        Assert.Equal(3, trials.Count);
+        Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
     }
 
     [Fact]

@@ -18,15 +18,16 @@ public sealed class HyperbandPruner : IPruner
     private readonly double[] cumulativeWeights;
 
     /// <summary>Creates a Hyperband pruner.</summary>
+    /// <param name="maxResource">The step at which a trial is complete (its last epoch); it sets how many brackets
+    /// there are.</param>
     /// <param name="minResource">The smallest step at which a trial may be stopped.</param>
-    /// <param name="maxResource">The step at which a trial is complete (its last epoch).</param>
     /// <param name="reductionFactor">The growth of the resource from rung to rung, and the inverse of the fraction
     /// promoted.</param>
     /// <param name="warmupSteps">No trial is pruned at a step below this.</param>
     /// <param name="minTrials">No pruning at a rung until this many trials of the bracket reached it.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxResource"/> is below
     /// <paramref name="minResource"/>, or another argument is out of the range <see cref="SuccessiveHalvingPruner"/> takes.</exception>
-    public HyperbandPruner(long minResource = 1, long maxResource = 81, int reductionFactor = 3, long warmupSteps = 0,
+    public HyperbandPruner(long maxResource, long minResource = 1, int reductionFactor = 3, long warmupSteps = 0,
         int minTrials = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minResource);

@@ -11,7 +11,8 @@ public sealed class MedianPruner : IPruner
     /// <summary>Creates a median pruner.</summary>
     /// <param name="startupTrials">No pruning until this many trials have completed.</param>
     /// <param name="warmupSteps">No trial is pruned at a step below this.</param>
-    /// <param name="intervalSteps">Trials are judged only at steps <c>warmupSteps + k * intervalSteps</c>.</param>
+    /// <param name="intervalSteps">Trials are judged once per interval: at the first report at or after each step
+    /// <c>warmupSteps + k * intervalSteps</c>.</param>
     /// <param name="minTrials">No pruning at a step until this many complete trials reported it.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, or <paramref name="intervalSteps"/> or
     /// <paramref name="minTrials"/> is not positive.</exception>

@@ -22,7 +22,8 @@ public sealed class PercentilePruner : IPruner
     /// the better half, 25 the best quarter.</param>
     /// <param name="startupTrials">No pruning until this many trials have completed.</param>
     /// <param name="warmupSteps">No trial is pruned at a step below this.</param>
-    /// <param name="intervalSteps">Trials are judged only at steps <c>warmupSteps + k * intervalSteps</c>.</param>
+    /// <param name="intervalSteps">Trials are judged once per interval: at the first report at or after each step
+    /// <c>warmupSteps + k * intervalSteps</c>.</param>
     /// <param name="minTrials">No pruning at a step until this many complete trials reported it.</param>
     /// <exception cref="ArgumentOutOfRangeException">The percentile is outside [0, 100], a count is negative, or
     /// <paramref name="intervalSteps"/> or <paramref name="minTrials"/> is not positive.</exception>
@@ -49,9 +50,7 @@ public sealed class PercentilePruner : IPruner
     public bool ShouldPrune(PruningContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Trial.LastIntermediate is not { } last
-            || last.Step < warmupSteps
-            || (last.Step - warmupSteps) % intervalSteps != 0)
+        if (context.Trial.LastIntermediate is not { } last || last.Step < warmupSteps || !IsFirstReportOfInterval(context.Trial))
         {
             return false;
         }
@@ -78,5 +77,14 @@ public sealed class PercentilePruner : IPruner
         return context.Direction == Direction.Minimize
             ? best > Curves.Percentile(others, percentile)
             : best < Curves.Percentile(others, 100 - percentile);
+    }
+
+    /// <summary>Whether the last report is the first at or after a judging step <c>warmupSteps + k * intervalSteps</c>,
+    /// so trials reporting off the interval's grid are still judged once per interval.</summary>
+    private bool IsFirstReportOfInterval(TrialRecord trial)
+    {
+        var curve = trial.Intermediate;
+        var boundary = (curve[^1].Step - warmupSteps) / intervalSteps * intervalSteps + warmupSteps;
+        return curve.Count < 2 || curve[^2].Step < boundary;
     }
 }

@@ -7,21 +7,43 @@ namespace Dials;
 /// </summary>
 internal static class ObjectiveRunner
 {
-    public static async Task<TrialOutcome> RunAsync<T>(
+    public static Task<TrialOutcome> RunAsync<T>(
         Func<T, Trial, CancellationToken, ValueTask<double>> objective, Trial<T> trial, TimeSpan? timeLimit,
+        TimeProvider clock, CancellationToken cancellationToken) =>
+        timeLimit is { } limit
+            ? RunWithTimeLimitAsync(objective, trial, limit, clock, cancellationToken)
+            : ClassifyAsync(() => objective(trial.Config, trial, cancellationToken), cancellationToken, cancellationToken, null);
+
+    private static async Task<TrialOutcome> RunWithTimeLimitAsync<T>(
+        Func<T, Trial, CancellationToken, ValueTask<double>> objective, Trial<T> trial, TimeSpan timeLimit,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        using var limit = timeLimit is { } span ? new CancellationTokenSource(span, clock) : new CancellationTokenSource();
+        using var limit = new CancellationTokenSource(timeLimit, clock);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
 
-        // On the thread pool, so that a synchronous, CPU-bound objective neither blocks the worker loop nor keeps
-        // the time limit from being noticed.
-        var run = Task.Run(async () => await objective(trial.Config, trial, stop.Token).ConfigureAwait(false), CancellationToken.None);
+        // On a thread of its own, so the worker can walk away from an objective that ignores its token: the late
+        // result is dropped (the trial is already recorded as failed) and its exception observed. A thread costs tens
+        // of microseconds, nothing next to a trial that needs a time limit.
+        var run = Task.Factory.StartNew(
+                () => objective(trial.Config, trial, stop.Token).AsTask(),
+                CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default)
+            .Unwrap();
+        var outcome = await ClassifyAsync(() => new ValueTask<double>(run.WaitAsync(stop.Token)), stop.Token, cancellationToken, timeLimit)
+            .ConfigureAwait(false);
+        if (!run.IsCompleted)
+        {
+            _ = run.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+        }
+
+        return outcome;
+    }
+
+    private static async Task<TrialOutcome> ClassifyAsync(Func<ValueTask<double>> run, CancellationToken stop,
+        CancellationToken caller, TimeSpan? timeLimit)
+    {
         try
         {
-            // WaitAsync gives up on an objective that ignores its token; its late result is dropped (the trial is
-            // already recorded as failed) and its exception observed below.
-            return TrialOutcome.FromValue(await run.WaitAsync(stop.Token).ConfigureAwait(false));
+            return TrialOutcome.FromValue(await run().ConfigureAwait(false));
         }
         catch (TrialPrunedException)
         {
@@ -29,8 +51,7 @@ internal static class ObjectiveRunner
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            _ = run.ContinueWith(static t => t.Exception, TaskScheduler.Default);
-            return TrialOutcome.Failed(cancellationToken.IsCancellationRequested
+            return TrialOutcome.Failed(caller.IsCancellationRequested
                 ? "the study was cancelled while it ran"
                 : $"it exceeded its time limit of {timeLimit}");
         }

@@ -129,8 +129,10 @@ public sealed class Study<T> : ITrialHost
     /// <param name="parallelism">How many trials run at once in this process.</param>
     /// <param name="timeout">No trial starts after this much time; running ones finish.</param>
     /// <param name="trialTimeout">A trial running longer is recorded Failed and its result, if it ever comes, dropped.</param>
-    /// <param name="cancellationToken">Stops the study: running trials are recorded Failed, then the call throws
-    /// <see cref="OperationCanceledException"/>; trials finished so far stay in the storage.</param>
+    /// <param name="cancellationToken">Stops the study: no trial starts after it, then the call throws
+    /// <see cref="OperationCanceledException"/>; trials finished so far stay in the storage. A synchronous objective
+    /// cannot be interrupted: a running trial finishes and is recorded, unless <paramref name="trialTimeout"/> is set,
+    /// in which case it is abandoned and recorded Failed at once.</param>
     /// <returns>Every trial of the study and the best one.</returns>
     public Task<StudyResult<T>> OptimizeAsync(Func<T, double> objective, int? trials = null, int parallelism = 1,
         TimeSpan? timeout = null, TimeSpan? trialTimeout = null, CancellationToken cancellationToken = default)
@@ -155,8 +157,10 @@ public sealed class Study<T> : ITrialHost
     /// <param name="timeout">No trial starts after this much time; running ones finish.</param>
     /// <param name="trialTimeout">A trial running longer is recorded Failed; its token is cancelled, and its result,
     /// if it ever comes, dropped.</param>
-    /// <param name="cancellationToken">Stops the study: running trials are recorded Failed, then the call throws
-    /// <see cref="OperationCanceledException"/>; trials finished so far stay in the storage.</param>
+    /// <param name="cancellationToken">Stops the study: no trial starts after it and the objective's token is
+    /// cancelled; a trial that stops because of it is recorded Failed (one that returns a value anyway keeps it), then
+    /// the call throws <see cref="OperationCanceledException"/>; trials finished so far stay in the storage. With
+    /// <paramref name="trialTimeout"/> set, a trial that ignores its token is abandoned and recorded Failed at once.</param>
     /// <returns>Every trial of the study and the best one.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count or a time span is negative, or
     /// <paramref name="parallelism"/> or <paramref name="trialTimeout"/> is not positive.</exception>
@@ -186,7 +190,11 @@ public sealed class Study<T> : ITrialHost
         var workers = new Task[parallelism];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = Task.Run(WorkAsync, CancellationToken.None);
+            // Each worker on a thread of its own: objectives usually block (CPU-bound training, even inside async
+            // lambdas), and k blocked thread-pool threads would starve the pool of the threads that continuations,
+            // time limits and the caller need. A synchronous objective then runs inline on its worker's thread.
+            workers[i] = Task.Factory.StartNew(WorkAsync, CancellationToken.None,
+                TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);
@@ -231,17 +239,30 @@ public sealed class Study<T> : ITrialHost
     {
         lock (samplingGate)
         {
-            // Re-read every time: other workers (threads or processes) may have added or finished trials.
-            var history = storage.ReadTrials(Name);
-            var exhausted = stopWhenExhausted && Sampler is IFiniteSampler finite && finite.IsExhausted(Space, history);
+            var exhausted = stopWhenExhausted && Sampler is IFiniteSampler finite && finite.IsExhausted(Space, storage.ReadTrials(Name));
             var start = clock.GetUtcNow();
             if (storage.CreateTrial(Name, start, limit, queuedOnly: exhausted) is not { } created)
             {
                 return null;
             }
 
-            var point = created.QueuedPoint is { } queued ? [.. queued] : SampleAndRecord(created.Number, history, start);
-            return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, Space.Decode(point));
+            // Read after the number is allocated, so the sampler sees every trial numbered before this one, including
+            // those other workers (threads or processes) started in the meantime.
+            var point = created.QueuedPoint is { } queued ? [.. queued] : SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
+            T config;
+            try
+            {
+                config = Space.Decode(point);
+            }
+            catch (Exception exception)
+            {
+                // A trial nobody can run must not stay Running (and count against the budget) forever.
+                storage.FinishTrial(Name, created.Number, TrialState.Failed, null, clock.GetUtcNow() - start,
+                    $"its point could not be decoded: {exception.Message}");
+                throw;
+            }
+
+            return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, config);
         }
     }
 

@@ -1,0 +1,110 @@
+using Dials.Samplers;
+
+namespace Dials.Tuner.Tests;
+
+/// <summary>What every sampler here promises: valid points, conditions respected, every kind of dimension covered,
+/// seeds reproducible.</summary>
+public sealed class SamplerContractTests
+{
+    public static TheoryData<string> Samplers => ["random", "sobol", "halton", "grid"];
+
+    private static ISampler Create(string name, int seed) => name switch
+    {
+        "random" => new RandomSampler(seed),
+        "sobol" => new QmcSampler(QmcSequenceKind.Sobol, seed: seed),
+        "halton" => new QmcSampler(QmcSequenceKind.Halton, seed: seed),
+        "grid" => new GridSampler(floatPoints: 4, seed: seed),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Samplers))]
+    public void Points_are_valid_and_inactive_dimensions_are_NaN(string name)
+    {
+        var space = TestSpaces.Mixed();
+
+        foreach (var point in SamplerHarness.Points(Create(name, 1), space, 400))
+        {
+            Assert.Empty(space.Check(point));
+            Assert.Equal(point[0] == 0, !double.IsNaN(point[1]));
+            Assert.Equal(point[0] == 1, !double.IsNaN(point[2]));
+            Assert.All(new[] { 0, 3, 4, 5, 6 }, i => Assert.False(double.IsNaN(point[i])));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Samplers))]
+    public void Every_value_of_discrete_dimensions_and_both_branches_appear(string name)
+    {
+        var points = SamplerHarness.Points(Create(name, 2), TestSpaces.Mixed(), 400);
+
+        Assert.Equal([0.0, 1.0], points.Select(p => p[0]).Distinct().Order());
+        Assert.Equal([16.0, 32, 64, 128, 256], points.Select(p => p[3]).Distinct().Order());
+        Assert.Equal([2.0, 4, 6, 8], points.Select(p => p[4]).Distinct().Order());
+        Assert.Equal(6, points.Select(p => Math.Round(p[6], 9)).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Samplers))]
+    public void The_same_seed_replays_and_another_seed_differs(string name)
+    {
+        var space = TestSpaces.Mixed();
+
+        var first = SamplerHarness.Points(Create(name, 5), space, 30);
+        var again = SamplerHarness.Points(Create(name, 5), space, 30);
+        var other = SamplerHarness.Points(Create(name, 6), space, 30);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+    }
+
+    [Theory]
+    [InlineData("random")]
+    [InlineData("sobol")]
+    [InlineData("halton")]
+    public void Log_dimensions_are_spread_evenly_in_log_space(string name)
+    {
+        var space = SamplerHarness.Single(Dimension.Float("lr", 1e-5, 1, log: true));
+
+        var points = SamplerHarness.Points(Create(name, 3), space, 1000);
+
+        // Log-uniform over five decades puts two fifths below 1e-3; uniform would put a thousandth there.
+        var below = points.Count(p => p[0] < 1e-3) / 1000.0;
+        Assert.InRange(below, 0.35, 0.45);
+        Assert.All(points, p => Assert.InRange(p[0], 1e-5, 1));
+    }
+
+    [Theory]
+    [InlineData("random")]
+    [InlineData("sobol")]
+    [InlineData("halton")]
+    public void Integer_ends_are_as_likely_as_inner_values(string name)
+    {
+        var space = SamplerHarness.Single(Dimension.Int("n", 1, 10));
+
+        var counts = SamplerHarness.Points(Create(name, 4), space, 2000).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (double)i), counts.Keys.Order());
+        Assert.All(counts.Values, c => Assert.InRange(c, 150, 250));
+    }
+
+    [Theory]
+    [InlineData("random")]
+    [InlineData("sobol")]
+    [InlineData("halton")]
+    public void A_trial_point_depends_on_the_seed_and_the_trial_number_only(string name)
+    {
+        var space = TestSpaces.Mixed();
+        var sampler = Create(name, 9);
+        var history = SamplerHarness.Points(new RandomSampler(1), space, 5)
+            .Select((p, n) => new TrialRecord(n, TrialState.Running, p, null, [], DateTimeOffset.UnixEpoch, null))
+            .ToList();
+
+        var alone = sampler.Sample(new SamplingContext(space, Direction.Minimize, [], 7));
+        var withHistory = sampler.Sample(new SamplingContext(space, Direction.Minimize, history, 7));
+        var next = sampler.Sample(new SamplingContext(space, Direction.Minimize, [], 8));
+
+        Assert.Equal(alone, withHistory);
+        Assert.NotEqual(alone, next);
+    }
+}
