@@ -38,6 +38,30 @@ public sealed class MultiProcessTests : IDisposable
         Assert.DoesNotContain("trial ", late);
     }
 
+    [Fact]
+    public async Task A_worker_killed_mid_trial_loses_no_finished_trial_and_the_study_completes()
+    {
+        var path = Path.Combine(directory, "killed.jsonl");
+        var victim = WorkerProcess.Start("journal:" + path, "killed", trials: 12, seed: 1, objectiveMs: 300);
+        await victim.WaitForLineAsync("trial 3");
+        victim.Kill(); // kill -9 while trial 3 runs: trials 0-2 are finished, 3 is left Running.
+
+        var before = Storage.JournalFile(path).ReadTrials("killed");
+        Assert.Equal(TrialState.Running, before[3].State);
+        Assert.All(before.Take(3), t => Assert.Equal(TrialState.Complete, t.State));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // Past the 0.6 s the worker allows a silent trial.
+
+        await WorkerProcess.Start("journal:" + path, "killed", trials: 12, seed: 2, objectiveMs: 0).WaitAsync();
+
+        var after = Storage.JournalFile(path).ReadTrials("killed");
+        Assert.Equal(Enumerable.Range(0, 12), after.Select(t => t.Number));
+        Assert.Equal(before.Take(3).Select(t => t.Value), after.Take(3).Select(t => t.Value));
+        Assert.Equal(TrialState.Failed, after[3].State);
+        Assert.Contains("no heartbeat", after[3].FailReason);
+        Assert.Equal(after[3].Point, after[4].Point); // Retried once, with the same parameters, ahead of new points.
+        Assert.All(after.Where(t => t.Number != 3), t => Assert.Equal(TrialState.Complete, t.State));
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }
 
@@ -45,12 +69,37 @@ public sealed class MultiProcessTests : IDisposable
 internal sealed class WorkerProcess
 {
     private readonly Process process;
-    private readonly Task<string> output;
+    private readonly System.Text.StringBuilder lines = new();
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private WorkerProcess(Process process)
     {
         this.process = process;
-        output = process.StandardOutput.ReadToEndAsync();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                exited.TrySetResult();
+                return;
+            }
+
+            lock (lines)
+            {
+                lines.Append(e.Data).Append('\n');
+            }
+        };
+        process.BeginOutputReadLine();
+    }
+
+    private string Output
+    {
+        get
+        {
+            lock (lines)
+            {
+                return lines.ToString();
+            }
+        }
     }
 
     public static WorkerProcess Start(string storage, string study, int trials, int seed, int objectiveMs)
@@ -69,11 +118,27 @@ internal sealed class WorkerProcess
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
-        var text = await output;
+        await exited.Task.WaitAsync(timeout.Token);
+        var text = Output;
         Assert.True(process.ExitCode == 0, $"worker exited {process.ExitCode}: {text}{await process.StandardError.ReadToEndAsync()}");
         return text;
     }
 
-    /// <summary>Waits until the worker prints a line starting with <paramref name="prefix"/>... then kills it (kill -9).</summary>
-    public void Kill() => process.Kill(entireProcessTree: true);
+    /// <summary>Waits until the worker has printed <paramref name="line"/> (it polls: the test is bounded by a timeout).</summary>
+    public async Task WaitForLineAsync(string line)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!Output.Split('\n').Contains(line))
+        {
+            Assert.False(process.HasExited, $"worker exited before printing '{line}': {Output}");
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    /// <summary>Kills the worker at once (SIGKILL): no cleanup, no flush, as a crash or kill -9 would.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
 }

@@ -18,7 +18,16 @@ var storage = StorageSpec.Open(args[0]);
 var trials = int.Parse(args[2], CultureInfo.InvariantCulture);
 var seed = int.Parse(args[3], CultureInfo.InvariantCulture);
 var delay = TimeSpan.FromMilliseconds(int.Parse(args[4], CultureInfo.InvariantCulture));
-var study = Study.Create<Point>(new StudyOptions { Name = args[1], Storage = storage, Sampler = new RandomSampler(seed) });
+var study = Study.Create<Point>(new StudyOptions
+{
+    Name = args[1],
+    Storage = storage,
+    Sampler = new RandomSampler(seed),
+    // Short, so the kill tests run quickly: a killed worker's trial is failed 0.6 s after its last heartbeat.
+    HeartbeatInterval = TimeSpan.FromMilliseconds(100),
+    StaleAfter = TimeSpan.FromMilliseconds(600),
+    RetryStaleTrials = true,
+});
 Console.WriteLine("started");
 
 var result = await study.OptimizeAsync(async (point, trial, cancellationToken) =>
