@@ -18,6 +18,9 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, string descri
 
     public string LockRows => " FOR UPDATE";
 
+    // to_regclass resolves the name through the search path, as the unqualified table names of every query do.
+    public string VersionTableExists => "SELECT CASE WHEN to_regclass('dials_schema_version') IS NULL THEN 0 ELSE 1 END";
+
     public SqlColumnTypes ColumnTypes { get; } = new("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT", "DOUBLE PRECISION");
 
     public DbConnection Open() => dataSource.OpenConnection();

@@ -17,6 +17,8 @@ internal sealed class SqliteDialect(string connectionString, string filePath, Ti
 
     public string LockRows => "";
 
+    public string VersionTableExists => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dials_schema_version'";
+
     public SqlColumnTypes ColumnTypes { get; } = new("INTEGER PRIMARY KEY", "INTEGER", "REAL");
 
     public DbConnection Open()

@@ -17,6 +17,10 @@ internal interface ISqlDialect
     /// (" FOR UPDATE"), or empty when the transaction already holds the whole database (SQLite).</summary>
     string LockRows { get; }
 
+    /// <summary>A query that returns 1 when the <c>dials_schema_version</c> table exists where the other queries will
+    /// look for it, and 0 otherwise.</summary>
+    string VersionTableExists { get; }
+
     /// <summary>The engine's column types for the tables of <see cref="SqlSchema"/>.</summary>
     SqlColumnTypes ColumnTypes { get; }
 

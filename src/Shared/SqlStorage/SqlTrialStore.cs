@@ -177,7 +177,8 @@ internal sealed class SqlTrialStore(ISqlDialect dialect) : IStudyStorage
     public IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason) =>
         Write($"failing stale trials of study '{studyName}'", sql =>
         {
-            var study = FindStudy(sql, studyName, lockRow: false);
+            // The study row's lock keeps two sweeps from locking the same trials in different orders (a deadlock).
+            var study = FindStudy(sql, studyName, lockRow: true);
 
             // One UPDATE: it locks each row it changes and re-checks the condition against a heartbeat committed
             // meanwhile, so a trial that just proved alive is not failed. The duration ends at the last sign of life.
@@ -351,10 +352,17 @@ internal sealed class SqlTrialStore(ISqlDialect dialect) : IStudyStorage
                 using var transaction = dialect.BeginWrite(connection);
                 dialect.GuardSchema(connection, transaction);
                 var sql = new SqlCommands(connection, transaction);
-                sql.Execute("CREATE TABLE IF NOT EXISTS dials_schema_version (version INTEGER NOT NULL)");
-                var found = sql.Scalar("SELECT MAX(version) FROM dials_schema_version");
+                // Looked up rather than CREATE TABLE IF NOT EXISTS: a worker allowed to read and write the tables but
+                // not to create any still opens a database set up by someone who may.
+                var exists = Convert.ToInt64(sql.Scalar(dialect.VersionTableExists), CultureInfo.InvariantCulture) == 1;
+                var found = exists ? sql.Scalar("SELECT MAX(version) FROM dials_schema_version") : null;
                 if (found is null)
                 {
+                    if (!exists)
+                    {
+                        sql.Execute("CREATE TABLE dials_schema_version (version INTEGER NOT NULL)");
+                    }
+
                     foreach (var statement in SqlSchema.Create(dialect.ColumnTypes))
                     {
                         sql.Execute(statement);
