@@ -6,15 +6,39 @@ using Npgsql;
 
 namespace Dials.Storage.Postgres;
 
-/// <summary>PostgreSQL for <see cref="SqlTrialStore"/>: read-committed transactions whose SELECTs lock the study or
+/// <summary>PostgreSQL for <see cref="SqlStudyStorage"/>: read-committed transactions whose SELECTs lock the study or
 /// trial row they decide on (<c>FOR UPDATE</c>), and an advisory lock around schema creation.</summary>
-internal sealed class PostgresDialect(NpgsqlDataSource dataSource, string description) : ISqlDialect
+internal sealed class PostgresDialect : ISqlDialect
 {
     /// <summary>The advisory lock key every Dials process takes while it creates or checks the schema ("Dials" in
     /// ASCII), so two processes starting on an empty database do not both create the tables.</summary>
     private const long SchemaLockKey = 0x4469616C73;
 
-    public string Description => description;
+    /// <summary>Checks a connection string and creates the connection pool for it.</summary>
+    /// <exception cref="ArgumentException">The connection string is malformed.</exception>
+    public PostgresDialect(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException error)
+        {
+            // Npgsql names the keyword it rejects, never the values, so the password stays out of the message.
+            throw new ArgumentException($"Not a valid Npgsql connection string: {error.Message}", nameof(connectionString), error);
+        }
+
+        Description = $"the PostgreSQL database '{builder.Database ?? builder.Username}' on {builder.Host}:{builder.Port}" +
+                      (builder.Username is { } user ? $" as '{user}'" : "");
+        DataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <summary>The pool of connections to the database.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    public string Description { get; }
 
     public string LockRows => " FOR UPDATE";
 
@@ -23,7 +47,7 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, string descri
 
     public SqlColumnTypes ColumnTypes { get; } = new("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT", "DOUBLE PRECISION");
 
-    public DbConnection Open() => dataSource.OpenConnection();
+    public DbConnection Open() => DataSource.OpenConnection();
 
     public void Prepare(DbConnection connection)
     {

@@ -18,10 +18,9 @@ namespace Dials.Storage.Postgres;
 /// server and database but never the password; the call's transaction is rolled back by the server, so it leaves no
 /// partial rows.</para>
 /// </remarks>
-public sealed class PostgresStorage : IStudyStorage, IDisposable
+public sealed class PostgresStorage : SqlStudyStorage, IDisposable
 {
     private readonly NpgsqlDataSource dataSource;
-    private readonly SqlTrialStore store;
 
     /// <summary>Connects to the PostgreSQL database an Npgsql connection string names.</summary>
     /// <param name="connectionString">An Npgsql connection string, such as
@@ -29,60 +28,19 @@ public sealed class PostgresStorage : IStudyStorage, IDisposable
     /// the tables in a schema of their own.</param>
     /// <exception cref="ArgumentException">The connection string is malformed.</exception>
     public PostgresStorage(string connectionString)
+        : this(new PostgresDialect(connectionString))
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException error)
-        {
-            // Npgsql names the keyword it rejects, never the values, so the password stays out of the message.
-            throw new ArgumentException($"Not a valid Npgsql connection string: {error.Message}", nameof(connectionString), error);
-        }
+    }
 
-        Database = $"the PostgreSQL database '{builder.Database ?? builder.Username}' on {builder.Host}:{builder.Port}" +
-                   (builder.Username is { } user ? $" as '{user}'" : "");
-        dataSource = NpgsqlDataSource.Create(builder);
-        store = new SqlTrialStore(new PostgresDialect(dataSource, Database));
+    private PostgresStorage(PostgresDialect dialect)
+        : base(dialect)
+    {
+        dataSource = dialect.DataSource;
+        Database = dialect.Description;
     }
 
     /// <summary>The database in words, for messages: its name, host, port and user, never the password.</summary>
     public string Database { get; }
-
-    /// <inheritdoc />
-    public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists) => store.CreateStudy(study, loadIfExists);
-
-    /// <inheritdoc />
-    public void Enqueue(string studyName, IReadOnlyList<double> point) => store.Enqueue(studyName, point);
-
-    /// <inheritdoc />
-    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit, bool queuedOnly) =>
-        store.CreateTrial(studyName, start, limit, queuedOnly);
-
-    /// <inheritdoc />
-    public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point) => store.SetTrialPoint(studyName, number, point);
-
-    /// <inheritdoc />
-    public void ReportIntermediate(string studyName, int number, IntermediateValue value) => store.ReportIntermediate(studyName, number, value);
-
-    /// <inheritdoc />
-    public bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason) =>
-        store.FinishTrial(studyName, number, state, value, duration, failReason);
-
-    /// <inheritdoc />
-    public bool Heartbeat(string studyName, int number, DateTimeOffset at) => store.Heartbeat(studyName, number, at);
-
-    /// <inheritdoc />
-    public IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason) =>
-        store.FailStaleTrials(studyName, staleBefore, reason);
-
-    /// <inheritdoc />
-    public IReadOnlyList<TrialRecord> ReadTrials(string studyName) => store.ReadTrials(studyName);
-
-    /// <inheritdoc />
-    public int CountFinished(string studyName) => store.CountFinished(studyName);
 
     /// <summary>Closes the storage's pooled connections.</summary>
     public void Dispose() => dataSource.Dispose();

@@ -17,10 +17,8 @@ namespace Dials.Storage.Sqlite;
 /// <para>Each call opens a (pooled) connection and closes it before returning; the storage holds nothing that needs
 /// disposing.</para>
 /// </remarks>
-public sealed class SqliteStorage : IStudyStorage
+public sealed class SqliteStorage : SqlStudyStorage
 {
-    private readonly SqlTrialStore store;
-
     /// <summary>Opens (creating when needed) the database a Microsoft.Data.Sqlite connection string names, waiting up
     /// to <see cref="DefaultBusyTimeout"/> for other writers.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string such as <c>Data Source=study.db</c>
@@ -39,39 +37,15 @@ public sealed class SqliteStorage : IStudyStorage
     /// <exception cref="ArgumentException">The connection string is malformed or names no file.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is not positive.</exception>
     public SqliteStorage(string connectionString, TimeSpan busyTimeout)
+        : this(new SqliteDialect(connectionString, busyTimeout))
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(busyTimeout, TimeSpan.Zero);
-        SqliteConnectionStringBuilder builder;
-        try
-        {
-            builder = new SqliteConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException error)
-        {
-            throw new ArgumentException($"Not a valid SQLite connection string: {error.Message}", nameof(connectionString), error);
-        }
+    }
 
-        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
-        {
-            throw new ArgumentException(
-                "The SQLite connection string must name a database file (Data Source=path); an in-memory database would not " +
-                "outlive a single call. Use Storage.InMemory() for a study kept in memory.", nameof(connectionString));
-        }
-
-        FilePath = Path.GetFullPath(builder.DataSource);
-        if (builder.Mode != SqliteOpenMode.ReadOnly && Path.GetDirectoryName(FilePath) is { } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        builder.DataSource = FilePath;
-
-        // Microsoft.Data.Sqlite retries a busy statement until its command timeout (whole seconds), on top of
-        // SQLite's own busy_timeout: keep the two in step.
-        builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds));
-        BusyTimeout = busyTimeout;
-        store = new SqlTrialStore(new SqliteDialect(builder.ToString(), FilePath, busyTimeout));
+    private SqliteStorage(SqliteDialect dialect)
+        : base(dialect)
+    {
+        FilePath = dialect.FilePath;
+        BusyTimeout = dialect.BusyTimeout;
     }
 
     /// <summary>How long a change waits for another connection's write lock unless told otherwise: 30 seconds.</summary>
@@ -94,39 +68,6 @@ public sealed class SqliteStorage : IStudyStorage
         var builder = new SqliteConnectionStringBuilder { DataSource = path };
         return new SqliteStorage(builder.ToString(), busyTimeout ?? DefaultBusyTimeout);
     }
-
-    /// <inheritdoc />
-    public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists) => store.CreateStudy(study, loadIfExists);
-
-    /// <inheritdoc />
-    public void Enqueue(string studyName, IReadOnlyList<double> point) => store.Enqueue(studyName, point);
-
-    /// <inheritdoc />
-    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit, bool queuedOnly) =>
-        store.CreateTrial(studyName, start, limit, queuedOnly);
-
-    /// <inheritdoc />
-    public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point) => store.SetTrialPoint(studyName, number, point);
-
-    /// <inheritdoc />
-    public void ReportIntermediate(string studyName, int number, IntermediateValue value) => store.ReportIntermediate(studyName, number, value);
-
-    /// <inheritdoc />
-    public bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason) =>
-        store.FinishTrial(studyName, number, state, value, duration, failReason);
-
-    /// <inheritdoc />
-    public bool Heartbeat(string studyName, int number, DateTimeOffset at) => store.Heartbeat(studyName, number, at);
-
-    /// <inheritdoc />
-    public IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason) =>
-        store.FailStaleTrials(studyName, staleBefore, reason);
-
-    /// <inheritdoc />
-    public IReadOnlyList<TrialRecord> ReadTrials(string studyName) => store.ReadTrials(studyName);
-
-    /// <inheritdoc />
-    public int CountFinished(string studyName) => store.CountFinished(studyName);
 
     /// <inheritdoc />
     public override string ToString() => $"SQLite storage at '{FilePath}'";

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Dials.Storage.Sql;
 
 /// <summary>
-/// What differs between the database engines behind <see cref="SqlTrialStore"/>: how to connect, how a write
+/// What differs between the database engines behind <see cref="SqlStudyStorage"/>: how to connect, how a write
 /// transaction takes its locks, the schema's column types, and which engine errors deserve a clearer message. The
 /// trial rules and the queries themselves are shared, so both back ends behave alike.
 /// </summary>

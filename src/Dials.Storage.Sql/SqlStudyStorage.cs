@@ -4,26 +4,33 @@ using System.Globalization;
 namespace Dials.Storage.Sql;
 
 /// <summary>
-/// The trial rules of <see cref="IStudyStorage"/> written once in SQL, for every database back end: each method is
-/// one transaction, so a rule broken half-way (or a connection lost half-way) leaves nothing behind.
+/// The common base of the database storages (<c>SqliteStorage</c>, <c>PostgresStorage</c>): the trial rules of
+/// <see cref="IStudyStorage"/> written once in SQL. Each method is one transaction, so a rule broken half-way (or a
+/// connection lost half-way) leaves nothing behind.
 /// </summary>
 /// <remarks>
 /// <para>Trial numbers come from the study row's <c>next_trial</c> counter, read and bumped inside the write
-/// transaction that inserts the trial. The dialect makes that transaction exclusive for the study (SQLite takes the
-/// database's write lock when the transaction begins; PostgreSQL locks the study row with <c>FOR UPDATE</c>), so two
-/// workers never read the same counter, the <c>limit</c> is checked against the number actually allocated, and a
-/// rolled-back transaction leaves no gap.</para>
+/// transaction that inserts the trial. That transaction is exclusive for the study (SQLite takes the database's write
+/// lock when the transaction begins; PostgreSQL locks the study row with <c>FOR UPDATE</c>), so two workers never read
+/// the same counter, the <c>limit</c> is checked against the number actually allocated, and a rolled-back transaction
+/// leaves no gap.</para>
 /// <para>Trial-level changes lock only the trial's row, so heartbeats and reports of different trials do not wait for
 /// each other on PostgreSQL.</para>
+/// <para>The tables are created on first use and carry a schema version (<see cref="SchemaVersion"/>); a database
+/// holding another version is refused with an <see cref="InvalidOperationException"/> rather than misread.</para>
 /// </remarks>
-internal sealed class SqlTrialStore(ISqlDialect dialect) : IStudyStorage
+public abstract class SqlStudyStorage : IStudyStorage
 {
-    /// <summary>The schema this code reads and writes; stored in <c>dials_schema_version</c>.</summary>
+    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table.</summary>
     public const int SchemaVersion = 1;
 
     private static readonly string Running = nameof(TrialState.Running);
+    private readonly ISqlDialect dialect;
     private readonly Lock schemaGate = new();
     private volatile bool schemaReady;
+
+    /// <summary>Binds the rules to one engine; only the back ends in this library derive.</summary>
+    private protected SqlStudyStorage(ISqlDialect dialect) => this.dialect = dialect;
 
     /// <inheritdoc />
     public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists)
