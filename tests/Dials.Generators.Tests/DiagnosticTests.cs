@@ -101,6 +101,17 @@ public sealed class DiagnosticTests
         Assert.Contains(reason, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData("public partial record C { public int Untuned { get; init; } = 3; }")]
+    [InlineData("public partial class C { }")]
+    public void A_type_with_no_dimensions_still_compiles(string declaration)
+    {
+        var run = GeneratorHarness.Run(Source(declaration));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.Contains("0 dimensions", Assert.Single(run.Sources));
+    }
+
     [Fact]
     public void A_broken_type_gets_no_generated_code()
     {

@@ -152,7 +152,9 @@ namespace Dials.Generators.Emitting
 
             // One assignment a line, indented by nesting, so snapshots of generated code stay reviewable.
             var indent = "\n" + new string(' ', (depth + 1) * 4);
-            var body = "{" + indent + string.Join("," + indent, assignments) + ",\n" + new string(' ', depth * 4) + "}";
+            var body = assignments.Count == 0
+                ? "{ }" // A type with nothing tuned (yet): its space has no dimensions, and decoding gives the defaults.
+                : "{" + indent + string.Join("," + indent, assignments) + ",\n" + new string(' ', depth * 4) + "}";
             return owner.UsesWith ? source + " with " + body : "new " + owner.TypeName + " " + body;
         }
 

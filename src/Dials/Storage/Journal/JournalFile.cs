@@ -55,7 +55,10 @@ internal sealed class JournalFile
     /// </summary>
     /// <param name="decide">Given the new lines, the lines to append (none to only read under the lock).</param>
     /// <param name="cancellationToken">Cancels the wait for the lock.</param>
-    public IReadOnlyList<string> Transact(Func<IReadOnlyList<string>, IReadOnlyList<string>> decide, CancellationToken cancellationToken = default)
+    /// <param name="durable">Whether to fsync the appended lines before returning (finished trials); otherwise they
+    /// reach the operating system, visible to every process, and the next durable append makes them durable too.</param>
+    public IReadOnlyList<string> Transact(Func<IReadOnlyList<string>, IReadOnlyList<string>> decide, bool durable = true,
+        CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
@@ -79,7 +82,7 @@ internal sealed class JournalFile
                 var bytes = Encoding.UTF8.GetBytes(text.ToString());
                 stream.Seek(0, SeekOrigin.End);
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
                 offset = stream.Position;
                 lineNumber += append.Count;
             }

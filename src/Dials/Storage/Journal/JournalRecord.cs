@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+
+namespace Dials.Storage.Journal;
+
+/// <summary>
+/// One line of a journal: an operation on a study, replayed in order to rebuild it. Fields not used by an operation
+/// are omitted from the line.
+/// </summary>
+internal sealed record JournalRecord
+{
+    public const string CreateStudy = "study";
+    public const string Enqueue = "enqueue";
+    public const string CreateTrial = "trial";
+    public const string SetPoint = "point";
+    public const string Report = "report";
+    public const string Finish = "finish";
+    public const string Heartbeat = "beat";
+
+    [JsonPropertyName("op")]
+    public required string Op { get; init; }
+
+    [JsonPropertyName("study")]
+    public required string Study { get; init; }
+
+    [JsonPropertyName("n")]
+    public int? Number { get; init; }
+
+    [JsonPropertyName("at")]
+    public DateTimeOffset? At { get; init; }
+
+    [JsonPropertyName("direction")]
+    public Direction? Direction { get; init; }
+
+    [JsonPropertyName("space")]
+    public string? Signature { get; init; }
+
+    /// <summary>Internal values; NaN (an inactive dimension) is written as the string "NaN".</summary>
+    [JsonPropertyName("point")]
+    public double[]? Point { get; init; }
+
+    [JsonPropertyName("step")]
+    public long? Step { get; init; }
+
+    [JsonPropertyName("value")]
+    public double? Value { get; init; }
+
+    [JsonPropertyName("state")]
+    public TrialState? State { get; init; }
+
+    [JsonPropertyName("ticks")]
+    public long? DurationTicks { get; init; }
+
+    [JsonPropertyName("reason")]
+    public string? Reason { get; init; }
+}
+
+/// <summary>Source-generated serialization (no reflection, AOT safe) of journal records, compact, one per line.</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(JournalRecord))]
+internal sealed partial class JournalJson : JsonSerializerContext;
