@@ -4,7 +4,7 @@ using Dials.Samplers;
 using Dials.Storage;
 
 // usage: Dials.StudyWorker STORAGE STUDY TRIALS SEED OBJECTIVE_MS
-//   STORAGE   journal:PATH
+//   STORAGE   journal:PATH | sqlite:PATH | postgres:CONNECTION
 //   TRIALS    the study's total budget of finished trials
 //   OBJECTIVE_MS  how long each objective call sleeps (so a test can kill a worker mid-trial)
 // Prints "started" once the study is open, "trial N" as each trial starts, and "done F" with the study's finished count.
@@ -14,7 +14,7 @@ if (args.Length != 5)
     return 2;
 }
 
-var storage = StorageSpec.Open(args[0]);
+var storage = Dials.Testing.StorageSpec.Open(args[0]);
 var trials = int.Parse(args[2], CultureInfo.InvariantCulture);
 var seed = int.Parse(args[3], CultureInfo.InvariantCulture);
 var delay = TimeSpan.FromMilliseconds(int.Parse(args[4], CultureInfo.InvariantCulture));
@@ -23,9 +23,10 @@ var study = Study.Create<Point>(new StudyOptions
     Name = args[1],
     Storage = storage,
     Sampler = new RandomSampler(seed),
-    // Short, so the kill tests run quickly: a killed worker's trial is failed 0.6 s after its last heartbeat.
+    // Short, so the kill tests run quickly: a killed worker's trial is failed 3 s after its last heartbeat
+    // (long enough that a cold worker on a loaded machine is never taken for a dead one).
     HeartbeatInterval = TimeSpan.FromMilliseconds(100),
-    StaleAfter = TimeSpan.FromMilliseconds(600),
+    StaleAfter = TimeSpan.FromSeconds(3),
     RetryStaleTrials = true,
 });
 Console.WriteLine("started");
@@ -47,14 +48,4 @@ public partial record Point
     /// <summary>The coordinate.</summary>
     [FloatRange(0, 1)]
     public double X { get; init; } = 0.5;
-}
-
-/// <summary>Opens a storage from a "kind:location" string.</summary>
-internal static class StorageSpec
-{
-    public static IStudyStorage Open(string spec) => spec.Split(':', 2) switch
-    {
-        ["journal", var path] => Storage.JournalFile(path),
-        _ => throw new ArgumentException($"Unknown storage '{spec}'; expected journal:PATH."),
-    };
 }
