@@ -71,9 +71,9 @@ public sealed class MultiProcessTests : IDisposable
     {
         var study = "killed-" + Guid.NewGuid().ToString("N");
         var spec = Spec(backend, study);
-        var victim = WorkerProcess.Start(spec, study, trials: 12, seed: 1, objectiveMs: 300);
+        var victim = WorkerProcess.Start(spec, study, trials: 12, seed: 1, objectiveMs: 0, hangAt: 3);
         await victim.WaitForLineAsync("trial 3");
-        victim.Kill(); // kill -9 while trial 3 runs: trials 0-2 are finished, 3 is left Running.
+        victim.Kill(); // kill -9 while trial 3 hangs: trials 0-2 are finished, 3 is left Running.
 
         var before = Dials.Testing.StorageSpec.Open(spec).ReadTrials(study);
         Assert.Equal(TrialState.Running, before[3].State);
@@ -131,13 +131,18 @@ internal sealed class WorkerProcess
         }
     }
 
-    public static WorkerProcess Start(string storage, string study, int trials, int seed, int objectiveMs)
+    public static WorkerProcess Start(string storage, string study, int trials, int seed, int objectiveMs, int? hangAt = null)
     {
         var worker = Path.Combine(AppContext.BaseDirectory, "Dials.StudyWorker.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { worker, storage, study, $"{trials}", $"{seed}", $"{objectiveMs}" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (hangAt is { } hang)
+        {
+            start.ArgumentList.Add($"{hang}");
         }
 
         return new WorkerProcess(Process.Start(start)!);

@@ -3,14 +3,15 @@ using Dials;
 using Dials.Samplers;
 using Dials.Storage;
 
-// usage: Dials.StudyWorker STORAGE STUDY TRIALS SEED OBJECTIVE_MS
+// usage: Dials.StudyWorker STORAGE STUDY TRIALS SEED OBJECTIVE_MS [HANG_AT]
 //   STORAGE   journal:PATH | sqlite:PATH | postgres:CONNECTION
 //   TRIALS    the study's total budget of finished trials
-//   OBJECTIVE_MS  how long each objective call sleeps (so a test can kill a worker mid-trial)
+//   OBJECTIVE_MS  how long each objective call sleeps
+//   HANG_AT   a trial number whose objective never returns, so a test can kill the worker mid-trial
 // Prints "started" once the study is open, "trial N" as each trial starts, and "done F" with the study's finished count.
-if (args.Length != 5)
+if (args.Length is not (5 or 6))
 {
-    Console.Error.WriteLine("usage: Dials.StudyWorker STORAGE STUDY TRIALS SEED OBJECTIVE_MS");
+    Console.Error.WriteLine("usage: Dials.StudyWorker STORAGE STUDY TRIALS SEED OBJECTIVE_MS [HANG_AT]");
     return 2;
 }
 
@@ -18,6 +19,7 @@ var storage = Dials.Testing.StorageSpec.Open(args[0]);
 var trials = int.Parse(args[2], CultureInfo.InvariantCulture);
 var seed = int.Parse(args[3], CultureInfo.InvariantCulture);
 var delay = TimeSpan.FromMilliseconds(int.Parse(args[4], CultureInfo.InvariantCulture));
+int? hangAt = args.Length == 6 ? int.Parse(args[5], CultureInfo.InvariantCulture) : null;
 var study = Study.Create<Point>(new StudyOptions
 {
     Name = args[1],
@@ -34,7 +36,7 @@ Console.WriteLine("started");
 var result = await study.OptimizeAsync(async (point, trial, cancellationToken) =>
 {
     Console.WriteLine($"trial {trial.Number}");
-    await Task.Delay(delay, cancellationToken);
+    await Task.Delay(trial.Number == hangAt ? Timeout.InfiniteTimeSpan : delay, cancellationToken);
     return (point.X - 0.3) * (point.X - 0.3);
 }, trials: trials);
 
