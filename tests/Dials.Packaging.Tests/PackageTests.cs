@@ -28,6 +28,7 @@ public sealed class PackageTests : IDisposable
             var entries = zip.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("lib/net10.0/Dials.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/Dials.Generators.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Dials.CodeFixes.dll", entries);
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("Dials.Generators.dll", StringComparison.Ordinal));
         }
 

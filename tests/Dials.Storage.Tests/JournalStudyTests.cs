@@ -42,6 +42,23 @@ public sealed class JournalStudyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_corrupted_line_in_the_middle_is_skipped_with_a_warning_and_the_rest_is_kept()
+    {
+        await Open().OptimizeAsync(Quadratic.Value, trials: 6);
+        var lines = File.ReadAllLines(Journal).ToList();
+        var firstFinish = lines.FindIndex(l => l.Contains("\"finish\"", StringComparison.Ordinal));
+        lines[firstFinish] = "\u0000\u0000garbage from a bad disk sector";
+        File.WriteAllLines(Journal, lines);
+
+        var trials = Storage.JournalFile(Journal, warnings.Enqueue).ReadTrials("quadratic");
+
+        Assert.Contains(warnings, w => w.Contains("unreadable record", StringComparison.Ordinal));
+        Assert.Equal(6, trials.Count);
+        Assert.Equal(TrialState.Running, trials[0].State); // Its finish record was the corrupted line...
+        Assert.All(trials.Skip(1), t => Assert.Equal(TrialState.Complete, t.State)); // ...every other trial is intact.
+    }
+
+    [Fact]
     public async Task A_journal_of_another_search_space_is_refused_by_name()
     {
         await Open().OptimizeAsync(Quadratic.Value, trials: 2);

@@ -3,28 +3,40 @@ using Dials;
 using Dials.Samplers;
 using Dials.Storage;
 
-// usage: Dials.StudyWorker STORAGE STUDY TRIALS SEED OBJECTIVE_MS
-//   STORAGE   journal:PATH
+// usage: Dials.StudyWorker STORAGE STUDY TRIALS SEED OBJECTIVE_MS [HANG_AT]
+//   STORAGE   journal:PATH | sqlite:PATH | postgres:CONNECTION
 //   TRIALS    the study's total budget of finished trials
-//   OBJECTIVE_MS  how long each objective call sleeps (so a test can kill a worker mid-trial)
+//   OBJECTIVE_MS  how long each objective call sleeps
+//   HANG_AT   a trial number whose objective never returns, so a test can kill the worker mid-trial
 // Prints "started" once the study is open, "trial N" as each trial starts, and "done F" with the study's finished count.
-if (args.Length != 5)
+if (args.Length is not (5 or 6))
 {
-    Console.Error.WriteLine("usage: Dials.StudyWorker STORAGE STUDY TRIALS SEED OBJECTIVE_MS");
+    Console.Error.WriteLine("usage: Dials.StudyWorker STORAGE STUDY TRIALS SEED OBJECTIVE_MS [HANG_AT]");
     return 2;
 }
 
-var storage = StorageSpec.Open(args[0]);
+var storage = Dials.Testing.StorageSpec.Open(args[0]);
 var trials = int.Parse(args[2], CultureInfo.InvariantCulture);
 var seed = int.Parse(args[3], CultureInfo.InvariantCulture);
 var delay = TimeSpan.FromMilliseconds(int.Parse(args[4], CultureInfo.InvariantCulture));
-var study = Study.Create<Point>(new StudyOptions { Name = args[1], Storage = storage, Sampler = new RandomSampler(seed) });
+int? hangAt = args.Length == 6 ? int.Parse(args[5], CultureInfo.InvariantCulture) : null;
+var study = Study.Create<Point>(new StudyOptions
+{
+    Name = args[1],
+    Storage = storage,
+    Sampler = new RandomSampler(seed),
+    // Short, so the kill tests run quickly: a killed worker's trial is failed 3 s after its last heartbeat
+    // (long enough that a cold worker on a loaded machine is never taken for a dead one).
+    HeartbeatInterval = TimeSpan.FromMilliseconds(100),
+    StaleAfter = TimeSpan.FromSeconds(3),
+    RetryStaleTrials = true,
+});
 Console.WriteLine("started");
 
 var result = await study.OptimizeAsync(async (point, trial, cancellationToken) =>
 {
     Console.WriteLine($"trial {trial.Number}");
-    await Task.Delay(delay, cancellationToken);
+    await Task.Delay(trial.Number == hangAt ? Timeout.InfiniteTimeSpan : delay, cancellationToken);
     return (point.X - 0.3) * (point.X - 0.3);
 }, trials: trials);
 
@@ -38,14 +50,4 @@ public partial record Point
     /// <summary>The coordinate.</summary>
     [FloatRange(0, 1)]
     public double X { get; init; } = 0.5;
-}
-
-/// <summary>Opens a storage from a "kind:location" string.</summary>
-internal static class StorageSpec
-{
-    public static IStudyStorage Open(string spec) => spec.Split(':', 2) switch
-    {
-        ["journal", var path] => Storage.JournalFile(path),
-        _ => throw new ArgumentException($"Unknown storage '{spec}'; expected journal:PATH."),
-    };
 }

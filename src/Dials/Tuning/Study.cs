@@ -39,7 +39,17 @@ public static class Study
         var wanted = new Storage.StoredStudy(options.Name ?? $"study-{Guid.NewGuid():N}", options.Direction, space.Signature);
         var stored = storage.CreateStudy(wanted, options.LoadIfExists);
         StoredStudyCheck.ThrowIfDifferent(stored, wanted);
+        if (options.HeartbeatInterval is { } beat && beat <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("StudyOptions.HeartbeatInterval must be positive, or null for no heartbeats.", nameof(options));
+        }
+
+        if (options.StaleAfter is { } stale && (options.HeartbeatInterval is null || stale <= options.HeartbeatInterval))
+        {
+            throw new ArgumentException("StudyOptions.StaleAfter needs a HeartbeatInterval, and must be longer than it.", nameof(options));
+        }
+
         return new Study<T>(wanted.Name, space, options.Direction, options.Sampler ?? new RandomSampler(),
-            options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System);
+            options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System, Liveness.From(options));
     }
 }

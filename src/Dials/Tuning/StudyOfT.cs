@@ -22,10 +22,12 @@ public sealed class Study<T> : ITrialHost
     private readonly IStudyStorage storage;
     private readonly TimeProvider clock;
     private readonly object samplingGate = new();
+    private readonly Liveness? liveness;
 
     internal Study(string name, SearchSpace<T> space, Direction direction, ISampler sampler, IPruner pruner,
-        IStudyStorage storage, TimeProvider clock)
+        IStudyStorage storage, TimeProvider clock, Liveness? liveness = null)
     {
+        this.liveness = liveness;
         Name = name;
         Space = space;
         Direction = direction;
@@ -212,6 +214,7 @@ public sealed class Study<T> : ITrialHost
                        && !(timeout is { } t && clock.GetElapsedTime(started) >= t)
                        && TryAsk(trials, stopWhenExhausted: true) is { } trial)
                 {
+                    using var heartbeats = liveness?.StartHeartbeats(storage, Name, trial.Number, clock);
                     var outcome = await ObjectiveRunner.RunAsync(objective, trial, trialTimeout, clock, cancellationToken)
                         .ConfigureAwait(false);
                     TryFinish(trial, outcome);
@@ -239,6 +242,9 @@ public sealed class Study<T> : ITrialHost
     {
         lock (samplingGate)
         {
+            // Trials whose worker died are failed (and maybe re-queued) first, so they neither block the budget
+            // nor sit in the sampler's view as running forever.
+            liveness?.Recover(storage, Name, clock.GetUtcNow());
             var exhausted = stopWhenExhausted && Sampler is IFiniteSampler finite && finite.IsExhausted(Space, storage.ReadTrials(Name));
             var start = clock.GetUtcNow();
             if (storage.CreateTrial(Name, start, limit, queuedOnly: exhausted) is not { } created)

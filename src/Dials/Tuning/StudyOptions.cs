@@ -29,6 +29,22 @@ public sealed record StudyOptions
     /// refused. Its direction and search space must match.</summary>
     public bool LoadIfExists { get; init; } = true;
 
+    /// <summary>
+    /// How often a running trial of <see cref="Study{T}.OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>
+    /// tells the storage its worker is alive. Null (the default) sends none and never fails trials as stale; set it
+    /// when several processes share a durable storage, so the trials of a worker that dies are recovered.
+    /// </summary>
+    public TimeSpan? HeartbeatInterval { get; init; }
+
+    /// <summary>How long a running trial may go without a heartbeat before any worker of the study marks it Failed as
+    /// stale; null for four heartbeat intervals.</summary>
+    public TimeSpan? StaleAfter { get; init; }
+
+    /// <summary>Whether a trial failed as stale is run again, once, with the same parameters (queued ahead of new
+    /// points). A point that already went stale once is not retried again, so a configuration that kills its worker
+    /// cannot loop.</summary>
+    public bool RetryStaleTrials { get; init; }
+
     /// <summary>The clock for trial start times, durations, time budgets and time limits; null for the system clock.</summary>
     public TimeProvider? TimeProvider { get; init; }
 }

@@ -1,0 +1,78 @@
+using System.Data;
+using System.Data.Common;
+using System.Net.Sockets;
+using Dials.Storage.Sql;
+using Npgsql;
+
+namespace Dials.Storage.Postgres;
+
+/// <summary>PostgreSQL for <see cref="SqlStudyStorage"/>: read-committed transactions whose SELECTs lock the study or
+/// trial row they decide on (<c>FOR UPDATE</c>), and an advisory lock around schema creation.</summary>
+internal sealed class PostgresDialect : ISqlDialect
+{
+    /// <summary>The advisory lock key every Dials process takes while it creates or checks the schema ("Dials" in
+    /// ASCII), so two processes starting on an empty database do not both create the tables.</summary>
+    private const long SchemaLockKey = 0x4469616C73;
+
+    /// <summary>Checks a connection string and creates the connection pool for it.</summary>
+    /// <exception cref="ArgumentException">The connection string is malformed.</exception>
+    public PostgresDialect(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException error)
+        {
+            // Npgsql names the keyword it rejects, never the values, so the password stays out of the message.
+            throw new ArgumentException($"Not a valid Npgsql connection string: {error.Message}", nameof(connectionString), error);
+        }
+
+        Description = $"the PostgreSQL database '{builder.Database ?? builder.Username}' on {builder.Host}:{builder.Port}" +
+                      (builder.Username is { } user ? $" as '{user}'" : "");
+        DataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <summary>The pool of connections to the database.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    public string Description { get; }
+
+    public string LockRows => " FOR UPDATE";
+
+    // to_regclass resolves the name through the search path, as the unqualified table names of every query do.
+    public string VersionTableExists => "SELECT CASE WHEN to_regclass('dials_schema_version') IS NULL THEN 0 ELSE 1 END";
+
+    public SqlColumnTypes ColumnTypes { get; } = new("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT", "DOUBLE PRECISION");
+
+    public DbConnection Open() => DataSource.OpenConnection();
+
+    public void Prepare(DbConnection connection)
+    {
+    }
+
+    public DbTransaction BeginWrite(DbConnection connection) => ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);
+
+    public void GuardSchema(DbConnection connection, DbTransaction transaction) =>
+        new SqlCommands(connection, transaction).Scalar("SELECT pg_advisory_xact_lock(@key)", ("@key", SchemaLockKey));
+
+    public Exception? Translate(Exception error, string operation) =>
+        IsConnectionLoss(error)
+            ? new IOException(
+                $"Lost the connection to {Description} while {operation}: {error.Message}. The operation ran in one transaction, " +
+                "so the database holds all of it or none of it; check that the server is running and reachable, then retry.", error)
+            : null;
+
+    /// <summary>Whether the server went away or could not be reached, rather than refusing a statement.</summary>
+    private static bool IsConnectionLoss(Exception error) => error switch
+    {
+        // Class 08: connection exceptions; 57P01-57P03: the server is shutting down or was told to end this session
+        // (pg_terminate_backend).
+        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal) ||
+                                      postgres.SqlState is "57P01" or "57P02" or "57P03",
+        NpgsqlException npgsql => npgsql.InnerException is IOException or SocketException or TimeoutException || npgsql.IsTransient,
+        _ => false,
+    };
+}

@@ -1,0 +1,57 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Dials.Storage.Sql;
+
+/// <summary>
+/// Writes a point as a JSON array of numbers, NaN (an inactive dimension) as null, and reads it back bit for bit.
+/// </summary>
+/// <remarks>JSON rather than a blob of doubles so that a study stays readable with the sqlite3 or psql shells (and
+/// castable to jsonb for ad hoc queries); it is still exact because .NET writes the shortest decimal that reads back
+/// as the same double.</remarks>
+internal static class PointJson
+{
+    public static string Write(IReadOnlyList<double> point)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            for (var i = 0; i < point.Count; i++)
+            {
+                var value = point[i];
+                if (double.IsNaN(value))
+                {
+                    writer.WriteNullValue();
+                }
+                else if (double.IsFinite(value))
+                {
+                    writer.WriteNumberValue(value);
+                }
+                else
+                {
+                    throw new ArgumentException(
+                        $"Point value {i} is {value}; a point holds finite values, or NaN for an inactive dimension.", nameof(point));
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static double[] Read(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var values = new List<double>();
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            values.Add(reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble());
+        }
+
+        return [.. values];
+    }
+}

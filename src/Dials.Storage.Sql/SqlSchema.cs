@@ -1,0 +1,61 @@
+namespace Dials.Storage.Sql;
+
+/// <summary>How one engine spells the column types the schema needs.</summary>
+/// <param name="Identity">A 64-bit key the database numbers itself, in insertion order, with PRIMARY KEY.</param>
+/// <param name="Int64">A 64-bit integer (ticks, steps, ids).</param>
+/// <param name="Double">An IEEE 754 double (values): note PostgreSQL's <c>real</c> is single precision.</param>
+internal sealed record SqlColumnTypes(string Identity, string Int64, string Double);
+
+/// <summary>
+/// Schema version 1 of the database back ends, the same tables on every engine, each prefixed <c>dials_</c> so a
+/// database can hold them beside an application's own.
+/// </summary>
+/// <remarks>
+/// Times are stored as UTC ticks (plus the offset in minutes for a trial's start) rather than as timestamps: ticks are
+/// exact on every engine, while PostgreSQL timestamps keep microseconds and SQLite has no timestamp type at all. Points
+/// are JSON (see <see cref="PointJson"/>); an absent point is NULL. States and directions are their enum names, so the
+/// tables read well in a database shell.
+/// </remarks>
+internal static class SqlSchema
+{
+    public static IReadOnlyList<string> Create(SqlColumnTypes types) =>
+    [
+        $"""
+        CREATE TABLE dials_studies (
+            id {types.Identity},
+            name TEXT NOT NULL UNIQUE,
+            direction TEXT NOT NULL,
+            space_signature TEXT NOT NULL,
+            next_trial INTEGER NOT NULL)
+        """,
+        $"""
+        CREATE TABLE dials_queued_points (
+            id {types.Identity},
+            study_id {types.Int64} NOT NULL REFERENCES dials_studies (id),
+            point TEXT NOT NULL)
+        """,
+        $"""
+        CREATE TABLE dials_trials (
+            study_id {types.Int64} NOT NULL REFERENCES dials_studies (id),
+            number INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            point TEXT,
+            value {types.Double},
+            start_utc_ticks {types.Int64} NOT NULL,
+            start_offset_minutes INTEGER NOT NULL,
+            last_seen_utc_ticks {types.Int64} NOT NULL,
+            duration_ticks {types.Int64},
+            fail_reason TEXT,
+            PRIMARY KEY (study_id, number))
+        """,
+        $"""
+        CREATE TABLE dials_intermediate_values (
+            study_id {types.Int64} NOT NULL,
+            number INTEGER NOT NULL,
+            step {types.Int64} NOT NULL,
+            value {types.Double},
+            PRIMARY KEY (study_id, number, step),
+            FOREIGN KEY (study_id, number) REFERENCES dials_trials (study_id, number))
+        """,
+    ];
+}

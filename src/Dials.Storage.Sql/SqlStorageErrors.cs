@@ -1,0 +1,31 @@
+namespace Dials.Storage.Sql;
+
+/// <summary>The errors the database back ends raise for broken trial rules, worded as the in-memory storage words
+/// them so that a study reads the same message whichever back end it uses.</summary>
+internal static class SqlStorageErrors
+{
+    public static InvalidOperationException StudyExists(string name) =>
+        new($"A study named '{name}' already exists in this storage; allow loading it or choose another name.");
+
+    public static InvalidOperationException NoStudy(string name) => new($"No study named '{name}' in this storage.");
+
+    public static InvalidOperationException NoTrial(string study, int number) => new($"Study '{study}' has no trial {number}.");
+
+    public static InvalidOperationException Finished(string study, int number, TrialState state) =>
+        new($"Trial {number} of study '{study}' has finished ({state}).");
+
+    public static InvalidOperationException HasPoint(string study, int number) =>
+        new($"Trial {number} of study '{study}' already has its point.");
+
+    public static ArgumentException StepNotAfter(int number, long last, long step, string parameter) =>
+        new($"Trial {number} already reported step {last}; steps must grow, so step {step} cannot follow.", parameter);
+
+    public static ArgumentException FinishedAsRunning(string parameter) =>
+        new("A trial finishes as Complete, Pruned or Failed, not Running.", parameter);
+
+    public static InvalidOperationException UnknownSchema(string database, int found, int supported) =>
+        new($"{Capitalised(database)} holds Dials storage schema version {found}, but this version of Dials reads and " +
+            $"writes version {supported}; it was probably created by a newer Dials: upgrade this process's Dials packages.");
+
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

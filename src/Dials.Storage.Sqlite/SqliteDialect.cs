@@ -1,0 +1,114 @@
+using System.Data.Common;
+using Dials.Storage.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace Dials.Storage.Sqlite;
+
+/// <summary>SQLite for <see cref="SqlStudyStorage"/>: WAL journal, a busy timeout on every connection, and
+/// <c>BEGIN IMMEDIATE</c> for every change, which takes the database's single write lock up front so that a
+/// transaction never reads a counter another process is about to bump.</summary>
+internal sealed class SqliteDialect : ISqlDialect
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteCantOpen = 14;
+    private readonly string connectionString;
+
+    /// <summary>Checks a connection string and fills in what the storage needs (a full path, the timeouts).</summary>
+    /// <exception cref="ArgumentException">The connection string is malformed or names no file.</exception>
+    public SqliteDialect(string connectionString, TimeSpan busyTimeout)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(busyTimeout, TimeSpan.Zero);
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException error)
+        {
+            throw new ArgumentException($"Not a valid SQLite connection string: {error.Message}", nameof(connectionString), error);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        {
+            throw new ArgumentException(
+                "The SQLite connection string must name a database file (Data Source=path); an in-memory database would not " +
+                "outlive a single call. Use Storage.InMemory() for a study kept in memory.", nameof(connectionString));
+        }
+
+        FilePath = Path.GetFullPath(builder.DataSource);
+        if (builder.Mode != SqliteOpenMode.ReadOnly && Path.GetDirectoryName(FilePath) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        builder.DataSource = FilePath;
+
+        // Microsoft.Data.Sqlite retries a busy statement until its command timeout (whole seconds), on top of
+        // SQLite's own busy_timeout: keep the two in step.
+        builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds));
+        this.connectionString = builder.ToString();
+        BusyTimeout = busyTimeout;
+    }
+
+    public string FilePath { get; }
+
+    public TimeSpan BusyTimeout { get; }
+
+    public string Description => $"the SQLite database '{FilePath}'";
+
+    public string LockRows => "";
+
+    public string VersionTableExists => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dials_schema_version'";
+
+    public SqlColumnTypes ColumnTypes { get; } = new("INTEGER PRIMARY KEY", "INTEGER", "REAL");
+
+    public DbConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+
+            // Per connection (pooled connections keep it, but a fresh one needs it): SQLite itself waits this long
+            // for another process's lock before reporting busy.
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}";
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public void Prepare(DbConnection connection)
+    {
+        // WAL lets readers go on while one process writes, and is a property of the file: set once, kept.
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        command.ExecuteNonQuery();
+    }
+
+    // Microsoft.Data.Sqlite starts a non-deferred transaction with BEGIN IMMEDIATE.
+    public DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    // BEGIN IMMEDIATE already excludes every other writer.
+    public void GuardSchema(DbConnection connection, DbTransaction transaction)
+    {
+    }
+
+    public Exception? Translate(Exception error, string operation) => error switch
+    {
+        SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => new TimeoutException(
+            $"{SqlStorageErrors.Capitalised(Description)} stayed locked by another connection for longer than the busy timeout " +
+            $"({BusyTimeout.TotalSeconds:0.###} s) while {operation}; nothing was changed. Another process may be holding a " +
+            "long write transaction on it; raise the busy timeout if it is merely busy.", error),
+        SqliteException { SqliteErrorCode: SqliteCantOpen } => new IOException(
+            $"Cannot open {Description} while {operation}: {error.Message}", error),
+        _ => null,
+    };
+}

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using Dials.Storage.Tests;
+
+namespace Dials.Storage.Sql.Tests;
+
+/// <summary>
+/// What both database back ends must do beyond the shared contract: survive many storages (as many processes would
+/// open) starting on an empty database at once, refuse a schema they do not know, and keep points bit for bit.
+/// </summary>
+public abstract class SqlStorageTests : StorageContractTests
+{
+    protected static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(2));
+
+    /// <summary>A new storage on the test's database, as another process would open it (its own connections).</summary>
+    protected abstract IStudyStorage OpenSeparately();
+
+    /// <summary>Runs a statement on the test's database outside any storage.</summary>
+    protected abstract void ExecuteRaw(string sql);
+
+    /// <summary>Reads a number from the test's database outside any storage.</summary>
+    protected abstract long CountRaw(string sql);
+
+    protected sealed override IStudyStorage CreateStorage() => OpenSeparately();
+
+    protected sealed override IStudyStorage Reopen(IStudyStorage storage) => OpenSeparately();
+
+    protected static StoredStudy Study => new("s", Direction.Minimize, "x: float in [0, 1]; y: int in [1, 8]");
+
+    [Fact]
+    public void Many_storages_and_threads_start_on_an_empty_database_and_share_one_study()
+    {
+        // Eight workers on four storages: two threads a storage, all creating the schema and the study at once.
+        var storages = Enumerable.Range(0, 4).Select(_ => OpenSeparately()).ToArray();
+        var told = new ConcurrentBag<int>();
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, w =>
+        {
+            var storage = storages[w % storages.Length];
+            Assert.Equal(Study, storage.CreateStudy(Study, loadIfExists: true));
+            if (w == 0)
+            {
+                storage.Enqueue("s", [0.5, double.NaN]);
+            }
+
+            while (storage.CreateTrial("s", T0, limit: 40, queuedOnly: false) is { } trial)
+            {
+                if (trial.QueuedPoint is null)
+                {
+                    storage.SetTrialPoint("s", trial.Number, [trial.Number / 40.0, w]);
+                }
+
+                storage.ReportIntermediate("s", trial.Number, new IntermediateValue(1, trial.Number));
+                Assert.True(storage.Heartbeat("s", trial.Number, T0.AddSeconds(1)));
+                Assert.True(storage.FinishTrial("s", trial.Number, TrialState.Complete, trial.Number * 2, TimeSpan.FromSeconds(1), null));
+                told.Add(trial.Number);
+            }
+        });
+
+        Assert.Equal(Enumerable.Range(0, 40), told.Order());
+        var trials = OpenSeparately().ReadTrials("s");
+        Assert.Equal(Enumerable.Range(0, 40), trials.Select(t => t.Number));
+        Assert.All(trials, t => Assert.Equal((TrialState.Complete, t.Number * 2.0), (t.State, t.Value!.Value)));
+        Assert.All(trials, t => Assert.Equal([new IntermediateValue(1, t.Number)], t.Intermediate));
+        Assert.Single(trials, t => t.Point.Count == 2 && double.IsNaN(t.Point[1]));
+        Assert.Equal(1, CountRaw("SELECT COUNT(*) FROM dials_schema_version"));
+        Assert.Equal(0, CountRaw("SELECT COUNT(*) FROM dials_queued_points"));
+    }
+
+    [Fact]
+    public void Points_and_times_come_back_bit_for_bit()
+    {
+        double[] point = [0.1, 1.0 / 3, double.Epsilon, double.MaxValue, -0.0, double.NaN, -1e-300, 123456789.123456789];
+        var storage = OpenSeparately();
+        storage.CreateStudy(Study, false);
+        storage.Enqueue("s", point);
+        var start = T0.AddTicks(7);
+        storage.CreateTrial("s", start, null, false);
+        storage.ReportIntermediate("s", 0, new IntermediateValue(long.MaxValue, 0.1 + 0.2));
+        storage.FinishTrial("s", 0, TrialState.Pruned, null, TimeSpan.FromTicks(12345), null);
+
+        var trial = Assert.Single(OpenSeparately().ReadTrials("s"));
+        Assert.Equal(point.Select(BitConverter.DoubleToInt64Bits), trial.Point.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal((start, start.Offset), (trial.Start, trial.Start.Offset));
+        Assert.Equal(new IntermediateValue(long.MaxValue, 0.1 + 0.2), Assert.Single(trial.Intermediate));
+        Assert.Equal((TrialState.Pruned, (double?)null, TimeSpan.FromTicks(12345)), (trial.State, trial.Value, trial.Duration!.Value));
+    }
+
+    [Fact]
+    public void A_point_with_an_infinity_is_refused_naming_the_value()
+    {
+        var storage = OpenSeparately();
+        storage.CreateStudy(Study, false);
+        var error = Assert.Throws<ArgumentException>(() => storage.Enqueue("s", [0.5, double.PositiveInfinity]));
+        Assert.Equal("point", error.ParamName);
+        Assert.Contains("Point value 1", error.Message);
+    }
+
+    [Fact]
+    public void A_database_written_by_a_newer_schema_is_refused_clearly()
+    {
+        OpenSeparately().CreateStudy(Study, false);
+        ExecuteRaw("UPDATE dials_schema_version SET version = 99");
+
+        var error = Assert.Throws<InvalidOperationException>(() => OpenSeparately().ReadTrials("s"));
+        Assert.Contains("schema version 99", error.Message);
+        Assert.Contains("newer Dials", error.Message);
+    }
+
+    [Fact]
+    public void A_broken_rule_rolls_back_the_whole_call()
+    {
+        var storage = OpenSeparately();
+        storage.CreateStudy(Study, false);
+        storage.CreateTrial("s", T0, null, false);
+        storage.FinishTrial("s", 0, TrialState.Complete, 1, TimeSpan.Zero, null);
+
+        Assert.Throws<InvalidOperationException>(() => storage.SetTrialPoint("s", 0, [0.5]));
+        Assert.Throws<InvalidOperationException>(() => storage.Enqueue("missing", [0.5]));
+        Assert.Throws<ArgumentException>(() => storage.FinishTrial("s", 0, TrialState.Running, null, TimeSpan.Zero, null));
+
+        Assert.Empty(Assert.Single(storage.ReadTrials("s")).Point);
+        Assert.Equal(0, CountRaw("SELECT COUNT(*) FROM dials_queued_points"));
+        Assert.Equal(1, CountRaw("SELECT next_trial FROM dials_studies"));
+    }
+}
