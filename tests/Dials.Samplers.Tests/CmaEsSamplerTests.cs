@@ -26,6 +26,18 @@ public sealed class CmaEsSamplerTests
         Assert.True(Best(trials) < 1e-3, $"best {Best(trials)}");
     }
 
+    [Fact]
+    public void After_converging_a_restarting_run_searches_widely_again_and_a_plain_one_does_not()
+    {
+        double WorstLate(bool restarts) =>
+            Run(Box, new CmaEsSampler(seed: 2, restarts: restarts), Quadratic, 800).Skip(700).Max(t => t.Value!.Value);
+
+        // The plain run keeps shrinking onto the optimum; the restarting one has begun again from the centre with
+        // the initial step size (and a doubled population) once its distribution collapsed.
+        Assert.True(WorstLate(restarts: false) < 1e-3);
+        Assert.True(WorstLate(restarts: true) > 1);
+    }
+
     [Theory]
     [InlineData("hartmann6", 0.3)]
     [InlineData("rosenbrock4", 50)]
