@@ -32,6 +32,7 @@ public sealed class TpeSampler : ISampler
     private readonly bool constantLiar;
     private readonly Func<int, int> gamma;
     private readonly ConditionalWeakTable<SearchSpace, GroupDimension[][]> groupsBySpace = new();
+    private readonly ConditionalWeakTable<SearchSpace, TpeHistory.CoordinateCache> coordinateCaches = new();
 
     /// <summary>Creates a TPE sampler.</summary>
     /// <param name="seed">Seed of every trial's random stream; null for a random seed.</param>
@@ -93,7 +94,7 @@ public sealed class TpeSampler : ISampler
                 continue;
             }
 
-            history ??= TpeHistory.From(context, constantLiar);
+            history ??= TpeHistory.From(context, constantLiar, coordinateCaches);
             stamps ??= new int[context.Trials.Count];
             if (!SampleGroup(group, g + 1, history, stamps, random, point))
             {

@@ -6,13 +6,11 @@ namespace Dials.Samplers;
 /// The trials a TPE proposal learns from, ranked best first: complete trials by value, then pruned trials (those
 /// that got further first, then by their last intermediate value), then, as a constant liar, running trials as the
 /// worst of all. Failed trials teach nothing and are left out. Each trial's coordinates (unit values for numeric
-/// dimensions, choice indices for categorical ones) are computed once per trial and cached per search space, so a
+/// dimensions, choice indices for categorical ones) are computed once per trial and cached per sampler and space, so a
 /// proposal at trial 1,000 does not redo 1,000 points' conversions.
 /// </summary>
 internal sealed class TpeHistory
 {
-    private static readonly ConditionalWeakTable<SearchSpace, CoordinateCache> Caches = new();
-
     private TpeHistory(double[]?[] coordinates, int[] ranked, bool[] finished)
     {
         Coordinates = coordinates;
@@ -30,10 +28,16 @@ internal sealed class TpeHistory
     public bool[] Finished { get; }
 
     /// <summary>Ranks the trials of <paramref name="context"/>.</summary>
-    public static TpeHistory From(SamplingContext context, bool constantLiar)
+    /// <param name="context">The trials and the space.</param>
+    /// <param name="constantLiar">Whether running trials count, as the worst.</param>
+    /// <param name="caches">The sampler's coordinate caches, one per search space. Kept per sampler rather than
+    /// globally, because concurrent studies of one space (a generated type's space is a single shared object)
+    /// would otherwise keep overwriting each other's entries for the same trial numbers.</param>
+    public static TpeHistory From(SamplingContext context, bool constantLiar,
+        ConditionalWeakTable<SearchSpace, CoordinateCache> caches)
     {
         var trials = context.Trials;
-        var cache = Caches.GetValue(context.Space, _ => new CoordinateCache());
+        var cache = caches.GetValue(context.Space, _ => new CoordinateCache());
         var coordinates = new double[]?[trials.Count];
         var finished = new bool[trials.Count];
 
@@ -108,7 +112,8 @@ internal sealed class TpeHistory
         }
     }
 
-    private sealed class CoordinateCache
+    /// <summary>Per trial number, the trial's point and its coordinates.</summary>
+    internal sealed class CoordinateCache
     {
         private readonly List<Entry> entries = [];
         private readonly Lock gate = new();
