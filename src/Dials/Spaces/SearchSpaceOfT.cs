@@ -42,6 +42,53 @@ public sealed class SearchSpace<T> : SearchSpace
         ApplyConditions(defaultPoint);
     }
 
+    /// <summary>
+    /// A copy of this space with one dimension narrowed, for tuning a sub-range without touching the type: numeric
+    /// bounds pulled in to [<paramref name="low"/>, <paramref name="high"/>], a categorical limited to a subset of
+    /// its <paramref name="choices"/>, or the dimension pinned to <paramref name="fixedValue"/> (one value, so samplers
+    /// never move it). The copy decodes through this space, so configurations are built exactly as before.
+    /// </summary>
+    /// <param name="name">The dimension's full (dotted) name.</param>
+    /// <param name="low">A new low bound, within the current range (numeric dimensions).</param>
+    /// <param name="high">A new high bound, within the current range (numeric dimensions).</param>
+    /// <param name="choices">A subset of the current choices, in any order (categorical dimensions).</param>
+    /// <param name="fixedValue">The one value the dimension takes (an allowed value of any kind).</param>
+    /// <exception cref="ArgumentException">The name is not a dimension, the narrowing does not fit the dimension's
+    /// kind, or a value is outside what the dimension allows; the message says which.</exception>
+    public SearchSpace<T> Narrow(string name, double? low = null, double? high = null, IReadOnlyList<object>? choices = null,
+        object? fixedValue = null)
+    {
+        var index = IndexOf(name);
+        var (dimensions, originals, defaults) = SpaceNarrowing.Narrow(this, index, name, low, high, choices, fixedValue);
+
+        // Narrowed internal values (indices into the subset or the pinned value) are translated back to this space's
+        // before decoding, so the configuration is built by the same code.
+        double[] Translate(ReadOnlySpan<double> point)
+        {
+            var original = point.ToArray();
+            if (originals is not null && !double.IsNaN(original[index]))
+            {
+                original[index] = originals[(int)original[index]];
+            }
+
+            return original;
+        }
+
+        object? ReadNarrowed(T config, int i)
+        {
+            var value = read(config, i);
+            if (originals is null || i != index)
+            {
+                return value;
+            }
+
+            var k = Array.IndexOf(originals, Dimensions[i].FromValue(value));
+            return k < 0 ? value : dimensions[i].Choices[k];
+        }
+
+        return new SearchSpace<T>(dimensions, defaults, createDefault, ReadNarrowed, (point, defaultConfig) => decode(Translate(point), defaultConfig));
+    }
+
     /// <summary>A fresh default configuration (every property at its initializer).</summary>
     public T Default => createDefault();
 
