@@ -54,7 +54,7 @@ internal static class ConfigurationReader
     }
 
     /// <summary>The internal value of a configuration string, or the rule it breaks.</summary>
-    private static (double Value, string? Rule) Parse(Dimension dimension, string text)
+    internal static (double Value, string? Rule) Parse(Dimension dimension, string text)
     {
         switch (dimension.Kind)
         {

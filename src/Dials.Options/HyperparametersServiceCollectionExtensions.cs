@@ -31,6 +31,7 @@ public static class HyperparametersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         services.AddOptions();
+        services.AddSingleton(new HyperparametersSection<T>(section is IConfigurationSection s ? s.Path : typeof(T).Name));
         services.AddSingleton<IOptionsFactory<T>>(provider =>
             new HyperparametersOptionsFactory<T>(section, provider.GetServices<IValidateOptions<T>>()));
         services.AddSingleton<IOptionsChangeTokenSource<T>>(new ConfigurationChangeTokenSource<T>(Microsoft.Extensions.Options.Options.DefaultName, section));
