@@ -17,6 +17,7 @@ namespace Dials.Options;
 internal sealed class TuningService<T, TObjective>(
     IServiceProvider services,
     IOptions<TuningOptions> tuning,
+    TuningCompletion completion,
     ILogger<TuningService<T, TObjective>> logger)
     : BackgroundService
     where T : class, IHyperparameters<T>
@@ -26,6 +27,20 @@ internal sealed class TuningService<T, TObjective>(
     private double? best;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await TuneAsync(stoppingToken).ConfigureAwait(false);
+            completion.Finish();
+        }
+        catch (Exception exception)
+        {
+            completion.Fail(exception);
+            throw;
+        }
+    }
+
+    private async Task TuneAsync(CancellationToken stoppingToken)
     {
         var options = tuning.Value;
         if (!options.Enabled)

@@ -34,6 +34,7 @@ public static class TuningServiceCollectionExtensions
         services.AddSingleton<IOptionsFactory<TuningOptions>>(new TuningOptionsFactory<T>(section));
         services.AddSingleton<IOptionsChangeTokenSource<TuningOptions>>(new ConfigurationChangeTokenSource<TuningOptions>(Options.Options.DefaultName, section));
         services.TryAddTransient<TObjective>();
+        services.TryAddSingleton<TuningCompletion>();
         services.AddHostedService<TuningService<T, TObjective>>();
         return services.AddOptions<TuningOptions>().ValidateOnStart();
     }

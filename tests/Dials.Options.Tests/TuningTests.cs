@@ -1,0 +1,242 @@
+using System.Text.Json;
+using Dials.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Dials.Options.Tests;
+
+/// <summary>The Tuning section through a real host: validation on start, overrides, a study end to end on a journal,
+/// shutdown and resume, and the tuned layer reaching IOptionsMonitor.</summary>
+public sealed class TuningTests : IDisposable
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(120);
+    private readonly string directory = Directory.CreateTempSubdirectory("dials-tuning-").FullName;
+    private readonly ObjectiveLog log = new();
+
+    [Fact]
+    public async Task A_valid_section_is_read_into_tuning_options()
+    {
+        using var host = BuildHost("""
+            { "Tuning": { "Enabled": false, "Study": "lr", "Direction": "maximize", "Trials": 7, "Parallelism": 2,
+              "Timeout": "00:05:00", "Storage": "journal:study.jsonl", "Output": "tuned.json",
+              "Sampler": { "Kind": "CmaEs", "Seed": 3, "Sigma0": 0.2 },
+              "Pruner": { "Kind": "Percentile", "Percentile": 40, "WarmupSteps": 2 },
+              "SearchSpace": { "LearningRate": { "Low": 0.0001, "High": 0.01 }, "Optimizer": { "Choices": [ "AdamW" ] }, "Warmup": { "Steps": { "Fixed": 200 } } } } }
+            """);
+        await host.StartAsync();
+        var options = host.Services.GetRequiredService<IOptions<TuningOptions>>().Value;
+        Assert.Equal(("lr", Direction.Maximize, 7, 2, TimeSpan.FromMinutes(5)), (options.Study, options.Direction, options.Trials, options.Parallelism, options.Timeout!.Value));
+        Assert.Equal(new TuningSamplerOptions { Kind = SamplerKind.CmaEs, Seed = 3, Sigma0 = 0.2 }, options.Sampler);
+        Assert.Equal(new TuningPrunerOptions { Kind = PrunerKind.Percentile, Percentile = 40, WarmupSteps = 2 }, options.Pruner);
+        Assert.Equal(new DimensionOverride(Low: 0.0001, High: 0.01), options.SearchSpace["LearningRate"]);
+        Assert.Equal([Optimizer.AdamW], options.SearchSpace["Optimizer"].Choices!);
+        Assert.Equal(200L, options.SearchSpace["Warmup.Steps"].Fixed);
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("""{ "Sampler": { "Kind": "Bayes" } }""", "Tuning:Sampler:Kind = Bayes is not one of [Tpe, Random, Grid, Qmc, CmaEs].")]
+    [InlineData("""{ "Pruner": { "Kind": "Early" } }""", "Tuning:Pruner:Kind = Early is not one of [None, Median, Percentile, SuccessiveHalving, Hyperband, Patience].")]
+    [InlineData("""{ "Direction": "down" }""", "Tuning:Direction = down is not one of [Minimize, Maximize].")]
+    [InlineData("""{ "Trials": "many" }""", "Tuning:Trials = many is not a whole number.")]
+    [InlineData("""{ "Parallelism": 0 }""", "Tuning:Parallelism = 0 is below the minimum 1.")]
+    [InlineData("""{ "Timeout": "soon" }""", "Tuning:Timeout = soon is not a positive time span (hh:mm:ss).")]
+    [InlineData("""{ "Enabled": "yes" }""", "Tuning:Enabled = yes is not true or false.")]
+    [InlineData("""{ "Trails": 5 }""", "Tuning:Trails is not a Tuning setting; expected one of Enabled, Study, Direction, Sampler, Pruner, Trials, Parallelism, Timeout, TrialTimeout, Storage, Output, SearchSpace.")]
+    [InlineData("""{ "SearchSpace": { "LearningRate": { "Low": 0.5 } } }""", "Tuning:SearchSpace:LearningRate:Low = 0.5 is outside [1E-05, 0.1].")]
+    [InlineData("""{ "SearchSpace": { "LearningRate": { "Low": 0.01, "High": 0.001 } } }""", "Tuning:SearchSpace:LearningRate Low 0.01 must be below High 0.001; use Fixed to pin one value.")]
+    [InlineData("""{ "SearchSpace": { "Dropout": { "High": 0.33 } } }""", "Tuning:SearchSpace:Dropout:High = 0.33 is off the step grid 0 + k * 0.05.")]
+    [InlineData("""{ "SearchSpace": { "Optimizer": { "Low": 0 } } }""", "Tuning:SearchSpace:Optimizer:Low does not apply: Optimizer is categorical, narrow it with Choices.")]
+    [InlineData("""{ "SearchSpace": { "BatchSize": { "Choices": [ 32 ] } } }""", "Tuning:SearchSpace:BatchSize:Choices does not apply: BatchSize is numeric, narrow it with Low and High.")]
+    [InlineData("""{ "SearchSpace": { "Optimizer": { "Choices": [ "Adam" ] } } }""", "Tuning:SearchSpace:Optimizer:Choices:0 = Adam is not one of [Sgd, AdamW].")]
+    [InlineData("""{ "SearchSpace": { "BatchSize": { "Fixed": 100 } } }""", "Tuning:SearchSpace:BatchSize:Fixed = 100 is not a power of two.")]
+    [InlineData("""{ "SearchSpace": { "Momentun": { "Fixed": 0.9 } } }""", "Tuning:SearchSpace:Momentun:Fixed is not a hyperparameter of TrainingOptions.")]
+    [InlineData("""{ "SearchSpace": { "Momentum": { "Center": 0.9 } } }""", "Tuning:SearchSpace:Momentum:Center is not an override; expected Low, High, Choices or Fixed.")]
+    [InlineData("""{ "Storage": "mysql:Server=db;Password=hunter2" }""", "Tuning:Storage must be journal:PATH, sqlite:CONNECTION or postgres:CONNECTION (the value is not repeated: it may hold a password).")]
+    public async Task Bad_tuning_settings_fail_the_start_naming_the_key(string tuning, string message)
+    {
+        using var host = BuildHost($$"""{ "Tuning": {{tuning}} }""");
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(message, error.Failures);
+        Assert.DoesNotContain(error.Failures, f => f.Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_pruner_argument_its_constructor_refuses_fails_the_start()
+    {
+        using var host = BuildHost("""{ "Tuning": { "Pruner": { "Kind": "Percentile", "Percentile": 150 } } }""");
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(error.Failures, f => f.StartsWith("Tuning:Pruner: ", StringComparison.Ordinal) && f.Contains("ercentile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Overrides_shape_every_sampled_trial()
+    {
+        using var host = BuildHost("""
+            { "Tuning": { "Enabled": true, "Trials": 12, "Sampler": { "Kind": "Random", "Seed": 5 },
+              "SearchSpace": { "LearningRate": { "Low": 0.001, "High": 0.01 }, "Optimizer": { "Choices": [ "Sgd" ] },
+                               "BatchSize": { "Fixed": 128 }, "Dropout": { "Low": 0.1, "High": 0.2 } } } }
+            """);
+        await RunToCompletionAsync(host);
+
+        Assert.Equal(12, log.Seen.Count);
+        Assert.All(log.Seen, c =>
+        {
+            Assert.InRange(c.LearningRate, 0.001, 0.01);
+            Assert.InRange(c.Dropout, 0.1, 0.2);
+            Assert.Equal(128, c.BatchSize);
+            Assert.Equal(Optimizer.Sgd, c.Optimizer);
+        });
+
+        // Sgd activates Momentum, which keeps its full range.
+        Assert.Contains(log.Seen, c => c.Momentum != 0.9);
+    }
+
+    [Fact]
+    public async Task A_study_runs_to_its_budget_on_a_journal_and_writes_the_best_configuration()
+    {
+        var journal = Path.Combine(directory, "study.jsonl");
+        var output = Path.Combine(directory, "tuned", "training.json");
+        using var host = BuildHost(TuningSection(journal, output, trials: 8));
+        await RunToCompletionAsync(host);
+
+        var trials = Storage.Storage.JournalFile(journal).ReadTrials("bowl");
+        Assert.Equal(8, trials.Count);
+        Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
+        var best = trials.MinBy(t => t.Value)!;
+        var expected = TrainingOptions.SearchSpace.ToValues(best.Point.ToArray());
+
+        using var file = JsonDocument.Parse(File.ReadAllText(output));
+        var training = file.RootElement.GetProperty("Training");
+        Assert.Equal((double)expected["LearningRate"], training.GetProperty("LearningRate").GetDouble());
+        Assert.Equal((long)expected["BatchSize"], training.GetProperty("BatchSize").GetInt64());
+        Assert.Equal(expected["Optimizer"].ToString(), training.GetProperty("Optimizer").GetString());
+        Assert.Equal((long)expected["Warmup.Steps"], training.GetProperty("Warmup").GetProperty("Steps").GetInt64());
+        Assert.Equal(
+            ["LearningRate", "BatchSize", "Dropout", "Optimizer"],
+            training.EnumerateObject().Select(p => p.Name).Where(n => n is not "Momentum" and not "Warmup"));
+        Assert.False(File.Exists(output + ".tmp"));
+    }
+
+    [Fact]
+    public async Task A_study_stopped_by_shutdown_keeps_its_trials_and_resumes_to_the_budget()
+    {
+        var journal = Path.Combine(directory, "study.jsonl");
+        var output = Path.Combine(directory, "training.json");
+
+        log.HoldFromCall = 3;
+        using (var first = BuildHost(TuningSection(journal, output, trials: 6)))
+        {
+            await first.StartAsync();
+            await log.Holding.Task.WaitAsync(Guard);
+            await first.StopAsync();
+            await first.Services.GetRequiredService<TuningCompletion>().Completed.WaitAsync(Guard);
+        }
+
+        var stopped = Storage.Storage.JournalFile(journal).ReadTrials("bowl");
+        Assert.Equal([TrialState.Complete, TrialState.Complete, TrialState.Failed], stopped.Select(t => t.State));
+        Assert.Contains("cancelled", stopped[2].FailReason);
+
+        log.HoldFromCall = int.MaxValue;
+        using (var second = BuildHost(TuningSection(journal, output, trials: 6)))
+        {
+            await RunToCompletionAsync(second);
+        }
+
+        var resumed = Storage.Storage.JournalFile(journal).ReadTrials("bowl");
+        Assert.Equal(6, resumed.Count);
+        Assert.Equal(5, resumed.Count(t => t.State == TrialState.Complete));
+        Assert.Equal(stopped.Take(2).Select(t => (t.Value, t.Point.ToArray())), resumed.Take(2).Select(t => (t.Value, t.Point.ToArray())));
+    }
+
+    [Fact]
+    public async Task The_monitor_sees_the_tuned_layer_live()
+    {
+        var output = Path.Combine(directory, "tuned.json");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory });
+        builder.Configuration.AddJsonFile(Write("""{ "Training": { "LearningRate": 0.05, "BatchSize": 16 } }"""), optional: false);
+        builder.Configuration.AddJsonFile(Write(TuningSection(journal: null, output, trials: 6)), optional: false);
+        builder.Configuration.AddTunedHyperparameters(output);
+        Register(builder);
+        using var host = builder.Build();
+        var monitor = host.Services.GetRequiredService<IOptionsMonitor<TrainingOptions>>();
+        Assert.Equal(0.05, monitor.CurrentValue.LearningRate);
+        var best = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = monitor.OnChange(_ => best.TrySetResult());
+
+        await RunToCompletionAsync(host);
+        await best.Task.WaitAsync(Guard);
+
+        // The file's best wins over appsettings once the watcher has seen the final rewrite.
+        var tuned = await WaitForAsync(() =>
+        {
+            using var file = JsonDocument.Parse(File.ReadAllText(output));
+            var lr = file.RootElement.GetProperty("Training").GetProperty("LearningRate").GetDouble();
+            return monitor.CurrentValue.LearningRate == lr ? monitor.CurrentValue : null;
+        });
+        var expected = log.Seen.MinBy(c => Math.Pow(Math.Log10(c.LearningRate) + 2.5, 2) + Math.Pow(c.Dropout - 0.2, 2) + (c.BatchSize == 128 ? 0 : 0.1))!;
+        Assert.Equal(expected.LearningRate, tuned.LearningRate);
+        Assert.Equal(expected.BatchSize, tuned.BatchSize);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private static string TuningSection(string? journal, string output, int trials) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["Tuning"] = new Dictionary<string, object?>
+        {
+            ["Enabled"] = true,
+            ["Study"] = "bowl",
+            ["Trials"] = trials,
+            ["Storage"] = journal is null ? null : "journal:" + journal,
+            ["Output"] = output,
+            ["Sampler"] = new Dictionary<string, object> { ["Kind"] = "Random", ["Seed"] = 11 },
+        },
+    });
+
+    private static async Task<TValue> WaitForAsync<TValue>(Func<TValue?> probe)
+        where TValue : class
+    {
+        using var guard = new CancellationTokenSource(Guard);
+        while (true)
+        {
+            if (probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(50, guard.Token);
+        }
+    }
+
+    private async Task RunToCompletionAsync(IHost host)
+    {
+        await host.StartAsync();
+        await host.Services.GetRequiredService<TuningCompletion>().Completed.WaitAsync(Guard);
+        await host.StopAsync();
+    }
+
+    private IHost BuildHost(string json)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory });
+        builder.Configuration.AddJsonFile(Write(json), optional: false);
+        Register(builder);
+        return builder.Build();
+    }
+
+    private void Register(HostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(log);
+        builder.Services.AddHyperparameters<TrainingOptions>(builder.Configuration.GetSection("Training"));
+        builder.Services.AddTuning<TrainingOptions, QuadraticObjective>(builder.Configuration.GetSection("Tuning"));
+    }
+
+    private string Write(string json)
+    {
+        var path = Path.Combine(directory, $"appsettings.{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+}
