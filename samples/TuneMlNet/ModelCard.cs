@@ -107,10 +107,16 @@ public sealed record ModelCard(TuneSettings Settings, TuningRun Run, StudyResult
 
     private static Dictionary<string, string> Versions() => new()
     {
-        ["Dials"] = typeof(Study).Assembly.GetName().Version?.ToString() ?? "?",
-        ["Microsoft.ML"] = typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "?",
+        ["Dials"] = VersionOf(typeof(Study)),
+        ["Microsoft.ML"] = VersionOf(typeof(MLContext)),
+        ["Microsoft.ML.LightGbm"] = VersionOf(typeof(Microsoft.ML.Trainers.LightGbm.LightGbmRegressionTrainer)),
         [".NET"] = Environment.Version.ToString(),
     };
+
+    // The informational version is the package version (assembly versions of ML.NET stay at 1.0.0.0); any "+commit" suffix is dropped.
+    private static string VersionOf(Type type) =>
+        (type.Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "?").Split('+')[0];
 
     /// <summary>A parameter value as the card and console print it.</summary>
     public static string Format(object value) => value switch

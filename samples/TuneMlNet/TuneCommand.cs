@@ -18,7 +18,7 @@ public static class TuneCommand
     public const int DataError = 3;
 
     /// <summary>The default number of trials in the study (measured to finish well under three minutes on two cores).</summary>
-    public const int DefaultTrials = 40;
+    public const int DefaultTrials = 200;
 
     /// <summary>Runs the command with <paramref name="args"/>, writing to <paramref name="console"/>.</summary>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console)

@@ -106,7 +106,7 @@ public static class TuneJob
             console.MarkupLineInterpolated($"Decision threshold for the tuned model: {card.Threshold}");
         }
 
-        console.MarkupLineInterpolated($"{metric} is {(run.Metric.Direction == Direction.Minimize ? "lower" : "higher")} is better. Tuning log: {card.Settings.Beside(".trials.jsonl")}; model card: {card.Settings.Beside(".card.md")} (+ .json). {elapsed.TotalSeconds:0} s.");
+        console.MarkupLineInterpolated($"{(run.Metric.Direction == Direction.Minimize ? "Lower" : "Higher")} {metric} is better. Tuning log: {card.Settings.Beside(".trials.jsonl")}; model card: {card.Settings.Beside(".card.md")} (+ .json). {elapsed.TotalSeconds:0} s.");
     }
 
     private static string StdOf(StudyResult<LightGbmParameters> result, int trial, double mean)
