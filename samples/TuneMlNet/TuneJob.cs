@@ -20,9 +20,8 @@ public static class TuneJob
         var clock = Stopwatch.StartNew();
         var run = TuningRun.Prepare(settings.Data, settings.Label, settings.Task, settings.Seed, settings.Folds);
         console.MarkupLineInterpolated($"Data [bold]{Path.GetFileName(settings.Data)}[/]: {run.Dataset.Rows} rows, label [bold]{settings.Label}[/] ({settings.Task}); {run.Split.TrainRows} rows for tuning, {run.Split.TestRows} sealed for one final test.");
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Storage))!);
         var sampler = new TpeSampler(seed: settings.Seed);
-        var study = run.CreateStudy(settings.StudyName, sampler, Dials.Storage.Storage.JournalFile(settings.Storage));
+        var study = run.CreateStudy(settings.StudyName, sampler, settings.OpenStorage());
         var before = study.GetResult();
         console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Storage}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total; {settings.Folds}-fold CV {run.Metric.Name}, TPE, median pruning.");
 

@@ -87,10 +87,12 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Contains("--label is required", output);
     }
 
-    [Fact]
-    public async Task Rerunning_with_the_same_storage_resumes_to_the_total_budget()
+    [Theory]
+    [InlineData("", "study.jsonl")]
+    [InlineData("sqlite:", "study.db")]
+    public async Task Rerunning_with_the_same_storage_resumes_to_the_total_budget(string kind, string file)
     {
-        var storage = Path.Combine(folder, "study.jsonl");
+        var storage = kind + Path.Combine(folder, file);
         var log = Path.Combine(folder, "study.trials.jsonl");
         string[] Args(int trials) => ["--data", Diabetes.Path, "--label", "progression", "--task", "regression",
             "--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "--folds", "2", "--storage", storage];
