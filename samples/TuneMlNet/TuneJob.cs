@@ -61,7 +61,10 @@ public static class TuneJob
         var defaultTrial = result.Trials.FirstOrDefault(t => t.Number == 0 && t.State == TrialState.Complete);
         var defaults = LightGbmParameters.SearchSpace.Default;
         var test = FinalComparison.Evaluate(run, [($"tuned (trial {result.Best.Number})", result.Best.Config), ("defaults", defaults)]);
-        var threshold = run.Objective.Results.TryGetValue(result.Best.Number, out var bestCv) ? bestCv.Threshold : null;
+        // A best trial from an earlier run has no threshold in this process: the folds are deterministic, so
+        // cross-validating its configuration again reproduces the out-of-fold predictions the threshold is chosen on.
+        var threshold = run.Objective.Results.TryGetValue(result.Best.Number, out var bestCv) ? bestCv.Threshold
+            : settings.Task == Dials.ML.TaskKind.Binary ? run.Objective.Evaluate(result.Best.Config).Threshold : null;
 
         var card = new ModelCard(settings, run, result, $"TPE (seed {settings.Seed})", "median (5 startup trials, from fold 2)",
             bestFolds.Average(), FoldStatistics.StandardDeviation(bestFolds), defaultTrial?.Value, test,
