@@ -15,7 +15,7 @@ public sealed record StudyOptions
     /// <summary>Whether smaller (the default) or larger objective values are better.</summary>
     public Direction Direction { get; init; } = Direction.Minimize;
 
-    /// <summary>The search strategy; null for a <see cref="RandomSampler"/> with a random seed.</summary>
+    /// <summary>The search strategy; null for a <see cref="TpeSampler"/> with its defaults and a random seed (as Optuna).</summary>
     public ISampler? Sampler { get; init; }
 
     /// <summary>Decides when to stop unpromising trials early; null for <see cref="NopPruner"/> (never prune).</summary>

@@ -1,0 +1,4 @@
+using Spectre.Console;
+using TuneMlNet;
+
+return await TuneCommand.RunAsync(args, AnsiConsole.Console);

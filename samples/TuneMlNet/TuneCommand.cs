@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Dials.ML;
+using Spectre.Console;
+
+namespace TuneMlNet;
+
+/// <summary>
+/// The command line: parses and checks the options, then runs <see cref="TuneJob"/> (or <see cref="SamplerComparison"/>
+/// with <c>--compare</c>). Bad input of any kind ends with a message on the console and exit code 2; a data problem
+/// found while loading ends with exit code 3.
+/// </summary>
+public static class TuneCommand
+{
+    /// <summary>Exit code for options that cannot be used.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Exit code for a data file that cannot be used.</summary>
+    public const int DataError = 3;
+
+    /// <summary>The default number of trials in the study (measured to finish well under three minutes on two cores).</summary>
+    public const int DefaultTrials = 200;
+
+    /// <summary>Runs the command with <paramref name="args"/>, writing to <paramref name="console"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console)
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "data", "diabetes.csv");
+        var data = new Option<string?>("--data") { Description = "CSV file with a header row; every column but the label must be numeric. Default: the shipped diabetes data." };
+        var label = new Option<string?>("--label") { Description = "The label column (required with --data)." };
+        var task = new Option<string?>("--task") { Description = "binary | multiclass | regression (required with --data)." };
+        var trials = new Option<int>("--trials") { Description = "Total trials in the study, counting those of earlier runs in the same storage.", DefaultValueFactory = _ => DefaultTrials };
+        var timeout = new Option<double?>("--timeout") { Description = "Seconds after which no new trial starts in this run." };
+        var storage = new Option<string?>("--storage") { Description = "Where the study lives: PATH or journal:PATH (a journal file), or sqlite:PATH. Re-running with it resumes. Default: runs/<data name>.jsonl in the working directory." };
+        var seed = new Option<int>("--seed") { Description = "Seeds the split, folds, sampler and trainer.", DefaultValueFactory = _ => 0 };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
+        var compare = new Option<int?>("--compare") { Description = "Benchmark instead of tuning: this many seeds, TPE versus random search at equal budget, tuned versus defaults on each seed's test split." };
+        var root = new RootCommand("Tune LightGbm on a CSV file with Dials: cross-validated TPE search with pruning, then one honest test evaluation.")
+        {
+            data, label, task, trials, timeout, storage, seed, folds, compare,
+        };
+
+        var parsed = root.Parse(args);
+        if (args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            return await parsed.InvokeAsync();
+        }
+
+        if (parsed.Errors.Count > 0)
+        {
+            return Fail(console, UsageError, string.Join(Environment.NewLine, parsed.Errors.Select(e => e.Message)));
+        }
+
+        var dataPath = parsed.GetValue(data);
+        var labelName = parsed.GetValue(label) ?? (dataPath is null ? "progression" : null);
+        var taskText = parsed.GetValue(task) ?? (dataPath is null ? "regression" : null);
+        if (labelName is null)
+        {
+            return Fail(console, UsageError, "--label is required with --data: name the column to predict.");
+        }
+
+        if (taskText is null || !Enum.TryParse<TaskKind>(taskText, ignoreCase: true, out var taskKind) || !Enum.IsDefined(taskKind))
+        {
+            return Fail(console, UsageError, $"--task must be binary, multiclass or regression{(taskText is null ? " (required with --data)" : $", not '{taskText}'")}.");
+        }
+
+        if (parsed.GetValue(trials) < 1 || parsed.GetValue(folds) < 2 || parsed.GetValue(timeout) is <= 0)
+        {
+            return Fail(console, UsageError, "--trials must be at least 1, --folds at least 2 and --timeout positive.");
+        }
+
+        dataPath ??= shipped;
+        var settings = new TuneSettings(dataPath, labelName, taskKind, parsed.GetValue(trials),
+            parsed.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            parsed.GetValue(storage) ?? Path.Combine("runs", Path.GetFileNameWithoutExtension(dataPath) + ".jsonl"),
+            parsed.GetValue(seed), parsed.GetValue(folds));
+        try
+        {
+            return parsed.GetValue(compare) is { } seeds
+                ? await SamplerComparison.RunAsync(settings, seeds, console)
+                : await TuneJob.RunAsync(settings, console);
+        }
+        catch (DataException e)
+        {
+            return Fail(console, DataError, e.Message);
+        }
+    }
+
+    private static int Fail(IAnsiConsole console, int code, string message)
+    {
+        console.MarkupLineInterpolated($"[red]error:[/] {message}");
+        return code;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Dials;
+using Dials.ML.Trainers;
+using Dials.ML.Tuning;
+using Dials.Samplers;
+using Spectre.Console;
+
+namespace TuneMlNet;
+
+/// <summary>
+/// The main job: tune LightGbm by cross-validated TPE search with median pruning in a journal-file study (resumed when
+/// it exists), show progress, then evaluate the tuned model and the defaults once on the sealed test split and write
+/// the tuning log and the model card next to the study.
+/// </summary>
+public static class TuneJob
+{
+    /// <summary>Runs the job; returns the exit code.</summary>
+    public static async Task<int> RunAsync(TuneSettings settings, IAnsiConsole console)
+    {
+        var clock = Stopwatch.StartNew();
+        var run = TuningRun.Prepare(settings.Data, settings.Label, settings.Task, settings.Seed, settings.Folds);
+        console.MarkupLineInterpolated($"Data [bold]{Path.GetFileName(settings.Data)}[/]: {run.Dataset.Rows} rows, label [bold]{settings.Label}[/] ({settings.Task}); {run.Split.TrainRows} rows for tuning, {run.Split.TestRows} sealed for one final test.");
+        var sampler = new TpeSampler(seed: settings.Seed);
+        var study = run.CreateStudy(settings.StudyName, sampler, settings.OpenStorage());
+        var before = study.GetResult();
+        console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Storage}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total; {settings.Folds}-fold CV {run.Metric.Name}, TPE, median pruning.");
+
+        var best = before.HasBest ? before.Best.Value : (double?)null;
+        StudyResult<LightGbmParameters> result = before;
+        if (before.Trials.Count < settings.Trials)
+        {
+            await console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var bar = context.AddTask(Describe(run, best), maxValue: settings.Trials);
+                    bar.Value = before.Trials.Count;
+                    result = await run.OptimizeAsync(study, settings.Trials, settings.Timeout, trial =>
+                    {
+                        if (run.Objective.Results.TryGetValue(trial.Number, out var cv) && cv.FoldScores.Count == run.Objective.Steps
+                            && (best is null || run.Metric.IsBetter(cv.Mean, best.Value)))
+                        {
+                            best = cv.Mean;
+                        }
+
+                        bar.Increment(1);
+                        bar.Description = Describe(run, best);
+                    });
+                    bar.Value = bar.MaxValue;
+                });
+        }
+
+        if (!result.HasBest)
+        {
+            console.MarkupLine("[red]No trial completed[/]; see the tuning log for the failures.");
+            TuningLog.Write(settings.Beside(".trials.jsonl"), result);
+            return 1;
+        }
+
+        var bestFolds = FoldStatistics.FromRunningMeans(result.Trials[result.Best.Number].Intermediate);
+        var defaultTrial = result.Trials.FirstOrDefault(t => t.Number == 0 && t.State == TrialState.Complete);
+        var defaults = LightGbmParameters.SearchSpace.Default;
+        var test = FinalComparison.Evaluate(run, [($"tuned (trial {result.Best.Number})", result.Best.Config), ("defaults", defaults)]);
+        // A best trial from an earlier run has no threshold in this process: the folds are deterministic, so
+        // cross-validating its configuration again reproduces the out-of-fold predictions the threshold is chosen on.
+        var threshold = run.Objective.Results.TryGetValue(result.Best.Number, out var bestCv) ? bestCv.Threshold
+            : settings.Task == Dials.ML.TaskKind.Binary ? run.Objective.Evaluate(result.Best.Config).Threshold : null;
+
+        var card = new ModelCard(settings, run, result, $"TPE (seed {settings.Seed})", "median (5 startup trials, from fold 2)",
+            bestFolds.Average(), FoldStatistics.StandardDeviation(bestFolds), defaultTrial?.Value, test,
+            threshold is null ? null : $"{threshold.Threshold:G4} ({threshold.Goal}; precision {threshold.Precision:P1}, recall {threshold.Recall:P1}, F1 {threshold.F1:G3})");
+        TuningLog.Write(settings.Beside(".trials.jsonl"), result);
+        card.Write();
+        Print(console, run, result, card, clock.Elapsed);
+        return 0;
+    }
+
+    private static string Describe(TuningRun run, double? best) =>
+        best is { } b ? $"Tuning, best CV {run.Metric.Name} [bold]{b:G5}[/]" : "Tuning";
+
+    private static void Print(IAnsiConsole console, TuningRun run, StudyResult<LightGbmParameters> result, ModelCard card, TimeSpan elapsed)
+    {
+        var states = string.Join(", ", result.Trials.GroupBy(t => t.State).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+        console.WriteLine();
+        console.MarkupLineInterpolated($"{result.Trials.Count} trials ({states}); best is trial {result.Best.Number}.");
+        var parameters = new Table().AddColumns("Hyperparameter", "Tuned", "Default");
+        foreach (var dimension in LightGbmParameters.SearchSpace.Dimensions)
+        {
+            parameters.AddRow(dimension.Name,
+                result.Best.Parameters.TryGetValue(dimension.Name, out var tuned) ? ModelCard.Format(tuned) : "-",
+                ModelCard.Format(dimension.Default));
+        }
+
+        console.Write(parameters);
+        var metric = run.Metric.Name;
+        var scores = new Table().AddColumns("Model", $"CV {metric} (mean ± std, {run.Objective.FoldCount} folds)", $"Test {metric} ({run.Split.TestRows} rows, once)");
+        foreach (var (name, test) in card.TestScores)
+        {
+            var cv = name == "defaults"
+                ? card.DefaultMean is { } d ? StdOf(result, 0, d) : "-"
+                : $"{card.BestMean:G5} ± {card.BestStd:G3}";
+            scores.AddRow(name, cv, test.ToString("G5", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Write(scores);
+        if (card.Threshold is not null)
+        {
+            console.MarkupLineInterpolated($"Decision threshold for the tuned model: {card.Threshold}");
+        }
+
+        console.MarkupLineInterpolated($"{(run.Metric.Direction == Direction.Minimize ? "Lower" : "Higher")} {metric} is better. Tuning log: {card.Settings.Beside(".trials.jsonl")}; model card: {card.Settings.Beside(".card.md")} (+ .json). {elapsed.TotalSeconds:0} s.");
+    }
+
+    private static string StdOf(StudyResult<LightGbmParameters> result, int trial, double mean)
+    {
+        var folds = FoldStatistics.FromRunningMeans(result.Trials[trial].Intermediate);
+        return $"{mean:G5} ± {FoldStatistics.StandardDeviation(folds):G3}";
+    }
+}

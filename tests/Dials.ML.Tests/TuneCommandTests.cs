@@ -1,0 +1,118 @@
+using Spectre.Console;
+using TuneMlNet;
+
+namespace Dials.ML.Tests;
+
+/// <summary>The main job's entry point, run in-process: bad input fails clearly, a study resumes to its total budget.</summary>
+public sealed class TuneCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("dials-tune-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static async Task<(int Exit, string Output)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 200;
+        var exit = await TuneCommand.RunAsync(args, console);
+        return (exit, output.ToString());
+    }
+
+    [Fact]
+    public async Task A_missing_data_file_is_named_and_exits_non_zero()
+    {
+        var (exit, output) = await Run("--data", Path.Combine(folder, "nope.csv"), "--label", "y", "--task", "regression");
+
+        Assert.Equal(TuneCommand.DataError, exit);
+        Assert.Contains("nope.csv' does not exist", output);
+    }
+
+    [Fact]
+    public async Task A_missing_label_column_lists_the_columns()
+    {
+        var (exit, output) = await Run("--data", Diabetes.Path, "--label", "outcome", "--task", "regression");
+
+        Assert.Equal(TuneCommand.DataError, exit);
+        Assert.Contains("no column 'outcome'", output);
+        Assert.Contains("progression", output);
+    }
+
+    [Fact]
+    public async Task A_numeric_label_for_a_binary_task_is_refused()
+    {
+        var (exit, output) = await Run("--data", Diabetes.Path, "--label", "progression", "--task", "binary");
+
+        Assert.Equal(TuneCommand.DataError, exit);
+        Assert.Contains("a binary task needs exactly two", output);
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_refused()
+    {
+        var empty = Path.Combine(folder, "empty.csv");
+        File.WriteAllText(empty, "");
+
+        var (exit, output) = await Run("--data", empty, "--label", "y", "--task", "regression");
+
+        Assert.Equal(TuneCommand.DataError, exit);
+        Assert.Contains("is empty", output);
+    }
+
+    [Theory]
+    [InlineData("--task", "ranking")]
+    [InlineData("--trials", "many")]
+    [InlineData("--unknown", "1")]
+    [InlineData("--trials", "0")]
+    public async Task Bad_options_exit_with_a_usage_error(string option, string value)
+    {
+        var (exit, output) = await Run(option, value);
+
+        Assert.Equal(TuneCommand.UsageError, exit);
+        Assert.Contains("error:", output);
+    }
+
+    [Fact]
+    public async Task Data_without_a_label_asks_for_one()
+    {
+        var (exit, output) = await Run("--data", Diabetes.Path, "--task", "regression");
+
+        Assert.Equal(TuneCommand.UsageError, exit);
+        Assert.Contains("--label is required", output);
+    }
+
+    [Theory]
+    [InlineData("", "study.jsonl")]
+    [InlineData("sqlite:", "study.db")]
+    public async Task Rerunning_with_the_same_storage_resumes_to_the_total_budget(string kind, string file)
+    {
+        var storage = kind + Path.Combine(folder, file);
+        var log = Path.Combine(folder, "study.trials.jsonl");
+        string[] Args(int trials) => ["--data", Diabetes.Path, "--label", "progression", "--task", "regression",
+            "--trials", trials.ToString(System.Globalization.CultureInfo.InvariantCulture), "--folds", "2", "--storage", storage];
+
+        var first = await Run(Args(3));
+        Assert.Equal(0, first.Exit);
+        Assert.Equal(3, File.ReadAllLines(log).Length);
+        Assert.Contains("0 trial(s) already", first.Output);
+
+        var spent = await Run(Args(3));
+        Assert.Equal(0, spent.Exit);
+        Assert.Contains("3 trial(s) already", spent.Output);
+        Assert.Equal(3, File.ReadAllLines(log).Length);
+
+        var more = await Run(Args(5));
+        Assert.Equal(0, more.Exit);
+        Assert.Equal(5, File.ReadAllLines(log).Length);
+        // Trial 0 is the enqueued defaults, once: resuming does not queue them again.
+        Assert.Single(File.ReadAllLines(log), line => line.Contains("\"NumberOfLeaves\":31,\"LearningRate\":0.1,", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(folder, "study.card.md")));
+        Assert.Contains("\"test\"", File.ReadAllText(Path.Combine(folder, "study.card.json")));
+    }
+}
