@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Dials.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dials.Options.Tests;
@@ -100,7 +102,28 @@ public sealed class TuningTests : IDisposable
         var journal = Path.Combine(directory, "study.jsonl");
         var output = Path.Combine(directory, "tuned", "training.json");
         using var host = BuildHost(TuningSection(journal, output, trials: 8));
+        var states = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument is { Meter.Name: "Dials", Name: "dials.trials" })
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "dials.trial.state")
+                {
+                    states.Enqueue((string)tag.Value!);
+                }
+            }
+        });
+        listener.Start();
         await RunToCompletionAsync(host);
+        Assert.Equal(Enumerable.Repeat("complete", 8), states);
 
         var trials = Storage.Storage.JournalFile(journal).ReadTrials("bowl");
         Assert.Equal(8, trials.Count);
@@ -149,6 +172,24 @@ public sealed class TuningTests : IDisposable
         Assert.Equal(6, resumed.Count);
         Assert.Equal(5, resumed.Count(t => t.State == TrialState.Complete));
         Assert.Equal(stopped.Take(2).Select(t => (t.Value, t.Point.ToArray())), resumed.Take(2).Select(t => (t.Value, t.Point.ToArray())));
+    }
+
+    [Fact]
+    public async Task Progress_is_logged_without_the_storage_spec()
+    {
+        var journal = Path.Combine(directory, "hunter2", "study.jsonl");
+        var logs = new CapturingLoggerProvider();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory });
+        builder.Configuration.AddJsonFile(Write(TuningSection(journal, Path.Combine(directory, "tuned.json"), trials: 3)), optional: false);
+        builder.Logging.AddProvider(logs);
+        Register(builder);
+        using var host = builder.Build();
+        await RunToCompletionAsync(host);
+
+        Assert.Contains(logs.Messages, m => m.StartsWith("Tuning study 'bowl' of TrainingOptions: 0 of 3 trials already in the journal storage", StringComparison.Ordinal));
+        Assert.Equal(3, logs.Messages.Count(m => m.StartsWith("Trial ", StringComparison.Ordinal) && m.Contains("finished complete", StringComparison.Ordinal)));
+        Assert.Contains(logs.Messages, m => m.StartsWith("Tuning study 'bowl' done: 3 trials", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("hunter2", StringComparison.Ordinal));
     }
 
     [Fact]
