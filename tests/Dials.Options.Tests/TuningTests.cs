@@ -73,11 +73,16 @@ public sealed class TuningTests : IDisposable
         Assert.Contains(error.Failures, f => f.StartsWith("Tuning:Pruner: ", StringComparison.Ordinal) && f.Contains("ercentile", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Overrides_shape_every_sampled_trial()
+    [Theory]
+    [InlineData("Random")]
+    [InlineData("Tpe")]
+    [InlineData("CmaEs")]
+    [InlineData("Qmc")]
+    [InlineData("Grid")]
+    public async Task Overrides_shape_every_sampled_trial(string sampler)
     {
-        using var host = BuildHost("""
-            { "Tuning": { "Enabled": true, "Trials": 12, "Sampler": { "Kind": "Random", "Seed": 5 },
+        using var host = BuildHost($$"""
+            { "Tuning": { "Enabled": true, "Trials": 12, "Sampler": { "Kind": "{{sampler}}", "Seed": 5, "StartupTrials": 4 },
               "SearchSpace": { "LearningRate": { "Low": 0.001, "High": 0.01 }, "Optimizer": { "Choices": [ "Sgd" ] },
                                "BatchSize": { "Fixed": 128 }, "Dropout": { "Low": 0.1, "High": 0.2 } } } }
             """);
