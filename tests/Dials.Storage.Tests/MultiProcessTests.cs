@@ -45,7 +45,7 @@ public sealed class MultiProcessTests : IDisposable
         // Each worker stops once no trial is left to start; the last one to finish sees all of them finished.
         var done = outputs.Select(o => int.Parse(o.Split('\n').Single(l => l.StartsWith("done ", StringComparison.Ordinal))[5..])).ToList();
         Assert.Equal(40, done.Max());
-        var trials = Dials.Testing.StorageSpec.Open(spec).ReadTrials(study);
+        var trials = Dials.Options.StorageSpec.Open(spec).ReadTrials(study);
         Assert.Equal(Enumerable.Range(0, 40), trials.Select(t => t.Number));
         Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
         var perWorker = outputs.Select(o => o.Split('\n').Count(l => l.StartsWith("trial ", StringComparison.Ordinal))).ToList();
@@ -75,14 +75,14 @@ public sealed class MultiProcessTests : IDisposable
         await victim.WaitForLineAsync("trial 3");
         victim.Kill(); // kill -9 while trial 3 hangs: trials 0-2 are finished, 3 is left Running.
 
-        var before = Dials.Testing.StorageSpec.Open(spec).ReadTrials(study);
+        var before = Dials.Options.StorageSpec.Open(spec).ReadTrials(study);
         Assert.Equal(TrialState.Running, before[3].State);
         Assert.All(before.Take(3), t => Assert.Equal(TrialState.Complete, t.State));
         await Task.Delay(TimeSpan.FromSeconds(3.5)); // Past the 3 s the worker allows a silent trial.
 
         await WorkerProcess.Start(spec, study, trials: 12, seed: 2, objectiveMs: 0).WaitAsync();
 
-        var after = Dials.Testing.StorageSpec.Open(spec).ReadTrials(study);
+        var after = Dials.Options.StorageSpec.Open(spec).ReadTrials(study);
         Assert.Equal(Enumerable.Range(0, 12), after.Select(t => t.Number));
         Assert.Equal(before.Take(3).Select(t => t.Value), after.Take(3).Select(t => t.Value));
         Assert.Equal(TrialState.Failed, after[3].State);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dials;
 using Dials.Samplers;
-using Dials.Testing;
+using Dials.Options;
 
 // dotnet run -c Release --project tests/Dials.StorageBenchmark [TRIALS]
 // 1. In one process: a study of TRIALS trivial trials on each storage, against in-memory as the baseline.

@@ -15,7 +15,7 @@ if (args.Length is not (5 or 6))
     return 2;
 }
 
-var storage = Dials.Testing.StorageSpec.Open(args[0]);
+var storage = Dials.Options.StorageSpec.Open(args[0]);
 var trials = int.Parse(args[2], CultureInfo.InvariantCulture);
 var seed = int.Parse(args[3], CultureInfo.InvariantCulture);
 var delay = TimeSpan.FromMilliseconds(int.Parse(args[4], CultureInfo.InvariantCulture));
