@@ -75,7 +75,7 @@ internal static class ConfigurationReader
                     }
                 }
 
-                return (double.NaN, "is not one of " + string.Join(", ", dimension.Choices.Select(ChoiceText)).Insert(0, "[") + "]");
+                return (double.NaN, dimension.Violation(double.NaN)); // The dimension's own "is not one of [...]" rule.
         }
     }
 
@@ -98,8 +98,6 @@ internal static class ConfigurationReader
         var dotted = key.Replace(':', '.');
         return space.Dimensions.FirstOrDefault(d => string.Equals(d.Name, dotted, StringComparison.OrdinalIgnoreCase))?.Name ?? dotted;
     }
-
-    private static string ChoiceText(object choice) => choice is string s ? '"' + s + '"' : Convert.ToString(choice, CultureInfo.InvariantCulture) ?? "";
 
     private static string Quote(string text) => '"' + text + '"';
 }

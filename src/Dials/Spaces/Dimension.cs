@@ -223,22 +223,31 @@ public sealed class Dimension
 
     /// <summary>An internal value as invariant text: the choice for a categorical, the number otherwise.</summary>
     public string Format(double value) => Kind == DimensionKind.Categorical && value >= 0 && value < Choices.Count
-        ? FormatChoice(Choices[(int)value])
+        ? FormatValue(Choices[(int)value])
         : value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A one-line description of the dimension (kind, bounds, scale, grid, choices, condition).</summary>
-    public override string ToString()
+    public override string ToString() =>
+        $"{Name}: {Shape()}" + (Condition is null ? "" : $" when {Condition.Parent} in [{string.Join(", ", Condition.Values)}]");
+
+    /// <summary>The values the dimension takes, without its name or condition: kind, bounds, scale, grid, choices.</summary>
+    internal string Shape() => Kind switch
     {
-        var shape = Kind switch
-        {
-            DimensionKind.Categorical => $"choice of {FormatChoices()}",
-            DimensionKind.PowerOfTwo => $"power of two in [{Format(Low)}, {Format(High)}]",
-            _ => $"{Kind.ToString().ToLowerInvariant()} in [{Format(Low)}, {Format(High)}]"
-                 + (Log ? " log" : "") + (Step > 0 && !(Kind == DimensionKind.Int && Step == 1) ? $" step {Format(Step)}" : ""),
-        };
-        var when = Condition is null ? "" : $" when {Condition.Parent} in [{string.Join(", ", Condition.Values)}]";
-        return $"{Name}: {shape}{when}";
-    }
+        DimensionKind.Categorical => $"choice of {FormatChoices()}",
+        DimensionKind.PowerOfTwo => $"power of two in [{Format(Low)}, {Format(High)}]",
+        _ => $"{Kind.ToString().ToLowerInvariant()} in [{Format(Low)}, {Format(High)}]"
+             + (Log ? " log" : "") + (Step > 0 && !(Kind == DimensionKind.Int && Step == 1) ? $" step {Format(Step)}" : ""),
+    };
+
+    /// <summary>A value as people read it in messages: strings quoted, bools lower case, numbers invariant, null as null.</summary>
+    internal static string FormatValue(object? value) => value switch
+    {
+        null => "null",
+        string s => '"' + s + '"',
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     private (double Low, double High) ContinuousBounds()
     {
@@ -273,15 +282,7 @@ public sealed class Dimension
             : Low + level * Step;
     }
 
-    private string FormatChoices() => "[" + string.Join(", ", Choices.Select(FormatChoice)) + "]";
-
-    private static string FormatChoice(object choice) => choice switch
-    {
-        string s => '"' + s + '"',
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => choice.ToString() ?? "",
-    };
+    private string FormatChoices() => "[" + string.Join(", ", Choices.Select(FormatValue)) + "]";
 
     private static bool IsMultiple(double span, double step)
     {

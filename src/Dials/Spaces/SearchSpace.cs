@@ -169,7 +169,7 @@ public abstract class SearchSpace
     public string Describe(int dimension)
     {
         var d = Dimensions[dimension];
-        var text = d.Condition is null ? d.ToString() : d.ToString()[..d.ToString().IndexOf(" when ", StringComparison.Ordinal)];
+        var text = $"{d.Name}: {d.Shape()}";
         if (d.Condition is not null)
         {
             var parent = Dimensions[parents[dimension]];

@@ -141,7 +141,7 @@ public sealed class SearchSpace<T> : SearchSpace
                 continue;
             }
 
-            var text = double.IsNaN(point[i]) ? Describe(read(config, i)) : Dimensions[i].Format(point[i]);
+            var text = double.IsNaN(point[i]) ? Dimension.FormatValue(read(config, i)) : Dimensions[i].Format(point[i]);
             (errors ??= []).Add(new ValidationError(Dimensions[i].Name, text, rule));
         }
 
@@ -158,12 +158,4 @@ public sealed class SearchSpace<T> : SearchSpace
 
         return point;
     }
-
-    private static string Describe(object? value) => value switch
-    {
-        null => "null",
-        string s => '"' + s + '"',
-        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }

@@ -86,14 +86,7 @@ public sealed class InMemoryStorage : IStudyStorage
     {
         lock (gate)
         {
-            var ledger = Find(studyName);
-            var stale = ledger.Stale(staleBefore);
-            foreach (var (number, lastSeen) in stale)
-            {
-                ledger.FinishTrial(number, TrialState.Failed, null, lastSeen - ledger.Trials[number].Start, reason);
-            }
-
-            return [.. stale.Select(s => s.Number)];
+            return [.. Find(studyName).FailStale(staleBefore, reason).Select(s => s.Number)];
         }
     }
 

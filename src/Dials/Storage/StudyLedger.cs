@@ -93,9 +93,19 @@ internal sealed class StudyLedger(StoredStudy study)
         return true;
     }
 
-    /// <summary>The running trials whose worker has given no sign of life (start or heartbeat) since <paramref name="staleBefore"/>.</summary>
-    public IReadOnlyList<(int Number, DateTimeOffset LastSeen)> Stale(DateTimeOffset staleBefore) =>
-        [.. lastBeat.Where(b => b.Value < staleBefore).OrderBy(b => b.Key).Select(b => (b.Key, b.Value))];
+    /// <summary>Fails every running trial whose worker has given no sign of life (start or heartbeat) since
+    /// <paramref name="staleBefore"/>; returns each with the duration recorded (start to last sign of life).</summary>
+    public IReadOnlyList<(int Number, TimeSpan Duration)> FailStale(DateTimeOffset staleBefore, string reason)
+    {
+        var stale = lastBeat.Where(b => b.Value < staleBefore).OrderBy(b => b.Key)
+            .Select(b => (b.Key, b.Value - trials[b.Key].Start)).ToList();
+        foreach (var (number, duration) in stale)
+        {
+            FinishTrial(number, TrialState.Failed, null, duration, reason);
+        }
+
+        return stale;
+    }
 
     private TrialRecord At(int number) =>
         number >= 0 && number < trials.Count

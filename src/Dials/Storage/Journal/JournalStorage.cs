@@ -122,17 +122,9 @@ public sealed class JournalStorage : IStudyStorage
         var failed = new List<int>();
         WriteMany(() =>
         {
-            var ledger = Find(studyName);
-            var records = new List<JournalRecord>();
-            foreach (var (number, lastSeen) in ledger.Stale(staleBefore))
-            {
-                var duration = lastSeen - ledger.Trials[number].Start;
-                ledger.FinishTrial(number, TrialState.Failed, null, duration, reason);
-                records.Add(Finish(studyName, number, TrialState.Failed, null, duration, reason));
-                failed.Add(number);
-            }
-
-            return records;
+            var stale = Find(studyName).FailStale(staleBefore, reason);
+            failed.AddRange(stale.Select(s => s.Number));
+            return [.. stale.Select(s => Finish(studyName, s.Number, TrialState.Failed, null, s.Duration, reason))];
         });
         return failed;
     }
