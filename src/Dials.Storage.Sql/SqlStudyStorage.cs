@@ -240,6 +240,23 @@ public abstract class SqlStudyStorage : IStudyStorage
         });
 
     /// <inheritdoc />
+    public IReadOnlyList<StoredStudy> ListStudies() =>
+        Read("listing the studies", sql =>
+        {
+            using var command = sql.Command("SELECT name, direction, space_signature FROM dials_studies ORDER BY name");
+            using var reader = command.ExecuteReader();
+            var studies = new List<StoredStudy>();
+            while (reader.Read())
+            {
+                studies.Add(new StoredStudy(reader.GetString(0), Enum.Parse<Direction>(reader.GetString(1)), reader.GetString(2)));
+            }
+
+            // The database's collation may not be ordinal; the interface promises one order for every back end.
+            studies.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            return (IReadOnlyList<StoredStudy>)studies;
+        });
+
+    /// <inheritdoc />
     public int CountFinished(string studyName) =>
         Read($"counting the finished trials of study '{studyName}'", sql =>
         {

@@ -119,6 +119,18 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public void Studies_are_listed_by_name_with_their_direction_and_space()
+    {
+        var storage = CreateStorage();
+        Assert.Empty(storage.ListStudies());
+        var maximised = new StoredStudy("b", Direction.Maximize, "y: choice of [\"relu\", \"gelu\"]");
+        storage.CreateStudy(maximised, false);
+        storage.CreateStudy(Study("a"), false);
+
+        Assert.Equal([Study("a"), maximised], Reopen(storage).ListStudies());
+    }
+
+    [Fact]
     public void Concurrent_workers_get_unique_gap_free_numbers_and_every_tell_is_recorded_once()
     {
         var storage = CreateStorage();

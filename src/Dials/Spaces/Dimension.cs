@@ -228,7 +228,7 @@ public sealed class Dimension
 
     /// <summary>A one-line description of the dimension (kind, bounds, scale, grid, choices, condition).</summary>
     public override string ToString() =>
-        $"{Name}: {Shape()}" + (Condition is null ? "" : $" when {Condition.Parent} in [{string.Join(", ", Condition.Values)}]");
+        $"{Name}: {Shape()}" + (Condition is null ? "" : $" when {Condition.Parent} in [{string.Join(", ", Condition.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]");
 
     /// <summary>The values the dimension takes, without its name or condition: kind, bounds, scale, grid, choices.</summary>
     internal string Shape() => Kind switch

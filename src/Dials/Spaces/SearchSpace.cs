@@ -183,6 +183,15 @@ public abstract class SearchSpace
     /// same values under the same names and conditions (defaults aside).</summary>
     public string Signature => string.Join("\n", Dimensions.Select(d => d.ToString()));
 
+    /// <summary>Rebuilds a search space from its <see cref="Signature"/>, as a storage keeps it: names, kinds, bounds,
+    /// scales, grids, choices and conditions, but not the hyperparameter type or its defaults (each dimension defaults
+    /// to its low bound or first choice). Categorical choices come back as strings, longs, doubles or bools; enum
+    /// members as their names.</summary>
+    /// <param name="signature">A signature written by <see cref="Signature"/>.</param>
+    /// <exception cref="FormatException">A line cannot be read; the message names the line.</exception>
+    /// <exception cref="ArgumentException">The dimensions do not form a space (a repeated name, an unknown parent).</exception>
+    public static SearchSpace FromSignature(string signature) => new DescribedSearchSpace(SignatureParser.Parse(signature));
+
     private protected void CheckLength(int length)
     {
         if (length != Dimensions.Count)

@@ -76,6 +76,10 @@ public interface IStudyStorage
     /// <returns>The numbers of the trials failed.</returns>
     IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason);
 
+    /// <summary>Every study in the storage, ordered by name: what tools that inspect a storage (the <c>dials</c>
+    /// command) list, and how they find a study's direction and search space without the code that created it.</summary>
+    IReadOnlyList<StoredStudy> ListStudies();
+
     /// <summary>A snapshot of every trial of the study, in number order, running ones included.</summary>
     IReadOnlyList<TrialRecord> ReadTrials(string studyName);
 

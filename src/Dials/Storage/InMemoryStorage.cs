@@ -91,6 +91,15 @@ public sealed class InMemoryStorage : IStudyStorage
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<StoredStudy> ListStudies()
+    {
+        lock (gate)
+        {
+            return StudyLedger.Listed(studies.Values);
+        }
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<TrialRecord> ReadTrials(string studyName)
     {
         lock (gate)

@@ -18,6 +18,10 @@ internal sealed class StudyLedger(StoredStudy study)
 
     public int Finished { get; private set; }
 
+    /// <summary>The studies of <paramref name="ledgers"/> ordered by name, as <see cref="IStudyStorage.ListStudies"/> promises.</summary>
+    public static IReadOnlyList<StoredStudy> Listed(IEnumerable<StudyLedger> ledgers) =>
+        [.. ledgers.Select(l => l.Study).OrderBy(s => s.Name, StringComparer.Ordinal)];
+
     /// <summary>Whether <see cref="CreateTrial"/> would create a trial now.</summary>
     public bool CanCreateTrial(int? limit, bool queuedOnly) =>
         !(limit is { } max && trials.Count >= max) && !(queuedOnly && queue.Count == 0);

@@ -130,6 +130,16 @@ public sealed class JournalStorage : IStudyStorage
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<StoredStudy> ListStudies()
+    {
+        lock (sync)
+        {
+            Replay(file.ReadNew());
+            return StudyLedger.Listed(studies.Values);
+        }
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<TrialRecord> ReadTrials(string studyName)
     {
         lock (sync)

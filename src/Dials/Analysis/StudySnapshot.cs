@@ -1,0 +1,41 @@
+using Dials.Storage;
+
+namespace Dials.Analysis;
+
+/// <summary>
+/// Everything the analyses need about a study, read once: its name, direction, search space and trials. It is what a
+/// running <see cref="Study{T}"/> holds and also what a storage alone gives (the space rebuilt from its signature), so
+/// the same analyses serve code and the <c>dials</c> command.
+/// </summary>
+/// <param name="Name">The study's name.</param>
+/// <param name="Direction">Whether smaller or larger values are better.</param>
+/// <param name="Space">The search space its points belong to.</param>
+/// <param name="Trials">Every trial, in number order.</param>
+public sealed record StudySnapshot(string Name, Direction Direction, SearchSpace Space, IReadOnlyList<TrialRecord> Trials)
+{
+    /// <summary>The complete trials with a finite value and a point, in number order: what analyses learn from.</summary>
+    public IReadOnlyList<TrialRecord> Complete { get; } =
+        [.. Trials.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v) && t.Point.Count == Space.Dimensions.Count)];
+
+    /// <summary>The best complete trial (the lowest-numbered among equals), or null when none completed.</summary>
+    public TrialRecord? Best => Complete.Count == 0 ? null
+        : Complete.Aggregate((best, t) => IsBetter(t.Value!.Value, best.Value!.Value) ? t : best);
+
+    /// <summary>Whether <paramref name="value"/> is strictly better than <paramref name="than"/> in this study's direction.</summary>
+    public bool IsBetter(double value, double than) => Direction == Direction.Minimize ? value < than : value > than;
+
+    /// <summary>Reads a study from a storage, rebuilding its space from the stored signature.</summary>
+    /// <param name="storage">The storage.</param>
+    /// <param name="name">The study's name.</param>
+    /// <exception cref="InvalidOperationException">No study of that name; the message lists the studies there are.</exception>
+    public static StudySnapshot Load(IStudyStorage storage, string name)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var studies = storage.ListStudies();
+        var stored = studies.FirstOrDefault(s => s.Name == name) ?? throw new InvalidOperationException(
+            studies.Count == 0
+                ? $"There is no study '{name}': the storage holds no studies."
+                : $"There is no study '{name}'. The storage holds: {string.Join(", ", studies.Select(s => $"'{s.Name}'"))}.");
+        return new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature), storage.ReadTrials(name));
+    }
+}
