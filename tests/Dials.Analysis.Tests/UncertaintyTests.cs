@@ -1,0 +1,245 @@
+using Dials.Analysis;
+using static Dials.Analysis.Tests.HandMadeStudy;
+
+namespace Dials.Analysis.Tests;
+
+public sealed class UncertaintyTests
+{
+    private const double Tolerance = 1e-12;
+
+    [Fact]
+    public void Repeated_points_are_grouped_and_their_spread_computed_exactly()
+    {
+        // X = 1 scored 0.5, 0.7, 0.6 (mean 0.6, sd 0.1); X = 2 scored 0.9, 0.8 (mean 0.85, sd sqrt(0.005)).
+        var study = OnOneFloat(Direction.Minimize, (1, 0.5), (2, 0.9), (1, 0.7), (1, 0.6), (2, 0.8));
+
+        var report = Uncertainty.Evaluate(study);
+
+        Assert.Equal(2, report.Top.Count);
+        var best = report.Top[0];
+        Assert.Equal([0, 2, 3], best.TrialNumbers);
+        Assert.Equal(SpreadSource.Repeats, best.Source);
+        Assert.Equal(3, best.Samples);
+        Assert.Equal(0.6, best.Mean, Tolerance);
+        Assert.Equal(0.1, best.StandardDeviation, Tolerance);
+        Assert.Equal(0.1 / Math.Sqrt(3), best.StandardError, Tolerance);
+        Assert.Equal("1", best.Parameters["X"]);
+
+        var second = report.Top[1];
+        Assert.Equal([1, 4], second.TrialNumbers);
+        Assert.Equal(0.85, second.Mean, Tolerance);
+        Assert.Equal(Math.Sqrt(0.005), second.StandardDeviation, Tolerance);
+
+        // Pooled over 2 + 1 degrees of freedom; the bias is the expected best of 5 noisy draws.
+        var noise = Math.Sqrt((2 * 0.01 + 1 * 0.005) / 3);
+        Assert.Equal(noise, report.Noise!.Value, Tolerance);
+        Assert.Equal(noise * Math.Sqrt(2 * Math.Log(5)), report.SelectionBias!.Value, Tolerance);
+    }
+
+    [Fact]
+    public void Inactive_dimensions_match_when_grouping_and_are_left_out_of_the_parameters()
+    {
+        var study = Of(Conditional, Direction.Minimize,
+            Complete(0, 0.40, 1, double.NaN),
+            Complete(1, 0.50, 0, 0.9),
+            Complete(2, 0.44, 1, double.NaN));
+
+        var best = Uncertainty.Evaluate(study).Top[0];
+
+        Assert.Equal([0, 2], best.TrialNumbers);
+        Assert.Equal(SpreadSource.Repeats, best.Source);
+        Assert.Equal(new Dictionary<string, string> { ["Optimizer"] = "\"adam\"" }, best.Parameters);
+        Assert.Equal(new Dictionary<string, string> { ["Optimizer"] = "\"sgd\"", ["Momentum"] = "0.9" },
+            Uncertainty.Evaluate(study).Top[1].Parameters);
+    }
+
+    [Fact]
+    public void Folds_are_unwound_exactly_from_the_running_means()
+    {
+        // Folds 0.8, 0.6, 0.7 report running means 0.8, 0.7, 0.7; an earlier value (a warm-up report) is not a fold.
+        var folded = WithIntermediate(0, 0.7, [5.0, 0.8, 0.7, 0.7], 3);
+        var tooFewReports = WithIntermediate(1, 0.75, [0.75], 4);
+        var study = Of(OneFloat, Direction.Minimize, folded, tooFewReports);
+
+        var report = Uncertainty.Evaluate(study, new UncertaintyOptions { FoldsPerTrial = 3 });
+
+        var best = report.Top[0];
+        Assert.Equal(SpreadSource.Folds, best.Source);
+        Assert.Equal([0], best.TrialNumbers);
+        Assert.Equal(3, best.Samples);
+        Assert.Equal(0.7, best.Mean, Tolerance);
+        Assert.Equal(0.1, best.StandardDeviation, Tolerance);
+        Assert.Equal(0.1, report.Noise!.Value, Tolerance);
+
+        var single = report.Top[1];
+        Assert.Equal(SpreadSource.Single, single.Source);
+        Assert.Equal(1, single.Samples);
+        Assert.Equal(0.75, single.Mean);
+        Assert.Equal(0, single.StandardError);
+    }
+
+    [Fact]
+    public void Without_FoldsPerTrial_intermediate_values_are_not_folds()
+    {
+        var study = Of(OneFloat, Direction.Minimize, WithIntermediate(0, 0.7, [0.8, 0.7, 0.7], 3));
+
+        var only = Uncertainty.Evaluate(study).Top.Single();
+
+        Assert.Equal(SpreadSource.Single, only.Source);
+        Assert.Equal(0.7, only.Mean);
+    }
+
+    [Fact]
+    public void Within_noise_warning_fires_when_the_top_two_overlap()
+    {
+        // Means 0.6 and 0.65, standard errors 0.0577 and 0.0173: a 0.05 lead is inside their combined 0.0603.
+        var study = OnOneFloat(Direction.Minimize, (1, 0.5), (1, 0.7), (1, 0.6), (2, 0.62), (2, 0.65), (2, 0.68));
+
+        var report = Uncertainty.Evaluate(study);
+
+        var warning = report.Warnings[0];
+        Assert.Equal(UncertaintyWarningKind.WithinNoise, warning.Kind);
+        Assert.Contains("trials #0, #1, #2, mean 0.6", warning.Message);
+        Assert.Contains("by 0.05,", warning.Message);
+        Assert.Contains("combined standard error 0.06028", warning.Message);
+    }
+
+    [Fact]
+    public void No_warning_when_the_best_is_clearly_ahead()
+    {
+        var study = OnOneFloat(Direction.Minimize, (1, 0.10), (1, 0.11), (1, 0.12), (2, 0.60), (2, 0.61), (2, 0.62));
+
+        var report = Uncertainty.Evaluate(study);
+
+        Assert.Empty(report.Warnings);
+        Assert.Equal(0.11, report.Top[0].Mean, Tolerance);
+    }
+
+    [Fact]
+    public void Single_scores_compare_against_the_pooled_noise_times_root_two()
+    {
+        // X = 5 scored twice (sd 0.05) gives the noise; the two single scores differ by 0.06 < 0.05 * sqrt(2).
+        var close = OnOneFloat(Direction.Maximize, (1, 0.90), (2, 0.84), (5, 0.50), (5, 0.5707106781186548));
+        var apart = OnOneFloat(Direction.Maximize, (1, 0.90), (2, 0.82), (5, 0.50), (5, 0.5707106781186548));
+
+        var closeReport = Uncertainty.Evaluate(close);
+
+        Assert.Equal(0.05, closeReport.Noise!.Value, 1e-9);
+        Assert.Equal([0], closeReport.Top[0].TrialNumbers);
+        Assert.Equal(UncertaintyWarningKind.WithinNoise, closeReport.Warnings[0].Kind);
+        Assert.Contains("combined standard error 0.07071", closeReport.Warnings[0].Message);
+        Assert.DoesNotContain(Uncertainty.Evaluate(apart).Warnings, w => w.Kind == UncertaintyWarningKind.WithinNoise);
+    }
+
+    [Fact]
+    public void Many_trials_against_one_validation_set_warn_of_overfitting()
+    {
+        var hundred = Enumerable.Range(0, 100).Select(i => (X: i / 10.0, Value: 1.0 + i)).ToArray();
+
+        var report = Uncertainty.Evaluate(OnOneFloat(Direction.Minimize, hundred));
+        var fewer = Uncertainty.Evaluate(OnOneFloat(Direction.Minimize, hundred[..99]));
+
+        Assert.Equal([UncertaintyWarningKind.ValidationOverfit, UncertaintyWarningKind.NoSpread],
+            report.Warnings.Select(w => w.Kind));
+        Assert.Contains("100 trials were scored against one validation set", report.Warnings[0].Message);
+        Assert.Contains("held-out data touched once", report.Warnings[0].Message);
+        Assert.Equal([UncertaintyWarningKind.NoSpread], fewer.Warnings.Select(w => w.Kind));
+    }
+
+    [Fact]
+    public void A_lead_smaller_than_the_selection_bias_warns_of_overfitting()
+    {
+        // Noise 0.1414 (X = 9 scored 1.0 and 1.2). The best single score leads by 0.3: more than the 0.2 that two
+        // single scores' noise explains, less than the 0.1414 * sqrt(2 ln 20) = 0.3462 that picking the best of 20
+        // trials explains.
+        var trials = new List<(double X, double Value)> { (9, 1.0), (9, 1.2), (1, 0.0), (2, 0.3) };
+        trials.AddRange(Enumerable.Range(0, 16).Select(i => (X: 3 + i / 4.0, Value: 2.0 + i)));
+
+        var report = Uncertainty.Evaluate(OnOneFloat(Direction.Minimize, [.. trials]));
+
+        var warning = Assert.Single(report.Warnings);
+        Assert.Equal(UncertaintyWarningKind.ValidationOverfit, warning.Kind);
+        Assert.Contains("20 trials", warning.Message);
+        Assert.Contains("about 0.3462 better", warning.Message);
+        Assert.Contains("0.3 lead", warning.Message);
+    }
+
+    [Fact]
+    public void Without_any_repeated_or_folded_configuration_the_noise_is_unknown()
+    {
+        var report = Uncertainty.Evaluate(OnOneFloat(Direction.Minimize, (1, 0.3), (2, 0.2), (3, 0.4)));
+
+        Assert.Null(report.Noise);
+        Assert.Null(report.SelectionBias);
+        Assert.Equal([1, 0, 2], report.Top.Select(c => c.TrialNumbers.Single()));
+        Assert.All(report.Top, c => Assert.Equal(SpreadSource.Single, c.Source));
+        var warning = Assert.Single(report.Warnings);
+        Assert.Equal(UncertaintyWarningKind.NoSpread, warning.Kind);
+        Assert.Contains("different seeds", warning.Message);
+        Assert.Contains("cross-validation", warning.Message);
+    }
+
+    [Fact]
+    public void Top_keeps_the_best_configurations_in_the_study_direction()
+    {
+        var study = OnOneFloat(Direction.Maximize, (1, 0.3), (2, 0.9), (3, 0.5), (4, 0.7));
+
+        var report = Uncertainty.Evaluate(study, new UncertaintyOptions { Top = 2 });
+
+        Assert.Equal([0.9, 0.7], report.Top.Select(c => c.Mean));
+    }
+
+    [Fact]
+    public void A_study_without_a_complete_trial_is_an_error_naming_it()
+    {
+        var failed = new TrialRecord(0, TrialState.Failed, [1.0], null, [], DateTimeOffset.UnixEpoch, TimeSpan.Zero, "boom");
+        var running = new TrialRecord(1, TrialState.Running, [2.0], null, [], DateTimeOffset.UnixEpoch, null);
+        var study = new StudySnapshot("empty-study", Direction.Minimize, OneFloat, [failed, running]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => Uncertainty.Evaluate(study));
+
+        Assert.Contains("'empty-study'", error.Message);
+        Assert.Contains("no complete trial", error.Message);
+    }
+
+    [Theory]
+    [InlineData(nameof(UncertaintyOptions.Top))]
+    [InlineData(nameof(UncertaintyOptions.FoldsPerTrial))]
+    [InlineData(nameof(UncertaintyOptions.ManyTrials))]
+    public void Options_out_of_range_are_named(string property)
+    {
+        var options = property switch
+        {
+            nameof(UncertaintyOptions.Top) => new UncertaintyOptions { Top = 0 },
+            nameof(UncertaintyOptions.FoldsPerTrial) => new UncertaintyOptions { FoldsPerTrial = 1 },
+            _ => new UncertaintyOptions { ManyTrials = 0 },
+        };
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => Uncertainty.Evaluate(OnOneFloat(Direction.Minimize, (1, 0.3)), options));
+
+        Assert.Equal(property, error.ParamName);
+    }
+
+    [Fact]
+    public async Task A_real_study_with_repeated_points_reports_their_spread()
+    {
+        // Two configurations, eight trials: every point repeats, each run offset by a "seed" of +-0.01.
+        var storage = Dials.Storage.Storage.InMemory();
+        var study = Study.Create<SeedRepeatConfig>(new StudyOptions
+        {
+            Name = "repeats", Storage = storage, Sampler = new Samplers.RandomSampler(seed: 7),
+        });
+        var run = 0;
+        await study.OptimizeAsync(config => config.Level + (run++ % 2 == 0 ? 0.01 : -0.01), trials: 8);
+
+        var report = Uncertainty.Evaluate(StudySnapshot.Load(storage, "repeats"));
+
+        Assert.Equal(2, report.Top.Count);
+        Assert.All(report.Top, c => Assert.Equal(SpreadSource.Repeats, c.Source));
+        Assert.Equal(8, report.Top.Sum(c => c.Samples));
+        Assert.Equal("1", report.Top[0].Parameters["Level"]);
+        Assert.InRange(report.Top[0].Mean, 0.99, 1.01);
+        Assert.InRange(report.Noise!.Value, 0.001, 0.02);
+    }
+}
