@@ -63,25 +63,36 @@ internal static class OneAtATimeSweep
     internal static double[] ValuesToTry(Dimension dimension, double center, int points)
     {
         var values = new List<double>(points + 1) { center };
+        var centerUnit = dimension.ToUnit(center);
+        void Add(double value)
+        {
+            // A grid value a rounding error away from the centre (0.010000000000000002 for 0.01 on a log scale) is
+            // the centre: it would only repeat it as a second point.
+            if (Math.Abs(dimension.ToUnit(value) - centerUnit) > 1e-9)
+            {
+                values.Add(value);
+            }
+        }
+
         if (dimension.Kind == DimensionKind.Int && (dimension.High - dimension.Low) / dimension.Step + 1 <= points)
         {
             for (var v = dimension.Low; v <= dimension.High; v += dimension.Step)
             {
-                values.Add(v);
+                Add(v);
             }
         }
         else if (dimension.IsDiscrete && dimension.Kind != DimensionKind.Int && dimension.Count <= points)
         {
             for (var level = 0; level < dimension.Count; level++)
             {
-                values.Add(dimension.FromUnit((level + 0.5) / dimension.Count));
+                Add(dimension.FromUnit((level + 0.5) / dimension.Count));
             }
         }
         else
         {
             for (var k = 0; k < points; k++)
             {
-                values.Add(dimension.FromUnit((double)k / (points - 1)));
+                Add(dimension.FromUnit((double)k / (points - 1)));
             }
         }
 
