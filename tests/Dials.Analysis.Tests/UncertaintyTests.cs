@@ -40,9 +40,9 @@ public sealed class UncertaintyTests
     public void Inactive_dimensions_match_when_grouping_and_are_left_out_of_the_parameters()
     {
         var study = Of(Conditional, Direction.Minimize,
-            Complete(0, 0.40, 1, double.NaN),
-            Complete(1, 0.50, 0, 0.9),
-            Complete(2, 0.44, 1, double.NaN));
+            SyntheticStudies.Complete(0, [1, double.NaN], 0.40),
+            SyntheticStudies.Complete(1, [0, 0.9], 0.50),
+            SyntheticStudies.Complete(2, [1, double.NaN], 0.44));
 
         var best = Uncertainty.Evaluate(study).Top[0];
 
@@ -57,8 +57,8 @@ public sealed class UncertaintyTests
     public void Folds_are_unwound_exactly_from_the_running_means()
     {
         // Folds 0.8, 0.6, 0.7 report running means 0.8, 0.7, 0.7; an earlier value (a warm-up report) is not a fold.
-        var folded = WithIntermediate(0, 0.7, [5.0, 0.8, 0.7, 0.7], 3);
-        var tooFewReports = WithIntermediate(1, 0.75, [0.75], 4);
+        var folded = WithIntermediate(0, [3], 0.7, 5.0, 0.8, 0.7, 0.7);
+        var tooFewReports = WithIntermediate(1, [4], 0.75, 0.75);
         var study = Of(OneFloat, Direction.Minimize, folded, tooFewReports);
 
         var report = Uncertainty.Evaluate(study, new UncertaintyOptions { FoldsPerTrial = 3 });
@@ -81,7 +81,7 @@ public sealed class UncertaintyTests
     [Fact]
     public void Without_FoldsPerTrial_intermediate_values_are_not_folds()
     {
-        var study = Of(OneFloat, Direction.Minimize, WithIntermediate(0, 0.7, [0.8, 0.7, 0.7], 3));
+        var study = Of(OneFloat, Direction.Minimize, WithIntermediate(0, [3], 0.7, 0.8, 0.7, 0.7));
 
         var only = Uncertainty.Evaluate(study).Top.Single();
 
@@ -97,11 +97,8 @@ public sealed class UncertaintyTests
 
         var report = Uncertainty.Evaluate(study);
 
-        var warning = report.Warnings[0];
-        Assert.Equal(UncertaintyWarningKind.WithinNoise, warning.Kind);
-        Assert.Contains("trials #0, #1, #2, mean 0.6", warning.Message);
-        Assert.Contains("by 0.05,", warning.Message);
-        Assert.Contains("combined standard error 0.06028", warning.Message);
+        AssertWarning(report.Warnings[0], UncertaintyWarningKind.WithinNoise,
+            "trials #0, #1, #2, mean 0.6", "by 0.05,", "combined standard error 0.06028");
     }
 
     [Fact]
@@ -126,8 +123,7 @@ public sealed class UncertaintyTests
 
         Assert.Equal(0.05, closeReport.Noise!.Value, 1e-9);
         Assert.Equal([0], closeReport.Top[0].TrialNumbers);
-        Assert.Equal(UncertaintyWarningKind.WithinNoise, closeReport.Warnings[0].Kind);
-        Assert.Contains("combined standard error 0.07071", closeReport.Warnings[0].Message);
+        AssertWarning(closeReport.Warnings[0], UncertaintyWarningKind.WithinNoise, "combined standard error 0.07071");
         Assert.DoesNotContain(Uncertainty.Evaluate(apart).Warnings, w => w.Kind == UncertaintyWarningKind.WithinNoise);
     }
 
@@ -141,8 +137,8 @@ public sealed class UncertaintyTests
 
         Assert.Equal([UncertaintyWarningKind.ValidationOverfit, UncertaintyWarningKind.NoSpread],
             report.Warnings.Select(w => w.Kind));
-        Assert.Contains("100 trials were scored against one validation set", report.Warnings[0].Message);
-        Assert.Contains("held-out data touched once", report.Warnings[0].Message);
+        AssertWarning(report.Warnings[0], UncertaintyWarningKind.ValidationOverfit,
+            "100 trials were scored against one validation set", "held-out data touched once");
         Assert.Equal([UncertaintyWarningKind.NoSpread], fewer.Warnings.Select(w => w.Kind));
     }
 
@@ -157,11 +153,8 @@ public sealed class UncertaintyTests
 
         var report = Uncertainty.Evaluate(OnOneFloat(Direction.Minimize, [.. trials]));
 
-        var warning = Assert.Single(report.Warnings);
-        Assert.Equal(UncertaintyWarningKind.ValidationOverfit, warning.Kind);
-        Assert.Contains("20 trials", warning.Message);
-        Assert.Contains("about 0.3462 better", warning.Message);
-        Assert.Contains("0.3 lead", warning.Message);
+        AssertWarning(Assert.Single(report.Warnings), UncertaintyWarningKind.ValidationOverfit,
+            "20 trials", "about 0.3462 better", "0.3 lead");
     }
 
     [Fact]
@@ -173,10 +166,7 @@ public sealed class UncertaintyTests
         Assert.Null(report.SelectionBias);
         Assert.Equal([1, 0, 2], report.Top.Select(c => c.TrialNumbers.Single()));
         Assert.All(report.Top, c => Assert.Equal(SpreadSource.Single, c.Source));
-        var warning = Assert.Single(report.Warnings);
-        Assert.Equal(UncertaintyWarningKind.NoSpread, warning.Kind);
-        Assert.Contains("different seeds", warning.Message);
-        Assert.Contains("cross-validation", warning.Message);
+        AssertWarning(Assert.Single(report.Warnings), UncertaintyWarningKind.NoSpread, "different seeds", "cross-validation");
     }
 
     [Fact]
@@ -192,7 +182,7 @@ public sealed class UncertaintyTests
     [Fact]
     public void A_study_without_a_complete_trial_is_an_error_naming_it()
     {
-        var failed = new TrialRecord(0, TrialState.Failed, [1.0], null, [], DateTimeOffset.UnixEpoch, TimeSpan.Zero, "boom");
+        var failed = SyntheticStudies.Failed(0, [1.0]);
         var running = new TrialRecord(1, TrialState.Running, [2.0], null, [], DateTimeOffset.UnixEpoch, null);
         var study = new StudySnapshot("empty-study", Direction.Minimize, OneFloat, [failed, running]);
 
