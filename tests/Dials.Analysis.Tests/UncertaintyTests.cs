@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dials.Analysis;
 using static Dials.Analysis.Tests.HandMadeStudy;
 
@@ -99,6 +100,22 @@ public sealed class UncertaintyTests
 
         AssertWarning(report.Warnings[0], UncertaintyWarningKind.WithinNoise,
             "trials #0, #1, #2, mean 0.6", "by 0.05,", "combined standard error 0.06028");
+    }
+
+    [Fact]
+    public void Figures_in_messages_ignore_the_current_culture()
+    {
+        var study = OnOneFloat(Direction.Minimize, (1, 0.5), (1, 0.7), (1, 0.6), (2, 0.62), (2, 0.65), (2, 0.68));
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            AssertWarning(Uncertainty.Evaluate(study).Warnings[0], UncertaintyWarningKind.WithinNoise, "standard error 0.06028");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
