@@ -1,3 +1,5 @@
+using Dials.Analysis;
+
 namespace Dials.ML.Tuning;
 
 /// <summary>One configuration's cross-validated score.</summary>
@@ -14,38 +16,23 @@ public sealed record CrossValidationResult(IReadOnlyList<double> FoldScores, Thr
     public double StandardDeviation => FoldStatistics.StandardDeviation(FoldScores);
 }
 
-/// <summary>Small statistics over fold scores.</summary>
+/// <summary>Small statistics over fold scores (the arithmetic lives in <see cref="FoldScores"/>, shared with the
+/// study analyses).</summary>
 public static class FoldStatistics
 {
     /// <summary>The sample standard deviation (n - 1 in the denominator); 0 for fewer than two values.</summary>
-    public static double StandardDeviation(IReadOnlyList<double> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count < 2)
-        {
-            return 0;
-        }
-
-        var mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-    }
+    public static double StandardDeviation(IReadOnlyList<double> values) => FoldScores.StandardDeviation(values);
 
     /// <summary>
     /// Recovers fold scores from the running means a cross-validated trial reports (step i carries the mean of the
     /// first i folds), so a trial's folds can be read back from any storage, also for trials of an earlier run.
     /// </summary>
-    public static IReadOnlyList<double> FromRunningMeans(IReadOnlyList<IntermediateValue> reports)
+    /// <param name="reports">The trial's reports, in step order.</param>
+    /// <param name="folds">The folds of the last training fraction when the objective used several (each fraction
+    /// restarts the running mean); null reads every report as one run of folds.</param>
+    public static IReadOnlyList<double> FromRunningMeans(IReadOnlyList<IntermediateValue> reports, int? folds = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var scores = new List<double>(reports.Count);
-        var previous = 0.0;
-        foreach (var report in reports.OrderBy(r => r.Step))
-        {
-            var count = scores.Count + 1;
-            scores.Add(report.Value * count - previous * (count - 1));
-            previous = report.Value;
-        }
-
-        return scores;
+        return FoldScores.FromRunningMeans(reports, Math.Min(folds ?? reports.Count, reports.Count));
     }
 }

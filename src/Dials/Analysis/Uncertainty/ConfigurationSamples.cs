@@ -23,28 +23,11 @@ internal sealed record ConfigurationSamples(IReadOnlyList<TrialRecord> Trials, I
                 : FromOneTrial(trials[0], foldsPerTrial)),
     ];
 
-    /// <summary>The fold scores hidden in the last <paramref name="folds"/> running means a cross-validated trial
-    /// reported: after fold i the mean is m_i = (f_1 + ... + f_i) / i, so f_i = i m_i - (i - 1) m_(i-1).</summary>
-    public static double[] UnwindRunningMeans(IReadOnlyList<IntermediateValue> reported, int folds)
-    {
-        var scores = new double[folds];
-        var first = reported.Count - folds;
-        var previousMean = 0.0;
-        for (var i = 1; i <= folds; i++)
-        {
-            var mean = reported[first + i - 1].Value;
-            scores[i - 1] = i * mean - (i - 1) * previousMean;
-            previousMean = mean;
-        }
-
-        return scores;
-    }
-
     private static ConfigurationSamples FromOneTrial(TrialRecord trial, int? foldsPerTrial)
     {
         if (foldsPerTrial is { } folds && trial.Intermediate.Count >= folds)
         {
-            var scores = UnwindRunningMeans(trial.Intermediate, folds);
+            var scores = FoldScores.FromRunningMeans(trial.Intermediate, folds);
 
             // A fold that failed (a NaN running mean) leaves nothing trustworthy to spread; the final value still counts.
             if (scores.All(double.IsFinite))

@@ -65,11 +65,8 @@ public static class Uncertainty
     {
         var scores = samples.Scores;
         var mean = scores.Average();
-        var deviation = scores.Count > 1
-            ? Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / (scores.Count - 1))
-            : 0;
         return new ConfigurationSpread([.. samples.Trials.Select(t => t.Number)], Parameters(space, samples.Trials[0].Point),
-            mean, deviation, scores.Count, samples.Source);
+            mean, FoldScores.StandardDeviation(scores), scores.Count, samples.Source);
     }
 
     private static Dictionary<string, string> Parameters(SearchSpace space, IReadOnlyList<double> point)
