@@ -111,9 +111,9 @@ public sealed class StudyCommandsTests(StoredStudies stored)
         Assert.Equal(0, plain.ExitCode);
         using var a = JsonDocument.Parse(plain.Out);
         using var b = JsonDocument.Parse(nested.Out);
-        Assert.Equal(
-            a.RootElement.GetProperty("Hyperparameters").GetRawText(),
-            b.RootElement.GetProperty("Models").GetProperty("Ranker").GetRawText());
+        Assert.True(JsonElement.DeepEquals(
+            a.RootElement.GetProperty("Hyperparameters"),
+            b.RootElement.GetProperty("Models").GetProperty("Ranker")), nested.Out);
     }
 
     [Fact]
