@@ -32,7 +32,7 @@ public sealed class ExportCommandTests(StoredStudies stored)
             Assert.Equal(trial.Value, double.Parse(row[2], CultureInfo.InvariantCulture));
             Assert.Equal(trial.Point[0], double.Parse(row[5], CultureInfo.InvariantCulture));
             Assert.Equal("2", row[^2]);
-            Assert.Equal(study.Space.Dimensions[^1].Format(trial.Point[^1]), row[^3]);
+            Assert.Equal(TrainingSettings.SearchSpace.Decode(trial.Point.ToArray()).Schedule.Decay, row[^3]);
         }
 
         Assert.Contains(rows.Skip(1), r => r[11] == "step, then \"flat\"");

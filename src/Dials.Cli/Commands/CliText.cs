@@ -10,6 +10,9 @@ public static class CliText
     /// <summary>An objective value to six significant digits; empty for none.</summary>
     public static string Value(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>A share in [0, 1] as a percentage with one decimal.</summary>
+    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>A duration in seconds; empty for a trial still running.</summary>
     public static string Duration(TimeSpan? duration) =>
         duration is { } d ? d.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s" : "";

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Dials.Analysis;
 using Spectre.Console;
 
@@ -56,9 +55,9 @@ public static class ImportanceCommand
             var cells = (int)Math.Round(Math.Clamp(dimension.Importance, 0, 1) * BarWidth);
             table.AddRow(
                 Markup.Escape(dimension.Name),
-                dimension.Importance.ToString("P1", CultureInfo.InvariantCulture),
+                CliText.Percent(dimension.Importance),
                 "[green]" + new string('█', cells) + "[/]",
-                "± " + dimension.Spread.ToString("P1", CultureInfo.InvariantCulture));
+                "± " + CliText.Percent(dimension.Spread));
         }
 
         List<Spectre.Console.Rendering.IRenderable> rows =

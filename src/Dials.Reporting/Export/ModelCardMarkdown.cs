@@ -68,7 +68,7 @@ public static class ModelCardMarkdown
             md.AppendLine(inv, $"## Importance ({importance.Method}, {importance.TrialsUsed} trials)").AppendLine();
             Table(md, ["Parameter", "Importance", "Spread"], importance.Dimensions.Select(d => new[]
             {
-                d.Name, d.Importance.ToString("P1", inv), d.Spread.ToString("P1", inv),
+                d.Name, Percent(d.Importance), Percent(d.Spread),
             }));
             foreach (var note in importance.Notes)
             {
@@ -106,6 +106,8 @@ public static class ModelCardMarkdown
 
         md.AppendLine();
     }
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 

@@ -5,7 +5,7 @@ namespace Dials.Reporting.Export;
 
 /// <summary>
 /// The tuning log as CSV, one row per trial in number order: number, state, value, start (ISO 8601), duration in
-/// seconds, one column per dimension (its value as <see cref="Dimension.Format"/> writes it, empty where inactive), the
+/// seconds, one column per dimension (its value as <see cref="Dimension.Format"/> writes it, string choices unquoted, empty where inactive), the
 /// count of intermediate values and the fail reason. RFC 4180 quoting, CRLF line ends, invariant culture: it opens the
 /// same in a spreadsheet anywhere and parses with any CSV reader.
 /// </summary>
@@ -36,12 +36,17 @@ public static class TuningLogCsv
                 CsvText.Number(trial.Value),
                 trial.Start.ToString("O", CultureInfo.InvariantCulture),
                 CsvText.Number(trial.Duration?.TotalSeconds),
-                .. dimensions.Select((d, i) => hasPoint && !double.IsNaN(trial.Point[i]) ? d.Format(trial.Point[i]) : ""),
+                .. dimensions.Select((d, i) => hasPoint && !double.IsNaN(trial.Point[i]) ? Cell(d, trial.Point[i]) : ""),
                 trial.Intermediate.Count.ToString(CultureInfo.InvariantCulture),
                 trial.FailReason,
             ]);
         }
     }
+
+    // A CSV field is already delimited, so a string choice goes in bare rather than quoted as Dimension.Format
+    // writes it (quotes there tell "a, b" from two values in a list).
+    private static string Cell(Dimension dimension, double value) =>
+        dimension.Kind == DimensionKind.Categorical && dimension.ToValue(value) is string text ? text : dimension.Format(value);
 
     /// <summary>The log as text.</summary>
     /// <param name="study">The study.</param>
