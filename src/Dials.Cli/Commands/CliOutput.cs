@@ -16,12 +16,21 @@ public sealed record CliOutput(IAnsiConsole Out, IAnsiConsole Progress, TextWrit
     public static CliOutput FromProcess()
     {
         var width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0 ? columns : (int?)null;
-        return new CliOutput(Create(Console.Out, width), Create(Console.Error, width), Console.Out, Console.Error);
+        return new CliOutput(Create(Console.Out, Console.IsOutputRedirected, width), Create(Console.Error, Console.IsErrorRedirected, width),
+            Console.Out, Console.Error);
     }
 
-    private static IAnsiConsole Create(TextWriter writer, int? width)
+    private static IAnsiConsole Create(TextWriter writer, bool redirected, int? width)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        // Spectre trusts TERM, so a terminal's variables would put colour codes into a file or pipe; a redirected
+        // stream gets plain text and no live status display.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
         if (width is { } w)
         {
             console.Profile.Width = w;

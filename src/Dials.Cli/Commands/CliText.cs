@@ -14,8 +14,12 @@ public static class CliText
     public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>A duration in seconds; empty for a trial still running.</summary>
-    public static string Duration(TimeSpan? duration) =>
-        duration is { } d ? d.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s" : "";
+    public static string Duration(TimeSpan? duration) => duration switch
+    {
+        null => "",
+        { TotalSeconds: > 0 and < 0.001 } => "< 0.001 s", // Not "0 s": it ran, just quickly.
+        { } d => d.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s",
+    };
 
     /// <summary>A point's active parameters as <c>Name=value</c> pairs.</summary>
     public static string Parameters(SearchSpace space, IReadOnlyList<double> point) =>
