@@ -70,7 +70,7 @@ public sealed class AnalysisCommandsTests(StoredStudies stored)
     [Fact]
     public void The_model_card_as_markdown_names_the_best_trial_and_the_importances()
     {
-        var study = StudySnapshot.Load(Storage.Storage.JournalFile(stored.Journal), "ranker");
+        var study = stored.Load("ranker");
 
         var run = CliProcess.Run("export", "--storage", stored.JournalSpec, "--study", "ranker", "--what", "card", "--format", "md");
 
@@ -86,7 +86,7 @@ public sealed class AnalysisCommandsTests(StoredStudies stored)
     [Fact]
     public void The_model_card_as_json_parses_and_carries_a_bindable_configuration()
     {
-        var study = StudySnapshot.Load(Storage.Storage.JournalFile(stored.Journal), "ranker");
+        var study = stored.Load("ranker");
 
         var run = CliProcess.Run("export", "--storage", stored.JournalSpec, "--study", "ranker", "--what", "card", "--format", "json");
 

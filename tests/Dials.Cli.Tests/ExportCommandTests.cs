@@ -10,7 +10,7 @@ public sealed class ExportCommandTests(StoredStudies stored)
     [Fact]
     public void The_csv_log_has_a_row_per_trial_and_survives_a_hostile_fail_reason()
     {
-        var study = StudySnapshot.Load(Storage.Storage.JournalFile(stored.Journal), "ranker");
+        var study = stored.Load("ranker");
 
         var run = CliProcess.Run("export", "--storage", stored.JournalSpec, "--study", "ranker", "--what", "log", "--format", "csv");
 

@@ -31,6 +31,9 @@ public sealed class StoredStudies : IDisposable
 
     public string JournalSpec => "journal:" + Journal;
 
+    /// <summary>A study of the journal, read in process, to compare the CLI's output with.</summary>
+    public StudySnapshot Load(string study) => StudySnapshot.Load(Storage.Storage.JournalFile(Journal), study);
+
     public string SqliteSpec => "sqlite:" + Sqlite;
 
     /// <summary>The objective: mostly the learning rate's distance from 1e-2 on a log scale, a little batch size.</summary>

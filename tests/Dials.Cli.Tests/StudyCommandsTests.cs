@@ -15,7 +15,7 @@ public sealed class StudyCommandsTests(StoredStudies stored)
         var run = CliProcess.Run("studies", "--storage", stored.JournalSpec);
 
         Assert.Equal(0, run.ExitCode);
-        var best = StudySnapshot.Load(Storage.Storage.JournalFile(stored.Journal), "ranker").Best!.Value!.Value;
+        var best = stored.Load("ranker").Best!.Value!.Value;
         var ranker = Line(run.Out, "ranker");
         Assert.Matches(@"ranker\s*│\s*Minimize\s*│\s*40\s*│\s*37\s*│\s*2\s*│\s*1\s*│\s*0\s*│", ranker);
         Assert.Contains(best.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), ranker);
@@ -47,7 +47,7 @@ public sealed class StudyCommandsTests(StoredStudies stored)
     [Fact]
     public void Trials_sorted_by_value_start_with_the_best_and_respect_the_limit()
     {
-        var study = StudySnapshot.Load(Storage.Storage.JournalFile(stored.Journal), "ranker");
+        var study = stored.Load("ranker");
         var ranked = study.Complete.OrderBy(t => t.Value).Take(3).ToList();
 
         var run = CliProcess.Run("trials", "--storage", stored.JournalSpec, "--study", "ranker", "--sort", "value", "--limit", "3");
@@ -64,7 +64,7 @@ public sealed class StudyCommandsTests(StoredStudies stored)
     [Fact]
     public void Trials_of_a_maximised_study_sort_the_largest_first()
     {
-        var study = StudySnapshot.Load(Storage.Storage.JournalFile(stored.Journal), "tiny");
+        var study = stored.Load("tiny");
 
         var run = CliProcess.Run("trials", "--storage", stored.JournalSpec, "--study", "tiny", "--sort", "value", "--limit", "1");
 
@@ -76,7 +76,7 @@ public sealed class StudyCommandsTests(StoredStudies stored)
     [Fact]
     public void Best_prints_a_nested_appsettings_fragment_that_binds_back_to_the_best_configuration()
     {
-        var study = StudySnapshot.Load(Storage.Storage.JournalFile(stored.Journal), "ranker");
+        var study = stored.Load("ranker");
         var expected = TrainingSettings.SearchSpace.Decode(study.Best!.Point.ToArray());
 
         var run = CliProcess.Run("best", "--storage", stored.JournalSpec, "--study", "ranker", "--section", "Training");

@@ -64,6 +64,26 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>What every export starts with: the study's name, direction and search space (one line per dimension).</summary>
+    public static void WriteStudyHeader(Utf8JsonWriter json, string study, Direction direction, IReadOnlyList<string> space)
+    {
+        json.WriteString("study", study);
+        json.WriteString("direction", direction.ToString());
+        WriteStrings(json, "searchSpace", space);
+    }
+
+    /// <summary>Writes an array of strings.</summary>
+    public static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
     /// <summary>Writes parameters as an object of typed values by dimension name.</summary>
     public static void WriteParameters(Utf8JsonWriter json, string name, IEnumerable<ParameterValue> parameters)
     {

@@ -29,15 +29,7 @@ public static class ModelCardJson
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(card);
         json.WriteStartObject();
-        json.WriteString("study", card.Study);
-        json.WriteString("direction", card.Direction.ToString());
-        json.WriteStartArray("searchSpace");
-        foreach (var line in card.SearchSpace)
-        {
-            json.WriteStringValue(line);
-        }
-
-        json.WriteEndArray();
+        JsonValues.WriteStudyHeader(json, card.Study, card.Direction, card.SearchSpace);
         json.WriteStartObject("trials");
         json.WriteNumber("total", card.Trials.Total);
         json.WriteNumber("complete", card.Trials.Complete);
@@ -48,13 +40,7 @@ public static class ModelCardJson
         WriteBest(json, card.Best, space);
         WriteUncertainty(json, card);
         WriteImportance(json, card);
-        json.WriteStartArray("notes");
-        foreach (var note in card.Notes)
-        {
-            json.WriteStringValue(note);
-        }
-
-        json.WriteEndArray();
+        JsonValues.WriteStrings(json, "notes", card.Notes);
         json.WriteString("generatedAt", card.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
         json.WriteString("dialsVersion", card.DialsVersion);
         json.WriteEndObject();
@@ -157,13 +143,7 @@ public static class ModelCardJson
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("notes");
-        foreach (var note in importance.Notes)
-        {
-            json.WriteStringValue(note);
-        }
-
-        json.WriteEndArray();
+        JsonValues.WriteStrings(json, "notes", importance.Notes);
         json.WriteEndObject();
     }
 }

@@ -27,15 +27,7 @@ public static class TuningLogJson
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(study);
         json.WriteStartObject();
-        json.WriteString("study", study.Name);
-        json.WriteString("direction", study.Direction.ToString());
-        json.WriteStartArray("searchSpace");
-        foreach (var dimension in study.Space.Dimensions)
-        {
-            json.WriteStringValue(dimension.ToString());
-        }
-
-        json.WriteEndArray();
+        JsonValues.WriteStudyHeader(json, study.Name, study.Direction, [.. study.Space.Dimensions.Select(d => d.ToString())]);
         json.WriteStartArray("trials");
         foreach (var trial in study.Trials)
         {
