@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Dials.Reporting.Export;
+
+namespace Dials.Cli.Commands;
+
+/// <summary><c>dials best</c>: the best configuration as an appsettings.json fragment that <c>AddHyperparameters</c>
+/// binds, printed as plain JSON so it can be redirected into a file.</summary>
+public static class BestCommand
+{
+    /// <summary>The section written when none is given.</summary>
+    public const string DefaultSection = "Hyperparameters";
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Func<CliOutput> output)
+    {
+        var storage = StudyArguments.StorageOption();
+        var study = StudyArguments.StudyOption();
+        var section = new Option<string>("--section")
+        {
+            Description = "The configuration section to write under (Training, or Models:Ranker for a nested one).",
+            DefaultValueFactory = _ => DefaultSection,
+        };
+        var command = new Command("best", "Print the best configuration as an appsettings.json fragment.") { storage, study, section };
+        command.SetAction(parse => Run(parse.GetValue(storage)!, parse.GetValue(study)!, parse.GetValue(section)!, output()));
+        return command;
+    }
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(string spec, string studyName, string section, CliOutput output) => CliErrors.Guard(output, () =>
+    {
+        if (string.IsNullOrWhiteSpace(section) || section.Split(':').Any(string.IsNullOrWhiteSpace))
+        {
+            throw new CliException($"--section '{section}' must be a configuration path such as Training or Models:Ranker.", ExitCodes.Usage);
+        }
+
+        var study = StudyArguments.LoadWithCompleteTrials(spec, studyName);
+        var best = study.Best!;
+        output.Plain.Write(ConfigurationJson.Write(section, study.Space, best.Point));
+        output.Error.WriteLine($"trial {best.Number}, value {CliText.Value(best.Value)}");
+        return ExitCodes.Ok;
+    });
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Dials.Analysis;
+using Dials.Reporting.Export;
+using Spectre.Console;
+
+namespace Dials.Cli.Commands;
+
+/// <summary><c>dials studies</c>: every study in a storage with its trial counts and best value.</summary>
+public static class StudiesCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Func<CliOutput> output)
+    {
+        var storage = StudyArguments.StorageOption();
+        var command = new Command("studies", "List the studies in a storage: direction, trials by state, best value.") { storage };
+        command.SetAction(parse => Run(parse.GetValue(storage)!, output()));
+        return command;
+    }
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(string spec, CliOutput output) => CliErrors.Guard(output, () =>
+    {
+        var storage = StudyArguments.Open(spec);
+        try
+        {
+            var studies = storage.ListStudies();
+            if (studies.Count == 0)
+            {
+                output.Error.WriteLine("The storage holds no studies.");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table()
+                .AddColumn("Study")
+                .AddColumn("Direction")
+                .AddColumn(new TableColumn("Trials").RightAligned())
+                .AddColumn(new TableColumn("Complete").RightAligned())
+                .AddColumn(new TableColumn("Pruned").RightAligned())
+                .AddColumn(new TableColumn("Failed").RightAligned())
+                .AddColumn(new TableColumn("Running").RightAligned())
+                .AddColumn(new TableColumn("Best").RightAligned());
+            foreach (var stored in studies)
+            {
+                var snapshot = new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature),
+                    storage.ReadTrials(stored.Name));
+                var counts = TrialCounts.Of(snapshot.Trials);
+                table.AddRow(
+                    Markup.Escape(stored.Name),
+                    stored.Direction.ToString(),
+                    Count(counts.Total), Count(counts.Complete), Count(counts.Pruned), Count(counts.Failed), Count(counts.Running),
+                    CliText.Value(snapshot.Best?.Value));
+            }
+
+            output.Out.Write(table);
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            (storage as IDisposable)?.Dispose();
+        }
+    });
+
+    private static string Count(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

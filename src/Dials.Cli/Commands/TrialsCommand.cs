@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Dials.Analysis;
+using Spectre.Console;
+
+namespace Dials.Cli.Commands;
+
+/// <summary><c>dials trials</c>: a study's trials as a table, filtered by state, sorted by number or value.</summary>
+public static class TrialsCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(Func<CliOutput> output)
+    {
+        var storage = StudyArguments.StorageOption();
+        var study = StudyArguments.StudyOption();
+        var state = new Option<string?>("--state") { Description = "Only trials in this state." };
+        state.AcceptOnlyFromAmong("complete", "pruned", "failed", "running");
+        var sort = new Option<string>("--sort")
+        {
+            Description = "Order: number (as run) or value (best first; trials without a value last).",
+            DefaultValueFactory = _ => "number",
+        };
+        sort.AcceptOnlyFromAmong("number", "value");
+        var limit = new Option<int?>("--limit") { Description = "Show at most this many trials." };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is <= 0)
+            {
+                result.AddError("--limit must be positive.");
+            }
+        });
+        var command = new Command("trials", "List a study's trials: state, value, duration, parameters, fail reason.")
+        {
+            storage, study, state, sort, limit,
+        };
+        command.SetAction(parse => Run(parse.GetValue(storage)!, parse.GetValue(study)!, parse.GetValue(state),
+            parse.GetValue(sort) == "value", parse.GetValue(limit), output()));
+        return command;
+    }
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(string spec, string studyName, string? state, bool byValue, int? limit, CliOutput output) =>
+        CliErrors.Guard(output, () =>
+        {
+            var study = StudyArguments.Load(spec, studyName);
+            IEnumerable<TrialRecord> trials = study.Trials;
+            if (state is not null)
+            {
+                var wanted = Enum.Parse<TrialState>(state, ignoreCase: true);
+                trials = trials.Where(t => t.State == wanted);
+            }
+
+            if (byValue)
+            {
+                trials = trials.OrderBy(t => t.Value is null).ThenBy(t => Rank(study, t.Value)).ThenBy(t => t.Number);
+            }
+
+            var shown = (limit is { } n ? trials.Take(n) : trials).ToList();
+            if (shown.Count == 0)
+            {
+                output.Error.WriteLine($"No trials{(state is null ? "" : $" in state {state}")} in study '{study.Name}'.");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table()
+                .AddColumn(new TableColumn("#").RightAligned())
+                .AddColumn("State")
+                .AddColumn(new TableColumn("Value").RightAligned())
+                .AddColumn(new TableColumn("Duration").RightAligned())
+                .AddColumn("Parameters")
+                .AddColumn("Fail reason");
+            foreach (var trial in shown)
+            {
+                table.AddRow(
+                    trial.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    trial.State.ToString(),
+                    CliText.Value(trial.Value),
+                    CliText.Duration(trial.Duration),
+                    Markup.Escape(CliText.Parameters(study.Space, trial.Point)),
+                    Markup.Escape(trial.FailReason ?? ""));
+            }
+
+            output.Out.Write(table);
+            return ExitCodes.Ok;
+        });
+
+    // Best first whatever the direction: maximised values sort descending.
+    private static double Rank(StudySnapshot study, double? value) =>
+        value is not { } v ? 0 : study.Direction == Direction.Minimize ? v : -v;
+}

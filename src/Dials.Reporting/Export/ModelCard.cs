@@ -1,0 +1,135 @@
+using System.Reflection;
+using Dials.Analysis;
+
+namespace Dials.Reporting.Export;
+
+/// <summary>
+/// What a model card says about a tuned study: enough to reproduce the winner and to judge how far to trust it. Built
+/// from a <see cref="StudySnapshot"/> (so it serves code and the <c>dials</c> command alike), written by
+/// <see cref="ModelCardMarkdown"/> and <see cref="ModelCardJson"/>.
+/// </summary>
+/// <param name="Study">The study's name.</param>
+/// <param name="Direction">Whether smaller or larger values were better.</param>
+/// <param name="SearchSpace">One line per dimension: kind, bounds, scale, grid, choices, condition.</param>
+/// <param name="Trials">Trial counts by state.</param>
+/// <param name="Best">The best complete trial, or null when none completed.</param>
+/// <param name="Uncertainty">Top configurations with their spreads and the warnings they call for, or null when not
+/// evaluated.</param>
+/// <param name="Importance">Hyperparameter importances, or null when not evaluated.</param>
+/// <param name="Notes">Analyses skipped and why, in plain sentences.</param>
+/// <param name="GeneratedAt">When the card was made.</param>
+/// <param name="DialsVersion">The Dials version that made it.</param>
+public sealed record ModelCard(
+    string Study,
+    Direction Direction,
+    IReadOnlyList<string> SearchSpace,
+    TrialCounts Trials,
+    BestConfiguration? Best,
+    UncertaintyReport? Uncertainty,
+    ImportanceResult? Importance,
+    IReadOnlyList<string> Notes,
+    DateTimeOffset GeneratedAt,
+    string DialsVersion)
+{
+    /// <summary>The card of a study with analyses already run (either may be null to leave it out).</summary>
+    /// <param name="study">The study.</param>
+    /// <param name="importance">Its importances, or null.</param>
+    /// <param name="uncertainty">Its uncertainty report, or null.</param>
+    /// <param name="generatedAt">When the card is made.</param>
+    /// <param name="notes">Analyses skipped and why.</param>
+    public static ModelCard From(StudySnapshot study, ImportanceResult? importance, UncertaintyReport? uncertainty,
+        DateTimeOffset generatedAt, IReadOnlyList<string>? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return new ModelCard(
+            study.Name,
+            study.Direction,
+            [.. study.Space.Dimensions.Select(d => d.ToString())],
+            TrialCounts.Of(study.Trials),
+            study.Best is { } best ? BestConfiguration.Of(study.Space, best) : null,
+            uncertainty,
+            importance,
+            notes ?? [],
+            generatedAt,
+            DialsVersionText);
+    }
+
+    /// <summary>Runs the importance and uncertainty analyses and builds the card; an analysis the study is too small for
+    /// is left out with a note.</summary>
+    /// <param name="study">The study.</param>
+    /// <param name="importance">Importance settings; defaults when null.</param>
+    /// <param name="uncertainty">Uncertainty settings; defaults when null.</param>
+    /// <param name="generatedAt">When the card is made.</param>
+    public static ModelCard Build(StudySnapshot study, ImportanceOptions? importance, UncertaintyOptions? uncertainty,
+        DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var importances = AnalysisAttempt.Run(() => ParameterImportance.Evaluate(study, importance));
+        var spreads = AnalysisAttempt.Run(() => Analysis.Uncertainty.Evaluate(study, uncertainty));
+        List<string> notes = [];
+        if (importances.Skipped is { } why)
+        {
+            notes.Add($"Importance not evaluated: {why}");
+        }
+
+        if (spreads.Skipped is { } because)
+        {
+            notes.Add($"Uncertainty not evaluated: {because}");
+        }
+
+        return From(study, importances.Result, spreads.Result, generatedAt, notes);
+    }
+
+    /// <summary>The informational version of the Dials assembly, without any <c>+commit</c> suffix.</summary>
+    public static string DialsVersionText { get; } =
+        (typeof(StudySnapshot).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+         ?? typeof(StudySnapshot).Assembly.GetName().Version?.ToString() ?? "unknown").Split('+')[0];
+}
+
+/// <summary>A study's best trial and its configuration.</summary>
+/// <param name="Trial">The trial's number.</param>
+/// <param name="Value">Its objective value.</param>
+/// <param name="Point">Its point (NaN where inactive).</param>
+/// <param name="Parameters">Its active parameters in the space's order.</param>
+public sealed record BestConfiguration(int Trial, double Value, IReadOnlyList<double> Point, IReadOnlyList<ParameterValue> Parameters)
+{
+    /// <summary>The configuration of a complete trial.</summary>
+    /// <param name="space">The study's space.</param>
+    /// <param name="trial">A complete trial with a point of that space.</param>
+    public static BestConfiguration Of(SearchSpace space, TrialRecord trial)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(trial);
+        if (trial.Value is not { } value)
+        {
+            throw new ArgumentException($"Trial {trial.Number} has no value.", nameof(trial));
+        }
+
+        return new BestConfiguration(trial.Number, value, trial.Point, ParameterValue.Of(space, trial.Point));
+    }
+}
+
+/// <summary>One active parameter of a configuration.</summary>
+/// <param name="Name">The dimension's full name.</param>
+/// <param name="Value">Its typed value (a choice, a <see cref="long"/> or a <see cref="double"/>).</param>
+/// <param name="Text">It as people read it.</param>
+public sealed record ParameterValue(string Name, object Value, string Text)
+{
+    /// <summary>The active parameters of a point, in the space's order.</summary>
+    /// <param name="space">The space.</param>
+    /// <param name="point">A point of it (NaN where inactive).</param>
+    public static IReadOnlyList<ParameterValue> Of(SearchSpace space, IReadOnlyList<double> point)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(point);
+        if (point.Count != space.Dimensions.Count)
+        {
+            return [];
+        }
+
+        return [.. space.Dimensions
+            .Select((d, i) => (Dimension: d, Value: point[i]))
+            .Where(p => !double.IsNaN(p.Value))
+            .Select(p => new ParameterValue(p.Dimension.Name, p.Dimension.ToValue(p.Value), p.Dimension.Format(p.Value)))];
+    }
+}

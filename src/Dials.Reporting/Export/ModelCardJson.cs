@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Dials.Reporting.Export;
+
+/// <summary>A <see cref="ModelCard"/> as JSON, for tools: written with <see cref="Utf8JsonWriter"/>, no reflection.
+/// Parameters keep their types; the best configuration also comes as an appsettings fragment
+/// (<c>configuration</c>, under <c>Hyperparameters</c>) ready to paste.</summary>
+public static class ModelCardJson
+{
+    /// <summary>The section the best configuration is written under.</summary>
+    public const string Section = "Hyperparameters";
+
+    /// <summary>The card as indented JSON text.</summary>
+    /// <param name="card">The card.</param>
+    /// <param name="space">The study's space, for the configuration fragment; leave null to omit it.</param>
+    public static string Write(ModelCard card, SearchSpace? space = null)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return JsonValues.Text(json => Write(json, card, space));
+    }
+
+    /// <summary>Writes the card as one JSON object.</summary>
+    /// <param name="json">The writer.</param>
+    /// <param name="card">The card.</param>
+    /// <param name="space">The study's space, for the configuration fragment; leave null to omit it.</param>
+    public static void Write(Utf8JsonWriter json, ModelCard card, SearchSpace? space = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(card);
+        json.WriteStartObject();
+        JsonValues.WriteStudyHeader(json, card.Study, card.Direction, card.SearchSpace);
+        json.WriteStartObject("trials");
+        json.WriteNumber("total", card.Trials.Total);
+        json.WriteNumber("complete", card.Trials.Complete);
+        json.WriteNumber("pruned", card.Trials.Pruned);
+        json.WriteNumber("failed", card.Trials.Failed);
+        json.WriteNumber("running", card.Trials.Running);
+        json.WriteEndObject();
+        WriteBest(json, card.Best, space);
+        WriteUncertainty(json, card);
+        WriteImportance(json, card);
+        JsonValues.WriteStrings(json, "notes", card.Notes);
+        json.WriteString("generatedAt", card.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
+        json.WriteString("dialsVersion", card.DialsVersion);
+        json.WriteEndObject();
+    }
+
+    private static void WriteBest(Utf8JsonWriter json, BestConfiguration? best, SearchSpace? space)
+    {
+        json.WritePropertyName("best");
+        if (best is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteNumber("trial", best.Trial);
+        JsonValues.WriteNumber(json, "value", best.Value);
+        JsonValues.WriteParameters(json, "parameters", best.Parameters);
+        if (space is not null)
+        {
+            json.WriteStartObject("configuration");
+            ConfigurationJson.WriteSection(json, Section, space, best.Point);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteUncertainty(Utf8JsonWriter json, ModelCard card)
+    {
+        json.WritePropertyName("uncertainty");
+        if (card.Uncertainty is not { } uncertainty)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        json.WriteStartObject();
+        JsonValues.WriteNumber(json, "noise", uncertainty.Noise);
+        JsonValues.WriteNumber(json, "selectionBias", uncertainty.SelectionBias);
+        json.WriteStartArray("top");
+        foreach (var configuration in uncertainty.Top)
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("trials");
+            foreach (var number in configuration.TrialNumbers)
+            {
+                json.WriteNumberValue(number);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("parameters");
+            foreach (var (name, text) in configuration.Parameters)
+            {
+                json.WriteString(name, text);
+            }
+
+            json.WriteEndObject();
+            JsonValues.WriteNumber(json, "mean", configuration.Mean);
+            JsonValues.WriteNumber(json, "standardDeviation", configuration.StandardDeviation);
+            json.WriteNumber("samples", configuration.Samples);
+            json.WriteString("source", configuration.Source.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("warnings");
+        foreach (var warning in uncertainty.Warnings)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", warning.Kind.ToString());
+            json.WriteString("message", warning.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteImportance(Utf8JsonWriter json, ModelCard card)
+    {
+        json.WritePropertyName("importance");
+        if (card.Importance is not { } importance)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteString("method", importance.Method.ToString());
+        json.WriteNumber("trialsUsed", importance.TrialsUsed);
+        json.WriteStartArray("dimensions");
+        foreach (var dimension in importance.Dimensions)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", dimension.Name);
+            JsonValues.WriteNumber(json, "importance", dimension.Importance);
+            JsonValues.WriteNumber(json, "spread", dimension.Spread);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        JsonValues.WriteStrings(json, "notes", importance.Notes);
+        json.WriteEndObject();
+    }
+}

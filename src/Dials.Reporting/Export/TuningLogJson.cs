@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using Dials.Analysis;
+
+namespace Dials.Reporting.Export;
+
+/// <summary>
+/// The tuning log as JSON: the study's name, direction and search space, then every trial in number order with its
+/// state, value, start, duration, parameters (typed, by dimension name; inactive ones left out) and intermediate
+/// values. Written with <see cref="Utf8JsonWriter"/>, so it needs no reflection (trimming and NativeAOT safe).
+/// </summary>
+public static class TuningLogJson
+{
+    /// <summary>The log as indented JSON text.</summary>
+    /// <param name="study">The study.</param>
+    public static string Write(StudySnapshot study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return JsonValues.Text(json => Write(json, study));
+    }
+
+    /// <summary>Writes the log as one JSON object.</summary>
+    /// <param name="json">The writer.</param>
+    /// <param name="study">The study.</param>
+    public static void Write(Utf8JsonWriter json, StudySnapshot study)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(study);
+        json.WriteStartObject();
+        JsonValues.WriteStudyHeader(json, study.Name, study.Direction, [.. study.Space.Dimensions.Select(d => d.ToString())]);
+        json.WriteStartArray("trials");
+        foreach (var trial in study.Trials)
+        {
+            WriteTrial(json, study.Space, trial);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteTrial(Utf8JsonWriter json, SearchSpace space, TrialRecord trial)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("number", trial.Number);
+        json.WriteString("state", trial.State.ToString());
+        JsonValues.WriteNumber(json, "value", trial.Value);
+        json.WriteString("start", trial.Start.ToString("O", CultureInfo.InvariantCulture));
+        JsonValues.WriteNumber(json, "durationSeconds", trial.Duration?.TotalSeconds);
+        JsonValues.WriteParameters(json, "parameters", ParameterValue.Of(space, trial.Point));
+        json.WriteStartArray("intermediate");
+        foreach (var value in trial.Intermediate)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("step", value.Step);
+            JsonValues.WriteNumber(json, "value", value.Value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (trial.FailReason is not null)
+        {
+            json.WriteString("failReason", trial.FailReason);
+        }
+
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,82 @@
+namespace Dials.Cli.Tests;
+
+/// <summary>Mistakes end with a message on stderr and a documented exit code, and never leave files behind.</summary>
+[Collection(StoredStudiesCollection.Name)]
+public sealed class ErrorTests(StoredStudies stored)
+{
+    public static TheoryData<string> Commands => ["studies", "trials", "best", "importance", "report", "export"];
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void A_missing_journal_or_sqlite_file_is_reported_and_not_created(string command)
+    {
+        foreach (var kind in new[] { "journal", "sqlite" })
+        {
+            var path = Path.Combine(stored.Directory.FullName, $"missing-{command}.{kind}");
+
+            var run = CliProcess.Run(ArgumentsFor(command, $"{kind}:{path}"));
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains($"storage file not found: {path}", run.Error);
+            Assert.Equal("", run.Out);
+            Assert.False(File.Exists(path), $"{command} created {path}");
+        }
+    }
+
+    [Fact]
+    public void A_sqlite_connection_string_naming_a_missing_file_is_refused_too()
+    {
+        var path = Path.Combine(stored.Directory.FullName, "missing-conn.db");
+
+        var run = CliProcess.Run("studies", "--storage", $"sqlite:Data Source={path};Cache=Shared");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"storage file not found: {path}", run.Error);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void A_malformed_spec_gets_the_spec_rules_without_repeating_the_value()
+    {
+        var run = CliProcess.Run("studies", "--storage", "mysql:password=hunter2");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("must be journal:PATH, sqlite:CONNECTION or postgres:CONNECTION", run.Error);
+        Assert.DoesNotContain("hunter2", run.Error);
+    }
+
+    [Fact]
+    public void A_missing_study_lists_the_studies_there_are()
+    {
+        var run = CliProcess.Run("trials", "--storage", stored.JournalSpec, "--study", "rankr");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("There is no study 'rankr'. The storage holds: 'doomed', 'ranker', 'tiny'.", run.Error);
+    }
+
+    [Fact]
+    public void Usage_mistakes_exit_with_2()
+    {
+        var noStorage = CliProcess.Run("studies");
+        var badState = CliProcess.Run("trials", "--storage", stored.JournalSpec, "--study", "ranker", "--state", "lost");
+        var badPair = CliProcess.Run("export", "--storage", stored.JournalSpec, "--study", "ranker", "--what", "log", "--format", "md");
+        var badLimit = CliProcess.Run("trials", "--storage", stored.JournalSpec, "--study", "ranker", "--limit", "0");
+
+        Assert.Equal(2, noStorage.ExitCode);
+        Assert.Contains("--storage", noStorage.Error);
+        Assert.Equal(2, badState.ExitCode);
+        Assert.Contains("lost", badState.Error);
+        Assert.Equal(2, badPair.ExitCode);
+        Assert.Contains("--what log cannot be written as md", badPair.Error);
+        Assert.Equal(2, badLimit.ExitCode);
+        Assert.Contains("--limit must be positive", badLimit.Error);
+    }
+
+    private static string[] ArgumentsFor(string command, string spec) => command switch
+    {
+        "studies" => ["studies", "--storage", spec],
+        "report" => ["report", "--storage", spec, "--study", "ranker", "--out", Path.Combine(Path.GetTempPath(), "never.html")],
+        "export" => ["export", "--storage", spec, "--study", "ranker", "--what", "log", "--format", "csv"],
+        _ => [command, "--storage", spec, "--study", "ranker"],
+    };
+}

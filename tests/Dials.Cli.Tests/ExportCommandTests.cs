@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Dials.Cli.Tests;
+
+/// <summary>dials export of the tuning log, end to end over the journal and SQLite.</summary>
+[Collection(StoredStudiesCollection.Name)]
+public sealed class ExportCommandTests(StoredStudies stored)
+{
+    [Fact]
+    public void The_csv_log_has_a_row_per_trial_and_survives_a_hostile_fail_reason()
+    {
+        var study = stored.Load("ranker");
+
+        var run = CliProcess.Run("export", "--storage", stored.JournalSpec, "--study", "ranker", "--what", "log", "--format", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+        var rows = Csv.Parse(run.Out);
+        Assert.Equal(
+            ["number", "state", "value", "start", "duration_seconds", "LearningRate", "BatchSize", "Optimizer", "Momentum",
+             "Schedule.WarmupSteps", "Schedule.Cosine", "Schedule.Decay", "intermediate_count", "fail_reason"],
+            rows[0]);
+        Assert.Equal(StoredStudies.RankerTrials + 1, rows.Count);
+        Assert.All(rows, r => Assert.Equal(rows[0].Count, r.Count));
+        var failed = rows.Single(r => r[1] == "Failed");
+        Assert.Equal("8", failed[0]);
+        Assert.Equal(study.Trials[8].FailReason, failed[^1]);
+        Assert.Contains(StoredStudies.HostileReason, failed[^1]);
+        foreach (var trial in study.Complete)
+        {
+            var row = rows[trial.Number + 1];
+            Assert.Equal(trial.Value, double.Parse(row[2], CultureInfo.InvariantCulture));
+            Assert.Equal(trial.Point[0], double.Parse(row[5], CultureInfo.InvariantCulture));
+            Assert.Equal("2", row[^2]);
+            Assert.Equal(TrainingSettings.SearchSpace.Decode(trial.Point.ToArray()).Schedule.Decay, row[^3]);
+        }
+
+        Assert.Contains(rows.Skip(1), r => r[11] == "step, then \"flat\"");
+        Assert.Contains(rows.Skip(1), r => r[8] == ""); // Momentum is inactive unless the optimizer is Sgd.
+    }
+
+    [Fact]
+    public void The_json_log_written_to_a_file_reads_back_with_every_trial()
+    {
+        var study = StudySnapshot.Load(SqliteStorageFor(stored.Sqlite), "ranker");
+        var path = Path.Combine(stored.Directory.FullName, "out", "log.json");
+
+        var run = CliProcess.Run("export", "--storage", stored.SqliteSpec, "--study", "ranker", "--what", "log", "--format", "json", "--out", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Out);
+        Assert.Contains(path, run.Error);
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var trials = json.RootElement.GetProperty("trials");
+        Assert.Equal(StoredStudies.RankerTrials, trials.GetArrayLength());
+        foreach (var trial in study.Complete)
+        {
+            var element = trials[trial.Number];
+            Assert.Equal(trial.Value, element.GetProperty("value").GetDouble());
+            Assert.Equal(trial.Point[0], element.GetProperty("parameters").GetProperty("LearningRate").GetDouble());
+            Assert.Equal((long)trial.Point[1], element.GetProperty("parameters").GetProperty("BatchSize").GetInt64());
+            Assert.Equal(trial.Intermediate.Select(i => i.Value), element.GetProperty("intermediate").EnumerateArray().Select(i => i.GetProperty("value").GetDouble()));
+        }
+
+        Assert.Equal(study.Trials[8].FailReason, trials[8].GetProperty("failReason").GetString());
+        Assert.Contains(StoredStudies.HostileReason, study.Trials[8].FailReason);
+        Assert.Equal("Pruned", trials[5].GetProperty("state").GetString());
+    }
+
+    private static IStudyStorage SqliteStorageFor(string path) => Dials.Storage.Sqlite.SqliteStorage.ForFile(path);
+}
