@@ -1,3 +1,4 @@
+using Dials.Reporting;
 using System.CommandLine;
 using Dials.Analysis;
 using Dials.Reporting.Export;
@@ -45,7 +46,7 @@ public static class ExportCommand
         }
         else
         {
-            output.Error.WriteLine("wrote " + OutputFile.Write(path, text));
+            output.Error.WriteLine("wrote " + AtomicFile.WriteAllText(path, text));
         }
 
         return ExitCodes.Ok;

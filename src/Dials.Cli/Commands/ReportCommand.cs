@@ -58,7 +58,7 @@ public static class ReportCommand
                 var uncertainty = Attempt(output, "uncertainty", () => Uncertainty.Evaluate(study, new UncertaintyOptions { FoldsPerTrial = folds }));
                 context.Status("Rendering");
                 var html = HtmlReport.Render(new ReportContent(study, importance, sensitivity, uncertainty, DateTimeOffset.UtcNow));
-                return OutputFile.Write(path, html);
+                return AtomicFile.WriteAllText(path, html);
             });
             output.Plain.WriteLine(written);
             return ExitCodes.Ok;

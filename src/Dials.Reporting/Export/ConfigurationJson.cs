@@ -17,11 +17,24 @@ public static class ConfigurationJson
     /// <param name="space">The search space.</param>
     /// <param name="point">The configuration as a point of the space (NaN where inactive).</param>
     /// <exception cref="ArgumentException">The section is empty or the point does not fit the space.</exception>
-    public static string Write(string section, SearchSpace space, IReadOnlyList<double> point) =>
+    public static string Write(string section, SearchSpace space, IReadOnlyList<double> point)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(point);
+        return Write(section, space, space.ToValues(point.ToArray()));
+    }
+
+    /// <summary>The fragment for values by dimension name, as <see cref="SearchSpace.ToValues"/> gives them (absent
+    /// names are left out).</summary>
+    /// <param name="section">The configuration section, <c>:</c>-separated when nested.</param>
+    /// <param name="space">The search space, for the declaration order of the keys.</param>
+    /// <param name="values">The active values by dimension name.</param>
+    /// <exception cref="ArgumentException">The section is empty or has an empty part.</exception>
+    public static string Write(string section, SearchSpace space, IReadOnlyDictionary<string, object> values) =>
         JsonValues.Text(json =>
         {
             json.WriteStartObject();
-            WriteSection(json, section, space, point);
+            WriteSection(json, section, space, values);
             json.WriteEndObject();
         });
 
@@ -32,17 +45,22 @@ public static class ConfigurationJson
     /// <param name="point">The configuration as a point of the space (NaN where inactive).</param>
     public static void WriteSection(Utf8JsonWriter json, string section, SearchSpace space, IReadOnlyList<double> point)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentException.ThrowIfNullOrWhiteSpace(section);
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(point);
+        WriteSection(json, section, space, space.ToValues(point.ToArray()));
+    }
+
+    private static void WriteSection(Utf8JsonWriter json, string section, SearchSpace space, IReadOnlyDictionary<string, object> values)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(section);
+        ArgumentNullException.ThrowIfNull(values);
         var sectionPath = section.Split(':');
         if (sectionPath.Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException($"The section '{section}' has an empty part.", nameof(section));
         }
 
-        var values = space.ToValues(point.ToArray());
         var leaves = space.Dimensions
             .Where(d => values.ContainsKey(d.Name))
             .Select(d => (Path: d.Name.Split('.'), Value: values[d.Name]))
