@@ -61,7 +61,7 @@ public class HtmlReportTests
         var html = HtmlReport.Render(ReportStudies.FullContent());
         var svgs = ReportHtml.Svgs(html);
 
-        Assert.True(svgs.Count >= 7 + 8, $"Expected the charts, slices and sweeps; found {svgs.Count} SVGs.");
+        Assert.True(svgs.Count >= 5 + 8, $"Expected the charts, slices and sweeps; found {svgs.Count} SVGs.");
         foreach (var attribute in svgs.SelectMany(s => s.DescendantsAndSelf()).SelectMany(e => e.Attributes()))
         {
             Assert.DoesNotContain("NaN", attribute.Value, StringComparison.Ordinal);
