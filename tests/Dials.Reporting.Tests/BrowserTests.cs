@@ -73,6 +73,7 @@ public class BrowserTests
             });
             var png = Convert.FromBase64String(shot.GetProperty("data").GetString()!);
             SaveScreenshot(png);
+            File.Copy(file, Path.Combine(AppContext.BaseDirectory, "report.html"), overwrite: true); // to look at by hand
 
             var problems = Problems(browser.Events, url);
             Assert.True(problems.Count == 0, "The page reported problems:\n" + string.Join("\n", problems));

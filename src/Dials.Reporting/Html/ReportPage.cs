@@ -86,7 +86,7 @@ internal static class ReportPage
             IntermediateChart.HasData(study) ? null : "No trial reported intermediate values.", () => IntermediateChart.Write(w, study));
 
         Section.Write(w, "sensitivity", "Sensitivity around the best configuration",
-            "Each hyperparameter moved alone from the best configuration (dotted line). Scores above the dashed threshold are tolerated (green); the shaded run is how far the dial can move safely.",
+            "Each hyperparameter moved alone from the best configuration (dotted line). Scores on the good side of the dashed threshold are tolerated (green); the shaded run is how far the dial can move safely.",
             content.Sensitivity is null ? "Sensitivity sweeps were not computed for this report."
             : content.Sensitivity.Sweeps.Count == 0 ? "No dimension was active at the centre, so there is nothing to sweep." : null,
             () => WriteSensitivity(w, content, content.Sensitivity!));

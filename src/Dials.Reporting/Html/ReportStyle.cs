@@ -11,13 +11,14 @@ internal static class ReportStyle
         main { max-width: 1100px; margin: 0 auto; padding: 0 28px 64px; }
         .report-header { padding: 32px 0 18px; border-bottom: 1px solid var(--line); }
         .kicker { margin: 0; color: var(--accent); font-size: 12px; font-weight: 600; letter-spacing: .08em; text-transform: uppercase; }
+        .kicker .generated { margin-left: 12px; color: var(--muted); font-weight: 400; letter-spacing: 0; text-transform: none; }
         h1 { margin: 4px 0 16px; font-size: 30px; line-height: 1.2; overflow-wrap: anywhere; }
         h2 { margin: 0 0 4px; font-size: 20px; }
         section { padding: 28px 0 8px; border-bottom: 1px solid var(--line); }
         .lead { margin: 0 0 14px; color: var(--muted); max-width: 80ch; }
         .missing { padding: 12px 16px; background: var(--soft); border-left: 4px solid var(--line); color: var(--muted); }
-        .facts { display: flex; flex-wrap: wrap; gap: 10px 36px; margin: 0; }
-        .facts div { min-width: 120px; }
+        .facts { display: flex; flex-wrap: wrap; gap: 10px 32px; margin: 0; }
+        .facts div { min-width: 96px; }
         .facts dt { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .05em; }
         .facts dd { margin: 0; font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
         .facts dd small { margin-left: 6px; color: var(--muted); font-size: 13px; font-weight: 400; }

@@ -14,7 +14,10 @@ internal static class HistoryChart
         var plot = new Plot(1040, 340);
         var numbers = study.Trials.Select(t => (double)t.Number).Append(0).ToList();
         var x = new LinearScale(-0.5, numbers.Max() + 0.5, plot.Left, plot.Right);
-        var y = LinearScale.Covering(study.Trials.Select(TrialValues.Shown).OfType<double>(), plot.Bottom - 8, plot.Top);
+        // The scale fits the complete trials: pruned ones stopped early and sit far above, squashing what matters; they
+        // are pinned to the edge when off the chart (their tooltip keeps the value).
+        var fitted = study.Complete.Count > 0 ? study.Complete.Select(t => t.Value!.Value) : study.Trials.Select(TrialValues.Shown).OfType<double>();
+        var y = LinearScale.Covering(fitted, plot.Bottom - 8, plot.Top);
 
         var best = study.Best;
         plot.Begin(w, $"Optimisation history of {study.Name}",
@@ -33,7 +36,7 @@ internal static class HistoryChart
                     Marks.Dot(w, cx, y.Map(v), Palette.Blue, $"Trial {trial.Number}: {Invariant.Value(v)}", best?.Number == trial.Number ? 5 : 3.5);
                     break;
                 case TrialState.Pruned when value is { } v:
-                    Marks.Cross(w, cx, y.Map(v), Palette.Vermillion, $"Trial {trial.Number}: pruned at {Invariant.Value(v)}");
+                    Marks.Cross(w, cx, Math.Clamp(y.Map(v), plot.Top, plot.Bottom), Palette.Vermillion, $"Trial {trial.Number}: pruned at {Invariant.Value(v)}");
                     break;
                 case TrialState.Pruned or TrialState.Failed:
                     Marks.Triangle(w, cx, plot.Bottom - 3, trial.State == TrialState.Failed ? Palette.Grey : Palette.Vermillion,
@@ -44,7 +47,7 @@ internal static class HistoryChart
 
         Plot.End(w);
         Legend.Write(w, ("dot", Palette.Blue, "complete"), ("line", Palette.Orange, "best so far"),
-            ("cross", Palette.Vermillion, "pruned (last reported value)"), ("triangle", Palette.Grey, "failed or pruned without a value"));
+            ("cross", Palette.Vermillion, "pruned (last reported value, at the edge when off the chart)"), ("triangle", Palette.Grey, "failed or pruned without a value"));
     }
 
     private static void WriteBestSoFar(MarkupWriter w, StudySnapshot study, LinearScale x, LinearScale y, double right)

@@ -15,7 +15,7 @@ internal static class ImportanceChart
         var rows = importance.Dimensions;
         var plot = new Plot(1040, 60 + Row * rows.Count, left: 200, top: 10, right: 110, bottom: 46);
         var reach = rows.Select(r => r.Importance + r.Spread).Append(0.1).Max();
-        var x = LinearScale.Covering([0, reach], plot.Left, plot.Right);
+        var x = LinearScale.Covering([0, reach], plot.Left, plot.Right, margin: false);
 
         plot.Begin(w, "Hyperparameter importance",
             $"{rows.Count} dimensions by share of explained variance ({importance.Method}, {importance.TrialsUsed} trials)"

@@ -12,7 +12,7 @@ namespace Dials.Reporting.Html.Charts;
 /// </summary>
 internal static class ParallelCoordinatesChart
 {
-    private const double AxisGap = 118;
+    private const double AxisGap = 100;
 
     public static void Write(MarkupWriter w, StudySnapshot study)
     {
@@ -69,7 +69,7 @@ internal static class ParallelCoordinatesChart
         {
             var dimension = dimensions[i];
             plot.VerticalAxis(w, AxisX(i), v => UnitY(dimension.ToUnit(v)), DimensionTicks.Of(dimension));
-            AxisName(w, dimensions[i].Name + (dimensions[i].Log ? " (log)" : ""), AxisX(i), plot.Top - 14, gap);
+            AxisName(w, dimensions[i].Name, AxisX(i), plot.Top - 14, gap);
         }
 
         plot.VerticalAxis(w, AxisX(dimensions.Count), values.Map, values.Ticks(v => Invariant.Value(v)));

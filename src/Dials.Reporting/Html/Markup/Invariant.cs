@@ -18,7 +18,8 @@ internal static class Invariant
         null => "–",
         double v when double.IsNaN(v) => "NaN",
         double v when double.IsInfinity(v) => v > 0 ? "∞" : "−∞",
-        double v => Math.Abs(v) is 0 or (>= 1e-3 and < 1e5) ? v.ToString("G5", Culture) : v.ToString("0.###E+0", Culture),
+        0d => "0", // also -0, which would print as "-0"
+        double v => Math.Abs(v) is >= 1e-3 and < 1e5 ? v.ToString("G5", Culture) : v.ToString("0.###E+0", Culture),
     };
 
     /// <summary>A value with all the precision it has, for tables where people copy numbers out.</summary>

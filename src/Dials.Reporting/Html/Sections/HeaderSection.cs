@@ -11,7 +11,7 @@ internal static class HeaderSection
         var study = content.Study;
         var best = study.Best;
         w.Open("header", ("class", "report-header"));
-        w.Element("p", "Dials study report", ("class", "kicker"));
+        w.Open("p", ("class", "kicker")).Text("Dials study report").Element("span", $"generated {Invariant.Time(content.GeneratedAt)}", ("class", "generated")).Close();
         w.Element("h1", study.Name);
         w.Open("dl", ("class", "facts"));
         Fact(w, "Direction", study.Direction == Direction.Minimize ? "minimise" : "maximise");
@@ -29,7 +29,6 @@ internal static class HeaderSection
         w.Close().Close().Close();
         Fact(w, "Best value", best is null ? "none yet" : Invariant.Value(best.Value), best is null ? null : $"trial {best.Number}");
         Fact(w, "Dimensions", Invariant.Integer(study.Space.Dimensions.Count));
-        Fact(w, "Generated", Invariant.Time(content.GeneratedAt));
         w.Close().Close();
     }
 

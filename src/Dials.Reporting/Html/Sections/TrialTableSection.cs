@@ -39,6 +39,11 @@ internal static class TrialTableSection
                 {
                     w.Element("td", dimensions[i].Format(value), ("class", "mono"));
                 }
+                else if (dimensions[i].Kind == DimensionKind.Float)
+                {
+                    // Short in the table, exact on hover and for sorting: seventeen digits a cell make the table unreadable.
+                    w.Element("td", Invariant.Value(value), ("class", "num"), ("data-v", Invariant.Exact(value)), ("title", dimensions[i].Format(value)));
+                }
                 else
                 {
                     Number(w, value, dimensions[i].Format(value));

@@ -27,8 +27,10 @@ internal sealed class LinearScale
     /// <summary>The domain's upper end.</summary>
     public double High => high;
 
-    /// <summary>A scale whose domain covers <paramref name="values"/>, widened to round tick values.</summary>
-    public static LinearScale Covering(IEnumerable<double> values, double from, double to)
+    /// <summary>A scale whose domain covers <paramref name="values"/>, widened to round tick values; with
+    /// <paramref name="margin"/>, first widened by 3% either side so marks at the extremes are not cut in half by the
+    /// plot's edge (bars that must start at 0 go without).</summary>
+    public static LinearScale Covering(IEnumerable<double> values, double from, double to, bool margin = true)
     {
         var finite = values.Where(double.IsFinite).ToList();
         if (finite.Count == 0)
@@ -39,10 +41,12 @@ internal sealed class LinearScale
         var (min, max) = (finite.Min(), finite.Max());
         if (min == max)
         {
-            var pad = min == 0 ? 1 : Math.Abs(min) * 0.1;
-            (min, max) = (min - pad, max + pad);
+            var spread = min == 0 ? 1 : Math.Abs(min) * 0.1;
+            (min, max) = (min - spread, max + spread);
         }
 
+        var pad = margin ? (max - min) * 0.03 : 0;
+        (min, max) = (min - pad, max + pad);
         var step = NiceStep(max - min, 5);
         return new LinearScale(Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, from, to);
     }
@@ -78,5 +82,5 @@ internal sealed class LinearScale
     /// <summary>Drops the binary noise of a computed round value (0.30000000000000004 becomes 0.3), so tick labels
     /// written with round-trip formatting stay short.</summary>
     public static double Clean(double value) => double.Parse(value.ToString("G12", System.Globalization.CultureInfo.InvariantCulture),
-        System.Globalization.CultureInfo.InvariantCulture);
+        System.Globalization.CultureInfo.InvariantCulture) + 0.0; // + 0.0 turns -0 into 0, which would print as "-0"
 }
