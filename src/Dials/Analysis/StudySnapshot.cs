@@ -13,9 +13,25 @@ namespace Dials.Analysis;
 /// <param name="Trials">Every trial, in number order.</param>
 public sealed record StudySnapshot(string Name, Direction Direction, SearchSpace Space, IReadOnlyList<TrialRecord> Trials)
 {
+    // Cached with the list it was computed from: a record copy made by `with { Trials = ... }` carries the field over,
+    // and must not answer with the old trials.
+    private (IReadOnlyList<TrialRecord> From, IReadOnlyList<TrialRecord> Complete)? complete;
+
     /// <summary>The complete trials with a finite value and a point, in number order: what analyses learn from.</summary>
-    public IReadOnlyList<TrialRecord> Complete { get; } =
-        [.. Trials.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v) && t.Point.Count == Space.Dimensions.Count)];
+    public IReadOnlyList<TrialRecord> Complete
+    {
+        get
+        {
+            if (complete is not { } cached || !ReferenceEquals(cached.From, Trials))
+            {
+                cached = (Trials, [.. Trials.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)
+                    && t.Point.Count == Space.Dimensions.Count)]);
+                complete = cached;
+            }
+
+            return cached.Complete;
+        }
+    }
 
     /// <summary>The best complete trial (the lowest-numbered among equals), or null when none completed.</summary>
     public TrialRecord? Best => Complete.Count == 0 ? null
