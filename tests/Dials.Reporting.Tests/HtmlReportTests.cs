@@ -151,7 +151,6 @@ public class HtmlReportTests
     public void A_study_whose_trials_were_all_pruned_draws_them_in_the_history_and_curves()
     {
         var full = ReportStudies.Full();
-        // A new snapshot rather than `with`: Complete is computed once, at construction.
         var pruned = new StudySnapshot(full.Name, full.Direction, full.Space,
             [.. full.Trials.Select(t => t with { State = TrialState.Pruned, Value = null })]);
 

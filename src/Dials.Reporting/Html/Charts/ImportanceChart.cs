@@ -25,7 +25,7 @@ internal static class ImportanceChart
         {
             var row = rows[i];
             var (top, middle) = (plot.Top + i * Row + 5, plot.Top + i * Row + Row / 2);
-            Plot.Label(w, Plot.Fit(row.Name, 28), row.Name, plot.Left - 8, middle + 4, "end", "row-label");
+            plot.RowLabel(w, row.Name, middle);
             w.Open("rect", ("x", plot.Left), ("y", top), ("width", Math.Max(0, x.Map(row.Importance) - plot.Left)), ("height", Row - 10),
                 ("fill", Palette.Blue), ("rx", 2));
             w.Element("title", $"{row.Name}: {Invariant.Percent(row.Importance)} ± {Invariant.Percent(row.Spread)}").Close();

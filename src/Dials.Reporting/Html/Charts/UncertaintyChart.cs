@@ -24,7 +24,7 @@ internal static class UncertaintyChart
             var c = top[i];
             var y = plot.Top + i * Row + Row / 2;
             var name = $"#{i + 1} · trial {string.Join(", ", c.TrialNumbers.Select(n => Invariant.Integer(n)))}";
-            Plot.Label(w, Plot.Fit(name, 28), name, plot.Left - 8, y + 4, "end", "row-label");
+            plot.RowLabel(w, name, y);
             if (c.StandardDeviation > 0)
             {
                 Marks.Whisker(w, x.Map(c.Mean - c.StandardDeviation), x.Map(c.Mean + c.StandardDeviation), y, Palette.Ink, cap: 4);

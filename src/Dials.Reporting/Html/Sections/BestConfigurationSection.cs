@@ -11,9 +11,7 @@ internal static class BestConfigurationSection
         var best = study.Best!;
         w.Open("table", ("class", "data best"));
         w.Element("caption", $"Trial {best.Number}, value {Invariant.Value(best.Value)}");
-        w.Open("thead").Open("tr").Element("th", "Parameter", ("scope", "col")).Element("th", "Value", ("scope", "col"))
-            .Element("th", "Searched", ("scope", "col")).Close().Close();
-        w.Open("tbody");
+        TableHead.Write(w, ["Parameter", "Value", "Searched"]);
         for (var i = 0; i < study.Space.Dimensions.Count; i++)
         {
             var dimension = study.Space.Dimensions[i];

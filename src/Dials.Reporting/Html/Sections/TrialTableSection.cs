@@ -12,13 +12,7 @@ internal static class TrialTableSection
     {
         var dimensions = study.Space.Dimensions;
         w.Open("div", ("class", "table-scroll")).Open("table", ("class", "data sortable trials"));
-        w.Open("thead").Open("tr");
-        foreach (var head in new[] { "#", "State", "Value", "Duration" }.Concat(dimensions.Select(d => d.Name)).Append("Fail reason"))
-        {
-            w.Element("th", head, ("scope", "col"));
-        }
-
-        w.Close().Close().Open("tbody");
+        TableHead.Write(w, new[] { "#", "State", "Value", "Duration" }.Concat(dimensions.Select(d => d.Name)).Append("Fail reason"));
         foreach (var trial in study.Trials)
         {
             var state = trial.State.ToString().ToLowerInvariant();

@@ -29,13 +29,7 @@ internal static class UncertaintySection
 
         UncertaintyChart.Write(w, report);
         w.Open("div", ("class", "table-scroll")).Open("table", ("class", "data"));
-        w.Open("thead").Open("tr");
-        foreach (var head in new[] { "Rank", "Trials", "Mean ± sd", "Samples", "Source", "Parameters" })
-        {
-            w.Element("th", head, ("scope", "col"));
-        }
-
-        w.Close().Close().Open("tbody");
+        TableHead.Write(w, ["Rank", "Trials", "Mean ± sd", "Samples", "Source", "Parameters"]);
         for (var i = 0; i < report.Top.Count; i++)
         {
             var top = report.Top[i];

@@ -93,6 +93,9 @@ internal sealed class Plot(double width, double height, double left = 64, double
         LeftTitle(w, label);
     }
 
+    /// <summary>The name of a row of a horizontal chart, right-aligned in the left margin.</summary>
+    public void RowLabel(MarkupWriter w, string name, double y) => Label(w, Fit(name, (int)(Left / 7)), name, Left - 8, y + 4, "end", "row-label");
+
     /// <summary>Text cut to <paramref name="maxChars"/> with an ellipsis, so long choices do not run into each other.</summary>
     public static string Fit(string text, int maxChars) => text.Length <= maxChars ? text : text[..Math.Max(1, maxChars - 1)] + "…";
 
