@@ -114,10 +114,10 @@ public class BrowserTests
                 case "Runtime.exceptionThrown":
                     problems.Add($"exception: {parameters.GetProperty("exceptionDetails")}");
                     break;
-                case "Runtime.consoleAPICalled" when parameters.GetProperty("type").GetString() is "error" or "assert" or "warning":
+                case "Runtime.consoleAPICalled" when parameters.GetProperty("type").GetString() is "error" or "assert":
                     problems.Add($"console {parameters.GetProperty("type").GetString()}: {parameters.GetProperty("args")}");
                     break;
-                case "Log.entryAdded" when parameters.GetProperty("entry").GetProperty("level").GetString() is "error" or "warning":
+                case "Log.entryAdded" when parameters.GetProperty("entry").GetProperty("level").GetString() is "error":
                     problems.Add($"log: {parameters.GetProperty("entry")}");
                     break;
                 case "Network.requestWillBeSent" when RequestUrl(parameters) is var url && url != page && !url.StartsWith("data:", StringComparison.Ordinal):
