@@ -1,0 +1,45 @@
+using Dials.Analysis;
+using Dials.Reporting.Html.Markup;
+
+namespace Dials.Reporting.Html.Sections;
+
+/// <summary>The top of the report: the study's name and its facts at a glance.</summary>
+internal static class HeaderSection
+{
+    public static void Write(MarkupWriter w, ReportContent content)
+    {
+        var study = content.Study;
+        var best = study.Best;
+        w.Open("header", ("class", "report-header"));
+        w.Open("p", ("class", "kicker")).Text("Dials study report").Element("span", $"generated {Invariant.Time(content.GeneratedAt)}", ("class", "generated")).Close();
+        w.Element("h1", study.Name);
+        w.Open("dl", ("class", "facts"));
+        Fact(w, "Direction", study.Direction == Direction.Minimize ? "minimise" : "maximise");
+        w.Open("div").Element("dt", "Trials").Open("dd").Text(Invariant.Integer(study.Trials.Count));
+        w.Open("span", ("class", "states"));
+        foreach (var state in Enum.GetValues<TrialState>())
+        {
+            var count = study.Trials.Count(t => t.State == state);
+            if (count > 0)
+            {
+                w.Element("span", $"{Invariant.Integer(count)} {state.ToString().ToLowerInvariant()}", ("class", $"state state-{state.ToString().ToLowerInvariant()}"));
+            }
+        }
+
+        w.Close().Close().Close();
+        Fact(w, "Best value", best is null ? "none yet" : Invariant.Value(best.Value), best is null ? null : $"trial {best.Number}");
+        Fact(w, "Dimensions", Invariant.Integer(study.Space.Dimensions.Count));
+        w.Close().Close();
+    }
+
+    private static void Fact(MarkupWriter w, string name, string value, string? note = null)
+    {
+        w.Open("div").Element("dt", name).Open("dd").Text(value);
+        if (note is not null)
+        {
+            w.Element("small", note);
+        }
+
+        w.Close().Close();
+    }
+}

@@ -1,0 +1,55 @@
+using Dials.Analysis;
+using Dials.Reporting.Html.Charts;
+using Dials.Reporting.Html.Markup;
+
+namespace Dials.Reporting.Html.Sections;
+
+/// <summary>Every trial as a row: number, state, value, duration, one column per dimension and the fail reason. Numeric
+/// cells carry their exact value in <c>data-v</c> for the optional sorting script.</summary>
+internal static class TrialTableSection
+{
+    public static void Write(MarkupWriter w, StudySnapshot study)
+    {
+        var dimensions = study.Space.Dimensions;
+        w.Open("div", ("class", "table-scroll")).Open("table", ("class", "data sortable trials"));
+        TableHead.Write(w, new[] { "#", "State", "Value", "Duration" }.Concat(dimensions.Select(d => d.Name)).Append("Fail reason"));
+        foreach (var trial in study.Trials)
+        {
+            var state = trial.State.ToString().ToLowerInvariant();
+            var shown = TrialValues.Shown(trial);
+            w.Open("tr", ("class", $"row-{state}"));
+            Number(w, trial.Number, Invariant.Integer(trial.Number));
+            w.Open("td").Element("span", state, ("class", $"state state-{state}")).Close();
+            Number(w, shown, shown is { } v ? Invariant.Value(v) + (trial.State == TrialState.Pruned ? " (last)" : "") : "–");
+            Number(w, trial.Duration?.TotalSeconds, Invariant.Duration(trial.Duration));
+            for (var i = 0; i < dimensions.Count; i++)
+            {
+                var value = i < trial.Point.Count ? trial.Point[i] : double.NaN;
+                if (double.IsNaN(value))
+                {
+                    w.Element("td", "–", ("class", "muted"), ("data-v", ""));
+                }
+                else if (dimensions[i].Kind == DimensionKind.Categorical)
+                {
+                    w.Element("td", dimensions[i].Format(value), ("class", "mono"));
+                }
+                else if (dimensions[i].Kind == DimensionKind.Float)
+                {
+                    // Short in the table, exact on hover and for sorting: seventeen digits a cell make the table unreadable.
+                    w.Element("td", Invariant.Value(value), ("class", "num"), ("data-v", Invariant.Exact(value)), ("title", dimensions[i].Format(value)));
+                }
+                else
+                {
+                    Number(w, value, dimensions[i].Format(value));
+                }
+            }
+
+            w.Element("td", trial.FailReason ?? "", ("class", "reason")).Close();
+        }
+
+        w.Close().Close().Close();
+    }
+
+    private static void Number(MarkupWriter w, double? value, string text) =>
+        w.Element("td", text, ("class", "num"), ("data-v", value is { } v && double.IsFinite(v) ? Invariant.Exact(v) : ""));
+}

@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Dials.Reporting.Html;
+
+namespace Dials.Reporting.Tests;
+
+/// <summary>
+/// Opens a rendered report in a real headless Chromium: the page must load from a file with no script error, no
+/// console error and no request leaving the file, sort its trial table, and draw charts that a screenshot shows.
+/// Chromium missing is a failure, not a skip: CI installs it (.ci/run).
+/// </summary>
+public class BrowserTests
+{
+    private const string DefaultChromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task The_report_loads_offline_without_errors_and_draws_its_charts()
+    {
+        var chromium = Environment.GetEnvironmentVariable("DIALS_CHROMIUM") ?? DefaultChromium;
+        Assert.True(File.Exists(chromium),
+            $"Chromium is needed for this test and was not found at {chromium}. Install it (Debian: apt-get install -y chromium) or set DIALS_CHROMIUM.");
+
+        var content = ReportStudies.FullContent();
+        var directory = Directory.CreateTempSubdirectory("dials-report-page-");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var token = timeout.Token;
+        try
+        {
+            var file = Path.Combine(directory.FullName, "report.html");
+            HtmlReport.Write(file, content);
+            var url = new Uri(file).AbsoluteUri;
+
+            await using var browser = await DevToolsBrowser.StartAsync(chromium, token);
+            var target = await browser.SendAsync("Target.createTarget", new { url = "about:blank" }, null, token);
+            var attached = await browser.SendAsync("Target.attachToTarget", new { targetId = target.GetProperty("targetId").GetString(), flatten = true }, null, token);
+            var session = attached.GetProperty("sessionId").GetString();
+            Task<JsonElement> Send(string method, object? parameters = null) => browser.SendAsync(method, parameters, session, token);
+
+            foreach (var domain in new[] { "Runtime", "Log", "Network", "Page" })
+            {
+                await Send($"{domain}.enable");
+            }
+
+            await Send("Emulation.setDeviceMetricsOverride", new { width = 1200, height = 900, deviceScaleFactor = 1, mobile = false });
+            var loaded = browser.NextEvent("Page.loadEventFired");
+            var navigation = await Send("Page.navigate", new { url });
+            Assert.False(navigation.TryGetProperty("errorText", out var navigationError), $"Navigation failed: {navigationError}");
+            await loaded.WaitAsync(token);
+
+            var svgCount = await Evaluate(Send, "document.querySelectorAll('svg.chart').length");
+            Assert.Equal(5 + content.Study.Space.Dimensions.Count + content.Sensitivity!.Sweeps.Count, svgCount.GetInt32());
+            var historyWidth = await Evaluate(Send, "document.querySelector('#history svg').getBoundingClientRect().width");
+            Assert.True(historyWidth.GetDouble() > 600, $"The history chart is {historyWidth} px wide.");
+
+            // The sorting script: the Value heading sorts ascending (missing values last), the # heading restores the order.
+            var sorted = await Evaluate(Send, """
+                (() => {
+                  document.querySelectorAll('#trials th button')[2].click();
+                  const values = [...document.querySelectorAll('#trials tbody tr')].map(r => r.cells[2].getAttribute('data-v')).filter(v => v !== '').map(Number);
+                  document.querySelectorAll('#trials th button')[0].click();
+                  return values;
+                })()
+                """);
+            var values = sorted.EnumerateArray().Select(v => v.GetDouble()).ToList();
+            Assert.NotEmpty(values);
+            Assert.Equal(values.Order(), values);
+
+            var metrics = await Send("Page.getLayoutMetrics");
+            var size = metrics.GetProperty("cssContentSize");
+            var (width, height) = (Math.Ceiling(size.GetProperty("width").GetDouble()), Math.Ceiling(size.GetProperty("height").GetDouble()));
+            var shot = await Send("Page.captureScreenshot", new
+            {
+                format = "png", captureBeyondViewport = true, clip = new { x = 0, y = 0, width, height, scale = 1 },
+            });
+            var png = Convert.FromBase64String(shot.GetProperty("data").GetString()!);
+            SaveScreenshot(png);
+            File.Copy(file, Path.Combine(AppContext.BaseDirectory, "report.html"), overwrite: true); // to look at by hand
+
+            var problems = Problems(browser.Events, url);
+            Assert.True(problems.Count == 0, "The page reported problems:\n" + string.Join("\n", problems));
+            Assert.Contains(browser.Events, e => e.Method == "Network.requestWillBeSent" && RequestUrl(e.Params) == url); // the watch worked
+
+            var image = PngImage.Decode(png);
+            Assert.Equal((int)width, image.Width);
+            Assert.Equal((int)height, image.Height);
+            Assert.True(image.Height > 3000, $"A full report is long; the screenshot is {image.Height} px high.");
+            var (colours, inked) = Survey(image);
+            Assert.True(colours > 200, $"The screenshot has only {colours} distinct colours: the charts look blank.");
+            Assert.InRange(inked, 0.03, 0.6);
+            // The chart palette is on screen: the complete-trial blue and the best-so-far orange, near enough.
+            Assert.True(HasColour(image, (0x00, 0x72, 0xB2)), "No complete-trial blue in the screenshot.");
+            Assert.True(HasColour(image, (0xE6, 0x9F, 0x00)), "No best-so-far orange in the screenshot.");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<JsonElement> Evaluate(Func<string, object?, Task<JsonElement>> send, string expression)
+    {
+        var result = await send("Runtime.evaluate", new { expression, returnByValue = true, awaitPromise = true });
+        Assert.False(result.TryGetProperty("exceptionDetails", out var details), $"Evaluating failed: {details}");
+        return result.GetProperty("result").GetProperty("value");
+    }
+
+    /// <summary>Script exceptions, console errors, browser log errors and any request for something outside the file.</summary>
+    private static List<string> Problems(IEnumerable<(string Method, JsonElement Params)> events, string page)
+    {
+        var problems = new List<string>();
+        foreach (var (method, parameters) in events)
+        {
+            switch (method)
+            {
+                case "Runtime.exceptionThrown":
+                    problems.Add($"exception: {parameters.GetProperty("exceptionDetails")}");
+                    break;
+                case "Runtime.consoleAPICalled" when parameters.GetProperty("type").GetString() is "error" or "assert":
+                    problems.Add($"console {parameters.GetProperty("type").GetString()}: {parameters.GetProperty("args")}");
+                    break;
+                case "Log.entryAdded" when parameters.GetProperty("entry").GetProperty("level").GetString() is "error":
+                    problems.Add($"log: {parameters.GetProperty("entry")}");
+                    break;
+                case "Network.requestWillBeSent" when RequestUrl(parameters) is var url && url != page && !url.StartsWith("data:", StringComparison.Ordinal):
+                    problems.Add($"request: {url}");
+                    break;
+                case "Network.loadingFailed":
+                    problems.Add($"loading failed: {parameters}");
+                    break;
+            }
+        }
+
+        return problems;
+    }
+
+    private static string RequestUrl(JsonElement parameters) => parameters.GetProperty("request").GetProperty("url").GetString() ?? "";
+
+    /// <summary>Distinct colours (quantised to 5 bits a channel) and the share of pixels that are not near-white.</summary>
+    private static (int Colours, double Inked) Survey(PngImage image)
+    {
+        var colours = new HashSet<int>();
+        long inked = 0, total = 0;
+        for (var y = 0; y < image.Height; y += 2)
+        {
+            for (var x = 0; x < image.Width; x += 2)
+            {
+                var (r, g, b) = image[x, y];
+                colours.Add((r >> 3 << 10) | (g >> 3 << 5) | (b >> 3));
+                inked += r + g + b < 3 * 235 ? 1 : 0;
+                total++;
+            }
+        }
+
+        return (colours.Count, (double)inked / total);
+    }
+
+    private static bool HasColour(PngImage image, (int R, int G, int B) colour)
+    {
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                var (r, g, b) = image[x, y];
+                if (Math.Abs(r - colour.R) + Math.Abs(g - colour.G) + Math.Abs(b - colour.B) < 24)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Keeps the screenshot beside the test output, and refreshes docs/report-screenshot.png when
+    /// DIALS_UPDATE_SCREENSHOT is set (so ordinary runs never dirty the working tree).</summary>
+    private static void SaveScreenshot(byte[] png)
+    {
+        File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, "report-screenshot.png"), png);
+        if (Environment.GetEnvironmentVariable("DIALS_UPDATE_SCREENSHOT") is not { Length: > 0 })
+        {
+            return;
+        }
+
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Config.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        File.WriteAllBytes(Path.Combine(root.FullName, "docs", "report-screenshot.png"), png);
+    }
+}
