@@ -57,8 +57,7 @@ public static class ReportCommand
                 context.Status("Measuring the spread of the best configurations");
                 var uncertainty = Attempt(output, "uncertainty", () => Uncertainty.Evaluate(study, new UncertaintyOptions { FoldsPerTrial = folds }));
                 context.Status("Rendering");
-                var html = HtmlReport.Render(new ReportContent(study, importance, sensitivity, uncertainty, DateTimeOffset.UtcNow));
-                return AtomicFile.WriteAllText(path, html);
+                return HtmlReport.Write(path, new ReportContent(study, importance, sensitivity, uncertainty, DateTimeOffset.UtcNow));
             });
             output.Plain.WriteLine(written);
             return ExitCodes.Ok;

@@ -21,20 +21,10 @@ public static class HtmlReport
     /// <param name="path">Where to write the report.</param>
     /// <param name="content">The study and its analyses.</param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    public static void Write(string path, ReportContent content)
+    /// <returns>The full path written.</returns>
+    public static string Write(string path, ReportContent content)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var html = Render(content);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        return AtomicFile.WriteAllText(path, Render(content));
     }
 }
