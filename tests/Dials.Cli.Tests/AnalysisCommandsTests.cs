@@ -21,6 +21,23 @@ public sealed class AnalysisCommandsTests(StoredStudies stored)
     }
 
     [Fact]
+    public void Importance_as_json_gives_shares_summing_to_one_most_important_first()
+    {
+        var run = CliProcess.Run("importance", "--storage", stored.JournalSpec, "--study", "ranker", "--seed", "3", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.Equal("ranker", root.GetProperty("study").GetString());
+        Assert.Equal(37, root.GetProperty("trialsUsed").GetInt32());
+        Assert.True(root.GetProperty("elapsedMs").GetDouble() >= 0);
+        var shares = root.GetProperty("dimensions").EnumerateArray().Select(d => d.GetProperty("importance").GetDouble()).ToList();
+        Assert.Equal(1.0, shares.Sum(), 6);
+        Assert.Equal(shares.OrderDescending(), shares);
+        Assert.Equal("LearningRate", root.GetProperty("dimensions")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
     public void Importance_with_fast_method_names_it()
     {
         var run = CliProcess.Run("importance", "--storage", stored.SqliteSpec, "--study", "ranker", "--method", "fast");

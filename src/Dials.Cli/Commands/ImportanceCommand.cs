@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Dials.Analysis;
+using Dials.Reporting.Export;
 using Spectre.Console;
 
 namespace Dials.Cli.Commands;
@@ -21,22 +23,36 @@ public static class ImportanceCommand
         };
         method.AcceptOnlyFromAmong("auto", "fanova", "fast");
         var seed = StudyArguments.SeedOption();
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print JSON (method, trials used, each dimension's share and spread, notes, and the analysis's elapsedMs) instead of a table.",
+        };
         var command = new Command("importance", "Rank the hyperparameters by the share of the objective's variance each explains.")
         {
-            storage, study, method, seed,
+            storage, study, method, seed, json,
         };
         command.SetAction(parse => Run(parse.GetValue(storage)!, parse.GetValue(study)!,
-            Enum.Parse<ImportanceMethod>(parse.GetValue(method)!, ignoreCase: true), parse.GetValue(seed), output()));
+            Enum.Parse<ImportanceMethod>(parse.GetValue(method)!, ignoreCase: true), parse.GetValue(seed), output(), parse.GetValue(json)));
         return command;
     }
 
     /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Run(string spec, string studyName, ImportanceMethod method, int seed, CliOutput output) =>
+    public static int Run(string spec, string studyName, ImportanceMethod method, int seed, CliOutput output, bool json = false) =>
         CliErrors.Guard(output, () =>
         {
             var study = StudyArguments.LoadWithCompleteTrials(spec, studyName);
+            var clock = Stopwatch.StartNew();
             var result = ParameterImportance.Evaluate(study, new ImportanceOptions { Method = method, Seed = seed });
-            output.Out.Write(Render(result));
+            clock.Stop();
+            if (json)
+            {
+                output.Plain.Write(ImportanceJson.Write(study.Name, result, clock.Elapsed));
+            }
+            else
+            {
+                output.Out.Write(Render(result));
+            }
+
             return ExitCodes.Ok;
         });
 

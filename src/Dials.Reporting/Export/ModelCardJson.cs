@@ -129,21 +129,6 @@ public static class ModelCardJson
             return;
         }
 
-        json.WriteStartObject();
-        json.WriteString("method", importance.Method.ToString());
-        json.WriteNumber("trialsUsed", importance.TrialsUsed);
-        json.WriteStartArray("dimensions");
-        foreach (var dimension in importance.Dimensions)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", dimension.Name);
-            JsonValues.WriteNumber(json, "importance", dimension.Importance);
-            JsonValues.WriteNumber(json, "spread", dimension.Spread);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        JsonValues.WriteStrings(json, "notes", importance.Notes);
-        json.WriteEndObject();
+        ImportanceJson.Write(json, importance);
     }
 }
