@@ -80,6 +80,46 @@ public sealed class UncertaintyTests
     }
 
     [Fact]
+    public void Configurations_scored_on_the_same_folds_are_compared_fold_by_fold()
+    {
+        // Folds differ a lot in difficulty (0.5, 0.7, 0.9), which both configurations share; the runner-up is worse on
+        // every fold by 0.02 or 0.03. Unpaired, a 0.0233 lead is far inside the folds' spread; paired it is clear.
+        var best = WithIntermediate(0, [1], 0.7, RunningMeans(0.5, 0.7, 0.9));
+        var runnerUp = WithIntermediate(1, [2], 0.72333, RunningMeans(0.52, 0.72, 0.93));
+        var study = Of(OneFloat, Direction.Minimize, best, runnerUp);
+
+        var report = Uncertainty.Evaluate(study, new UncertaintyOptions { FoldsPerTrial = 3 });
+
+        Assert.Equal([0.5, 0.7, 0.9], report.Top[0].Scores!.Select(s => Math.Round(s, 9)));
+        Assert.DoesNotContain(report.Warnings, w => w.Kind == UncertaintyWarningKind.WithinNoise);
+
+        // The same spread without the pairing (one folded, one repeated) is within noise.
+        var unpaired = Of(OneFloat, Direction.Minimize, best,
+            SyntheticStudies.Complete(1, [2], 0.52), SyntheticStudies.Complete(2, [2], 0.72), SyntheticStudies.Complete(3, [2], 0.93));
+        Assert.Contains(Uncertainty.Evaluate(unpaired, new UncertaintyOptions { FoldsPerTrial = 3 }).Warnings,
+            w => w.Kind == UncertaintyWarningKind.WithinNoise);
+    }
+
+    [Fact]
+    public void Selection_bias_is_the_noise_of_a_trials_value_a_mean_over_its_folds()
+    {
+        // Two trials of four folds each with fold standard deviation 0.2: a trial's value, the mean of four folds, has
+        // noise 0.1, so two complete trials expect a bias of 0.1 * sqrt(2 ln 2).
+        var study = Of(OneFloat, Direction.Minimize,
+            WithIntermediate(0, [1], 0.5, RunningMeans(0.3, 0.7, 0.3, 0.7)),
+            WithIntermediate(1, [2], 0.6, RunningMeans(0.4, 0.8, 0.4, 0.8)));
+
+        var report = Uncertainty.Evaluate(study, new UncertaintyOptions { FoldsPerTrial = 4 });
+
+        var foldSd = FoldScores.StandardDeviation([0.3, 0.7, 0.3, 0.7]);
+        Assert.Equal(foldSd, report.Noise!.Value, Tolerance);
+        Assert.Equal(foldSd / 2 * Math.Sqrt(2 * Math.Log(2)), report.SelectionBias!.Value, Tolerance);
+    }
+
+    private static double[] RunningMeans(params double[] folds) =>
+        [.. folds.Select((_, i) => folds.Take(i + 1).Average())];
+
+    [Fact]
     public void Without_FoldsPerTrial_intermediate_values_are_not_folds()
     {
         var study = Of(OneFloat, Direction.Minimize, WithIntermediate(0, [3], 0.7, 0.8, 0.7, 0.7));
@@ -99,7 +139,7 @@ public sealed class UncertaintyTests
         var report = Uncertainty.Evaluate(study);
 
         AssertWarning(report.Warnings[0], UncertaintyWarningKind.WithinNoise,
-            "trials #0, #1, #2, mean 0.6", "by 0.05,", "combined standard error 0.06028");
+            "trials #0, #1, #2, mean 0.6", "by 0.05,", "standard error of that difference, 0.06028");
     }
 
     [Fact]
@@ -110,7 +150,7 @@ public sealed class UncertaintyTests
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
         try
         {
-            AssertWarning(Uncertainty.Evaluate(study).Warnings[0], UncertaintyWarningKind.WithinNoise, "standard error 0.06028");
+            AssertWarning(Uncertainty.Evaluate(study).Warnings[0], UncertaintyWarningKind.WithinNoise, "standard error of that difference, 0.06028");
         }
         finally
         {
@@ -140,7 +180,7 @@ public sealed class UncertaintyTests
 
         Assert.Equal(0.05, closeReport.Noise!.Value, 1e-9);
         Assert.Equal([0], closeReport.Top[0].TrialNumbers);
-        AssertWarning(closeReport.Warnings[0], UncertaintyWarningKind.WithinNoise, "combined standard error 0.07071");
+        AssertWarning(closeReport.Warnings[0], UncertaintyWarningKind.WithinNoise, "standard error of that difference, 0.07071");
         Assert.DoesNotContain(Uncertainty.Evaluate(apart).Warnings, w => w.Kind == UncertaintyWarningKind.WithinNoise);
     }
 

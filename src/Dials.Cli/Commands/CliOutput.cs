@@ -10,13 +10,19 @@ namespace Dials.Cli.Commands;
 /// <param name="Error">Errors and notes, on stderr, as plain lines: never wrapped, so they grep and parse.</param>
 public sealed record CliOutput(IAnsiConsole Out, IAnsiConsole Progress, TextWriter Plain, TextWriter Error)
 {
+    /// <summary>The width of tables written to a pipe or file when <c>COLUMNS</c> does not say.</summary>
+    public const int RedirectedWidth = 200;
+
     /// <summary>The process's own streams. When output is redirected, Spectre cannot know the terminal's width and
-    /// assumes 80 columns; a numeric <c>COLUMNS</c> variable (which shells export) sets it instead, so piped tables wrap
-    /// where the user asked.</summary>
+    /// would assume 80 columns, squeezing long study names into slivers; a numeric <c>COLUMNS</c> variable sets the
+    /// width, and without one a redirected table is laid out <see cref="RedirectedWidth"/> wide, so a pipe or file gets
+    /// whole lines to grep.</summary>
     public static CliOutput FromProcess()
     {
         var width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0 ? columns : (int?)null;
-        return new CliOutput(Create(Console.Out, Console.IsOutputRedirected, width), Create(Console.Error, Console.IsErrorRedirected, width),
+        return new CliOutput(
+            Create(Console.Out, Console.IsOutputRedirected, width ?? (Console.IsOutputRedirected ? RedirectedWidth : null)),
+            Create(Console.Error, Console.IsErrorRedirected, width ?? (Console.IsErrorRedirected ? RedirectedWidth : null)),
             Console.Out, Console.Error);
     }
 

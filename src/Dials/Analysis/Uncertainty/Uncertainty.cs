@@ -28,13 +28,16 @@ public static class Uncertainty
             ? configurations.OrderBy(c => c.Mean).ToList()
             : configurations.OrderByDescending(c => c.Mean).ToList();
 
-        var noise = PooledStandardDeviation(configurations);
+        var noise = PooledStandardDeviation(configurations, perTrialValue: false);
 
         // The best of n noisy scores is the maximum of n draws: even when every configuration is equally good, the
-        // expected maximum of n independent normal errors of spread Noise is about Noise * sqrt(2 ln n) (the classic
-        // bound, tight as n grows). That is how much better than its true score the winner should be expected to look.
+        // expected maximum of n independent normal errors of spread s is about s * sqrt(2 ln n) (the classic bound,
+        // tight as n grows). That is how much better than its true score the winner should be expected to look. What
+        // is selected is a trial's value, a mean over its folds, so s is the noise of that mean, not of one fold.
         var n = study.Complete.Count;
-        double? selectionBias = noise is { } sigma ? sigma * Math.Sqrt(2 * Math.Log(n)) : null;
+        double? selectionBias = PooledStandardDeviation(configurations, perTrialValue: true) is { } sigma
+            ? sigma * Math.Sqrt(2 * Math.Log(n))
+            : null;
 
         var warnings = UncertaintyWarnings.For(ranked, noise, selectionBias, n, options.ManyTrials);
         return new UncertaintyReport([.. ranked.Take(options.Top)], noise, selectionBias, warnings);
@@ -66,7 +69,7 @@ public static class Uncertainty
         var scores = samples.Scores;
         var mean = scores.Average();
         return new ConfigurationSpread([.. samples.Trials.Select(t => t.Number)], Parameters(space, samples.Trials[0].Point),
-            mean, FoldScores.StandardDeviation(scores), scores.Count, samples.Source);
+            mean, FoldScores.StandardDeviation(scores), scores.Count, samples.Source, scores);
     }
 
     private static Dictionary<string, string> Parameters(SearchSpace space, IReadOnlyList<double> point)
@@ -83,9 +86,10 @@ public static class Uncertainty
         return parameters;
     }
 
-    /// <summary>One configuration's typical spread: the variances of every configuration with several samples,
-    /// weighted by their degrees of freedom; null when none has more than one sample.</summary>
-    private static double? PooledStandardDeviation(IReadOnlyList<ConfigurationSpread> configurations)
+    /// <summary>The typical spread of one sample (or, with <paramref name="perTrialValue"/>, of one trial's value: a
+    /// fold mean's variance is a fold's over k): the variances of every configuration with several samples, weighted
+    /// by their degrees of freedom; null when none has more than one sample.</summary>
+    private static double? PooledStandardDeviation(IReadOnlyList<ConfigurationSpread> configurations, bool perTrialValue)
     {
         var spread = configurations.Where(c => c.Samples > 1).ToList();
         if (spread.Count == 0)
@@ -94,6 +98,7 @@ public static class Uncertainty
         }
 
         var degreesOfFreedom = spread.Sum(c => c.Samples - 1);
-        return Math.Sqrt(spread.Sum(c => (c.Samples - 1) * c.StandardDeviation * c.StandardDeviation) / degreesOfFreedom);
+        return Math.Sqrt(spread.Sum(c => (c.Samples - 1) * c.StandardDeviation * c.StandardDeviation
+            / (perTrialValue && c.Source == SpreadSource.Folds ? c.Samples : 1)) / degreesOfFreedom);
     }
 }

@@ -23,8 +23,8 @@ internal static class UncertaintyWarnings
         {
             warnings.Add(new UncertaintyWarning(UncertaintyWarningKind.WithinNoise,
                 $"The best configuration ({Trials(ranked[0])}, mean {Figure(ranked[0].Mean)}) leads the runner-up " +
-                $"({Trials(ranked[1])}, mean {Figure(ranked[1].Mean)}) by {Figure(gap)}, less than their combined " +
-                $"standard error {Figure(error)}: the ranking may be luck."));
+                $"({Trials(ranked[1])}, mean {Figure(ranked[1].Mean)}) by {Figure(gap)}, less than the " +
+                $"standard error of that difference, {Figure(error)}: the ranking may be luck."));
         }
 
         if (lead is { } margin && selectionBias is { } bias && bias > margin)
@@ -52,11 +52,24 @@ internal static class UncertaintyWarnings
         return warnings;
     }
 
-    /// <summary>The standard error of the difference of two means: each configuration's own standard error, or the
-    /// pooled noise for one scored once (so two single scores compare at Noise * sqrt(2)); null when a single score
-    /// meets an unknown noise.</summary>
-    private static double? CombinedStandardError(ConfigurationSpread best, ConfigurationSpread runnerUp, double? noise) =>
-        StandardError(best, noise) is { } a && StandardError(runnerUp, noise) is { } b ? Math.Sqrt(a * a + b * b) : null;
+    /// <summary>The standard error of the difference of two means. Two configurations scored on the same k folds are
+    /// compared fold by fold (a paired difference): the folds' own easiness, shared by both, cancels, which is what
+    /// cross-validation's fixed folds allow. Otherwise each configuration's own standard error, or the pooled noise
+    /// for one scored once (so two single scores compare at Noise * sqrt(2)); null when a single score meets an
+    /// unknown noise.</summary>
+    private static double? CombinedStandardError(ConfigurationSpread best, ConfigurationSpread runnerUp, double? noise)
+    {
+        if (best is { Source: SpreadSource.Folds, Scores: { Count: > 1 } a } && runnerUp is { Source: SpreadSource.Folds, Scores: { } b }
+            && a.Count == b.Count)
+        {
+            var differences = a.Zip(b, (x, y) => x - y).ToList();
+            return FoldScores.StandardDeviation(differences) / Math.Sqrt(differences.Count);
+        }
+
+        return StandardError(best, noise) is { } first && StandardError(runnerUp, noise) is { } second
+            ? Math.Sqrt(first * first + second * second)
+            : null;
+    }
 
     private static double? StandardError(ConfigurationSpread configuration, double? noise) =>
         configuration.Samples > 1 ? configuration.StandardError : noise;
