@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dials;
 using Dials.ML.Trainers;
 using Dials.ML.Tuning;
+using Dials.Reporting.Html;
 using Dials.Samplers;
 using Spectre.Console;
 
@@ -10,7 +11,7 @@ namespace TuneMlNet;
 /// <summary>
 /// The main job: tune LightGbm by cross-validated TPE search with median pruning in a journal-file study (resumed when
 /// it exists), show progress, then evaluate the tuned model and the defaults once on the sealed test split and write
-/// the tuning log and the model card next to the study.
+/// the tuning log, the model card and the HTML report next to the study.
 /// </summary>
 public static class TuneJob
 {
@@ -71,7 +72,12 @@ public static class TuneJob
             threshold is null ? null : $"{threshold.Threshold:G4} ({threshold.Goal}; precision {threshold.Precision:P1}, recall {threshold.Recall:P1}, F1 {threshold.F1:G3})");
         TuningLog.Write(settings.Beside(".trials.jsonl"), result);
         card.Write();
+
+        // The study's own report (importance, sensitivity, uncertainty, every chart), as `dials report` writes it.
+        var report = HtmlReport.Write(settings.Beside(".report.html"),
+            ReportContent.Analyse(study.Snapshot(), run.Objective.FoldCount, settings.Seed));
         Print(console, run, result, card, clock.Elapsed);
+        console.MarkupLineInterpolated($"Report: {report}");
         return 0;
     }
 

@@ -50,27 +50,12 @@ public static class ReportCommand
             var written = output.Progress.Status().Start("Reading the study", context =>
             {
                 var study = StudyArguments.Load(spec, studyName);
-                context.Status("Ranking hyperparameters");
-                var importance = Attempt(output, "importance", () => ParameterImportance.Evaluate(study, new ImportanceOptions { Seed = seed }));
-                context.Status("Sweeping around the best trial");
-                var sensitivity = Attempt(output, "sensitivity", () => Sensitivity.FromSurrogate(study, new SensitivityOptions { Seed = seed }));
-                context.Status("Measuring the spread of the best configurations");
-                var uncertainty = Attempt(output, "uncertainty", () => Uncertainty.Evaluate(study, new UncertaintyOptions { FoldsPerTrial = folds }));
+                var content = ReportContent.Analyse(study, folds, seed, step => context.Status = step,
+                    (name, why) => output.Error.WriteLine($"note: {name} left out of the report: {why}"));
                 context.Status("Rendering");
-                return HtmlReport.Write(path, new ReportContent(study, importance, sensitivity, uncertainty, DateTimeOffset.UtcNow));
+                return HtmlReport.Write(path, content);
             });
             output.Plain.WriteLine(written);
             return ExitCodes.Ok;
         });
-
-    private static T? Attempt<T>(CliOutput output, string name, Func<T> analysis) where T : class
-    {
-        var attempt = AnalysisAttempt.Run(analysis);
-        if (attempt.Skipped is { } why)
-        {
-            output.Error.WriteLine($"note: {name} left out of the report: {why}");
-        }
-
-        return attempt.Result;
-    }
 }
