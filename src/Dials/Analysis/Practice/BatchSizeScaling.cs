@@ -8,9 +8,26 @@ public static class BatchSizeScaling
     /// <param name="fromBatch">The batch size it was tuned at.</param>
     /// <param name="toBatch">The new batch size.</param>
     /// <param name="rule">The scaling rule.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A rate or batch size is not positive; the message names it.</exception>
-    public static double ScaleLearningRate(double rate, int fromBatch, int toBatch, ScalingRule rule) =>
-        throw new NotImplementedException("issue 8: practice helper");
+    /// <exception cref="ArgumentOutOfRangeException">A rate or batch size is not positive (or the rate is not finite), or
+    /// the rule is unknown; the message names the parameter.</exception>
+    public static double ScaleLearningRate(double rate, int fromBatch, int toBatch, ScalingRule rule)
+    {
+        if (!double.IsFinite(rate) || rate <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "The learning rate must be a finite number above 0.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fromBatch);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(toBatch);
+
+        var ratio = (double)toBatch / fromBatch;
+        return rule switch
+        {
+            ScalingRule.Linear => rate * ratio,
+            ScalingRule.SquareRoot => rate * Math.Sqrt(ratio),
+            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown scaling rule."),
+        };
+    }
 }
 
 /// <summary>Rules for scaling a learning rate with the batch size.</summary>

@@ -1,7 +1,8 @@
 namespace Dials.Analysis;
 
 /// <summary>What a learning-rate range test found.</summary>
-/// <param name="Points">Every step: its rate, raw loss and smoothed loss.</param>
+/// <param name="Points">Every step with a finite loss, in rate order: its rate, raw loss and smoothed loss (a step whose
+/// loss was not finite ends the test and is not among them).</param>
 /// <param name="SuggestedRate">The rate to use: a rate well below divergence where the loss was still falling.</param>
 /// <param name="MinimumLossRate">The rate at the lowest smoothed loss.</param>
 /// <param name="SteepestRate">The rate where the smoothed loss fell fastest (per unit of log rate).</param>
