@@ -5,9 +5,13 @@ namespace Dials.Packaging.Tests;
 /// <summary>Runs the real dotnet CLI, as a user would, and captures what it prints.</summary>
 internal static class DotnetCli
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, arguments);
+
+    /// <summary>Runs any program (an installed tool, a published binary) the same way.</summary>
+    public static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
