@@ -38,7 +38,7 @@ public sealed record StudySnapshot(string Name, Direction Direction, SearchSpace
         : Complete.Aggregate((best, t) => IsBetter(t.Value!.Value, best.Value!.Value) ? t : best);
 
     /// <summary>Whether <paramref name="value"/> is strictly better than <paramref name="than"/> in this study's direction.</summary>
-    public bool IsBetter(double value, double than) => Direction == Direction.Minimize ? value < than : value > than;
+    public bool IsBetter(double value, double than) => Pruners.Curves.IsBetter(value, than, Direction);
 
     /// <summary>Reads a study from a storage, rebuilding its space from the stored signature.</summary>
     /// <param name="storage">The storage.</param>

@@ -329,7 +329,7 @@ public sealed class Study<T> : ITrialHost
         return finished;
     }
 
-    private bool IsBetter(double value, double than) => Direction == Direction.Minimize ? value < than : value > than;
+    private bool IsBetter(double value, double than) => Curves.IsBetter(value, than, Direction);
 
     private TrialResult ToResult(TrialRecord record) => new(
         record.Number,
