@@ -9,20 +9,14 @@ namespace Dials.Packaging.Tests;
 [Collection(DotnetBuilds.Name)]
 public sealed class PackageTests : IDisposable
 {
-    private readonly string work = Directory.CreateTempSubdirectory("dials-package-").FullName;
-
-    // A version of its own, so NuGet's global cache never serves an older build of the same number.
-    private readonly string version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+    private readonly LocalFeed feed = new("dials-package-");
 
     [Fact]
     public void A_fresh_project_referencing_only_the_package_gets_generated_code_and_diagnostics()
     {
-        var feed = Path.Combine(work, "feed");
-        var (packExit, packOutput) = DotnetCli.Run(Dials.Testing.RepositoryRoot.Path,
-            "pack", "src/Dials/Dials.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}");
-        Assert.True(packExit == 0, packOutput);
+        feed.Pack("src/Dials/Dials.csproj");
 
-        var package = Path.Combine(feed, $"Dials.{version}.nupkg");
+        var package = Path.Combine(feed.Feed, $"Dials.{feed.Version}.nupkg");
         using (var zip = ZipFile.OpenRead(package))
         {
             var entries = zip.Entries.Select(e => e.FullName).ToList();
@@ -32,7 +26,7 @@ public sealed class PackageTests : IDisposable
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("Dials.Generators.dll", StringComparison.Ordinal));
         }
 
-        var consumer = CreateConsumer(feed, """
+        var consumer = CreateConsumer("""
             using Dials;
             var space = Config.SearchSpace;
             var config = space.Decode([0.01, 2]);
@@ -59,11 +53,11 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("error DIALS003", buildOutput);
     }
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => feed.Dispose();
 
-    private string CreateConsumer(string feed, string program)
+    private string CreateConsumer(string program)
     {
-        var consumer = Path.Combine(work, "consumer");
+        var consumer = Path.Combine(feed.Work, "consumer");
         Directory.CreateDirectory(consumer);
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -75,7 +69,7 @@ public sealed class PackageTests : IDisposable
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Dials" Version="{version}" />
+                <PackageReference Include="Dials" Version="{feed.Version}" />
               </ItemGroup>
             </Project>
             """);
@@ -84,7 +78,7 @@ public sealed class PackageTests : IDisposable
             <configuration>
               <packageSources>
                 <clear />
-                <add key="local" value="{feed}" />
+                <add key="local" value="{feed.Feed}" />
               </packageSources>
             </configuration>
             """);

@@ -7,20 +7,17 @@ namespace Dials.Packaging.Tests;
 [Collection(DotnetBuilds.Name)]
 public sealed class ToolPackageTests : IDisposable
 {
-    private readonly string work = Directory.CreateTempSubdirectory("dials-tool-").FullName;
-    private readonly string version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+    private readonly LocalFeed feed = new("dials-tool-");
 
     [Fact]
     public void The_tool_installs_from_its_package_and_lists_a_stored_study()
     {
-        var feed = Path.Combine(work, "feed");
-        var (packExit, packOutput) = DotnetCli.Run(Dials.Testing.RepositoryRoot.Path,
-            "pack", "src/Dials.Cli/Dials.Cli.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}");
-        Assert.True(packExit == 0, packOutput);
+        feed.Pack("src/Dials.Cli/Dials.Cli.csproj");
 
+        var work = feed.Work;
         var tools = Path.Combine(work, "tools");
         var (installExit, installOutput) = DotnetCli.Run(work,
-            "tool", "install", "Dials.Cli", "--tool-path", tools, "--version", version, "--add-source", feed, "--ignore-failed-sources");
+            "tool", "install", "Dials.Cli", "--tool-path", tools, "--version", feed.Version, "--add-source", feed.Feed, "--ignore-failed-sources");
         Assert.True(installExit == 0, installOutput);
 
         // A journal as the tuner writes it (this project references no Dials code: it tests the package alone).
@@ -41,5 +38,5 @@ public sealed class ToolPackageTests : IDisposable
         Assert.Contains("0.75", runOutput);
     }
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => feed.Dispose();
 }
