@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dials.Reporting.Html.Markup;
 
 namespace Dials.Reporting.Export;
 
@@ -68,7 +69,7 @@ public static class ModelCardMarkdown
             md.AppendLine(inv, $"## Importance ({importance.Method}, {importance.TrialsUsed} trials)").AppendLine();
             Table(md, ["Parameter", "Importance", "Spread"], importance.Dimensions.Select(d => new[]
             {
-                d.Name, Percent(d.Importance), Percent(d.Spread),
+                d.Name, Invariant.Percent(d.Importance), Invariant.Percent(d.Spread),
             }));
             foreach (var note in importance.Notes)
             {
@@ -106,8 +107,6 @@ public static class ModelCardMarkdown
 
         md.AppendLine();
     }
-
-    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
