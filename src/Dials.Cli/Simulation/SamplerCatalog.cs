@@ -12,6 +12,7 @@ public static class SamplerCatalog
         ["qmc"] = (seed, _, _) => new QmcSampler(seed: seed),
         ["tpe"] = (seed, _, _) => new TpeSampler(seed: seed),
         ["tpe-uni"] = (seed, _, _) => new TpeSampler(seed: seed, multivariate: false),
+        ["gp"] = (seed, _, _) => new GpSampler(seed: seed),
         ["cmaes"] = (seed, _, _) => new CmaEsSampler(seed: seed),
         ["cmaes-ipop"] = (seed, _, _) => new CmaEsSampler(seed: seed, restarts: true),
     };

@@ -79,17 +79,25 @@ public sealed class TpeSampler : ISampler
     public double[] Sample(SamplingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var point = new double[context.Space.Dimensions.Count];
+        Array.Fill(point, double.NaN);
+        Complete(context, point);
+        return point;
+    }
+
+    /// <summary>Samples the dimensions of <paramref name="point"/> that are still NaN, given the others (how another
+    /// sampler hands TPE the dimensions it does not model), and applies the space's conditions.</summary>
+    internal void Complete(SamplingContext context, double[] point)
+    {
         var space = context.Space;
         var random = new TrialRandom(seed, context.TrialNumber);
-        var point = new double[space.Dimensions.Count];
-        Array.Fill(point, double.NaN);
         var groups = groupsBySpace.GetValue(space, s => DimensionGroups.Of(s, multivariate));
         TpeHistory? history = null;
         int[]? stamps = null;
         for (var g = 0; g < groups.Length; g++)
         {
             var group = groups[g];
-            if (!space.IsActive(point, group[0].Index))
+            if (!space.IsActive(point, group[0].Index) || Array.TrueForAll(group, m => !double.IsNaN(point[m.Index])))
             {
                 continue;
             }
@@ -103,7 +111,6 @@ public sealed class TpeSampler : ISampler
         }
 
         space.ApplyConditions(point);
-        return point;
     }
 
     /// <summary>Samples a group from the model into <paramref name="point"/>; false while it is still in its

@@ -1,0 +1,133 @@
+namespace Dials.Samplers.Gp;
+
+/// <summary>
+/// The GP's view of a study's trials: inputs and standardised targets of the complete trials (and of the pruned ones,
+/// at the worst complete value), the inputs of trials still running, and every input already taken.
+/// </summary>
+internal sealed class GpData
+{
+    private GpData(double[] inputs, int count, double[] targets, int completeCount, double[] pendingInputs, int pendingCount,
+        double[] taken, int takenCount, double[] bestInputs, double bestTarget)
+    {
+        Inputs = inputs;
+        Count = count;
+        Targets = targets;
+        CompleteCount = completeCount;
+        PendingInputs = pendingInputs;
+        PendingCount = pendingCount;
+        Taken = taken;
+        TakenCount = takenCount;
+        BestInputs = bestInputs;
+        BestTarget = bestTarget;
+    }
+
+    /// <summary>Row-major inputs of the observations (complete trials first, then pruned ones).</summary>
+    public double[] Inputs { get; }
+
+    /// <summary>The number of observations.</summary>
+    public int Count { get; }
+
+    /// <summary>Standardised targets, larger is better whatever the study's direction.</summary>
+    public double[] Targets { get; }
+
+    /// <summary>Complete trials among the observations.</summary>
+    public int CompleteCount { get; }
+
+    /// <summary>Row-major inputs of the running trials that already have a point.</summary>
+    public double[] PendingInputs { get; }
+
+    /// <summary>The number of running trials with a point.</summary>
+    public int PendingCount { get; }
+
+    /// <summary>Row-major inputs of every trial with a point, whatever its state: never to be proposed again.</summary>
+    public double[] Taken { get; }
+
+    /// <summary>Rows of <see cref="Taken"/>.</summary>
+    public int TakenCount { get; }
+
+    /// <summary>The inputs of the best complete trial.</summary>
+    public double[] BestInputs { get; }
+
+    /// <summary>The best standardised target.</summary>
+    public double BestTarget { get; }
+
+    /// <summary>Reads the trials of <paramref name="context"/> through <paramref name="features"/>.</summary>
+    public static GpData From(SamplingContext context, GpFeatures features)
+    {
+        var d = features.Count;
+        var complete = new List<(IReadOnlyList<double> Point, double Value)>();
+        var pruned = new List<IReadOnlyList<double>>();
+        var pending = new List<IReadOnlyList<double>>();
+        var taken = new List<IReadOnlyList<double>>();
+        var sign = context.Direction == Direction.Maximize ? 1.0 : -1.0;
+        foreach (var trial in context.Trials)
+        {
+            if (!features.Covers(trial.Point))
+            {
+                continue;
+            }
+
+            taken.Add(trial.Point);
+            switch (trial.State)
+            {
+                case TrialState.Complete when trial.Value is { } value && double.IsFinite(value):
+                    complete.Add((trial.Point, sign * value));
+                    break;
+                case TrialState.Pruned:
+                    pruned.Add(trial.Point);
+                    break;
+                case TrialState.Running:
+                    pending.Add(trial.Point);
+                    break;
+            }
+        }
+
+        var count = complete.Count + pruned.Count;
+        var inputs = new double[count * d];
+        var raw = new double[count];
+        var bestRow = 0;
+        for (var r = 0; r < complete.Count; r++)
+        {
+            features.Encode(complete[r].Point, inputs.AsSpan(r * d, d));
+            raw[r] = complete[r].Value;
+            bestRow = raw[r] > raw[bestRow] ? r : bestRow;
+        }
+
+        var worst = complete.Count > 0 ? complete.Min(c => c.Value) : 0;
+        for (var r = 0; r < pruned.Count; r++)
+        {
+            features.Encode(pruned[r], inputs.AsSpan((complete.Count + r) * d, d));
+            raw[complete.Count + r] = worst;
+        }
+
+        var targets = Standardise(raw);
+        return new GpData(inputs, count, targets, complete.Count, Rows(pending, features), pending.Count, Rows(taken, features),
+            taken.Count, count > 0 ? inputs.AsSpan(bestRow * d, d).ToArray() : new double[d],
+            complete.Count > 0 ? targets[bestRow] : 0);
+    }
+
+    private static double[] Standardise(double[] values)
+    {
+        if (values.Length == 0)
+        {
+            return values;
+        }
+
+        var mean = values.Average();
+        var variance = values.Sum(v => (v - mean) * (v - mean)) / values.Length;
+        var std = Math.Max(Math.Sqrt(variance), 1e-10 * Math.Max(1, Math.Abs(mean)));
+        return [.. values.Select(v => (v - mean) / std)];
+    }
+
+    private static double[] Rows(List<IReadOnlyList<double>> points, GpFeatures features)
+    {
+        var d = features.Count;
+        var rows = new double[points.Count * d];
+        for (var r = 0; r < points.Count; r++)
+        {
+            features.Encode(points[r], rows.AsSpan(r * d, d));
+        }
+
+        return rows;
+    }
+}

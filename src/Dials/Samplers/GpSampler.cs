@@ -1,0 +1,187 @@
+using System.Runtime.CompilerServices;
+using Dials.Samplers.Gp;
+
+namespace Dials.Samplers;
+
+/// <summary>
+/// Bayesian optimisation with a Gaussian process: fits a GP (Matérn 5/2 kernel with one length scale per dimension) to
+/// the trials so far and proposes the point of largest expected improvement. Spends the fewest trials of all the
+/// strategies on smooth, low-dimensional objectives, which is what an expensive objective (a training run) needs.
+/// </summary>
+/// <remarks>
+/// <para>The GP works in the unit cube the space maps to (<see cref="Dimension.ToUnit"/>: log-scaled dimensions and powers
+/// of two on their log scale); integers and steps are rounded to their values before the kernel sees them; a
+/// categorical dimension's levels are compared for equality only, each level its own value. Values are standardised
+/// (maximised internally whatever the direction). Kernel scale, length scales and noise are fitted by maximising the
+/// marginal likelihood with priors, warm-started from the previous trial's fit. The acquisition is log expected
+/// improvement, stable where plain EI underflows; it is maximised over 2,048 scrambled Sobol candidates and refined by
+/// L-BFGS (continuous dimensions) and level-by-level search (discrete ones) from the best of them.</para>
+/// <para>The first <c>startupTrials</c> trials are points of a scrambled Sobol sequence (<see cref="QmcSampler"/>),
+/// which cover the space more evenly than random ones. Trials still running (parallel workers) enter the model as
+/// observations of the value the model expects there ("Kriging believer"), which flattens the improvement around
+/// them, and no point observed or running is proposed again. Pruned trials enter with the worst complete value, so the
+/// search does not return to them; failed trials are ignored.</para>
+/// <para>Conditional dimensions: the GP models the dimensions that are always active; dimensions active only under a
+/// condition are proposed by a multivariate <see cref="TpeSampler"/> on the same trials, given the GP's values for
+/// their parents.</para>
+/// <para>Cost grows with the cube of the number of trials (about 10 to 30 ms per proposal at 300 trials in 6
+/// dimensions): for studies of thousands of trials prefer <see cref="TpeSampler"/> or <see cref="CmaEsSampler"/>.</para>
+/// </remarks>
+public sealed class GpSampler : IProposingSampler
+{
+    private readonly long seed;
+    private readonly int startupTrials;
+    private readonly bool deterministicObjective;
+    private readonly int candidates;
+    private readonly int localSearches;
+    private readonly QmcSampler startup;
+    private readonly TpeSampler conditional;
+    private readonly ConditionalWeakTable<SearchSpace, FitMemory> memories = new();
+
+    /// <summary>Creates a GP sampler.</summary>
+    /// <param name="seed">Seed of the start-up sequence's scramble and of every trial's random stream; null for a random seed.</param>
+    /// <param name="startupTrials">Complete trials taken from the quasi-random start-up sequence before the GP is used.</param>
+    /// <param name="deterministicObjective">Whether the objective returns the same value for the same point (a
+    /// simulation, a fixed-seed training run): the noise is then fixed near zero instead of fitted, and the model
+    /// interpolates the observations exactly.</param>
+    /// <param name="candidates">Quasi-random candidates scored per proposal before local refinement.</param>
+    /// <param name="localSearches">Candidates refined by local search per proposal.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or <paramref name="candidates"/> or
+    /// <paramref name="localSearches"/> is not positive.</exception>
+    public GpSampler(int? seed = null, int startupTrials = 10, bool deterministicObjective = false, int candidates = 2048,
+        int localSearches = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(startupTrials);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(candidates);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(localSearches);
+        this.seed = seed ?? TrialRandom.NewSeed();
+        this.startupTrials = startupTrials;
+        this.deterministicObjective = deterministicObjective;
+        this.candidates = candidates;
+        this.localSearches = localSearches;
+        startup = new QmcSampler(seed: (int)(this.seed & 0x7FFFFFFF));
+        conditional = new TpeSampler(seed: (int)((this.seed >> 31) & 0x7FFFFFFF));
+    }
+
+    /// <inheritdoc />
+    public double[] Sample(SamplingContext context) => Propose(context).Point;
+
+    /// <inheritdoc />
+    public Proposal Propose(SamplingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var space = context.Space;
+        var memory = memories.GetValue(space, s => new FitMemory(GpFeatures.Of(s)));
+        var features = memory.Features;
+        var data = GpData.From(context, features);
+        if (data.CompleteCount < Math.Max(startupTrials, 1) || features.Count == 0)
+        {
+            var reason = features.Count == 0
+                ? "no dimension is always active with more than one value, so there is nothing for a GP to model"
+                : $"{data.CompleteCount} of {startupTrials} start-up trials complete";
+            return new Proposal(startup.Sample(context), "QMC start-up", reason);
+        }
+
+        var random = new TrialRandom(seed, context.TrialNumber, purpose: 0x69);
+        var hyperparameters = HyperparameterFit.Fit(data.Inputs, data.Count, data.Targets, features.IsCategorical,
+            deterministicObjective, memory.Start(features.Count));
+        var process = GaussianProcess.Create(data.Inputs, data.Count, data.Targets, features.IsCategorical, hyperparameters);
+        if (process is null)
+        {
+            // The fitted kernel cannot be factored (duplicate points and no noise): fall back to the initial kernel.
+            hyperparameters = GpHyperparameters.Initial(features.Count);
+            process = GaussianProcess.Create(data.Inputs, data.Count, data.Targets, features.IsCategorical, hyperparameters);
+        }
+
+        memory.Remember(hyperparameters);
+        double[]? inputs = null;
+        if (process is not null)
+        {
+            // Points being evaluated are believed to score what the model expects there.
+            var believed = new double[data.PendingCount];
+            for (var p = 0; p < data.PendingCount; p++)
+            {
+                believed[p] = process.Posterior(data.PendingInputs.AsSpan(p * features.Count, features.Count)).Mean;
+            }
+
+            var withPending = process.WithObservations(data.PendingInputs, data.PendingCount, believed) ?? process;
+            var search = new AcquisitionSearch(withPending, features, data.BestTarget);
+            inputs = search.Maximize(random, candidates, localSearches, [data.BestInputs], data.Taken, data.TakenCount);
+        }
+
+        var point = new double[space.Dimensions.Count];
+        Array.Fill(point, double.NaN);
+        string strategy = "GP", why;
+        if (inputs is null)
+        {
+            for (var j = 0; j < features.Count; j++)
+            {
+                inputs ??= new double[features.Count];
+                inputs[j] = features.FromUniform(j, random.NextDouble());
+            }
+
+            strategy = "random";
+            why = "the GP had no untried point left to propose";
+        }
+        else
+        {
+            why = $"GP over {features.Count} dimension(s), {data.CompleteCount} complete trial(s)"
+                  + (data.Count > data.CompleteCount ? $" and {data.Count - data.CompleteCount} pruned" : "")
+                  + (data.PendingCount > 0 ? $", {data.PendingCount} running" : "");
+        }
+
+        features.Decode(inputs!, point);
+        FillOthers(context, point);
+        if (features.Count < space.Dimensions.Count(d => d.Condition is null) || features.Count < space.Dimensions.Count)
+        {
+            why += "; conditional dimensions by TPE";
+        }
+
+        return new Proposal(point, strategy, why);
+    }
+
+    /// <summary>Dimensions the GP does not model: single-valued ones take their value, conditional ones come from TPE.</summary>
+    private void FillOthers(SamplingContext context, double[] point)
+    {
+        var space = context.Space;
+        for (var i = 0; i < point.Length; i++)
+        {
+            var dimension = space.Dimensions[i];
+            if (double.IsNaN(point[i]) && dimension.Condition is null)
+            {
+                point[i] = dimension.FromUnit(0.5);
+            }
+        }
+
+        if (space.Dimensions.Any(d => d.Condition is not null))
+        {
+            conditional.Complete(context, point);
+        }
+
+        space.ApplyConditions(point);
+    }
+
+    /// <summary>The last fitted hyperparameters of a space, where the next fit starts.</summary>
+    private sealed class FitMemory(GpFeatures features)
+    {
+        private GpHyperparameters? last;
+
+        public GpFeatures Features { get; } = features;
+
+        public GpHyperparameters Start(int inputs)
+        {
+            lock (this)
+            {
+                return last ?? GpHyperparameters.Initial(inputs);
+            }
+        }
+
+        public void Remember(GpHyperparameters fitted)
+        {
+            lock (this)
+            {
+                last = fitted;
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using Dials.Cli.Simulation;
+
+namespace Dials.Samplers.Tests.Gp;
+
+public class GpSamplerTests
+{
+    [Fact]
+    public void Every_proposal_is_valid_in_a_space_of_every_kind_with_conditions()
+    {
+        var trials = SamplerHarness.Run(SamplerHarness.EveryKind, new GpSampler(seed: 1), SamplerHarness.EveryKindObjective, 30);
+        SamplerHarness.AssertValid(SamplerHarness.EveryKind, trials.Select(t => t.Point));
+        Assert.Contains(trials, t => t.Point[7] == 1 && !double.IsNaN(t.Point[8]));
+        Assert.Contains(trials, t => t.Point[7] != 1);
+    }
+
+    [Fact]
+    public void The_same_seed_replays_the_same_study_and_another_seed_does_not()
+    {
+        var branin = TestFunctions.Branin();
+        double[][] Points(int seed) => [.. SamplerHarness.Run(branin.Space, new GpSampler(seed: seed), branin.Evaluate, 16).Select(t => t.Point.ToArray())];
+        Assert.Equal(Points(3), Points(3));
+        Assert.NotEqual(Points(3), Points(4));
+    }
+
+    [Fact]
+    public void Start_up_points_come_from_the_quasi_random_sequence_then_the_gp_proposes()
+    {
+        var branin = TestFunctions.Branin();
+        var qmc = SamplerHarness.Run(branin.Space, new QmcSampler(seed: 5), branin.Evaluate, 10);
+        var study = Study.Create(branin.Space, new StudyOptions { Sampler = new GpSampler(seed: 5, startupTrials: 10) });
+        for (var n = 0; n < 12; n++)
+        {
+            var trial = study.Ask();
+            study.Tell(trial, branin.Evaluate(trial.Config));
+        }
+
+        var trials = study.Storage.ReadTrials(study.Name);
+        Assert.Equal(qmc.Select(t => t.Point.ToArray()), trials.Take(10).Select(t => t.Point.ToArray()));
+        var sampler = new GpSampler(seed: 5, startupTrials: 10);
+        Assert.Equal("QMC start-up", sampler.Propose(new SamplingContext(branin.Space, Direction.Minimize, [.. trials.Take(9)], 9)).Strategy);
+        Assert.Equal("GP", sampler.Propose(new SamplingContext(branin.Space, Direction.Minimize, trials, 12)).Strategy);
+    }
+
+    [Fact]
+    public void Branin_is_solved_within_fifty_trials()
+    {
+        var branin = TestFunctions.Branin();
+        var best = SamplerHarness.Best(SamplerHarness.Run(branin.Space, new GpSampler(seed: 2), branin.Evaluate, 50));
+        Assert.True(best - branin.Optimum < 1e-2, $"best {best}");
+    }
+
+    [Fact]
+    public void Maximizing_climbs_to_the_top()
+    {
+        var branin = TestFunctions.Branin();
+        var trials = SamplerHarness.Run(branin.Space, new GpSampler(seed: 6), x => -branin.Evaluate(x), 40, Direction.Maximize);
+        Assert.True(-SamplerHarness.Best(trials, Direction.Maximize) - branin.Optimum < 0.05);
+    }
+
+    [Fact]
+    public void A_running_trial_changes_the_next_proposal()
+    {
+        var branin = TestFunctions.Branin();
+        var done = SamplerHarness.Run(branin.Space, new GpSampler(seed: 8), branin.Evaluate, 15);
+        var sampler = new GpSampler(seed: 8);
+        var alone = sampler.Sample(new SamplingContext(branin.Space, Direction.Minimize, done, 16));
+        var withRunning = sampler.Sample(new SamplingContext(branin.Space, Direction.Minimize,
+            [.. done, SamplerHarness.Running(15, alone)], 16));
+        Assert.NotEqual(alone, withRunning);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Workers_asking_before_anyone_tells_never_get_the_same_point(bool discrete)
+    {
+        // Four workers ask at once, four times over; every point asked is different.
+        var space = discrete
+            ? TestFunction.PointSpace([Dimension.Int("a", 0, 4), Dimension.Categorical("b", ["x", "y", "z"])])
+            : TestFunctions.Branin().Space;
+        Func<double[], double> objective = discrete ? x => Math.Abs(x[0] - 2) + x[1] : TestFunctions.Branin().Evaluate;
+        var study = Study.Create(space, new StudyOptions { Sampler = new GpSampler(seed: 9, startupTrials: 4) });
+        var asked = new List<double[]>();
+        for (var round = 0; round < 3; round++)
+        {
+            var batch = Enumerable.Range(0, 4).Select(_ => study.Ask()).ToList();
+            asked.AddRange(batch.Select(t => study.Storage.ReadTrials(study.Name)[t.Number].Point.ToArray()));
+            foreach (var trial in batch)
+            {
+                study.Tell(trial, objective(trial.Config));
+            }
+        }
+
+        Assert.Equal(asked.Count, asked.Select(p => string.Join(",", p)).Distinct().Count());
+    }
+
+    [Fact]
+    public void Pruned_and_failed_trials_do_not_break_proposals()
+    {
+        var branin = TestFunctions.Branin();
+        var study = Study.Create(branin.Space, new StudyOptions { Sampler = new GpSampler(seed: 10, startupTrials: 5) });
+        for (var n = 0; n < 20; n++)
+        {
+            var trial = study.Ask();
+            switch (n % 3)
+            {
+                case 0:
+                    study.Tell(trial, TrialState.Pruned);
+                    break;
+                case 1:
+                    study.Tell(trial, TrialState.Failed, "boom");
+                    break;
+                default:
+                    study.Tell(trial, branin.Evaluate(trial.Config));
+                    break;
+            }
+        }
+
+        SamplerHarness.AssertValid(branin.Space, study.Storage.ReadTrials(study.Name).Select(t => t.Point));
+    }
+
+    [Fact]
+    public void Integer_steps_and_categorical_levels_are_found_exactly()
+    {
+        var space = TestFunction.PointSpace(
+        [
+            Dimension.Int("depth", 1, 12),
+            Dimension.Int("width", 0, 200, step: 25),
+            Dimension.PowerOfTwo("batch", 8, 1024),
+            Dimension.Categorical("kind", ["a", "b", "c", "d"]),
+            Dimension.Float("rate", 1e-4, 1e-1, log: true),
+        ]);
+        double Objective(double[] x) => Math.Pow(x[0] - 7, 2) + Math.Pow((x[1] - 100) / 25, 2) + Math.Pow(Math.Log2(x[2]) - 6, 2)
+            + (x[3] == 2 ? 0 : 3) + Math.Pow(Math.Log10(x[4]) + 2.5, 2);
+        var trials = SamplerHarness.Run(space, new GpSampler(seed: 12), Objective, 45);
+        Assert.True(SamplerHarness.Best(trials) < 0.05, $"best {SamplerHarness.Best(trials)}");
+    }
+}
