@@ -106,7 +106,7 @@ public abstract class SqlStudyStorage : IStudyStorage
                 ("@start", startTicks), ("@offset", (int)start.Offset.TotalMinutes),
                 ("@strategy", queued is null ? null : TrialRecord.QueuedStrategy), ("@reason", reason));
             sql.Execute("UPDATE dials_studies SET next_trial = next_trial + 1 WHERE id = @study", ("@study", study.Id));
-            return new NewTrial(study.NextTrial, queued);
+            return new NewTrial(study.NextTrial, queued, reason);
         });
 
     /// <inheritdoc />

@@ -76,8 +76,10 @@ public abstract class StorageContractTests
         storage.CreateStudy(Study(), false);
         storage.Enqueue("s", [0.25], "the defaults");
         storage.Enqueue("s", [0.75], null);
-        var queued = storage.CreateTrial("s", T0, null, false)!.Number;
-        var queuedWithoutReason = storage.CreateTrial("s", T0, null, false)!.Number;
+        var first = storage.CreateTrial("s", T0, null, false)!;
+        var second = Reopen(storage).CreateTrial("s", T0, null, false)!;
+        Assert.Equal(("the defaults", (string?)null), (first.QueuedReason, second.QueuedReason));
+        var (queued, queuedWithoutReason) = (first.Number, second.Number);
         var sampled = storage.CreateTrial("s", T0, null, false)!.Number;
         var plain = storage.CreateTrial("s", T0, null, false)!.Number;
         var unsampled = storage.CreateTrial("s", T0, null, false)!.Number;

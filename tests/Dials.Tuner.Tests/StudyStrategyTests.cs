@@ -10,12 +10,18 @@ public sealed class StudyStrategyTests
     {
         var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Sampler = new TwoPhaseSampler() });
 
-        var result = await study.OptimizeAsync(TestSpaces.Bowl, trials: 4);
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<int, string>();
+        var result = await study.OptimizeAsync((toy, trial, _) =>
+        {
+            seen[trial.Number] = trial.Strategy;
+            return ValueTask.FromResult(TestSpaces.Bowl(toy));
+        }, trials: 4);
 
         Assert.Equal(
             [("start-up", "trial 0 of 2 before the model"), ("start-up", "trial 1 of 2 before the model"), ("model", null), ("model", null)],
             result.Trials.Select(t => (t.Strategy, t.StrategyReason)));
         Assert.Equal(result.Trials.Select(t => t.Strategy), study.Storage.ReadTrials(study.Name).Select(t => t.Strategy));
+        Assert.Equal(result.Trials.Select(t => t.Strategy), seen.OrderBy(s => s.Key).Select(s => s.Value)); // the objective sees it too
     }
 
     [Fact]
@@ -36,11 +42,15 @@ public sealed class StudyStrategyTests
         study.Enqueue(new Toy(0, 1, "a"), "the defaults");
         study.Enqueue(new Toy(1, 2, "b"));
 
+        var asked = new List<Trial<Toy>>();
         for (var n = 0; n < 3; n++)
         {
-            study.Tell(study.Ask(), n);
+            asked.Add(study.Ask());
+            study.Tell(asked[^1], n);
         }
 
+        Assert.Equal([(TrialRecord.QueuedStrategy, "the defaults"), (TrialRecord.QueuedStrategy, null), ("random", null)],
+            asked.Select(t => (t.Strategy, t.StrategyReason)));
         Assert.Equal(
             [(TrialRecord.QueuedStrategy, "the defaults"), (TrialRecord.QueuedStrategy, null), ("random", null)],
             study.GetResult().Trials.Select(t => (t.Strategy, t.StrategyReason)));

@@ -44,7 +44,7 @@ internal sealed class StudyLedger(StoredStudy study)
 
         trials.Add(trial);
         lastBeat[number] = start;
-        return new NewTrial(number, queued.Point);
+        return new NewTrial(number, queued.Point, queued.Reason);
     }
 
     public void SetTrialPoint(int number, IReadOnlyList<double> point, string? strategy, string? strategyReason)

@@ -262,7 +262,10 @@ public sealed class Study<T> : ITrialHost
 
             // Read after the number is allocated, so the sampler sees every trial numbered before this one, including
             // those other workers (threads or processes) started in the meantime.
-            var point = created.QueuedPoint is { } queued ? [.. queued] : SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
+            var proposal = created.QueuedPoint is { } queued
+                ? new Proposal([.. queued], TrialRecord.QueuedStrategy, created.QueuedReason)
+                : SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
+            var point = proposal.Point;
             T config;
             try
             {
@@ -276,11 +279,11 @@ public sealed class Study<T> : ITrialHost
                 throw;
             }
 
-            return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, config);
+            return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, config, proposal.Strategy, proposal.Reason);
         }
     }
 
-    private double[] SampleAndRecord(int number, IReadOnlyList<TrialRecord> history, DateTimeOffset start)
+    private Proposal SampleAndRecord(int number, IReadOnlyList<TrialRecord> history, DateTimeOffset start)
     {
         // Trials other workers have numbered but not yet sampled have no point to show.
         IReadOnlyList<TrialRecord> sampled = history.All(t => t.Point.Count > 0) ? history : [.. history.Where(t => t.Point.Count > 0)];
@@ -305,7 +308,7 @@ public sealed class Study<T> : ITrialHost
         }
 
         storage.SetTrialPoint(Name, number, point, proposal.Strategy, proposal.Reason);
-        return point;
+        return proposal;
     }
 
     /// <summary>The sampler's proposal with the strategy it names (<see cref="IProposingSampler"/>), or, for a sampler
