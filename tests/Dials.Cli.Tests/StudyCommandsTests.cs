@@ -116,6 +116,7 @@ public sealed class StudyCommandsTests(StoredStudies stored)
         Assert.Equal(expected.Schedule.Cosine, schedule.GetProperty("Cosine").GetBoolean());
         Assert.Equal(expected.Schedule.Decay, schedule.GetProperty("Decay").GetString());
         Assert.Contains($"trial {study.Best.Number}", run.Error);
+        Assert.Contains(", proposed by random", run.Error);
 
         var path = Path.Combine(stored.Directory.FullName, "appsettings.best.json");
         File.WriteAllText(path, run.Out);

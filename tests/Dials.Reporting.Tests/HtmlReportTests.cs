@@ -223,6 +223,17 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void The_best_configuration_says_which_strategy_proposed_it()
+    {
+        var study = ReportStudies.Full();
+        var best = study.Best!;
+
+        var section = ReportHtml.Section(HtmlReport.Render(ReportStudies.Bare(study)), "best");
+
+        Assert.Contains($", proposed by {best.Strategy} ({best.StrategyReason})</caption>", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_study_that_used_several_strategies_summarises_what_each_found()
     {
         var study = ReportStudies.Full();
