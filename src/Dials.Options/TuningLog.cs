@@ -9,8 +9,8 @@ internal static partial class TuningLog
     [LoggerMessage(1, LogLevel.Information, "Tuning study '{Study}' of {Type}: {Existing} of {Budget} trials already in the {StorageKind} storage; sampler {Sampler}, pruner {Pruner}, parallelism {Parallelism}.")]
     public static partial void Starting(ILogger logger, string study, string type, int existing, int budget, string storageKind, string sampler, string pruner, int parallelism);
 
-    [LoggerMessage(2, LogLevel.Information, "Trial {Number} of '{Study}' finished {State} with {Value} in {Seconds:F2} s.")]
-    public static partial void TrialFinished(ILogger logger, int number, string study, string state, double? value, double seconds);
+    [LoggerMessage(2, LogLevel.Information, "Trial {Number} of '{Study}' finished {State} with {Value} in {Seconds:F2} s; proposed by {Strategy}.")]
+    public static partial void TrialFinished(ILogger logger, int number, string study, string state, double? value, double seconds, string strategy);
 
     [LoggerMessage(3, LogLevel.Information, "Trial {Number} of '{Study}' is the new best: {Value}; written to {Output}.")]
     public static partial void NewBest(ILogger logger, int number, string study, double value, string output);

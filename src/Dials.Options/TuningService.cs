@@ -123,7 +123,8 @@ internal sealed class TuningService<T, TObjective>(
         {
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             metrics.TrialFinished(study.Name, state, seconds);
-            TuningLog.TrialFinished(logger, trial.Number, study.Name, state, value, seconds);
+            TuningLog.TrialFinished(logger, trial.Number, study.Name, state, value, seconds,
+                trial.StrategyReason is { } why ? $"{trial.Strategy} ({why})" : trial.Strategy);
         }
     }
 

@@ -7,14 +7,18 @@ namespace Dials.Storage.Sql;
 internal sealed record SqlColumnTypes(string Identity, string Int64, string Double);
 
 /// <summary>
-/// Schema version 1 of the database back ends, the same tables on every engine, each prefixed <c>dials_</c> so a
-/// database can hold them beside an application's own.
+/// The schema of the database back ends (version <see cref="SqlStudyStorage.SchemaVersion"/>), the same tables on
+/// every engine, each prefixed <c>dials_</c> so a database can hold them beside an application's own, and the steps
+/// that bring a database written by an earlier version up to it.
 /// </summary>
 /// <remarks>
 /// Times are stored as UTC ticks (plus the offset in minutes for a trial's start) rather than as timestamps: ticks are
 /// exact on every engine, while PostgreSQL timestamps keep microseconds and SQLite has no timestamp type at all. Points
 /// are JSON (see <see cref="PointJson"/>); an absent point is NULL. States and directions are their enum names, so the
 /// tables read well in a database shell.
+/// <para>Versions: 1, the first; 2 added the strategy that chose each trial's point and why (<c>dials_trials.strategy</c>,
+/// <c>strategy_reason</c>) and why a point was queued (<c>dials_queued_points.reason</c>). Trials stored under version
+/// 1 keep NULL there: which strategy chose them was never recorded.</para>
 /// </remarks>
 internal static class SqlSchema
 {
@@ -32,7 +36,8 @@ internal static class SqlSchema
         CREATE TABLE dials_queued_points (
             id {types.Identity},
             study_id {types.Int64} NOT NULL REFERENCES dials_studies (id),
-            point TEXT NOT NULL)
+            point TEXT NOT NULL,
+            reason TEXT)
         """,
         $"""
         CREATE TABLE dials_trials (
@@ -46,6 +51,8 @@ internal static class SqlSchema
             last_seen_utc_ticks {types.Int64} NOT NULL,
             duration_ticks {types.Int64},
             fail_reason TEXT,
+            strategy TEXT,
+            strategy_reason TEXT,
             PRIMARY KEY (study_id, number))
         """,
         $"""
@@ -58,4 +65,18 @@ internal static class SqlSchema
             FOREIGN KEY (study_id, number) REFERENCES dials_trials (study_id, number))
         """,
     ];
+
+    /// <summary>The statements that bring a database from <paramref name="version"/> to the next version, or null when
+    /// there is no such step (a version this code never wrote). Only added columns so far: ALTER TABLE ... ADD COLUMN
+    /// is transactional on both engines, so an upgrade happens entirely or not at all.</summary>
+    public static IReadOnlyList<string>? UpgradeFrom(int version) => version switch
+    {
+        1 =>
+        [
+            "ALTER TABLE dials_trials ADD COLUMN strategy TEXT",
+            "ALTER TABLE dials_trials ADD COLUMN strategy_reason TEXT",
+            "ALTER TABLE dials_queued_points ADD COLUMN reason TEXT",
+        ],
+        _ => null,
+    };
 }

@@ -27,5 +27,14 @@ internal static class SqlStorageErrors
         new($"{Capitalised(database)} holds Dials storage schema version {found}, but this version of Dials reads and " +
             $"writes version {supported}; it was probably created by a newer Dials: upgrade this process's Dials packages.");
 
+    public static InvalidOperationException UnwrittenSchema(string database, int found) =>
+        new($"{Capitalised(database)} holds Dials storage schema version {found}, which no version of Dials wrote; its " +
+            "dials_schema_version table was changed by hand or belongs to something else.");
+
+    public static InvalidOperationException UpgradeFailed(string database, int found, int supported, Exception error) =>
+        new($"{Capitalised(database)} holds Dials storage schema version {found}; this version of Dials upgrades it to " +
+            $"version {supported} by adding columns, which failed ({error.Message}), so nothing was changed. Open it once " +
+            "as a user allowed to alter the dials_ tables (their owner), or keep using the Dials version that wrote it.", error);
+
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -16,13 +16,15 @@ namespace Dials.Storage.Sql;
 /// leaves no gap.</para>
 /// <para>Trial-level changes lock only the trial's row, so heartbeats and reports of different trials do not wait for
 /// each other on PostgreSQL.</para>
-/// <para>The tables are created on first use and carry a schema version (<see cref="SchemaVersion"/>); a database
-/// holding another version is refused with an <see cref="InvalidOperationException"/> rather than misread.</para>
+/// <para>The tables are created on first use and carry a schema version (<see cref="SchemaVersion"/>). A database
+/// written by an earlier version is upgraded in place, in one transaction, the first time it is opened; one holding a
+/// later version is refused with an <see cref="InvalidOperationException"/> rather than misread.</para>
 /// </remarks>
 public abstract class SqlStudyStorage : IStudyStorage
 {
-    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 2 since
+    /// trials record the strategy that chose them.</summary>
+    public const int SchemaVersion = 2;
 
     private static readonly string Running = nameof(TrialState.Running);
     private readonly ISqlDialect dialect;
@@ -62,7 +64,7 @@ public abstract class SqlStudyStorage : IStudyStorage
     }
 
     /// <inheritdoc />
-    public void Enqueue(string studyName, IReadOnlyList<double> point)
+    public void Enqueue(string studyName, IReadOnlyList<double> point, string? reason)
     {
         ArgumentNullException.ThrowIfNull(point);
         var json = PointJson.Write(point);
@@ -70,7 +72,8 @@ public abstract class SqlStudyStorage : IStudyStorage
         {
             // The study row's lock orders enqueues against CreateTrial, so queued points come out oldest first.
             var study = FindStudy(sql, studyName, lockRow: true);
-            return sql.Execute("INSERT INTO dials_queued_points (study_id, point) VALUES (@study, @point)", ("@study", study.Id), ("@point", json));
+            return sql.Execute("INSERT INTO dials_queued_points (study_id, point, reason) VALUES (@study, @point, @reason)",
+                ("@study", study.Id), ("@point", json), ("@reason", reason));
         });
     }
 
@@ -84,7 +87,7 @@ public abstract class SqlStudyStorage : IStudyStorage
                 return null;
             }
 
-            var (queuedId, queued) = OldestQueued(sql, study.Id);
+            var (queuedId, queued, reason) = OldestQueued(sql, study.Id);
             if (queued is null && queuedOnly)
             {
                 return null;
@@ -97,18 +100,20 @@ public abstract class SqlStudyStorage : IStudyStorage
 
             var startTicks = start.UtcTicks;
             sql.Execute(
-                "INSERT INTO dials_trials (study_id, number, state, point, start_utc_ticks, start_offset_minutes, last_seen_utc_ticks) " +
-                "VALUES (@study, @number, @state, @point, @start, @offset, @start)",
+                "INSERT INTO dials_trials (study_id, number, state, point, start_utc_ticks, start_offset_minutes, last_seen_utc_ticks, " +
+                "strategy, strategy_reason) VALUES (@study, @number, @state, @point, @start, @offset, @start, @strategy, @reason)",
                 ("@study", study.Id), ("@number", study.NextTrial), ("@state", Running), ("@point", StoredPoint(queued ?? [])),
-                ("@start", startTicks), ("@offset", (int)start.Offset.TotalMinutes));
+                ("@start", startTicks), ("@offset", (int)start.Offset.TotalMinutes),
+                ("@strategy", queued is null ? null : TrialRecord.QueuedStrategy), ("@reason", reason));
             sql.Execute("UPDATE dials_studies SET next_trial = next_trial + 1 WHERE id = @study", ("@study", study.Id));
-            return new NewTrial(study.NextTrial, queued);
+            return new NewTrial(study.NextTrial, queued, reason);
         });
 
     /// <inheritdoc />
-    public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point)
+    public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
     {
         ArgumentNullException.ThrowIfNull(point);
+        ArgumentException.ThrowIfNullOrWhiteSpace(strategy);
         var json = StoredPoint(point);
         Write($"setting the point of trial {number} of study '{studyName}'", sql =>
         {
@@ -118,8 +123,9 @@ public abstract class SqlStudyStorage : IStudyStorage
                 throw SqlStorageErrors.HasPoint(studyName, number);
             }
 
-            return sql.Execute("UPDATE dials_trials SET point = @point WHERE study_id = @study AND number = @number",
-                ("@point", json), ("@study", trial.StudyId), ("@number", number));
+            return sql.Execute(
+                "UPDATE dials_trials SET point = @point, strategy = @strategy, strategy_reason = @reason WHERE study_id = @study AND number = @number",
+                ("@point", json), ("@strategy", strategy), ("@reason", strategyReason), ("@study", trial.StudyId), ("@number", number));
         });
     }
 
@@ -214,7 +220,7 @@ public abstract class SqlStudyStorage : IStudyStorage
             // One statement, so one consistent snapshot of trials and their reports.
             using var command = sql.Command(
                 "SELECT t.number, t.state, t.point, t.value, t.start_utc_ticks, t.start_offset_minutes, t.duration_ticks, t.fail_reason, " +
-                "i.step, i.value FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
+                "t.strategy, t.strategy_reason, i.step, i.value FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
                 "WHERE t.study_id = @study ORDER BY t.number, i.step",
                 ("@study", study.Id));
             using var reader = command.ExecuteReader();
@@ -229,10 +235,10 @@ public abstract class SqlStudyStorage : IStudyStorage
                     trials.Add(ReadTrial(reader, reports));
                 }
 
-                if (!reader.IsDBNull(8))
+                if (!reader.IsDBNull(10))
                 {
                     // SQLite stores a NaN as NULL; no other value reads back NULL here.
-                    reports!.Add(new IntermediateValue(reader.GetInt64(8), reader.IsDBNull(9) ? double.NaN : reader.GetDouble(9)));
+                    reports!.Add(new IntermediateValue(reader.GetInt64(10), reader.IsDBNull(11) ? double.NaN : reader.GetDouble(11)));
                 }
             }
 
@@ -277,7 +283,9 @@ public abstract class SqlStudyStorage : IStudyStorage
             reports,
             start,
             reader.IsDBNull(6) ? null : TimeSpan.FromTicks(reader.GetInt64(6)),
-            reader.IsDBNull(7) ? null : reader.GetString(7));
+            reader.IsDBNull(7) ? null : reader.GetString(7),
+            reader.IsDBNull(8) ? null : reader.GetString(8),
+            reader.IsDBNull(9) ? null : reader.GetString(9));
     }
 
     /// <summary>A trial without a point yet is stored with NULL, so "has it a point" is one IS NULL.</summary>
@@ -292,11 +300,14 @@ public abstract class SqlStudyStorage : IStudyStorage
         return reader.Read() ? (reader.GetInt64(0), reader.GetInt32(1)) : throw SqlStorageErrors.NoStudy(studyName);
     }
 
-    private static (long? Id, double[]? Point) OldestQueued(SqlCommands sql, long studyId)
+    private static (long? Id, double[]? Point, string? Reason) OldestQueued(SqlCommands sql, long studyId)
     {
-        using var command = sql.Command("SELECT id, point FROM dials_queued_points WHERE study_id = @study ORDER BY id LIMIT 1", ("@study", studyId));
+        using var command = sql.Command("SELECT id, point, reason FROM dials_queued_points WHERE study_id = @study ORDER BY id LIMIT 1",
+            ("@study", studyId));
         using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), PointJson.Read(reader.GetString(1))) : (null, null);
+        return reader.Read()
+            ? (reader.GetInt64(0), PointJson.Read(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2))
+            : (null, null, null);
     }
 
     /// <summary>Reads a trial's state under a row lock, so the change that follows is decided on what is current.</summary>
@@ -396,7 +407,7 @@ public abstract class SqlStudyStorage : IStudyStorage
                 }
                 else if (Convert.ToInt32(found, CultureInfo.InvariantCulture) is var version && version != SchemaVersion)
                 {
-                    throw SqlStorageErrors.UnknownSchema(dialect.Description, version, SchemaVersion);
+                    Upgrade(sql, version);
                 }
 
                 transaction.Commit();
@@ -404,5 +415,35 @@ public abstract class SqlStudyStorage : IStudyStorage
             });
             schemaReady = true;
         }
+    }
+
+    /// <summary>Brings a database written by an earlier schema up to <see cref="SchemaVersion"/>, inside the schema
+    /// transaction: concurrent openers wait for it and then find the new version, and a failed step leaves the old
+    /// version whole.</summary>
+    private void Upgrade(SqlCommands sql, int found)
+    {
+        if (found > SchemaVersion)
+        {
+            throw SqlStorageErrors.UnknownSchema(dialect.Description, found, SchemaVersion);
+        }
+
+        for (var version = found; version < SchemaVersion; version++)
+        {
+            var steps = SqlSchema.UpgradeFrom(version) ?? throw SqlStorageErrors.UnwrittenSchema(dialect.Description, found);
+            foreach (var statement in steps)
+            {
+                try
+                {
+                    sql.Execute(statement);
+                }
+                catch (DbException error) when (dialect.Translate(error, "upgrading the storage schema") is null)
+                {
+                    // Typically a worker allowed to use the tables but not to alter them: say what it takes.
+                    throw SqlStorageErrors.UpgradeFailed(dialect.Description, found, SchemaVersion, error);
+                }
+            }
+        }
+
+        sql.Execute("UPDATE dials_schema_version SET version = @version", ("@version", SchemaVersion));
     }
 }

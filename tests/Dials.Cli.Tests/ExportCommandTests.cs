@@ -18,21 +18,22 @@ public sealed class ExportCommandTests(StoredStudies stored)
         var rows = Csv.Parse(run.Out);
         Assert.Equal(
             ["number", "state", "value", "start", "duration_seconds", "LearningRate", "BatchSize", "Optimizer", "Momentum",
-             "Schedule.WarmupSteps", "Schedule.Cosine", "Schedule.Decay", "intermediate_count", "fail_reason"],
+             "Schedule.WarmupSteps", "Schedule.Cosine", "Schedule.Decay", "intermediate_count", "fail_reason", "strategy", "strategy_reason"],
             rows[0]);
         Assert.Equal(StoredStudies.RankerTrials + 1, rows.Count);
         Assert.All(rows, r => Assert.Equal(rows[0].Count, r.Count));
         var failed = rows.Single(r => r[1] == "Failed");
         Assert.Equal("8", failed[0]);
-        Assert.Equal(study.Trials[8].FailReason, failed[^1]);
-        Assert.Contains(StoredStudies.HostileReason, failed[^1]);
+        Assert.Equal(study.Trials[8].FailReason, failed[^3]);
+        Assert.Contains(StoredStudies.HostileReason, failed[^3]);
+        Assert.All(rows.Skip(1), r => Assert.Equal(["random", ""], r[^2..]));
         foreach (var trial in study.Complete)
         {
             var row = rows[trial.Number + 1];
             Assert.Equal(trial.Value, double.Parse(row[2], CultureInfo.InvariantCulture));
             Assert.Equal(trial.Point[0], double.Parse(row[5], CultureInfo.InvariantCulture));
-            Assert.Equal("2", row[^2]);
-            Assert.Equal(TrainingSettings.SearchSpace.Decode(trial.Point.ToArray()).Schedule.Decay, row[^3]);
+            Assert.Equal("2", row[^4]);
+            Assert.Equal(TrainingSettings.SearchSpace.Decode(trial.Point.ToArray()).Schedule.Decay, row[^5]);
         }
 
         Assert.Contains(rows.Skip(1), r => r[11] == "step, then \"flat\"");
@@ -65,6 +66,40 @@ public sealed class ExportCommandTests(StoredStudies stored)
         Assert.Equal(study.Trials[8].FailReason, trials[8].GetProperty("failReason").GetString());
         Assert.Contains(StoredStudies.HostileReason, study.Trials[8].FailReason);
         Assert.Equal("Pruned", trials[5].GetProperty("state").GetString());
+        Assert.All(trials.EnumerateArray(), t => Assert.Equal("random", t.GetProperty("strategy").GetString()));
+    }
+
+    [Fact]
+    public void The_logs_say_which_trial_was_queued_and_why()
+    {
+        var csv = CliProcess.Run("export", "--storage", stored.JournalSpec, "--study", "tiny", "--what", "log", "--format", "csv");
+        var json = CliProcess.Run("export", "--storage", stored.JournalSpec, "--study", "tiny", "--what", "log", "--format", "json");
+
+        Assert.Equal((0, 0), (csv.ExitCode, json.ExitCode));
+        var rows = Csv.Parse(csv.Out);
+        Assert.Equal(["strategy", "strategy_reason"], rows[0][^2..]);
+        Assert.Equal([["queued", StoredStudies.QueuedReason], ["random", ""], ["random", ""]], rows.Skip(1).Select(r => r[^2..]));
+        using var log = JsonDocument.Parse(json.Out);
+        var first = log.RootElement.GetProperty("trials")[0];
+        Assert.Equal(("queued", StoredStudies.QueuedReason), (first.GetProperty("strategy").GetString(), first.GetProperty("strategyReason").GetString()));
+    }
+
+    [Fact]
+    public void The_model_card_says_which_strategy_proposed_the_best_trial()
+    {
+        var study = stored.Load("tiny");
+        var best = study.Best!;
+
+        var md = CliProcess.Run("export", "--storage", stored.JournalSpec, "--study", "tiny", "--what", "card", "--format", "md");
+        var json = CliProcess.Run("export", "--storage", stored.JournalSpec, "--study", "tiny", "--what", "card", "--format", "json");
+
+        Assert.Equal((0, 0), (md.ExitCode, json.ExitCode));
+        Assert.Contains("- Trials by strategy: queued 1, random 2\n", md.Out);
+        Assert.Contains($"## Best configuration (trial {best.Number})", md.Out);
+        Assert.Contains(best.Strategy == "queued" ? "Proposed by: queued (the defaults, \"as shipped\" in 1.0)\n" : "Proposed by: random\n", md.Out);
+        using var card = JsonDocument.Parse(json.Out);
+        Assert.Equal(best.Strategy, card.RootElement.GetProperty("best").GetProperty("strategy").GetString());
+        Assert.Equal([1, 2], card.RootElement.GetProperty("strategies").EnumerateArray().Select(s => s.GetProperty("trials").GetInt32()));
     }
 
     private static IStudyStorage SqliteStorageFor(string path) => Dials.Storage.Sqlite.SqliteStorage.ForFile(path);

@@ -21,14 +21,18 @@ public sealed class ExportTests
 
     private static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Why TPE proposed trial 2: a comma, quotes, a pipe and a line break, to break naive writers.</summary>
+    private const string HostileStrategyReason = "model of 2 trials, \"good\" | bad\nsplit";
+
     private static StudySnapshot Study() => new("hostile, \"study\"", Direction.Minimize, Space,
     [
-        Trial(0, TrialState.Complete, [0, 0.01, 100, 0, double.NaN], 0.25),
-        Trial(1, TrialState.Complete, [1, 1e-5, 0, 1, 0.9], 1.0 / 3),
-        Trial(2, TrialState.Failed, [2, 0.5, 1000, 0, double.NaN], null, "boom, \"quoted\"\r\nsecond line"),
-        Trial(3, TrialState.Pruned, [3, 0.1, 200, 0, double.NaN], null) with { Intermediate = [new(1, 2.5), new(2, double.NaN)] },
+        Trial(0, TrialState.Complete, [0, 0.01, 100, 0, double.NaN], 0.25) with { Strategy = "queued", StrategyReason = "the defaults" },
+        Trial(1, TrialState.Complete, [1, 1e-5, 0, 1, 0.9], 1.0 / 3) with { Strategy = "random start-up" },
+        Trial(2, TrialState.Failed, [2, 0.5, 1000, 0, double.NaN], null, "boom, \"quoted\"\r\nsecond line")
+            with { Strategy = "TPE", StrategyReason = HostileStrategyReason },
+        Trial(3, TrialState.Pruned, [3, 0.1, 200, 0, double.NaN], null) with { Intermediate = [new(1, 2.5), new(2, double.NaN)], Strategy = "TPE" },
         Trial(4, TrialState.Running, [], null) with { Duration = null },
-        Trial(5, TrialState.Complete, [5, 0.2, 300, 0, double.NaN], 0.125),
+        Trial(5, TrialState.Complete, [5, 0.2, 300, 0, double.NaN], 0.125) with { Strategy = "TPE", StrategyReason = "model of 4 trials" },
     ]);
 
     private static TrialRecord Trial(int number, TrialState state, double[] point, double? value, string? reason = null) =>
@@ -43,7 +47,7 @@ public sealed class ExportTests
 
         Assert.Equal(
             ["number", "state", "value", "start", "duration_seconds", "Text", "Training.LearningRate", "Training.Schedule.WarmupSteps",
-             "Training.Schedule.Cosine", "Momentum", "intermediate_count", "fail_reason"],
+             "Training.Schedule.Cosine", "Momentum", "intermediate_count", "fail_reason", "strategy", "strategy_reason"],
             rows[0]);
         Assert.Equal(study.Trials.Count + 1, rows.Count);
         for (var i = 0; i < 4; i++)
@@ -51,13 +55,16 @@ public sealed class ExportTests
             Assert.Equal(HostileChoices[i], rows[i + 1][5]);
         }
 
-        Assert.Equal("boom, \"quoted\"\r\nsecond line", rows[3][^1]);
+        Assert.Equal(["boom, \"quoted\"\r\nsecond line", "TPE", HostileStrategyReason], rows[3][^3..]);
+        Assert.Equal(["queued", "the defaults"], rows[1][^2..]);
+        Assert.Equal(["random start-up", ""], rows[2][^2..]);
         Assert.Equal(1.0 / 3, double.Parse(rows[2][2], CultureInfo.InvariantCulture));
         Assert.Equal("2025-03-01T12:01:00.0000000+00:00", rows[2][3]);
         Assert.Equal("1.5", rows[2][4]);
-        Assert.Equal(["0.01", "100", "true", "", "1", ""], rows[1][6..]);
+        Assert.Equal(["0.01", "100", "true", "", "1", "", "queued", "the defaults"], rows[1][6..]);
         Assert.Equal(["Running", "", ""], [rows[5][1], rows[5][2], rows[5][4]]);
-        Assert.All(rows[5][5..^2], Assert.Empty);
+        Assert.All(rows[5][5..^4], Assert.Empty);
+        Assert.All(rows[5][^3..], Assert.Empty); // no fail reason, and no strategy before its point is sampled
     }
 
     [Fact]
@@ -107,6 +114,10 @@ public sealed class ExportTests
         Assert.Equal("NaN", intermediate[1].GetProperty("value").GetString());
         Assert.Empty(trials[4].GetProperty("parameters").EnumerateObject());
         Assert.Equal(JsonValueKind.Null, trials[4].GetProperty("durationSeconds").ValueKind);
+        Assert.Equal(("TPE", HostileStrategyReason), (trials[2].GetProperty("strategy").GetString(), trials[2].GetProperty("strategyReason").GetString()));
+        Assert.Equal("random start-up", trials[1].GetProperty("strategy").GetString());
+        Assert.False(trials[1].TryGetProperty("strategyReason", out _));
+        Assert.False(trials[4].TryGetProperty("strategy", out _));
     }
 
     [Fact]
@@ -146,6 +157,8 @@ public sealed class ExportTests
         Assert.Contains("- Text: choice of [", md);
         Assert.Contains("## Best configuration (trial 5)", md);
         Assert.Contains("Value: 0.125", md);
+        Assert.Contains("- Trials by strategy: queued 1, random start-up 1, TPE 3, not recorded 1\n", md);
+        Assert.Contains("Proposed by: TPE (model of 4 trials)\n", md);
         Assert.Contains("| Text | \"pipe \\| cell\" |", md);
         Assert.Contains("| Training.Schedule.WarmupSteps | 300 |", md);
         Assert.Contains("| 1 | 5 | 0.125 | 0.01 | 3 (folds) | Text=pipe | cell |", md.Replace("\\|", "|"));
@@ -168,6 +181,14 @@ public sealed class ExportTests
         Assert.Equal(6, root.GetProperty("trials").GetProperty("total").GetInt32());
         var best = root.GetProperty("best");
         Assert.Equal(5, best.GetProperty("trial").GetInt32());
+        Assert.Equal(("TPE", "model of 4 trials"), (best.GetProperty("strategy").GetString(), best.GetProperty("strategyReason").GetString()));
+        var strategies = root.GetProperty("strategies").EnumerateArray().ToList();
+        Assert.Equal(["queued", "random start-up", "TPE", "not recorded"], strategies.Select(s => s.GetProperty("strategy").GetString()));
+        Assert.Equal([1, 1, 3, 1], strategies.Select(s => s.GetProperty("trials").GetInt32()));
+        Assert.Equal([1, 1, 1, 0], strategies.Select(s => s.GetProperty("complete").GetInt32()));
+        Assert.Equal((5, 0.125), (strategies[2].GetProperty("bestTrial").GetInt32(), strategies[2].GetProperty("bestValue").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, strategies[3].GetProperty("bestTrial").ValueKind);
+        Assert.Equal(JsonValueKind.Null, strategies[3].GetProperty("bestValue").ValueKind);
         Assert.Equal(300, best.GetProperty("parameters").GetProperty("Training.Schedule.WarmupSteps").GetInt64());
         Assert.Equal(300, best.GetProperty("configuration").GetProperty("Hyperparameters").GetProperty("Training").GetProperty("Schedule").GetProperty("WarmupSteps").GetInt64());
         var uncertainty = root.GetProperty("uncertainty");
@@ -192,9 +213,27 @@ public sealed class ExportTests
         using var json = JsonDocument.Parse(ModelCardJson.Write(card, Space));
 
         Assert.Contains("No trial completed.", md);
+        Assert.DoesNotContain("Trials by strategy", md);
+        Assert.Empty(json.RootElement.GetProperty("strategies").EnumerateArray());
         Assert.DoesNotContain("## Importance", md);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("best").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("importance").ValueKind);
+    }
+
+    [Fact]
+    public void Strategy_summaries_follow_first_use_and_the_studys_direction()
+    {
+        var maximised = Study() with { Direction = Direction.Maximize };
+
+        var summaries = StrategySummary.Of(maximised);
+
+        Assert.Equal(
+            [new StrategySummary("queued", 1, 1, 0, 0.25), new StrategySummary("random start-up", 1, 1, 1, 1.0 / 3),
+             new StrategySummary("TPE", 3, 1, 5, 0.125), new StrategySummary(StrategySummary.NotRecorded, 1, 0, null, null)],
+            summaries);
+        var tpe = new StudySnapshot("tpe", Direction.Maximize, Space,
+            [.. Study().Trials.Where(t => t.State == TrialState.Complete).Select(t => t with { Strategy = "TPE" })]);
+        Assert.Equal(new StrategySummary("TPE", 3, 3, 1, 1.0 / 3), Assert.Single(StrategySummary.Of(tpe)));
     }
 
     [Fact]

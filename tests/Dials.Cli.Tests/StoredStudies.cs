@@ -6,7 +6,8 @@ namespace Dials.Cli.Tests;
 /// <summary>
 /// Real studies on disk, made once for the end-to-end tests: a journal holding "ranker" (40 trials of
 /// <see cref="TrainingSettings"/>, minimised, with pruned trials, failed ones with a hostile reason, and intermediate
-/// values), "tiny" (maximised, 3 trials) and "doomed" (every trial failed); and a SQLite file holding "ranker" again.
+/// values), "tiny" (maximised, 3 trials: the queued defaults, then two random ones) and "doomed" (every trial failed);
+/// and a SQLite file holding "ranker" again.
 /// </summary>
 public sealed class StoredStudies : IDisposable
 {
@@ -14,6 +15,9 @@ public sealed class StoredStudies : IDisposable
     public const string HostileReason = "diverged, loss=\"NaN\"\nat step 3";
 
     public const int RankerTrials = 40;
+
+    /// <summary>Why tiny's first trial was queued: with a comma, quotes and a line break, like <see cref="HostileReason"/>.</summary>
+    public const string QueuedReason = "the defaults, \"as shipped\"\nin 1.0";
 
     public StoredStudies()
     {
@@ -63,6 +67,7 @@ public sealed class StoredStudies : IDisposable
         {
             Name = "tiny", Storage = storage, Direction = Direction.Maximize, Sampler = new RandomSampler(1),
         });
+        tiny.Enqueue(TrainingSettings.SearchSpace.Default, QueuedReason);
         tiny.OptimizeAsync(config => -Loss(config), trials: 3).GetAwaiter().GetResult();
         var doomed = Study.Create<TrainingSettings>(new StudyOptions { Name = "doomed", Storage = storage, Sampler = new RandomSampler(2) });
         doomed.OptimizeAsync(double (_) => throw new InvalidOperationException("out of memory"), trials: 2).GetAwaiter().GetResult();

@@ -45,6 +45,28 @@ public sealed class StudyCommandsTests(StoredStudies stored)
     }
 
     [Fact]
+    public void Trials_shows_the_strategy_that_proposed_each_trial_as_plain_text()
+    {
+        var run = CliProcess.Run("trials", "--storage", stored.JournalSpec, "--study", "tiny");
+
+        Assert.Equal(0, run.ExitCode);
+        var header = Line(run.Out, "Strategy");
+        Assert.Matches(@"│\s*Duration\s*│\s*Strategy\s*│\s*Parameters\s*│", header);
+        Assert.Matches(@"│\s*0\s*│\s*Complete\s*│[^│]*│[^│]*│\s*queued\s*│", run.Out);
+        Assert.Matches(@"│\s*2\s*│\s*Complete\s*│[^│]*│[^│]*│\s*random\s*│", run.Out);
+        Assert.DoesNotContain("\u001b[", run.Out); // redirected: no colour or style codes
+    }
+
+    [Fact]
+    public void Trials_read_the_strategy_from_sqlite_too()
+    {
+        var run = CliProcess.Run("trials", "--storage", stored.SqliteSpec, "--study", "ranker", "--limit", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"│\s*1\s*│\s*Complete\s*│[^│]*│[^│]*│\s*random\s*│", run.Out);
+    }
+
+    [Fact]
     public void Trials_sorted_by_value_start_with_the_best_and_respect_the_limit()
     {
         var study = stored.Load("ranker");
@@ -94,6 +116,7 @@ public sealed class StudyCommandsTests(StoredStudies stored)
         Assert.Equal(expected.Schedule.Cosine, schedule.GetProperty("Cosine").GetBoolean());
         Assert.Equal(expected.Schedule.Decay, schedule.GetProperty("Decay").GetString());
         Assert.Contains($"trial {study.Best.Number}", run.Error);
+        Assert.Contains(", proposed by random", run.Error);
 
         var path = Path.Combine(stored.Directory.FullName, "appsettings.best.json");
         File.WriteAllText(path, run.Out);

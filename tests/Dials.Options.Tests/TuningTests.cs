@@ -193,6 +193,7 @@ public sealed class TuningTests : IDisposable
 
         Assert.Contains(logs.Messages, m => m.StartsWith("Tuning study 'bowl' of TrainingOptions: 0 of 3 trials already in the journal storage", StringComparison.Ordinal));
         Assert.Equal(3, logs.Messages.Count(m => m.StartsWith("Trial ", StringComparison.Ordinal) && m.Contains("finished complete", StringComparison.Ordinal)));
+        Assert.Contains(logs.Messages, m => m.StartsWith("Trial 0 ", StringComparison.Ordinal) && m.EndsWith("; proposed by random.", StringComparison.Ordinal));
         Assert.Contains(logs.Messages, m => m.StartsWith("Tuning study 'bowl' done: 3 trials", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Messages, m => m.Contains("hunter2", StringComparison.Ordinal));
     }

@@ -54,15 +54,32 @@ public class BrowserTests
             // The sorting script: the Value heading sorts ascending (missing values last), the # heading restores the order.
             var sorted = await Evaluate(Send, """
                 (() => {
-                  document.querySelectorAll('#trials th button')[2].click();
-                  const values = [...document.querySelectorAll('#trials tbody tr')].map(r => r.cells[2].getAttribute('data-v')).filter(v => v !== '').map(Number);
-                  document.querySelectorAll('#trials th button')[0].click();
+                  document.querySelectorAll('table.trials th button')[2].click();
+                  const values = [...document.querySelectorAll('table.trials tbody tr')].map(r => r.cells[2].getAttribute('data-v')).filter(v => v !== '').map(Number);
+                  document.querySelectorAll('table.trials th button')[0].click();
                   return values;
                 })()
                 """);
             var values = sorted.EnumerateArray().Select(v => v.GetDouble()).ToList();
             Assert.NotEmpty(values);
             Assert.Equal(values.Order(), values);
+
+            // The Strategy heading sorts by name; the # heading then restores the trial order.
+            var byStrategy = await Evaluate(Send, """
+                (() => {
+                  const heads = [...document.querySelectorAll('table.trials th button')];
+                  heads.find(b => b.textContent === 'Strategy').click();
+                  const strategies = [...document.querySelectorAll('table.trials tbody tr')].map(r => r.cells[4].textContent);
+                  heads[0].click();
+                  const first = document.querySelector('table.trials tbody tr').cells[0].textContent;
+                  return { strategies, first, summaries: document.querySelectorAll('#trials table.strategies tbody tr').length };
+                })()
+                """);
+            var strategies = byStrategy.GetProperty("strategies").EnumerateArray().Select(s => s.GetString()!).ToList();
+            Assert.Equal(content.Study.Trials.Count, strategies.Count);
+            Assert.Equal(strategies.Order(StringComparer.OrdinalIgnoreCase), strategies);
+            Assert.Equal("0", byStrategy.GetProperty("first").GetString());
+            Assert.Equal(3, byStrategy.GetProperty("summaries").GetInt32());
 
             var metrics = await Send("Page.getLayoutMetrics");
             var size = metrics.GetProperty("cssContentSize");

@@ -76,7 +76,7 @@ public class HtmlReportTests
         const string reason = "</td><script>alert('x')</script> & \"quoted\" \u0001";
         IReadOnlyList<object> choices = ["say \"hi\"", "fish & chips", "<img src=x onerror=alert(2)>"];
         var space = ReportStudies.Space("Opt<i>mizer\"&'", choices);
-        var study = ReportStudies.Full(name: name, space: space, failReason: reason);
+        var study = ReportStudies.Full(name: name, space: space, failReason: reason, model: "<script>alert(3)</script>");
         var content = new ReportContent(study, ReportStudies.Importance(space, note: "<b>note</b>"),
             ReportStudies.Sensitivity(study, label: "<u>label</u>"), ReportStudies.Uncertainty(study, warning: "<marquee>warn</marquee>"),
             ReportStudies.GeneratedAt);
@@ -94,6 +94,7 @@ public class HtmlReportTests
         Assert.Contains("Opt&lt;i&gt;mizer&quot;&amp;&#39;", html, StringComparison.Ordinal);
         Assert.Contains("&lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)", html, StringComparison.Ordinal);
         Assert.Contains("&lt;marquee&gt;warn&lt;/marquee&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"strategy\">&lt;script&gt;alert(3)&lt;/script&gt;</td>", html, StringComparison.Ordinal); // the summary
         Assert.NotEmpty(ReportHtml.Svgs(html)); // and the escaped SVGs still parse
     }
 
@@ -208,6 +209,64 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Each_trial_shows_the_strategy_that_proposed_it_with_the_reason_on_hover()
+    {
+        var study = ReportStudies.Full();
+        var unrecorded = study with { Trials = [.. study.Trials.Select(t => t.Number == 3 ? t with { Strategy = null, StrategyReason = null } : t)] };
+
+        var trials = ReportHtml.Section(HtmlReport.Render(ReportStudies.Bare(unrecorded)), "trials");
+
+        Assert.Contains("<th scope=\"col\">Duration</th><th scope=\"col\">Strategy</th>", trials, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"strategy\" title=\"model of 12 trials\">TPE</td>", trials, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"strategy\" title=\"the defaults\">queued</td>", trials, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"muted\" title=\"not recorded\">–</td>", trials, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_best_configuration_says_which_strategy_proposed_it()
+    {
+        var study = ReportStudies.Full();
+        var best = study.Best!;
+
+        var section = ReportHtml.Section(HtmlReport.Render(ReportStudies.Bare(study)), "best");
+
+        Assert.Contains($", proposed by {best.Strategy} ({best.StrategyReason})</caption>", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_study_that_used_several_strategies_summarises_what_each_found()
+    {
+        var study = ReportStudies.Full();
+
+        var summary = StrategyRows(HtmlReport.Render(ReportStudies.Bare(study)));
+
+        Assert.Equal(["queued", "random start-up", "TPE"], summary.Select(r => r[0]));
+        foreach (var row in summary)
+        {
+            var mine = study.Complete.Where(t => t.Strategy == row[0]).ToList();
+            var best = mine.MinBy(t => t.Value)!;
+            Assert.Equal(study.Trials.Count(t => t.Strategy == row[0]).ToString(CultureInfo.InvariantCulture), row[1]);
+            Assert.Equal(mine.Count.ToString(CultureInfo.InvariantCulture), row[2]);
+            Assert.Equal(Html.Markup.Invariant.Value(best.Value), row[3]);
+            Assert.Equal($"#{best.Number}", row[4]);
+        }
+
+        Assert.Contains(summary, r => r[0] == study.Best!.Strategy && r[4] == $"#{study.Best.Number}");
+    }
+
+    [Fact]
+    public void A_study_of_one_strategy_has_no_summary_but_keeps_its_column()
+    {
+        var study = ReportStudies.Full();
+        var single = study with { Trials = [.. study.Trials.Select(t => t with { Strategy = "random", StrategyReason = null })] };
+
+        var html = HtmlReport.Render(ReportStudies.Bare(single));
+
+        Assert.Empty(StrategyRows(html));
+        Assert.Contains("<td class=\"strategy\">random</td>", ReportHtml.Section(html, "trials"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_puts_the_rendered_report_in_place_and_leaves_no_temporary_file()
     {
         var directory = Directory.CreateTempSubdirectory("dials-report-");
@@ -227,6 +286,20 @@ public class HtmlReportTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The cells of each row of the strategy summary, as text; none when the report has no summary.</summary>
+    private static List<string[]> StrategyRows(string html)
+    {
+        var trials = ReportHtml.Section(html, "trials");
+        var start = trials.IndexOf("<table class=\"data strategies\">", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        var table = System.Xml.Linq.XElement.Parse(trials[start..(trials.IndexOf("</table>", start, StringComparison.Ordinal) + "</table>".Length)]);
+        return [.. table.Element("tbody")!.Elements("tr").Select(r => r.Elements("td").Select(c => c.Value).ToArray())];
     }
 
     private static int CountOf(string text, string part)

@@ -29,8 +29,10 @@ internal static class ReportStudies
         new SearchSpace<string>(dimensions, () => "", (_, _) => null, (_, _) => "");
 
     /// <summary>A study of <paramref name="count"/> trials: mostly complete with learning curves, some pruned part-way,
-    /// some failed, the last one still running.</summary>
-    public static StudySnapshot Full(int count = 48, string name = "mnist-mlp", SearchSpace? space = null, string failReason = "CUDA out of memory")
+    /// some failed, the last one still running. Trial 0 was queued, trials 1 to 9 came from a random start-up and the
+    /// rest from <paramref name="model"/>, each with its reason.</summary>
+    public static StudySnapshot Full(int count = 48, string name = "mnist-mlp", SearchSpace? space = null, string failReason = "CUDA out of memory",
+        string model = "TPE")
     {
         space ??= Space();
         var random = new Random(11);
@@ -48,7 +50,13 @@ internal static class ReportStudies
                 (5, _) when n % 2 == 1 => new TrialRecord(n, TrialState.Failed, point, null, [], start, duration, failReason),
                 _ => new TrialRecord(n, TrialState.Complete, point, value, Curve(value, 12), start, duration),
             };
-            trials.Add(trial);
+            var (strategy, why) = n switch
+            {
+                0 => (TrialRecord.QueuedStrategy, "the defaults"),
+                < 10 => ("random start-up", $"trial {n} of 10 before the model"),
+                _ => (model, $"model of {n} trials"),
+            };
+            trials.Add(trial with { Strategy = strategy, StrategyReason = why });
         }
 
         return new StudySnapshot(name, Direction.Minimize, space, trials);

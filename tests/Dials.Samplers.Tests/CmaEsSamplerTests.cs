@@ -50,6 +50,34 @@ public sealed class CmaEsSamplerTests
     }
 
     [Fact]
+    public void Trials_record_CMA_ES_with_their_generation_and_restarts()
+    {
+        // 4 dimensions: a population of 4 + floor(3 ln 4) = 8.
+        var trials = Run(Box, new CmaEsSampler(seed: 1), Quadratic, 17);
+
+        Assert.All(trials, t => Assert.Equal("CMA-ES", t.Strategy));
+        Assert.Equal("first generation of 8, drawn around the start point", trials[0].StrategyReason);
+        Assert.Equal("first generation of 8, drawn around the start point", trials[7].StrategyReason);
+        Assert.Equal("generation 2 of 8", trials[8].StrategyReason);
+        Assert.Equal("generation 3 of 8", trials[16].StrategyReason);
+
+        var restarted = Run(Box, new CmaEsSampler(seed: 2, restarts: true), Quadratic, 800);
+        Assert.Contains(restarted, t => t.StrategyReason!.EndsWith(", after 1 restart", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Mixed_spaces_say_which_dimensions_CMA_ES_did_not_model_and_a_space_it_cannot_model_is_random()
+    {
+        var mixed = Run(EveryKind, new CmaEsSampler(seed: 3), EveryKindObjective, 2);
+        Assert.EndsWith("; categorical and conditional dimensions drawn independently", mixed[0].StrategyReason);
+
+        var categorical = TestFunction.PointSpace([Dimension.Categorical("kind", ["a", "b", "c"])]);
+        var trial = Assert.Single(Run(categorical, new CmaEsSampler(seed: 3), x => x[0], 1));
+        Assert.Equal(("random", "CMA-ES models numeric, unconditional dimensions only, and this space has none"),
+            (trial.Strategy, trial.StrategyReason));
+    }
+
+    [Fact]
     public void Mixed_spaces_get_valid_points_with_categorical_and_conditional_dimensions_drawn_independently()
     {
         var trials = Run(EveryKind, new CmaEsSampler(seed: 3), EveryKindObjective, 60);

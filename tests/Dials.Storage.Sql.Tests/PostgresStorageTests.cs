@@ -23,7 +23,7 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         var victimName = $"victim_{Guid.NewGuid():N}";
         var storage = Open($"{database.ConnectionString};Application Name={victimName}");
         storage.CreateStudy(Study, false);
-        storage.Enqueue("s", [0.25]);
+        storage.Enqueue("s", [0.25], null);
 
         // Hold the trials table so CreateTrial stops half-way: after taking the queued point, before inserting the
         // trial. Then end its session from outside, as a server going away would.

@@ -38,14 +38,14 @@ public abstract class SqlStorageTests : StorageContractTests
             Assert.Equal(Study, storage.CreateStudy(Study, loadIfExists: true));
             if (w == 0)
             {
-                storage.Enqueue("s", [0.5, double.NaN]);
+                storage.Enqueue("s", [0.5, double.NaN], null);
             }
 
             while (storage.CreateTrial("s", T0, limit: 40, queuedOnly: false) is { } trial)
             {
                 if (trial.QueuedPoint is null)
                 {
-                    storage.SetTrialPoint("s", trial.Number, [trial.Number / 40.0, w]);
+                    storage.SetTrialPoint("s", trial.Number, [trial.Number / 40.0, w], "random", null);
                 }
 
                 storage.ReportIntermediate("s", trial.Number, new IntermediateValue(1, trial.Number));
@@ -71,7 +71,7 @@ public abstract class SqlStorageTests : StorageContractTests
         double[] point = [0.1, 1.0 / 3, double.Epsilon, double.MaxValue, -0.0, double.NaN, -1e-300, 123456789.123456789];
         var storage = OpenSeparately();
         storage.CreateStudy(Study, false);
-        storage.Enqueue("s", point);
+        storage.Enqueue("s", point, null);
         var start = T0.AddTicks(7);
         storage.CreateTrial("s", start, null, false);
         storage.ReportIntermediate("s", 0, new IntermediateValue(long.MaxValue, 0.1 + 0.2));
@@ -89,7 +89,7 @@ public abstract class SqlStorageTests : StorageContractTests
     {
         var storage = OpenSeparately();
         storage.CreateStudy(Study, false);
-        var error = Assert.Throws<ArgumentException>(() => storage.Enqueue("s", [0.5, double.PositiveInfinity]));
+        var error = Assert.Throws<ArgumentException>(() => storage.Enqueue("s", [0.5, double.PositiveInfinity], null));
         Assert.Equal("point", error.ParamName);
         Assert.Contains("Point value 1", error.Message);
     }
@@ -106,6 +106,45 @@ public abstract class SqlStorageTests : StorageContractTests
     }
 
     [Fact]
+    public void A_database_of_schema_version_1_is_upgraded_in_place_and_keeps_its_trials()
+    {
+        // Version 1 as earlier Dials wrote it: today's tables without the strategy columns, holding a finished trial
+        // and a queued point.
+        var old = OpenSeparately();
+        old.CreateStudy(Study, false);
+        old.CreateTrial("s", T0, null, false);
+        old.SetTrialPoint("s", 0, [0.5, 3], "random", null);
+        old.FinishTrial("s", 0, TrialState.Complete, 1.5, TimeSpan.FromSeconds(1), null);
+        old.Enqueue("s", [0.25, 2], null);
+        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN strategy");
+        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN strategy_reason");
+        ExecuteRaw("ALTER TABLE dials_queued_points DROP COLUMN reason");
+        ExecuteRaw("UPDATE dials_schema_version SET version = 1");
+
+        var upgraded = OpenSeparately();
+        var kept = Assert.Single(upgraded.ReadTrials("s"));
+        Assert.Equal((TrialState.Complete, (double?)1.5, (string?)null), (kept.State, kept.Value, kept.Strategy));
+        Assert.Equal((2L, 1L), (CountRaw("SELECT MAX(version) FROM dials_schema_version"), CountRaw("SELECT COUNT(*) FROM dials_schema_version")));
+
+        Assert.Equal([0.25, 2], upgraded.CreateTrial("s", T0, null, false)!.QueuedPoint!);
+        upgraded.SetTrialPoint("s", upgraded.CreateTrial("s", T0, null, false)!.Number, [0.75, 1], "TPE", "model of 1 trial");
+        var trials = OpenSeparately().ReadTrials("s");
+        Assert.Equal(
+            [(null, null), (TrialRecord.QueuedStrategy, null), ("TPE", "model of 1 trial")],
+            trials.Select(t => (t.Strategy, t.StrategyReason)));
+    }
+
+    [Fact]
+    public void A_schema_version_no_dials_wrote_is_refused_clearly()
+    {
+        OpenSeparately().CreateStudy(Study, false);
+        ExecuteRaw("UPDATE dials_schema_version SET version = 0");
+
+        var error = Assert.Throws<InvalidOperationException>(() => OpenSeparately().ReadTrials("s"));
+        Assert.Contains("schema version 0, which no version of Dials wrote", error.Message);
+    }
+
+    [Fact]
     public void A_broken_rule_rolls_back_the_whole_call()
     {
         var storage = OpenSeparately();
@@ -113,8 +152,8 @@ public abstract class SqlStorageTests : StorageContractTests
         storage.CreateTrial("s", T0, null, false);
         storage.FinishTrial("s", 0, TrialState.Complete, 1, TimeSpan.Zero, null);
 
-        Assert.Throws<InvalidOperationException>(() => storage.SetTrialPoint("s", 0, [0.5]));
-        Assert.Throws<InvalidOperationException>(() => storage.Enqueue("missing", [0.5]));
+        Assert.Throws<InvalidOperationException>(() => storage.SetTrialPoint("s", 0, [0.5], "random", null));
+        Assert.Throws<InvalidOperationException>(() => storage.Enqueue("missing", [0.5], null));
         Assert.Throws<ArgumentException>(() => storage.FinishTrial("s", 0, TrialState.Running, null, TimeSpan.Zero, null));
 
         Assert.Empty(Assert.Single(storage.ReadTrials("s")).Point);

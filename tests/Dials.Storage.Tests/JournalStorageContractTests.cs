@@ -11,6 +11,46 @@ public sealed class JournalStorageContractTests : StorageContractTests, IDisposa
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
+    [Fact]
+    public void A_journal_written_before_strategies_were_recorded_still_reads_and_takes_new_ones()
+    {
+        // Lines as earlier Dials wrote them: no "strategy", and no "reason" on enqueue or point records.
+        var path = Path.Combine(directory, "old.jsonl");
+        File.WriteAllLines(path,
+        [
+            """{"op":"study","study":"s","direction":"Minimize","space":"x: float in [0, 1]"}""",
+            """{"op":"trial","study":"s","n":0,"at":"2026-01-01T00:00:00+00:00"}""",
+            """{"op":"point","study":"s","n":0,"point":[0.5]}""",
+            """{"op":"finish","study":"s","n":0,"state":"Complete","value":0.25,"ticks":10000000}""",
+            """{"op":"enqueue","study":"s","point":[0.75]}""",
+        ]);
+
+        var storage = new JournalStorage(path, Warnings.Enqueue);
+        var old = Assert.Single(storage.ReadTrials("s"));
+        Assert.Equal((TrialState.Complete, (double?)0.25), (old.State, old.Value));
+        Assert.Equal([0.5], old.Point);
+        Assert.Equal(((string?)null, (string?)null), (old.Strategy, old.StrategyReason));
+
+        Assert.Equal([0.75], storage.CreateTrial("s", old.Start, null, false)!.QueuedPoint!);
+        storage.SetTrialPoint("s", storage.CreateTrial("s", old.Start, null, false)!.Number, [0.1], "TPE", "model of 1 trial");
+        var trials = new JournalStorage(path, Warnings.Enqueue).ReadTrials("s");
+        Assert.Equal([(null, null), (TrialRecord.QueuedStrategy, null), ("TPE", "model of 1 trial")],
+            trials.Select(t => (t.Strategy, t.StrategyReason)));
+        Assert.Empty(Warnings);
+    }
+
+    [Fact]
+    public void A_point_record_carries_its_strategy_and_reason()
+    {
+        var storage = (JournalStorage)CreateStorage();
+        storage.CreateStudy(new StoredStudy("s", Direction.Minimize, "x: float in [0, 1]"), false);
+        storage.SetTrialPoint("s", storage.CreateTrial("s", DateTimeOffset.UnixEpoch, null, false)!.Number, [0.5], "GP", "12 trials fit the model");
+
+        var point = System.Text.Json.JsonDocument.Parse(File.ReadAllLines(storage.FilePath)[^1]).RootElement;
+        Assert.Equal(("point", "GP", "12 trials fit the model"),
+            (point.GetProperty("op").GetString(), point.GetProperty("strategy").GetString(), point.GetProperty("reason").GetString()));
+    }
+
     protected override IStudyStorage CreateStorage() => new JournalStorage(Path.Combine(directory, "study.jsonl"), Warnings.Enqueue);
 
     protected override IStudyStorage Reopen(IStudyStorage storage) =>

@@ -34,8 +34,8 @@ public abstract class StorageContractTests
     {
         var storage = CreateStorage();
         storage.CreateStudy(Study(), false);
-        storage.Enqueue("s", [0.25]);
-        storage.Enqueue("s", [0.75]);
+        storage.Enqueue("s", [0.25], null);
+        storage.Enqueue("s", [0.75], null);
 
         var first = storage.CreateTrial("s", T0, null, false)!;
         var second = Reopen(storage).CreateTrial("s", T0, null, false)!;
@@ -55,7 +55,7 @@ public abstract class StorageContractTests
         var storage = CreateStorage();
         storage.CreateStudy(Study(), false);
         var number = storage.CreateTrial("s", T0, null, false)!.Number;
-        storage.SetTrialPoint("s", number, [0.5, double.NaN, 3]);
+        storage.SetTrialPoint("s", number, [0.5, double.NaN, 3], "random", null);
         storage.ReportIntermediate("s", number, new IntermediateValue(1, 0.9));
         storage.ReportIntermediate("s", number, new IntermediateValue(5, 0.4));
         Assert.True(storage.FinishTrial("s", number, TrialState.Complete, 0.125, TimeSpan.FromSeconds(2.5), null));
@@ -70,13 +70,53 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public void A_trial_keeps_the_strategy_that_chose_it_and_why()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        storage.Enqueue("s", [0.25], "the defaults");
+        storage.Enqueue("s", [0.75], null);
+        var first = storage.CreateTrial("s", T0, null, false)!;
+        var second = Reopen(storage).CreateTrial("s", T0, null, false)!;
+        Assert.Equal(("the defaults", (string?)null), (first.QueuedReason, second.QueuedReason));
+        var (queued, queuedWithoutReason) = (first.Number, second.Number);
+        var sampled = storage.CreateTrial("s", T0, null, false)!.Number;
+        var plain = storage.CreateTrial("s", T0, null, false)!.Number;
+        var unsampled = storage.CreateTrial("s", T0, null, false)!.Number;
+        storage.SetTrialPoint("s", sampled, [0.5], "TPE", "model of 12 trials: 3 good, 9 bad; \"quoted\", ünïcode");
+        Reopen(storage).SetTrialPoint("s", plain, [0.6], "random", null);
+        Assert.True(storage.FinishTrial("s", sampled, TrialState.Complete, 1, TimeSpan.Zero, null));
+
+        var trials = Reopen(storage).ReadTrials("s");
+        Assert.Equal((TrialRecord.QueuedStrategy, "the defaults"), (trials[queued].Strategy, trials[queued].StrategyReason));
+        Assert.Equal((TrialRecord.QueuedStrategy, (string?)null), (trials[queuedWithoutReason].Strategy, trials[queuedWithoutReason].StrategyReason));
+        Assert.Equal(("TPE", "model of 12 trials: 3 good, 9 bad; \"quoted\", ünïcode"), (trials[sampled].Strategy, trials[sampled].StrategyReason));
+        Assert.Equal(("random", (string?)null), (trials[plain].Strategy, trials[plain].StrategyReason));
+        Assert.Equal(((string?)null, (string?)null), (trials[unsampled].Strategy, trials[unsampled].StrategyReason));
+    }
+
+    [Fact]
+    public void A_point_without_a_strategy_is_refused_and_not_recorded()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        var number = storage.CreateTrial("s", T0, null, false)!.Number;
+
+        Assert.Throws<ArgumentException>(() => storage.SetTrialPoint("s", number, [0.5], " ", null));
+
+        var trial = Assert.Single(Reopen(storage).ReadTrials("s"));
+        Assert.Empty(trial.Point);
+        Assert.Null(trial.Strategy);
+    }
+
+    [Fact]
     public void A_trial_finishes_exactly_once_and_rules_are_enforced()
     {
         var storage = CreateStorage();
         storage.CreateStudy(Study(), false);
         var number = storage.CreateTrial("s", T0, null, false)!.Number;
-        storage.SetTrialPoint("s", number, [0.5]);
-        Assert.Throws<InvalidOperationException>(() => storage.SetTrialPoint("s", number, [0.6]));
+        storage.SetTrialPoint("s", number, [0.5], "random", null);
+        Assert.Throws<InvalidOperationException>(() => storage.SetTrialPoint("s", number, [0.6], "random", null));
         storage.ReportIntermediate("s", number, new IntermediateValue(3, 1));
         Assert.Throws<ArgumentException>(() => storage.ReportIntermediate("s", number, new IntermediateValue(3, 2)));
 
@@ -141,7 +181,7 @@ public abstract class StorageContractTests
         {
             while (handles[w].CreateTrial("s", T0, limit: 60, queuedOnly: false) is { } trial)
             {
-                handles[w].SetTrialPoint("s", trial.Number, [trial.Number / 100.0]);
+                handles[w].SetTrialPoint("s", trial.Number, [trial.Number / 100.0], "random", null);
                 Assert.True(handles[w].FinishTrial("s", trial.Number, TrialState.Complete, trial.Number, TimeSpan.Zero, null));
                 numbers.Add(trial.Number);
             }

@@ -45,6 +45,44 @@ public sealed class SamplerContractTests
     }
 
     [Theory]
+    [InlineData("random", "random")]
+    [InlineData("sobol", "QMC")]
+    [InlineData("halton", "QMC")]
+    [InlineData("grid", "grid")]
+    public void Each_proposal_names_its_strategy_and_is_the_point_Sample_gives(string name, string strategy)
+    {
+        var space = TestSpaces.Mixed();
+        var sampled = SamplerHarness.Points(Create(name, 4), space, 20);
+        var proposing = (IProposingSampler)Create(name, 4);
+        var trials = new List<TrialRecord>();
+        for (var n = 0; n < sampled.Count; n++)
+        {
+            var proposal = proposing.Propose(new SamplingContext(space, Direction.Minimize, trials, n));
+            Assert.Equal(sampled[n], proposal.Point);
+            Assert.Equal(strategy, proposal.Strategy);
+            trials.Add(new TrialRecord(n, TrialState.Complete, proposal.Point, 0, [], DateTimeOffset.UnixEpoch, TimeSpan.Zero));
+        }
+    }
+
+    [Fact]
+    public void Proposals_say_where_in_the_sequence_or_grid_the_point_is()
+    {
+        var space = TestSpaces.Mixed();
+        static SamplingContext At(SearchSpace space, int n, IReadOnlyList<TrialRecord> trials) => new(space, Direction.Minimize, trials, n);
+
+        Assert.Null(new RandomSampler(1).Propose(At(space, 0, [])).Reason);
+        Assert.Equal("point 5 of the scrambled Sobol sequence", new QmcSampler(seed: 1).Propose(At(space, 5, [])).Reason);
+        Assert.Equal("point 2 of the Halton sequence", new QmcSampler(QmcSequenceKind.Halton, scramble: false).Propose(At(space, 2, [])).Reason);
+
+        var grid = new GridSampler(floatPoints: 2);
+        var line = SamplerHarness.Of(Dimension.Int("n", 1, 3));
+        Assert.Equal("grid point 1 of 3", grid.Propose(At(line, 0, [])).Reason);
+        var all = Enumerable.Range(0, 3)
+            .Select(n => new TrialRecord(n, TrialState.Complete, [n + 1.0], 0, [], DateTimeOffset.UnixEpoch, TimeSpan.Zero)).ToList();
+        Assert.Equal("grid point 1 of 3, again: every point has been tried 1 time", grid.Propose(At(line, 3, all)).Reason);
+    }
+
+    [Theory]
     [MemberData(nameof(Samplers))]
     public void The_same_seed_replays_and_another_seed_differs(string name)
     {

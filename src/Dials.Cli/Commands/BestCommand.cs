@@ -36,7 +36,7 @@ public static class BestCommand
         var study = StudyArguments.LoadWithCompleteTrials(spec, studyName);
         var best = study.Best!;
         output.Plain.Write(ConfigurationJson.Write(section, study.Space, best.Point));
-        output.Error.WriteLine($"trial {best.Number}, value {CliText.Value(best.Value)}");
+        output.Error.WriteLine($"trial {best.Number}, value {CliText.Value(best.Value)}{(best.Strategy is { } strategy ? $", proposed by {strategy}" : "")}");
         return ExitCodes.Ok;
     });
 }

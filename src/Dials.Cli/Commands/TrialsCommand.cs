@@ -4,7 +4,8 @@ using Spectre.Console;
 
 namespace Dials.Cli.Commands;
 
-/// <summary><c>dials trials</c>: a study's trials as a table, filtered by state, sorted by number or value.</summary>
+/// <summary><c>dials trials</c>: a study's trials as a table, with the strategy that proposed each, filtered by state,
+/// sorted by number or value.</summary>
 public static class TrialsCommand
 {
     /// <summary>Builds the command.</summary>
@@ -28,7 +29,7 @@ public static class TrialsCommand
                 result.AddError("--limit must be positive.");
             }
         });
-        var command = new Command("trials", "List a study's trials: state, value, duration, parameters, fail reason.")
+        var command = new Command("trials", "List a study's trials: state, value, duration, strategy, parameters, fail reason.")
         {
             storage, study, state, sort, limit,
         };
@@ -66,6 +67,7 @@ public static class TrialsCommand
                 .AddColumn("State")
                 .AddColumn(new TableColumn("Value").RightAligned())
                 .AddColumn(new TableColumn("Duration").RightAligned())
+                .AddColumn(new TableColumn("Strategy").NoWrap())
                 .AddColumn("Parameters")
                 .AddColumn("Fail reason");
             foreach (var trial in shown)
@@ -75,6 +77,7 @@ public static class TrialsCommand
                     trial.State.ToString(),
                     CliText.Value(trial.Value),
                     CliText.Duration(trial.Duration),
+                    Markup.Escape(trial.Strategy ?? ""),
                     Markup.Escape(CliText.Parameters(study.Space, trial.Point)),
                     Markup.Escape(trial.FailReason ?? ""));
             }

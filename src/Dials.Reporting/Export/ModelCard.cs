@@ -12,6 +12,7 @@ namespace Dials.Reporting.Export;
 /// <param name="Direction">Whether smaller or larger values were better.</param>
 /// <param name="SearchSpace">One line per dimension: kind, bounds, scale, grid, choices, condition.</param>
 /// <param name="Trials">Trial counts by state.</param>
+/// <param name="Strategies">The trials each strategy proposed and the best it found, in order of first use.</param>
 /// <param name="Best">The best complete trial, or null when none completed.</param>
 /// <param name="Uncertainty">Top configurations with their spreads and the warnings they call for, or null when not
 /// evaluated.</param>
@@ -24,6 +25,7 @@ public sealed record ModelCard(
     Direction Direction,
     IReadOnlyList<string> SearchSpace,
     TrialCounts Trials,
+    IReadOnlyList<StrategySummary> Strategies,
     BestConfiguration? Best,
     UncertaintyReport? Uncertainty,
     ImportanceResult? Importance,
@@ -46,6 +48,7 @@ public sealed record ModelCard(
             study.Direction,
             [.. study.Space.Dimensions.Select(d => d.ToString())],
             TrialCounts.Of(study.Trials),
+            StrategySummary.Of(study),
             study.Best is { } best ? BestConfiguration.Of(study.Space, best) : null,
             uncertainty,
             importance,
@@ -91,7 +94,10 @@ public sealed record ModelCard(
 /// <param name="Value">Its objective value.</param>
 /// <param name="Point">Its point (NaN where inactive).</param>
 /// <param name="Parameters">Its active parameters in the space's order.</param>
-public sealed record BestConfiguration(int Trial, double Value, IReadOnlyList<double> Point, IReadOnlyList<ParameterValue> Parameters)
+/// <param name="Strategy">The strategy that proposed it (see <see cref="TrialRecord.Strategy"/>); null when not recorded.</param>
+/// <param name="StrategyReason">Why that strategy proposed it; null when there is nothing to add.</param>
+public sealed record BestConfiguration(int Trial, double Value, IReadOnlyList<double> Point, IReadOnlyList<ParameterValue> Parameters,
+    string? Strategy = null, string? StrategyReason = null)
 {
     /// <summary>The configuration of a complete trial.</summary>
     /// <param name="space">The study's space.</param>
@@ -105,7 +111,7 @@ public sealed record BestConfiguration(int Trial, double Value, IReadOnlyList<do
             throw new ArgumentException($"Trial {trial.Number} has no value.", nameof(trial));
         }
 
-        return new BestConfiguration(trial.Number, value, trial.Point, ParameterValue.Of(space, trial.Point));
+        return new BestConfiguration(trial.Number, value, trial.Point, ParameterValue.Of(space, trial.Point), trial.Strategy, trial.StrategyReason);
     }
 }
 

@@ -37,6 +37,7 @@ public static class ModelCardJson
         json.WriteNumber("failed", card.Trials.Failed);
         json.WriteNumber("running", card.Trials.Running);
         json.WriteEndObject();
+        WriteStrategies(json, card.Strategies);
         WriteBest(json, card.Best, space);
         WriteUncertainty(json, card);
         WriteImportance(json, card);
@@ -58,6 +59,8 @@ public static class ModelCardJson
         json.WriteStartObject();
         json.WriteNumber("trial", best.Trial);
         JsonValues.WriteNumber(json, "value", best.Value);
+        json.WriteString("strategy", best.Strategy);
+        json.WriteString("strategyReason", best.StrategyReason);
         JsonValues.WriteParameters(json, "parameters", best.Parameters);
         if (space is not null)
         {
@@ -67,6 +70,32 @@ public static class ModelCardJson
         }
 
         json.WriteEndObject();
+    }
+
+    private static void WriteStrategies(Utf8JsonWriter json, IReadOnlyList<StrategySummary> strategies)
+    {
+        json.WriteStartArray("strategies");
+        foreach (var strategy in strategies)
+        {
+            json.WriteStartObject();
+            json.WriteString("strategy", strategy.Strategy);
+            json.WriteNumber("trials", strategy.Trials);
+            json.WriteNumber("complete", strategy.Complete);
+            json.WritePropertyName("bestTrial");
+            if (strategy.BestTrial is { } number)
+            {
+                json.WriteNumberValue(number);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            JsonValues.WriteNumber(json, "bestValue", strategy.BestValue);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteUncertainty(Utf8JsonWriter json, ModelCard card)

@@ -18,6 +18,11 @@ public static class ModelCardMarkdown
         md.AppendLine(inv, $"# Model card: {Inline(card.Study)}").AppendLine();
         md.AppendLine(inv, $"- Direction: {card.Direction.ToString().ToLowerInvariant()}");
         md.AppendLine(inv, $"- Trials: {trials.Total} ({trials.Complete} complete, {trials.Pruned} pruned, {trials.Failed} failed, {trials.Running} running)");
+        if (card.Strategies.Count > 0)
+        {
+            md.AppendLine(inv, $"- Trials by strategy: {Inline(string.Join(", ", card.Strategies.Select(s => $"{s.Strategy} {s.Trials.ToString(inv)}")))}");
+        }
+
         md.AppendLine(inv, $"- Generated: {card.GeneratedAt.ToString("u", inv)} by Dials {card.DialsVersion}").AppendLine();
 
         md.AppendLine("## Search space").AppendLine();
@@ -31,6 +36,7 @@ public static class ModelCardMarkdown
         {
             md.AppendLine(inv, $"## Best configuration (trial {best.Trial})").AppendLine();
             md.AppendLine(inv, $"Value: {Number(best.Value)}").AppendLine();
+            md.AppendLine(inv, $"Proposed by: {Inline(best.Strategy ?? StrategySummary.NotRecorded)}{(best.StrategyReason is { } why ? $" ({Inline(why)})" : "")}").AppendLine();
             Table(md, ["Parameter", "Value"], best.Parameters.Select(p => new[] { p.Name, p.Text }));
         }
         else

@@ -6,7 +6,8 @@ namespace Dials.Reporting.Export;
 /// <summary>
 /// The tuning log as CSV, one row per trial in number order: number, state, value, start (ISO 8601), duration in
 /// seconds, one column per dimension (its value as <see cref="Dimension.Format"/> writes it, string choices unquoted, empty where inactive), the
-/// count of intermediate values and the fail reason. RFC 4180 quoting, CRLF line ends, invariant culture: it opens the
+/// count of intermediate values, the fail reason, and the strategy that proposed the trial with its reason (empty when
+/// not recorded). RFC 4180 quoting, CRLF line ends, invariant culture: it opens the
 /// same in a spreadsheet anywhere and parses with any CSV reader.
 /// </summary>
 public static class TuningLogCsv
@@ -15,7 +16,7 @@ public static class TuningLogCsv
     public static readonly IReadOnlyList<string> LeadingColumns = ["number", "state", "value", "start", "duration_seconds"];
 
     /// <summary>The fixed columns after the dimensions.</summary>
-    public static readonly IReadOnlyList<string> TrailingColumns = ["intermediate_count", "fail_reason"];
+    public static readonly IReadOnlyList<string> TrailingColumns = ["intermediate_count", "fail_reason", "strategy", "strategy_reason"];
 
     /// <summary>Writes the log.</summary>
     /// <param name="writer">Where to write.</param>
@@ -39,6 +40,8 @@ public static class TuningLogCsv
                 .. dimensions.Select((d, i) => hasPoint && !double.IsNaN(trial.Point[i]) ? Cell(d, trial.Point[i]) : ""),
                 trial.Intermediate.Count.ToString(CultureInfo.InvariantCulture),
                 trial.FailReason,
+                trial.Strategy,
+                trial.StrategyReason,
             ]);
         }
     }

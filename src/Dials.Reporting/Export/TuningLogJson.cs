@@ -6,8 +6,8 @@ namespace Dials.Reporting.Export;
 
 /// <summary>
 /// The tuning log as JSON: the study's name, direction and search space, then every trial in number order with its
-/// state, value, start, duration, parameters (typed, by dimension name; inactive ones left out) and intermediate
-/// values. Written with <see cref="Utf8JsonWriter"/>, so it needs no reflection (trimming and NativeAOT safe).
+/// state, value, start, duration, parameters (typed, by dimension name; inactive ones left out), intermediate
+/// values, and, where recorded, the fail reason and the strategy that proposed it with its reason. Written with <see cref="Utf8JsonWriter"/>, so it needs no reflection (trimming and NativeAOT safe).
 /// </summary>
 public static class TuningLogJson
 {
@@ -60,6 +60,16 @@ public static class TuningLogJson
         if (trial.FailReason is not null)
         {
             json.WriteString("failReason", trial.FailReason);
+        }
+
+        if (trial.Strategy is not null)
+        {
+            json.WriteString("strategy", trial.Strategy);
+        }
+
+        if (trial.StrategyReason is not null)
+        {
+            json.WriteString("strategyReason", trial.StrategyReason);
         }
 
         json.WriteEndObject();

@@ -95,8 +95,13 @@ internal static class ReportPage
             "Whether the best result stands out from noise: the top configurations' mean scores with one standard deviation either side.",
             content.Uncertainty is null ? "Uncertainty was not estimated for this report." : null, () => UncertaintySection.Write(w, content.Uncertainty!));
 
-        Section.Write(w, "trials", "Trials", "Every trial in number order. With scripts enabled, click a column heading to sort.",
-            study.Trials.Count == 0 ? "The study has no trials yet." : null, () => TrialTableSection.Write(w, study));
+        Section.Write(w, "trials", "Trials",
+            "Every trial in number order, with the strategy that proposed it (hover over it for why). With scripts enabled, click a column heading to sort.",
+            study.Trials.Count == 0 ? "The study has no trials yet." : null, () =>
+            {
+                StrategyTable.Write(w, study);
+                TrialTableSection.Write(w, study);
+            });
     }
 
     private static void WriteSlices(MarkupWriter w, StudySnapshot study)

@@ -75,6 +75,9 @@ internal static class ReportStyle
         .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }
         .muted { color: var(--muted); }
         td.reason { color: #7a3a10; max-width: 40ch; overflow-wrap: anywhere; }
+        td.strategy { white-space: nowrap; }
+        td.strategy[title] { text-decoration: underline dotted #9aa5b1; cursor: help; }
+        table.strategies { margin-bottom: 18px; }
         tr.row-failed td, tr.row-pruned td { color: #5b6570; }
         footer { padding: 20px 0; color: var(--muted); font-size: 12px; }
         @media print { nav.toc { display: none; } section { break-inside: avoid; } }

@@ -13,8 +13,11 @@ namespace Dials.Samplers;
 /// needs storing beside the trials. Failed, pruned and running trials are skipped.</para>
 /// <para>With <c>restarts</c>, a run that has converged or degenerated restarts from the start point with twice
 /// the population (IPOP-CMA-ES), which helps on multimodal functions.</para>
+/// <para>Its trials record the strategy <c>CMA-ES</c>, with the generation (and restart) that drew them. There is no
+/// random start-up phase: the first generation is drawn from the initial distribution around the start point. A
+/// space without a dimension CMA-ES can model is drawn entirely by the independent sampler, and recorded so.</para>
 /// </remarks>
-public sealed class CmaEsSampler : ISampler
+public sealed class CmaEsSampler : IProposingSampler
 {
     private readonly long seed;
     private readonly double sigma0;
@@ -58,25 +61,42 @@ public sealed class CmaEsSampler : ISampler
     public static int DefaultPopulationSize(int dimensions) => 4 + (int)Math.Floor(3 * Math.Log(Math.Max(dimensions, 1)));
 
     /// <inheritdoc />
-    public double[] Sample(SamplingContext context)
+    public double[] Sample(SamplingContext context) => Propose(context).Point;
+
+    /// <inheritdoc />
+    public Proposal Propose(SamplingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var space = context.Space;
         var random = new TrialRandom(seed, context.TrialNumber);
         var point = Independent(context, random);
         var modelled = ModelledDimensions(space);
-        if (modelled.Length > 0)
+        if (modelled.Length == 0)
         {
-            var state = Replay(context, modelled);
-            var x = state.Ask(random);
-            for (var j = 0; j < modelled.Length; j++)
-            {
-                point[modelled[j]] = space.Dimensions[modelled[j]].FromUnit(x[j]);
-            }
+            space.ApplyConditions(point);
+            return new Proposal(point, independentSampler is null ? "random" : independentSampler.GetType().Name,
+                "CMA-ES models numeric, unconditional dimensions only, and this space has none");
+        }
+
+        var run = Replay(context, modelled);
+        var x = run.State.Ask(random);
+        for (var j = 0; j < modelled.Length; j++)
+        {
+            point[modelled[j]] = space.Dimensions[modelled[j]].FromUnit(x[j]);
         }
 
         space.ApplyConditions(point);
-        return point;
+        return new Proposal(point, "CMA-ES", Reason(run, modelled.Length < space.Dimensions.Count));
+    }
+
+    private static string Reason(CmaEsRun run, bool drawsOthers)
+    {
+        var generation = run.Generations == 0
+            ? $"first generation of {run.State.PopulationSize}, drawn around the start point"
+            : $"generation {run.Generations + 1} of {run.State.PopulationSize}";
+        var restarts = run.Restarts == 0 ? "" : $", after {run.Restarts} restart{(run.Restarts == 1 ? "" : "s")}";
+        var others = drawsOthers ? "; categorical and conditional dimensions drawn independently" : "";
+        return generation + restarts + others;
     }
 
     private double[] Independent(SamplingContext context, TrialRandom random)
@@ -111,7 +131,7 @@ public sealed class CmaEsSampler : ISampler
 
     // Tells the complete trials, in number order and one population at a time, to a fresh run; the generation
     // still being filled (and running trials) will be told once it is complete.
-    private CmaEsState Replay(SamplingContext context, int[] modelled)
+    private CmaEsRun Replay(SamplingContext context, int[] modelled)
     {
         var space = context.Space;
         var sign = context.Direction == Direction.Maximize ? -1.0 : 1.0;
@@ -120,6 +140,8 @@ public sealed class CmaEsSampler : ISampler
         var state = new CmaEsState(initialMean, sigma0, lambda);
         var points = new List<double[]>(lambda);
         var values = new List<double>(lambda);
+        var generations = 0;
+        var restarted = 0;
         foreach (var trial in context.Trials)
         {
             if (trial.State != TrialState.Complete || trial.Value is not { } value || !double.IsFinite(value)
@@ -144,14 +166,21 @@ public sealed class CmaEsSampler : ISampler
             state.Tell(points, values);
             points.Clear();
             values.Clear();
+            generations++;
             if (state.Exhausted && restarts)
             {
                 state = new CmaEsState(initialMean, sigma0, state.PopulationSize * 2);
+                generations = 0;
+                restarted++;
             }
         }
 
-        return state;
+        return new CmaEsRun(state, generations, restarted);
     }
+
+    /// <summary>The run a replay ends in: its distribution, how many generations it has been told since it (re)started,
+    /// and how many restarts came before it.</summary>
+    private sealed record CmaEsRun(CmaEsState State, int Generations, int Restarts);
 
     private double[] StartPoint(SearchSpace space, int[] modelled)
     {

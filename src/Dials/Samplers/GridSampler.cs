@@ -15,8 +15,9 @@ namespace Dials.Samplers;
 /// <para>When every point has been tried the grid is exhausted: <see cref="Study{T}.OptimizeAsync(Func{T, double}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>
 /// stops starting trials (queued configurations still run), and <see cref="Study{T}.Ask"/> walks the grid again,
 /// proposing the least-tried points first.</para>
+/// <para>Its trials record the strategy <c>grid</c>, with the point's place in the walk.</para>
 /// </remarks>
-public sealed class GridSampler : IFiniteSampler
+public sealed class GridSampler : IFiniteSampler, IProposingSampler
 {
     /// <summary>The largest grid the sampler will build.</summary>
     public const int MaxPoints = 1_000_000;
@@ -46,14 +47,20 @@ public sealed class GridSampler : IFiniteSampler
     public IReadOnlyList<IReadOnlyList<double>> PointsOf(SearchSpace space) => GridOf(space).Points;
 
     /// <inheritdoc />
-    public double[] Sample(SamplingContext context)
+    public Proposal Propose(SamplingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var grid = GridOf(context.Space);
         var visits = Visits(grid, context.Trials);
         var least = visits.Min();
-        return [.. grid.Points[Array.IndexOf(visits, least)]];
+        var index = Array.IndexOf(visits, least);
+        var place = $"grid point {index + 1} of {grid.Points.Count}";
+        return new Proposal([.. grid.Points[index]], "grid",
+            least == 0 ? place : $"{place}, again: every point has been tried {least} time{(least == 1 ? "" : "s")}");
     }
+
+    /// <inheritdoc />
+    public double[] Sample(SamplingContext context) => Propose(context).Point;
 
     /// <inheritdoc />
     public bool IsExhausted(SearchSpace space, IReadOnlyList<TrialRecord> trials)

@@ -12,9 +12,10 @@ namespace Dials.Samplers;
 /// <remarks>
 /// Trial <c>n</c> takes point <c>n</c> of the sequence, so parallel workers never take the same point and a
 /// sequential study replays exactly. The scramble depends only on the seed: workers in several processes must share
-/// it. Queued configurations take trial numbers too, so their sequence points are skipped.
+/// it. Queued configurations take trial numbers too, so their sequence points are skipped. Its trials record the
+/// strategy <c>QMC</c>, with the sequence and the point's index in it.
 /// </remarks>
-public sealed class QmcSampler : ISampler
+public sealed class QmcSampler : IProposingSampler
 {
     private readonly QmcSequenceKind kind;
     private readonly bool scramble;
@@ -38,6 +39,11 @@ public sealed class QmcSampler : ISampler
         this.scramble = scramble;
         this.seed = seed ?? TrialRandom.NewSeed();
     }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">Sobol was chosen for a space with more dimensions than its table covers.</exception>
+    public Proposal Propose(SamplingContext context) =>
+        new(Sample(context), "QMC", $"point {context.TrialNumber} of the {(scramble ? "scrambled " : "")}{kind} sequence");
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">Sobol was chosen for a space with more dimensions than its table covers.</exception>

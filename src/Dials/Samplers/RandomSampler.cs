@@ -6,8 +6,8 @@ namespace Dials.Samplers;
 /// dimensions come back NaN. The baseline every other strategy must beat, and the start-up phase of model-based ones.
 /// </summary>
 /// <remarks>The draws of a trial depend only on the seed and the trial's number: parallel workers never repeat each
-/// other's points, and a sequential study with a seed replays exactly.</remarks>
-public sealed class RandomSampler : ISampler
+/// other's points, and a sequential study with a seed replays exactly. Its trials record the strategy <c>random</c>.</remarks>
+public sealed class RandomSampler : IProposingSampler
 {
     private readonly long seed;
 
@@ -17,6 +17,9 @@ public sealed class RandomSampler : ISampler
     {
         this.seed = seed ?? TrialRandom.NewSeed();
     }
+
+    /// <inheritdoc />
+    public Proposal Propose(SamplingContext context) => new(Sample(context), "random");
 
     /// <inheritdoc />
     public double[] Sample(SamplingContext context)

@@ -22,10 +22,13 @@ public interface IStudyStorage
     StoredStudy CreateStudy(StoredStudy study, bool loadIfExists);
 
     /// <summary>Queues a point for a future trial; queued points are handed out first, oldest first, by
-    /// <see cref="CreateTrial"/>.</summary>
+    /// <see cref="CreateTrial"/>, and the trial that runs one records the strategy <see cref="TrialRecord.QueuedStrategy"/>
+    /// with <paramref name="reason"/>.</summary>
     /// <param name="studyName">The study.</param>
     /// <param name="point">The point, one internal value per dimension (NaN where inactive).</param>
-    void Enqueue(string studyName, IReadOnlyList<double> point);
+    /// <param name="reason">Why it was queued (a baseline, a retry of a trial whose worker died); null when there is
+    /// nothing to add.</param>
+    void Enqueue(string studyName, IReadOnlyList<double> point, string? reason);
 
     /// <summary>
     /// Atomically allocates the next trial number and records a <see cref="TrialState.Running"/> trial under it, with
@@ -42,9 +45,15 @@ public interface IStudyStorage
     /// <paramref name="queuedOnly"/>.</returns>
     NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit, bool queuedOnly);
 
-    /// <summary>Records the point sampled for a running trial created without one.</summary>
+    /// <summary>Records the point sampled for a running trial created without one, with the strategy that chose it.</summary>
+    /// <param name="studyName">The study.</param>
+    /// <param name="number">The trial.</param>
+    /// <param name="point">The point, one internal value per dimension (NaN where inactive).</param>
+    /// <param name="strategy">A short name of the strategy that chose the point (see <see cref="TrialRecord.Strategy"/>).</param>
+    /// <param name="strategyReason">Why that strategy chose it; null when there is nothing to add.</param>
     /// <exception cref="InvalidOperationException">The trial is unknown, has finished or already has a point.</exception>
-    void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point);
+    /// <exception cref="ArgumentException"><paramref name="strategy"/> is empty.</exception>
+    void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason);
 
     /// <summary>Records an intermediate value of a running trial.</summary>
     /// <exception cref="InvalidOperationException">The trial is unknown or has finished.</exception>

@@ -26,12 +26,12 @@ public sealed class InMemoryStorage : IStudyStorage
     }
 
     /// <inheritdoc />
-    public void Enqueue(string studyName, IReadOnlyList<double> point)
+    public void Enqueue(string studyName, IReadOnlyList<double> point, string? reason)
     {
         ArgumentNullException.ThrowIfNull(point);
         lock (gate)
         {
-            Find(studyName).Enqueue(point);
+            Find(studyName).Enqueue(point, reason);
         }
     }
 
@@ -45,12 +45,13 @@ public sealed class InMemoryStorage : IStudyStorage
     }
 
     /// <inheritdoc />
-    public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point)
+    public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
     {
         ArgumentNullException.ThrowIfNull(point);
+        ArgumentException.ThrowIfNullOrWhiteSpace(strategy);
         lock (gate)
         {
-            Find(studyName).SetTrialPoint(number, point);
+            Find(studyName).SetTrialPoint(number, point, strategy, strategyReason);
         }
     }
 

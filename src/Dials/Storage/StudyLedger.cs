@@ -9,7 +9,7 @@ namespace Dials.Storage;
 internal sealed class StudyLedger(StoredStudy study)
 {
     private readonly List<TrialRecord> trials = [];
-    private readonly Queue<double[]> queue = new();
+    private readonly Queue<(double[] Point, string? Reason)> queue = new();
     private readonly Dictionary<int, DateTimeOffset> lastBeat = [];
 
     public StoredStudy Study { get; } = study;
@@ -26,7 +26,7 @@ internal sealed class StudyLedger(StoredStudy study)
     public bool CanCreateTrial(int? limit, bool queuedOnly) =>
         !(limit is { } max && trials.Count >= max) && !(queuedOnly && queue.Count == 0);
 
-    public void Enqueue(IReadOnlyList<double> point) => queue.Enqueue([.. point]);
+    public void Enqueue(IReadOnlyList<double> point, string? reason) => queue.Enqueue(([.. point], reason));
 
     public NewTrial? CreateTrial(DateTimeOffset start, int? limit, bool queuedOnly)
     {
@@ -35,14 +35,19 @@ internal sealed class StudyLedger(StoredStudy study)
             return null;
         }
 
-        queue.TryDequeue(out var queued);
         var number = trials.Count;
-        trials.Add(new TrialRecord(number, TrialState.Running, queued ?? [], null, [], start, null));
+        var trial = new TrialRecord(number, TrialState.Running, [], null, [], start, null);
+        if (queue.TryDequeue(out var queued))
+        {
+            trial = trial with { Point = queued.Point, Strategy = TrialRecord.QueuedStrategy, StrategyReason = queued.Reason };
+        }
+
+        trials.Add(trial);
         lastBeat[number] = start;
-        return new NewTrial(number, queued);
+        return new NewTrial(number, queued.Point, queued.Reason);
     }
 
-    public void SetTrialPoint(int number, IReadOnlyList<double> point)
+    public void SetTrialPoint(int number, IReadOnlyList<double> point, string? strategy, string? strategyReason)
     {
         var trial = Running(number);
         if (trial.Point.Count > 0)
@@ -50,7 +55,7 @@ internal sealed class StudyLedger(StoredStudy study)
             throw new InvalidOperationException($"Trial {number} of study '{Study.Name}' already has its point.");
         }
 
-        trials[number] = trial with { Point = [.. point] };
+        trials[number] = trial with { Point = [.. point], Strategy = strategy, StrategyReason = strategyReason };
     }
 
     public void ReportIntermediate(int number, IntermediateValue value)

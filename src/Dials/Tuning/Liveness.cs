@@ -18,6 +18,9 @@ internal sealed record Liveness(TimeSpan Interval, TimeSpan StaleAfter, bool Ret
     /// <summary>The reason recorded on a stale trial; also how a retry recognises a point that already went stale.</summary>
     public string StaleReason => $"its worker sent no heartbeat for {StaleAfter} (it stopped or lost its storage)";
 
+    /// <summary>Why a stale trial's point is queued again, recorded with the trial that retries it.</summary>
+    public static string RetryReason(int number) => $"retry of trial {number}, whose worker went quiet";
+
     /// <summary>Fails the quiet trials of the study and, with <see cref="Retry"/>, queues their points again.</summary>
     public void Recover(IStudyStorage storage, string study, DateTimeOffset now)
     {
@@ -34,7 +37,7 @@ internal sealed record Liveness(TimeSpan Interval, TimeSpan StaleAfter, bool Ret
             var wentStaleBefore = trials.Any(t => t.Number != number && t.FailReason == StaleReason && t.Point.SequenceEqual(point));
             if (point.Count > 0 && !wentStaleBefore)
             {
-                storage.Enqueue(study, point);
+                storage.Enqueue(study, point, RetryReason(number));
             }
         }
     }

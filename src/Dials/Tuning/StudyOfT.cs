@@ -56,10 +56,14 @@ public sealed class Study<T> : ITrialHost
     public IStudyStorage Storage => storage;
 
     /// <summary>Queues <paramref name="config"/> to be evaluated before any sampled point (a baseline from the
-    /// defaults, a known good recipe). Queued configurations run in the order they were queued.</summary>
+    /// defaults, a known good recipe). Queued configurations run in the order they were queued; their trials record
+    /// the strategy <see cref="TrialRecord.QueuedStrategy"/>.</summary>
+    /// <param name="config">The configuration.</param>
+    /// <param name="reason">Why it is queued ("the defaults", "last release's recipe"), recorded with its trial; null
+    /// when there is nothing to add.</param>
     /// <exception cref="ArgumentException">The configuration is not in the search space; the message names every
     /// offending property.</exception>
-    public void Enqueue(T config)
+    public void Enqueue(T config, string? reason = null)
     {
         var errors = Space.Validate(config);
         if (errors.Count > 0)
@@ -68,7 +72,7 @@ public sealed class Study<T> : ITrialHost
                 "The configuration cannot be queued: " + string.Join(" ", errors.Select(e => e.Message)), nameof(config));
         }
 
-        storage.Enqueue(Name, Space.Encode(config));
+        storage.Enqueue(Name, Space.Encode(config), reason);
     }
 
     /// <summary>Starts a trial for a loop the study does not own: the next queued configuration, or else a point from
@@ -258,7 +262,10 @@ public sealed class Study<T> : ITrialHost
 
             // Read after the number is allocated, so the sampler sees every trial numbered before this one, including
             // those other workers (threads or processes) started in the meantime.
-            var point = created.QueuedPoint is { } queued ? [.. queued] : SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
+            var proposal = created.QueuedPoint is { } queued
+                ? new Proposal([.. queued], TrialRecord.QueuedStrategy, created.QueuedReason)
+                : SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
+            var point = proposal.Point;
             T config;
             try
             {
@@ -272,18 +279,20 @@ public sealed class Study<T> : ITrialHost
                 throw;
             }
 
-            return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, config);
+            return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, config, proposal.Strategy, proposal.Reason);
         }
     }
 
-    private double[] SampleAndRecord(int number, IReadOnlyList<TrialRecord> history, DateTimeOffset start)
+    private Proposal SampleAndRecord(int number, IReadOnlyList<TrialRecord> history, DateTimeOffset start)
     {
         // Trials other workers have numbered but not yet sampled have no point to show.
         IReadOnlyList<TrialRecord> sampled = history.All(t => t.Point.Count > 0) ? history : [.. history.Where(t => t.Point.Count > 0)];
+        Proposal proposal;
         double[] point;
         try
         {
-            point = Sampler.Sample(new SamplingContext(Space, Direction, sampled, number));
+            proposal = Propose(new SamplingContext(Space, Direction, sampled, number));
+            point = proposal.Point;
             Space.ApplyConditions(point);
             if (Space.Check(point) is { Count: > 0 } errors)
             {
@@ -298,9 +307,27 @@ public sealed class Study<T> : ITrialHost
             throw;
         }
 
-        storage.SetTrialPoint(Name, number, point);
-        return point;
+        storage.SetTrialPoint(Name, number, point, proposal.Strategy, proposal.Reason);
+        return proposal;
     }
+
+    /// <summary>The sampler's proposal with the strategy it names (<see cref="IProposingSampler"/>), or, for a sampler
+    /// that does not say, its point under the sampler's type name, so every sampled trial records where it came from.</summary>
+    private Proposal Propose(SamplingContext context)
+    {
+        if (Sampler is not IProposingSampler proposing)
+        {
+            return new Proposal(Sampler.Sample(context), TypeName(Sampler.GetType()));
+        }
+
+        var proposal = proposing.Propose(context);
+        return proposal is { Point: not null } && !string.IsNullOrWhiteSpace(proposal.Strategy)
+            ? proposal
+            : throw new InvalidOperationException($"{Sampler.GetType().Name} proposed no point or named no strategy for it.");
+    }
+
+    /// <summary>A type's name without the arity suffix of a generic one ("MySampler", not "MySampler`1").</summary>
+    private static string TypeName(Type type) => type.Name.Split('`')[0];
 
     private TrialState Finish(Trial trial, TrialOutcome outcome)
     {
@@ -339,5 +366,7 @@ public sealed class Study<T> : ITrialHost
         record.Intermediate,
         record.Start,
         record.Duration,
-        record.FailReason);
+        record.FailReason,
+        record.Strategy,
+        record.StrategyReason);
 }

@@ -14,13 +14,15 @@ public abstract class Trial
     private int finished;
 
     private protected Trial(ITrialHost host, int number, double[] point, IReadOnlyDictionary<string, object> parameters,
-        DateTimeOffset start)
+        DateTimeOffset start, string strategy, string? strategyReason)
     {
         this.host = host;
         Number = number;
         Point = point;
         Parameters = parameters;
         Start = start;
+        Strategy = strategy;
+        StrategyReason = strategyReason;
     }
 
     /// <summary>The trial's number in its study, from 0, allocated by the study's storage.</summary>
@@ -34,6 +36,12 @@ public abstract class Trial
 
     /// <summary>When the trial was asked for.</summary>
     public DateTimeOffset Start { get; }
+
+    /// <summary>The strategy that proposed the trial's point, as its record keeps it (see <see cref="TrialRecord.Strategy"/>).</summary>
+    public string Strategy { get; }
+
+    /// <summary>Why that strategy proposed it; null when there is nothing to add.</summary>
+    public string? StrategyReason { get; }
 
     /// <summary>Whether the trial has been told (or ended by a time limit or cancellation).</summary>
     public bool IsFinished => Volatile.Read(ref finished) != 0;

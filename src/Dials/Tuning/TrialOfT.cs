@@ -5,8 +5,8 @@ namespace Dials;
 public sealed class Trial<T> : Trial
 {
     internal Trial(ITrialHost host, int number, double[] point, IReadOnlyDictionary<string, object> parameters,
-        DateTimeOffset start, T config)
-        : base(host, number, point, parameters, start)
+        DateTimeOffset start, T config, string strategy, string? strategyReason)
+        : base(host, number, point, parameters, start, strategy, strategyReason)
     {
         Config = config;
     }

@@ -11,6 +11,10 @@ namespace Dials;
 /// <param name="Start">When the trial was asked for.</param>
 /// <param name="Duration">How long it ran, once it has finished.</param>
 /// <param name="FailReason">Why a failed trial failed.</param>
+/// <param name="Strategy">The strategy that chose the point (<c>TPE</c>, <c>random start-up</c>, <see cref="QueuedStrategy"/>
+/// for a queued configuration, a sampler's type name when it does not say): what an audit of the study reads. Null
+/// while the trial has no point, and for trials stored before strategies were recorded.</param>
+/// <param name="StrategyReason">Why that strategy chose this trial, in a sentence; null when there is nothing to add.</param>
 public sealed record TrialRecord(
     int Number,
     TrialState State,
@@ -19,8 +23,14 @@ public sealed record TrialRecord(
     IReadOnlyList<IntermediateValue> Intermediate,
     DateTimeOffset Start,
     TimeSpan? Duration,
-    string? FailReason = null)
+    string? FailReason = null,
+    string? Strategy = null,
+    string? StrategyReason = null)
 {
+    /// <summary>The strategy recorded for a trial that ran a queued configuration (<see cref="Study{T}.Enqueue"/>, or a
+    /// stale trial's point queued again) rather than a sampled one.</summary>
+    public const string QueuedStrategy = "queued";
+
     /// <summary>Whether the trial has ended, one way or another.</summary>
     public bool IsFinished => State != TrialState.Running;
 

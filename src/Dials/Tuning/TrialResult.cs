@@ -9,6 +9,8 @@ namespace Dials;
 /// <param name="Start">When it was asked for.</param>
 /// <param name="Duration">How long it ran, once finished.</param>
 /// <param name="FailReason">Why a failed trial failed.</param>
+/// <param name="Strategy">The strategy that chose its point (see <see cref="TrialRecord.Strategy"/>).</param>
+/// <param name="StrategyReason">Why that strategy chose it; null when there is nothing to add.</param>
 public sealed record TrialResult(
     int Number,
     TrialState State,
@@ -17,4 +19,6 @@ public sealed record TrialResult(
     IReadOnlyList<IntermediateValue> Intermediate,
     DateTimeOffset Start,
     TimeSpan? Duration,
-    string? FailReason);
+    string? FailReason,
+    string? Strategy = null,
+    string? StrategyReason = null);

@@ -3,14 +3,15 @@ using Dials.Reporting.Html.Markup;
 
 namespace Dials.Reporting.Html.Sections;
 
-/// <summary>The best trial's parameters, each beside the range it was searched in.</summary>
+/// <summary>The best trial's parameters, each beside the range it was searched in, and the strategy that proposed it.</summary>
 internal static class BestConfigurationSection
 {
     public static void Write(MarkupWriter w, StudySnapshot study)
     {
         var best = study.Best!;
         w.Open("table", ("class", "data best"));
-        w.Element("caption", $"Trial {best.Number}, value {Invariant.Value(best.Value)}");
+        var proposed = best.Strategy is { } strategy ? $", proposed by {strategy}{(best.StrategyReason is { } why ? $" ({why})" : "")}" : "";
+        w.Element("caption", $"Trial {best.Number}, value {Invariant.Value(best.Value)}{proposed}");
         TableHead.Write(w, ["Parameter", "Value", "Searched"]);
         for (var i = 0; i < study.Space.Dimensions.Count; i++)
         {

@@ -4,15 +4,16 @@ using Dials.Reporting.Html.Markup;
 
 namespace Dials.Reporting.Html.Sections;
 
-/// <summary>Every trial as a row: number, state, value, duration, one column per dimension and the fail reason. Numeric
-/// cells carry their exact value in <c>data-v</c> for the optional sorting script.</summary>
+/// <summary>Every trial as a row: number, state, value, duration, the strategy that proposed it (its reason on hover),
+/// one column per dimension and the fail reason. Numeric cells carry their exact value in <c>data-v</c> for the
+/// optional sorting script.</summary>
 internal static class TrialTableSection
 {
     public static void Write(MarkupWriter w, StudySnapshot study)
     {
         var dimensions = study.Space.Dimensions;
         w.Open("div", ("class", "table-scroll")).Open("table", ("class", "data sortable trials"));
-        TableHead.Write(w, new[] { "#", "State", "Value", "Duration" }.Concat(dimensions.Select(d => d.Name)).Append("Fail reason"));
+        TableHead.Write(w, new[] { "#", "State", "Value", "Duration", "Strategy" }.Concat(dimensions.Select(d => d.Name)).Append("Fail reason"));
         foreach (var trial in study.Trials)
         {
             var state = trial.State.ToString().ToLowerInvariant();
@@ -22,6 +23,15 @@ internal static class TrialTableSection
             w.Open("td").Element("span", state, ("class", $"state state-{state}")).Close();
             Number(w, shown, shown is { } v ? Invariant.Value(v) + (trial.State == TrialState.Pruned ? " (last)" : "") : "–");
             Number(w, trial.Duration?.TotalSeconds, Invariant.Duration(trial.Duration));
+            if (trial.Strategy is { } strategy)
+            {
+                w.Element("td", strategy, ("class", "strategy"), ("title", trial.StrategyReason));
+            }
+            else
+            {
+                w.Element("td", "–", ("class", "muted"), ("title", "not recorded"));
+            }
+
             for (var i = 0; i < dimensions.Count; i++)
             {
                 var value = i < trial.Point.Count ? trial.Point[i] : double.NaN;

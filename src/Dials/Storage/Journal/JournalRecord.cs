@@ -50,6 +50,13 @@ internal sealed record JournalRecord
     [JsonPropertyName("ticks")]
     public long? DurationTicks { get; init; }
 
+    /// <summary>The strategy that chose a point (on "point" records); absent from journals written before strategies
+    /// were recorded, whose trials then have none.</summary>
+    [JsonPropertyName("strategy")]
+    public string? Strategy { get; init; }
+
+    /// <summary>Why, in words: why a trial failed ("finish"), why a point was queued ("enqueue"), or why the strategy
+    /// chose the point ("point").</summary>
     [JsonPropertyName("reason")]
     public string? Reason { get; init; }
 }

@@ -54,10 +54,11 @@ public sealed class JournalStorage : IStudyStorage
     }
 
     /// <inheritdoc />
-    public void Enqueue(string studyName, IReadOnlyList<double> point)
+    public void Enqueue(string studyName, IReadOnlyList<double> point, string? reason)
     {
         ArgumentNullException.ThrowIfNull(point);
-        Write(durable: true, () => Checked(studyName, new JournalRecord { Op = JournalRecord.Enqueue, Study = studyName, Point = [.. point] }));
+        Write(durable: true, () => Checked(studyName,
+            new JournalRecord { Op = JournalRecord.Enqueue, Study = studyName, Point = [.. point], Reason = reason }));
     }
 
     /// <inheritdoc />
@@ -80,10 +81,14 @@ public sealed class JournalStorage : IStudyStorage
     }
 
     /// <inheritdoc />
-    public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point)
+    public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
     {
         ArgumentNullException.ThrowIfNull(point);
-        Write(durable: false, () => Checked(studyName, new JournalRecord { Op = JournalRecord.SetPoint, Study = studyName, Number = number, Point = [.. point] }));
+        ArgumentException.ThrowIfNullOrWhiteSpace(strategy);
+        Write(durable: false, () => Checked(studyName, new JournalRecord
+        {
+            Op = JournalRecord.SetPoint, Study = studyName, Number = number, Point = [.. point], Strategy = strategy, Reason = strategyReason,
+        }));
     }
 
     /// <inheritdoc />
@@ -245,12 +250,12 @@ public sealed class JournalStorage : IStudyStorage
         switch (record.Op)
         {
             case JournalRecord.Enqueue:
-                ledger.Enqueue(record.Point ?? []);
+                ledger.Enqueue(record.Point ?? [], record.Reason);
                 break;
             case JournalRecord.CreateTrial:
                 return ledger.CreateTrial(record.At ?? default, null, false);
             case JournalRecord.SetPoint:
-                ledger.SetTrialPoint(record.Number ?? -1, record.Point ?? []);
+                ledger.SetTrialPoint(record.Number ?? -1, record.Point ?? [], record.Strategy, record.Reason);
                 break;
             case JournalRecord.Report:
                 ledger.ReportIntermediate(record.Number ?? -1, new IntermediateValue(record.Step ?? 0, record.Value ?? double.NaN));
