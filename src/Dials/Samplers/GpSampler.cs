@@ -11,7 +11,8 @@ namespace Dials.Samplers;
 /// <remarks>
 /// <para>The GP works in the unit cube the space maps to (<see cref="Dimension.ToUnit"/>: log-scaled dimensions and powers
 /// of two on their log scale); integers and steps are rounded to their values before the kernel sees them; a
-/// categorical dimension's levels are compared for equality only, each level its own value. Values are standardised
+/// categorical dimension's levels are compared for equality only, each level its own value. Values worse than the
+/// median are compressed logarithmically (a long tail of bad values would otherwise flatten the model), then standardised
 /// (maximised internally whatever the direction). Kernel scale, length scales and noise are fitted by maximising the
 /// marginal likelihood with priors, warm-started from the previous trial's fit. The acquisition is log expected
 /// improvement, stable where plain EI underflows; it is maximised over 2,048 scrambled Sobol candidates and refined by
@@ -83,17 +84,8 @@ public sealed class GpSampler : IProposingSampler
         }
 
         var random = new TrialRandom(seed, context.TrialNumber, purpose: 0x69);
-        var hyperparameters = HyperparameterFit.Fit(data.Inputs, data.Count, data.Targets, features.IsCategorical,
-            deterministicObjective, memory.Start(features.Count));
-        var process = GaussianProcess.Create(data.Inputs, data.Count, data.Targets, features.IsCategorical, hyperparameters);
-        if (process is null)
-        {
-            // The fitted kernel cannot be factored (duplicate points and no noise): fall back to the initial kernel.
-            hyperparameters = GpHyperparameters.Initial(features.Count);
-            process = GaussianProcess.Create(data.Inputs, data.Count, data.Targets, features.IsCategorical, hyperparameters);
-        }
-
-        memory.Remember(hyperparameters);
+        var targets = ObjectiveScaling.Targets(data.Values);
+        var process = Model(data, targets, features, memory);
         double[]? inputs = null;
         if (process is not null)
         {
@@ -105,7 +97,7 @@ public sealed class GpSampler : IProposingSampler
             }
 
             var withPending = process.WithObservations(data.PendingInputs, data.PendingCount, believed) ?? process;
-            var search = new AcquisitionSearch(withPending, features, data.BestTarget);
+            var search = new AcquisitionSearch(withPending, features, targets[data.BestRow]);
             inputs = search.Maximize(random, candidates, localSearches, [data.BestInputs], data.Taken, data.TakenCount);
         }
 
@@ -140,6 +132,23 @@ public sealed class GpSampler : IProposingSampler
         return new Proposal(point, strategy, why);
     }
 
+    /// <summary>Fits the hyperparameters (warm-started from the last fit) and builds the GP on the scaled values.</summary>
+    private GaussianProcess? Model(GpData data, double[] targets, GpFeatures features, FitMemory memory)
+    {
+        var hyperparameters = HyperparameterFit.Fit(data.Inputs, data.Count, targets, features.IsCategorical,
+            deterministicObjective, memory.Start(features.Count));
+        var process = GaussianProcess.Create(data.Inputs, data.Count, targets, features.IsCategorical, hyperparameters);
+        if (process is null)
+        {
+            // The fitted kernel cannot be factored (duplicate points and no noise): fall back to the initial kernel.
+            hyperparameters = GpHyperparameters.Initial(features.Count);
+            process = GaussianProcess.Create(data.Inputs, data.Count, targets, features.IsCategorical, hyperparameters);
+        }
+
+        memory.Remember(hyperparameters);
+        return process;
+    }
+
     /// <summary>Dimensions the GP does not model: single-valued ones take their value, conditional ones come from TPE.</summary>
     private void FillOthers(SamplingContext context, double[] point)
     {
@@ -164,13 +173,14 @@ public sealed class GpSampler : IProposingSampler
     /// <summary>The last fitted hyperparameters of a space, where the next fit starts.</summary>
     private sealed class FitMemory(GpFeatures features)
     {
+        private readonly Lock gate = new();
         private GpHyperparameters? last;
 
         public GpFeatures Features { get; } = features;
 
         public GpHyperparameters Start(int inputs)
         {
-            lock (this)
+            lock (gate)
             {
                 return last ?? GpHyperparameters.Initial(inputs);
             }
@@ -178,7 +188,7 @@ public sealed class GpSampler : IProposingSampler
 
         public void Remember(GpHyperparameters fitted)
         {
-            lock (this)
+            lock (gate)
             {
                 last = fitted;
             }

@@ -6,19 +6,18 @@ namespace Dials.Samplers.Gp;
 /// </summary>
 internal sealed class GpData
 {
-    private GpData(double[] inputs, int count, double[] targets, int completeCount, double[] pendingInputs, int pendingCount,
-        double[] taken, int takenCount, double[] bestInputs, double bestTarget)
+    private GpData(double[] inputs, int count, double[] values, int completeCount, double[] pendingInputs, int pendingCount,
+        double[] taken, int takenCount, int bestRow)
     {
         Inputs = inputs;
         Count = count;
-        Targets = targets;
+        Values = values;
         CompleteCount = completeCount;
         PendingInputs = pendingInputs;
         PendingCount = pendingCount;
         Taken = taken;
         TakenCount = takenCount;
-        BestInputs = bestInputs;
-        BestTarget = bestTarget;
+        BestRow = bestRow;
     }
 
     /// <summary>Row-major inputs of the observations (complete trials first, then pruned ones).</summary>
@@ -27,8 +26,9 @@ internal sealed class GpData
     /// <summary>The number of observations.</summary>
     public int Count { get; }
 
-    /// <summary>Standardised targets, larger is better whatever the study's direction.</summary>
-    public double[] Targets { get; }
+    /// <summary>The observed values, signed so that larger is better whatever the study's direction (not yet scaled:
+    /// see <see cref="ObjectiveScaling"/>).</summary>
+    public double[] Values { get; }
 
     /// <summary>Complete trials among the observations.</summary>
     public int CompleteCount { get; }
@@ -45,11 +45,11 @@ internal sealed class GpData
     /// <summary>Rows of <see cref="Taken"/>.</summary>
     public int TakenCount { get; }
 
-    /// <summary>The inputs of the best complete trial.</summary>
-    public double[] BestInputs { get; }
+    /// <summary>The row of the best complete trial.</summary>
+    public int BestRow { get; }
 
-    /// <summary>The best standardised target.</summary>
-    public double BestTarget { get; }
+    /// <summary>The inputs of the best complete trial.</summary>
+    public double[] BestInputs => Inputs.AsSpan(BestRow * (Inputs.Length / Math.Max(Count, 1)), Inputs.Length / Math.Max(Count, 1)).ToArray();
 
     /// <summary>Reads the trials of <paramref name="context"/> through <paramref name="features"/>.</summary>
     public static GpData From(SamplingContext context, GpFeatures features)
@@ -100,23 +100,8 @@ internal sealed class GpData
             raw[complete.Count + r] = worst;
         }
 
-        var targets = Standardise(raw);
-        return new GpData(inputs, count, targets, complete.Count, Rows(pending, features), pending.Count, Rows(taken, features),
-            taken.Count, count > 0 ? inputs.AsSpan(bestRow * d, d).ToArray() : new double[d],
-            complete.Count > 0 ? targets[bestRow] : 0);
-    }
-
-    private static double[] Standardise(double[] values)
-    {
-        if (values.Length == 0)
-        {
-            return values;
-        }
-
-        var mean = values.Average();
-        var variance = values.Sum(v => (v - mean) * (v - mean)) / values.Length;
-        var std = Math.Max(Math.Sqrt(variance), 1e-10 * Math.Max(1, Math.Abs(mean)));
-        return [.. values.Select(v => (v - mean) / std)];
+        return new GpData(inputs, count, raw, complete.Count, Rows(pending, features), pending.Count, Rows(taken, features),
+            taken.Count, bestRow);
     }
 
     private static double[] Rows(List<IReadOnlyList<double>> points, GpFeatures features)
