@@ -6,8 +6,8 @@ namespace Dials.Cli.Simulation;
 /// <summary>The console table of a simulation: median regret per strategy at each checkpoint.</summary>
 public static class RegretTable
 {
-    /// <summary>A table with one row per strategy and one column per checkpoint; the best median per column is
-    /// bold.</summary>
+    /// <summary>A table with one row per strategy and one column per checkpoint (the best median per column is
+    /// bold), then the median wall-clock seconds of one study.</summary>
     public static Table Render(SimulationResult result)
     {
         var table = new Table().Border(TableBorder.Rounded)
@@ -17,6 +17,8 @@ public static class RegretTable
         {
             table.AddColumn(new TableColumn($"@{checkpoint}").RightAligned());
         }
+
+        table.AddColumn(new TableColumn("s/study").RightAligned());
 
         var best = result.Checkpoints.Select(c => result.Samplers.Min(s => s.MedianAt(c))).ToArray();
         foreach (var curves in result.Samplers)
@@ -29,6 +31,7 @@ public static class RegretTable
                 cells.Add(median == best[i] ? $"[bold]{text}[/]" : text);
             }
 
+            cells.Add(curves.MedianStudySeconds.ToString("G3", CultureInfo.InvariantCulture));
             table.AddRow(cells.ToArray());
         }
 
