@@ -7,7 +7,7 @@ namespace Dials.Cli.Simulation;
 public static class RegretTable
 {
     /// <summary>A table with one row per strategy and one column per checkpoint (the best median per column is
-    /// bold), then the median wall-clock seconds of one study.</summary>
+    /// bold), then the median wall-clock seconds of one study and, when recorded, its median CPU seconds.</summary>
     public static Table Render(SimulationResult result)
     {
         var table = new Table().Border(TableBorder.Rounded)
@@ -19,6 +19,11 @@ public static class RegretTable
         }
 
         table.AddColumn(new TableColumn("s/study").RightAligned());
+        var withCpu = result.Samplers.Any(s => s.StudyCpuSeconds is not null);
+        if (withCpu)
+        {
+            table.AddColumn(new TableColumn("CPU s/study").RightAligned());
+        }
 
         var best = result.Checkpoints.Select(c => result.Samplers.Min(s => s.MedianAt(c))).ToArray();
         foreach (var curves in result.Samplers)
@@ -32,6 +37,11 @@ public static class RegretTable
             }
 
             cells.Add(curves.MedianStudySeconds.ToString("G3", CultureInfo.InvariantCulture));
+            if (withCpu)
+            {
+                cells.Add(curves.MedianStudyCpuSeconds?.ToString("G3", CultureInfo.InvariantCulture) ?? "-");
+            }
+
             table.AddRow(cells.ToArray());
         }
 
