@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace Dials.Cli.Simulation;
 
-/// <summary>The JSON form of a simulation: every seed's curve plus medians and quartiles per trial, and the
-/// median at each checkpoint (the same layout idea as the Optuna anchor's output, so the two compare easily).</summary>
+/// <summary>The JSON form of a simulation: every seed's curve plus medians and quartiles per trial, the median at
+/// each checkpoint, and each study's wall-clock (and, when recorded, CPU) seconds with their median (the same layout
+/// idea as the Optuna anchor's output, so the two compare easily).</summary>
 public static class CurvesJson
 {
     /// <summary>The simulation as indented JSON.</summary>
@@ -14,14 +15,23 @@ public static class CurvesJson
         foreach (var curves in result.Samplers)
         {
             var trials = Enumerable.Range(1, result.Trials).ToArray();
-            samplers[curves.Sampler] = new JsonObject
+            var entry = new JsonObject
             {
                 ["checkpoint_median"] = ToArray(result.Checkpoints.Select(curves.MedianAt)),
                 ["median"] = ToArray(trials.Select(curves.MedianAt)),
                 ["q25"] = ToArray(trials.Select(t => curves.QuantileAt(t, 0.25))),
                 ["q75"] = ToArray(trials.Select(t => curves.QuantileAt(t, 0.75))),
                 ["per_seed"] = new JsonArray([.. curves.Regret.Select(seed => (JsonNode)ToArray(seed))]),
+                ["median_study_seconds"] = curves.MedianStudySeconds,
+                ["study_seconds"] = ToArray(curves.StudySeconds),
             };
+            if (curves.StudyCpuSeconds is not null)
+            {
+                entry["median_study_cpu_seconds"] = curves.MedianStudyCpuSeconds;
+                entry["study_cpu_seconds"] = ToArray(curves.StudyCpuSeconds);
+            }
+
+            samplers[curves.Sampler] = entry;
         }
 
         var root = new JsonObject

@@ -1,10 +1,21 @@
 namespace Dials.Cli.Simulation;
 
-/// <summary>The best-so-far regret curves of one strategy on one function, one per seed.</summary>
+/// <summary>The best-so-far regret curves of one strategy on one function, one per seed, and what each study cost.</summary>
 /// <param name="Sampler">The strategy's name.</param>
 /// <param name="Regret">Per seed, per trial (index = trials so far - 1), best value found minus the optimum.</param>
-public sealed record SamplerCurves(string Sampler, double[][] Regret)
+/// <param name="StudySeconds">Per seed, the wall-clock seconds of the whole study (every ask, evaluation and
+/// tell; not creating the sampler), the figure Optuna's <c>study.optimize</c> is timed by in the reference runs.</param>
+/// <param name="StudyCpuSeconds">Per seed, the CPU seconds the process spent during the study, or null. The process
+/// clock cannot tell concurrent studies apart, so it is recorded only when studies ran one at a time; on a shared,
+/// loaded machine it moves much less than wall-clock time.</param>
+public sealed record SamplerCurves(string Sampler, double[][] Regret, double[] StudySeconds, double[]? StudyCpuSeconds = null)
 {
+    /// <summary>The median wall-clock seconds of one study.</summary>
+    public double MedianStudySeconds => Quantile(StudySeconds, 0.5);
+
+    /// <summary>The median CPU seconds of one study, or null when they were not recorded.</summary>
+    public double? MedianStudyCpuSeconds => StudyCpuSeconds is null ? null : Quantile(StudyCpuSeconds, 0.5);
+
     /// <summary>The median regret over seeds after <paramref name="trials"/> trials.</summary>
     public double MedianAt(int trials) => QuantileAt(trials, 0.5);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dials.Samplers;
 
 namespace Dials.Cli.Simulation;
@@ -11,7 +12,8 @@ public static class SimulationRunner
     /// <param name="samplers">Strategy names (see <see cref="SamplerCatalog"/>).</param>
     /// <param name="trials">Trials per study.</param>
     /// <param name="seeds">Studies per strategy.</param>
-    /// <param name="parallelism">How many studies run at once.</param>
+    /// <param name="parallelism">How many studies run at once (they share the cores, so per-study seconds compare
+    /// with another tool's only at 1, and CPU seconds are recorded only then).</param>
     /// <exception cref="ArgumentOutOfRangeException">A count is not positive.</exception>
     public static SimulationResult Run(TestFunction function, IReadOnlyList<string> samplers, int trials, int seeds,
         int parallelism = 1)
@@ -28,9 +30,18 @@ public static class SimulationRunner
         foreach (var name in samplers)
         {
             var regret = new double[seeds][];
-            Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-                seed => regret[seed] = RegretCurve(function, SamplerCatalog.Create(name, seed, function.Space, trials), trials));
-            curves.Add(new SamplerCurves(name, regret));
+            var seconds = new double[seeds];
+            var cpuSeconds = parallelism == 1 ? new double[seeds] : null;
+            Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, seed =>
+            {
+                var sampler = SamplerCatalog.Create(name, seed, function.Space, trials);
+                var cpuStart = Environment.CpuUsage.TotalTime;
+                var clock = Stopwatch.StartNew();
+                regret[seed] = RegretCurve(function, sampler, trials);
+                seconds[seed] = clock.Elapsed.TotalSeconds;
+                cpuSeconds?[seed] = (Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
+            });
+            curves.Add(new SamplerCurves(name, regret, seconds, cpuSeconds));
         }
 
         return new SimulationResult(function.Name, function.Optimum, trials, seeds, curves);

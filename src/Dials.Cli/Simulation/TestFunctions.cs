@@ -20,7 +20,7 @@ public static class TestFunctions
     private static readonly double[] HartmannAlpha = [1.0, 1.2, 3.0, 3.2];
 
     /// <summary>Every function by name.</summary>
-    public static IReadOnlyList<TestFunction> All { get; } = [Branin(), Hartmann6(), Rosenbrock4(), MixedFunction.Create()];
+    public static IReadOnlyList<TestFunction> All { get; } = [Branin(), Hartmann6(), Rosenbrock4(), MixedFunction.Create(), MoreTestFunctions.Hartmann3(), MoreTestFunctions.SixHumpCamel(), MoreTestFunctions.StyblinskiTang4(), MixedIntegerFunction.Create()];
 
     /// <summary>The function named <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">No function has that name.</exception>
