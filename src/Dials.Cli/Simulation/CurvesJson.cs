@@ -14,7 +14,7 @@ public static class CurvesJson
         foreach (var curves in result.Samplers)
         {
             var trials = Enumerable.Range(1, result.Trials).ToArray();
-            samplers[curves.Sampler] = new JsonObject
+            var entry = new JsonObject
             {
                 ["checkpoint_median"] = ToArray(result.Checkpoints.Select(curves.MedianAt)),
                 ["median"] = ToArray(trials.Select(curves.MedianAt)),
@@ -22,6 +22,11 @@ public static class CurvesJson
                 ["q75"] = ToArray(trials.Select(t => curves.QuantileAt(t, 0.75))),
                 ["per_seed"] = new JsonArray([.. curves.Regret.Select(seed => (JsonNode)ToArray(seed))]),
             };
+            samplers[curves.Sampler] = entry;
+            if (result.TrialsToBasin(curves) is { } toBasin)
+            {
+                entry["trials_to_basin"] = new JsonArray([.. toBasin.Select(t => (JsonNode?)t)]);
+            }
         }
 
         var root = new JsonObject
@@ -30,9 +35,15 @@ public static class CurvesJson
             ["optimum"] = result.Optimum,
             ["trials"] = result.Trials,
             ["seeds"] = result.Seeds,
+            ["first_seed"] = result.FirstSeed,
             ["checkpoints"] = new JsonArray([.. result.Checkpoints.Select(c => (JsonNode)c)]),
             ["samplers"] = samplers,
         };
+        if (result.Basin is { } basin)
+        {
+            root["basin"] = basin;
+        }
+
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
