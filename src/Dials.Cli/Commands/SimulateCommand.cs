@@ -22,7 +22,12 @@ public static class SimulateCommand
             DefaultValueFactory = _ => "random,tpe",
         };
         var trials = new Option<int>("--trials", "-n") { Description = "Trials per study.", DefaultValueFactory = _ => 200 };
-        var seeds = new Option<int>("--seeds") { Description = "Studies (seeds 0..seeds-1) per strategy.", DefaultValueFactory = _ => 20 };
+        var seeds = new Option<int>("--seeds") { Description = "Studies (seeds first-seed..first-seed+seeds-1) per strategy.", DefaultValueFactory = _ => 20 };
+        var firstSeed = new Option<int>("--first-seed")
+        {
+            Description = "The first seed (e.g. 100 for seeds held out from reported figures).",
+            DefaultValueFactory = _ => 0,
+        };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Directory for the curves (JSON) and chart (SVG)." };
         var parallelism = new Option<int>("--parallelism")
         {
@@ -32,7 +37,7 @@ public static class SimulateCommand
 
         var command = new Command("simulate", "Run search strategies on test functions with known optima and compare their regret.")
         {
-            function, samplers, trials, seeds, output, parallelism,
+            function, samplers, trials, seeds, output, parallelism, firstSeed,
         };
         command.SetAction(parse => Run(
             Split(parse.GetValue(function)!),
@@ -41,14 +46,15 @@ public static class SimulateCommand
             parse.GetValue(seeds),
             parse.GetValue(output),
             parse.GetValue(parallelism),
-            AnsiConsole.Console));
+            AnsiConsole.Console,
+            parse.GetValue(firstSeed)));
         return command;
     }
 
     /// <summary>Runs the simulation and reports it to <paramref name="console"/>; writes files under
     /// <paramref name="output"/> when given. Returns the process exit code.</summary>
     public static int Run(IReadOnlyList<string> functions, IReadOnlyList<string> samplers, int trials, int seeds,
-        DirectoryInfo? output, int parallelism, IAnsiConsole console)
+        DirectoryInfo? output, int parallelism, IAnsiConsole console, int firstSeed = 0)
     {
         try
         {
@@ -57,7 +63,7 @@ public static class SimulateCommand
                 : [.. functions.Select(TestFunctions.Get)];
             foreach (var testFunction in selected)
             {
-                var result = SimulationRunner.Run(testFunction, samplers, trials, seeds, Math.Max(1, parallelism));
+                var result = SimulationRunner.Run(testFunction, samplers, trials, seeds, Math.Max(1, parallelism), firstSeed);
                 console.Write(RegretTable.Render(result));
                 if (output is not null)
                 {

@@ -31,6 +31,11 @@ public static class CurvesJson
                 entry["study_cpu_seconds"] = ToArray(curves.StudyCpuSeconds);
             }
 
+            if (result.TrialsToBasin(curves) is { } toBasin)
+            {
+                entry["trials_to_basin"] = new JsonArray([.. toBasin.Select(t => (JsonNode?)t)]);
+            }
+
             samplers[curves.Sampler] = entry;
         }
 
@@ -40,9 +45,15 @@ public static class CurvesJson
             ["optimum"] = result.Optimum,
             ["trials"] = result.Trials,
             ["seeds"] = result.Seeds,
+            ["first_seed"] = result.FirstSeed,
             ["checkpoints"] = new JsonArray([.. result.Checkpoints.Select(c => (JsonNode)c)]),
             ["samplers"] = samplers,
         };
+        if (result.Basin is { } basin)
+        {
+            root["basin"] = basin;
+        }
+
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 

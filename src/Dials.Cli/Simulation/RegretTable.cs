@@ -7,15 +7,21 @@ namespace Dials.Cli.Simulation;
 public static class RegretTable
 {
     /// <summary>A table with one row per strategy and one column per checkpoint (the best median per column is
-    /// bold), then the median wall-clock seconds of one study and, when recorded, its median CPU seconds.</summary>
+    /// bold), then the median wall-clock seconds of one study and, when recorded, its median CPU seconds. A function
+    /// with a basin gets one more column: the median trials to reach it and how many seeds did.</summary>
     public static Table Render(SimulationResult result)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"{result.Function}: median regret over {result.Seeds} seeds (best found - optimum)");
+            .Title($"{result.Function}: median regret over {result.Seeds} seeds{SeedRange(result)} (best found - optimum)");
         table.AddColumn("sampler");
         foreach (var checkpoint in result.Checkpoints)
         {
             table.AddColumn(new TableColumn($"@{checkpoint}").RightAligned());
+        }
+
+        if (result.Basin is not null)
+        {
+            table.AddColumn(new TableColumn("trials to basin").RightAligned());
         }
 
         table.AddColumn(new TableColumn("s/study").RightAligned());
@@ -36,6 +42,11 @@ public static class RegretTable
                 cells.Add(median == best[i] ? $"[bold]{text}[/]" : text);
             }
 
+            if (result.BasinSummary(curves) is var (trials, reached))
+            {
+                cells.Add(FormatBasin(trials, reached, result.Trials, result.Seeds));
+            }
+
             cells.Add(curves.MedianStudySeconds.ToString("G3", CultureInfo.InvariantCulture));
             if (withCpu)
             {
@@ -47,6 +58,15 @@ public static class RegretTable
 
         return table;
     }
+
+    /// <summary>Median trials to the basin as "34 (20/20)": the median, then seeds that reached it of all seeds; a
+    /// median past the budget shows as "&gt;300".</summary>
+    public static string FormatBasin(double median, int reached, int trials, int seeds) =>
+        (median > trials ? $">{trials}" : median.ToString("0.#", CultureInfo.InvariantCulture)) + $" ({reached}/{seeds})";
+
+    // Seeds other than the usual 0..n-1 (held-out runs) are named in the title.
+    private static string SeedRange(SimulationResult result) =>
+        result.FirstSeed == 0 ? "" : $" ({result.FirstSeed}-{result.FirstSeed + result.Seeds - 1})";
 
     /// <summary>A regret as four significant digits, invariant culture.</summary>
     public static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);

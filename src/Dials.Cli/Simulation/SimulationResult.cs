@@ -32,6 +32,11 @@ public sealed record SamplerCurves(string Sampler, double[][] Regret, double[] S
         return Quantile(values, q);
     }
 
+    /// <summary>Per seed, how many trials it took until the regret fell below <paramref name="regret"/>; null for a
+    /// seed that never got there.</summary>
+    public int?[] TrialsBelow(double regret) =>
+        [.. Regret.Select(curve => Array.FindIndex(curve, r => r < regret) is var i and >= 0 ? i + 1 : (int?)null)];
+
     /// <summary>The <paramref name="q"/>-quantile of <paramref name="values"/>, interpolating linearly between
     /// order statistics (the rule NumPy and Python's statistics.median use).</summary>
     public static double Quantile(double[] values, double q)
@@ -49,10 +54,30 @@ public sealed record SamplerCurves(string Sampler, double[][] Regret, double[] S
 /// <param name="Function">The function's name.</param>
 /// <param name="Optimum">Its known minimum.</param>
 /// <param name="Trials">Trials per study.</param>
-/// <param name="Seeds">Studies (seeds 0 to Seeds - 1) per strategy.</param>
+/// <param name="Seeds">Studies (seeds FirstSeed to FirstSeed + Seeds - 1) per strategy.</param>
 /// <param name="Samplers">The curves, one entry per strategy in the order asked.</param>
-public sealed record SimulationResult(string Function, double Optimum, int Trials, int Seeds, IReadOnlyList<SamplerCurves> Samplers)
+/// <param name="Basin">The function's basin value (see <see cref="TestFunction.Basin"/>), if it has one.</param>
+/// <param name="FirstSeed">The first seed run.</param>
+public sealed record SimulationResult(string Function, double Optimum, int Trials, int Seeds, IReadOnlyList<SamplerCurves> Samplers,
+    double? Basin = null, int FirstSeed = 0)
 {
+    /// <summary>For a function with a basin, per seed the trials a strategy took to get a value below it (null for a
+    /// seed that never did); null for a function without one.</summary>
+    public int?[]? TrialsToBasin(SamplerCurves curves) => Basin is { } basin ? curves.TrialsBelow(basin - Optimum) : null;
+
+    /// <summary>For a function with a basin, the median over seeds of the trials a strategy took to reach it, a seed
+    /// that never did counting as <see cref="Trials"/> + 1, and how many seeds reached it; null without a basin.</summary>
+    public (double Median, int Reached)? BasinSummary(SamplerCurves curves)
+    {
+        if (TrialsToBasin(curves) is not { } trials)
+        {
+            return null;
+        }
+
+        var capped = trials.Select(t => (double)(t ?? Trials + 1)).ToArray();
+        return (SamplerCurves.Quantile(capped, 0.5), trials.Count(t => t is not null));
+    }
+
     /// <summary>The trial counts a summary reports: 10, 25, 50, 100, 200 and every further doubling, up to the
     /// number of trials run.</summary>
     public IReadOnlyList<int> Checkpoints

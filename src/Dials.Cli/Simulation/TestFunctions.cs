@@ -2,7 +2,8 @@ namespace Dials.Cli.Simulation;
 
 /// <summary>
 /// The functions the simulator runs: Branin, Hartmann6 and Rosenbrock in 4-D with the bounds and optima of the
-/// shared Optuna anchor (<c>functions.py</c>), so results compare side by side, plus a mixed space of our own.
+/// shared Optuna anchor (<c>functions.py</c>), so results compare side by side, plus a mixed space of our own and
+/// the cases where TPE is weak (<see cref="TpeCases"/>).
 /// </summary>
 public static class TestFunctions
 {
@@ -20,7 +21,7 @@ public static class TestFunctions
     private static readonly double[] HartmannAlpha = [1.0, 1.2, 3.0, 3.2];
 
     /// <summary>Every function by name.</summary>
-    public static IReadOnlyList<TestFunction> All { get; } = [Branin(), Hartmann6(), Rosenbrock4(), MixedFunction.Create(), MoreTestFunctions.Hartmann3(), MoreTestFunctions.SixHumpCamel(), MoreTestFunctions.StyblinskiTang4(), MixedIntegerFunction.Create()];
+    public static IReadOnlyList<TestFunction> All { get; } = [Branin(), Hartmann6(), Rosenbrock4(), MixedFunction.Create(), MoreTestFunctions.Hartmann3(), MoreTestFunctions.SixHumpCamel(), MoreTestFunctions.StyblinskiTang4(), MixedIntegerFunction.Create(), .. TpeCases.All];
 
     /// <summary>The function named <paramref name="name"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">No function has that name.</exception>
