@@ -13,6 +13,7 @@ public static class SamplerCatalog
         ["tpe"] = (seed, _, _) => new TpeSampler(seed: seed),
         ["tpe-uni"] = (seed, _, _) => new TpeSampler(seed: seed, multivariate: false),
         ["gp"] = (seed, _, _) => new GpSampler(seed: seed),
+        ["auto"] = (seed, _, _) => new AutoSampler(seed: seed),
         ["cmaes"] = (seed, _, _) => new CmaEsSampler(seed: seed),
         ["cmaes-ipop"] = (seed, _, _) => new CmaEsSampler(seed: seed, restarts: true),
     };

@@ -1,0 +1,53 @@
+namespace Dials.Samplers;
+
+/// <summary>
+/// The default strategy: picks, for every trial, the sampler that suits the space and the study's progress, and
+/// records which one proposed the trial and why. A Gaussian process (<see cref="GpSampler"/>) for numeric spaces of
+/// modest size, which needs the fewest trials there; TPE (<see cref="TpeSampler"/>) where categorical or conditional
+/// dimensions dominate, for very wide spaces, and once a study is long enough that the GP's cost no longer pays.
+/// </summary>
+/// <remarks>
+/// <para>The rules are <see cref="AutoStrategy"/>'s, each backed by a measurement in docs/samplers.md. Both samplers
+/// read every trial of the study, whoever proposed it, so switching from GP to TPE mid-study loses nothing; the GP in
+/// turn hands conditional dimensions to TPE.</para>
+/// <para>The inner samplers get this sampler's seed: with a seed, a study under <see cref="AutoSampler"/> proposes
+/// exactly what the chosen sampler would have proposed on its own, and replays exactly.</para>
+/// </remarks>
+public sealed class AutoSampler : IProposingSampler
+{
+    private readonly AutoStrategy strategy;
+    private readonly GpSampler gp;
+    private readonly ISampler tpe;
+
+    /// <summary>Creates the automatic sampler.</summary>
+    /// <param name="seed">Seed of the inner samplers; null for a random seed.</param>
+    /// <param name="strategy">The rules; null for <see cref="AutoStrategy"/>'s defaults.</param>
+    /// <param name="deterministicObjective">Passed to <see cref="GpSampler"/>: whether the objective returns the same
+    /// value for the same point.</param>
+    public AutoSampler(int? seed = null, AutoStrategy? strategy = null, bool deterministicObjective = false)
+    {
+        var fixedSeed = seed ?? (int)(TrialRandom.NewSeed() & 0x7FFFFFFF);
+        this.strategy = strategy ?? new AutoStrategy();
+        gp = new GpSampler(fixedSeed, deterministicObjective: deterministicObjective);
+        tpe = new TpeSampler(fixedSeed);
+    }
+
+    /// <inheritdoc />
+    public double[] Sample(SamplingContext context) => Propose(context).Point;
+
+    /// <inheritdoc />
+    public Proposal Propose(SamplingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var complete = 0;
+        foreach (var trial in context.Trials)
+        {
+            complete += trial.State == TrialState.Complete ? 1 : 0;
+        }
+
+        var (kind, reason) = strategy.Choose(context.Space, complete);
+        var inner = kind == AutoStrategyKind.Gp ? gp.Propose(context)
+            : tpe is IProposingSampler proposing ? proposing.Propose(context) : new Proposal(tpe.Sample(context), "TPE");
+        return inner with { Reason = $"auto: {reason}" + (inner.Reason is null ? "" : $". {inner.Reason}") };
+    }
+}
