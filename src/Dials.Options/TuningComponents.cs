@@ -12,7 +12,9 @@ internal static class TuningComponents
         SamplerKind.Grid => new GridSampler(o.GridPoints, seed: o.Seed),
         SamplerKind.Qmc => new QmcSampler(seed: o.Seed),
         SamplerKind.CmaEs => new CmaEsSampler(o.Seed, o.Sigma0),
-        _ => new TpeSampler(o.Seed, o.StartupTrials),
+        SamplerKind.Tpe => new TpeSampler(o.Seed, o.StartupTrials),
+        SamplerKind.Gp => new GpSampler(o.Seed, o.StartupTrials),
+        _ => new AutoSampler(o.Seed),
     };
 
     public static IPruner CreatePruner(TuningPrunerOptions o) => o.Kind switch

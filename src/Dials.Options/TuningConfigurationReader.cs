@@ -29,7 +29,7 @@ internal static class TuningConfigurationReader<T>
             Direction = reader.Enum("Direction", Direction.Minimize),
             Sampler = new TuningSamplerOptions
             {
-                Kind = sampler.Enum("Kind", SamplerKind.Tpe),
+                Kind = sampler.Enum("Kind", SamplerKind.Auto),
                 Seed = sampler.OptionalInt("Seed"),
                 StartupTrials = sampler.Int("StartupTrials", 10, 0),
                 GridPoints = sampler.Int("GridPoints", 5, 1),

@@ -48,8 +48,14 @@ public sealed record TuningOptions
 /// <summary>Which sampler a hosted study uses.</summary>
 public enum SamplerKind
 {
+    /// <summary><see cref="Samplers.AutoSampler"/> (the default): a GP or TPE, chosen from the space and the study's progress.</summary>
+    Auto,
+
     /// <summary><see cref="Samplers.TpeSampler"/>.</summary>
     Tpe,
+
+    /// <summary><see cref="Samplers.GpSampler"/>.</summary>
+    Gp,
 
     /// <summary><see cref="Samplers.RandomSampler"/>.</summary>
     Random,
@@ -68,12 +74,12 @@ public enum SamplerKind
 public sealed record TuningSamplerOptions
 {
     /// <summary>Which sampler.</summary>
-    public SamplerKind Kind { get; init; } = SamplerKind.Tpe;
+    public SamplerKind Kind { get; init; } = SamplerKind.Auto;
 
     /// <summary>The seed; null for a random one.</summary>
     public int? Seed { get; init; }
 
-    /// <summary>TPE: random trials before the model is used.</summary>
+    /// <summary>TPE and GP: start-up trials before the model is used (the automatic sampler keeps its own).</summary>
     public int StartupTrials { get; init; } = 10;
 
     /// <summary>Grid: points per continuous float dimension.</summary>

@@ -38,8 +38,17 @@ public sealed class TuningTests : IDisposable
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task The_sampler_kind_defaults_to_the_automatic_strategy()
+    {
+        using var host = BuildHost("""{ "Tuning": { "Enabled": false, "Study": "lr", "Trials": 3 } }""");
+        await host.StartAsync();
+        Assert.Equal(SamplerKind.Auto, host.Services.GetRequiredService<IOptions<TuningOptions>>().Value.Sampler.Kind);
+        await host.StopAsync();
+    }
+
     [Theory]
-    [InlineData("""{ "Sampler": { "Kind": "Bayes" } }""", "Tuning:Sampler:Kind = Bayes is not one of [Tpe, Random, Grid, Qmc, CmaEs].")]
+    [InlineData("""{ "Sampler": { "Kind": "Bayes" } }""", "Tuning:Sampler:Kind = Bayes is not one of [Auto, Tpe, Gp, Random, Grid, Qmc, CmaEs].")]
     [InlineData("""{ "Pruner": { "Kind": "Early" } }""", "Tuning:Pruner:Kind = Early is not one of [None, Median, Percentile, SuccessiveHalving, Hyperband, Patience].")]
     [InlineData("""{ "Direction": "down" }""", "Tuning:Direction = down is not one of [Minimize, Maximize].")]
     [InlineData("""{ "Trials": "many" }""", "Tuning:Trials = many is not a whole number.")]

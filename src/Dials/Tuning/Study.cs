@@ -49,7 +49,7 @@ public static class Study
             throw new ArgumentException("StudyOptions.StaleAfter needs a HeartbeatInterval, and must be longer than it.", nameof(options));
         }
 
-        return new Study<T>(wanted.Name, space, options.Direction, options.Sampler ?? new TpeSampler(),
+        return new Study<T>(wanted.Name, space, options.Direction, options.Sampler ?? new AutoSampler(),
             options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System, Liveness.From(options));
     }
 }

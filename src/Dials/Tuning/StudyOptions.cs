@@ -15,7 +15,8 @@ public sealed record StudyOptions
     /// <summary>Whether smaller (the default) or larger objective values are better.</summary>
     public Direction Direction { get; init; } = Direction.Minimize;
 
-    /// <summary>The search strategy; null for a <see cref="TpeSampler"/> with its defaults and a random seed (as Optuna).</summary>
+    /// <summary>The search strategy; null for an <see cref="AutoSampler"/> with its defaults and a random seed (a GP or
+    /// TPE chosen from the space and the study's progress).</summary>
     public ISampler? Sampler { get; init; }
 
     /// <summary>Decides when to stop unpromising trials early; null for <see cref="NopPruner"/> (never prune).</summary>
