@@ -98,7 +98,7 @@ public sealed class GpSampler : IProposingSampler
 
             var withPending = process.WithObservations(data.PendingInputs, data.PendingCount, believed) ?? process;
             var search = new AcquisitionSearch(withPending, features, targets[data.BestRow]);
-            inputs = search.Maximize(random, candidates, localSearches, [data.BestInputs], data.Taken, data.TakenCount);
+            inputs = search.Maximize(random, CandidatesFor(withPending.Count), localSearches, [data.BestInputs], data.Taken, data.TakenCount);
         }
 
         var point = new double[space.Dimensions.Count];
@@ -130,6 +130,17 @@ public sealed class GpSampler : IProposingSampler
         }
 
         return new Proposal(point, strategy, why);
+    }
+
+    /// <summary>
+    /// The candidates to score with <paramref name="observations"/> observations: all of them up to 200 observations,
+    /// then fewer, so that scoring (a triangular solve per candidate, n² each) costs no more than at 200; never fewer
+    /// than 256. By then the local refinement from the best candidates and the incumbent does the finding.
+    /// </summary>
+    private int CandidatesFor(int observations)
+    {
+        const double Budget = 200.0 * 200.0 * 2048;
+        return observations <= 200 ? candidates : Math.Min(candidates, Math.Max(256, (int)(Budget / ((double)observations * observations))));
     }
 
     /// <summary>Fits the hyperparameters (warm-started from the last fit) and builds the GP on the scaled values.</summary>

@@ -114,38 +114,92 @@ internal sealed class GaussianProcess
         return (mean, Math.Max(Hyperparameters.Scale - TensorPrimitives.Dot(k, k), 0));
     }
 
-    /// <summary>Posterior means and variances at <paramref name="count"/> inputs (row-major) at once: the kernel
-    /// columns are laid out one row per observation so that the triangular solve runs over all inputs together.</summary>
+    /// <summary>Posterior means and variances at <paramref name="count"/> inputs (row-major) at once: in chunks of
+    /// candidates small enough for the cache, the kernel columns are laid out one row per observation so that the
+    /// kernel and the triangular solve run as vector operations over the whole chunk.</summary>
     public void Posterior(double[] points, int count, Span<double> means, Span<double> variances)
     {
-        var theta = Hyperparameters.InverseSquaredLengthScales;
-        var block = new double[Count * count];
-        for (var c = 0; c < count; c++)
+        const int Chunk = 128;
+        var d = Width;
+        var block = new double[Count * Chunk];
+        var work = new ChunkWork(d, Chunk);
+        for (var start = 0; start < count; start += Chunk)
         {
-            var x = points.AsSpan(c * Width, Width);
-            for (var i = 0; i < Count; i++)
+            var size = Math.Min(Chunk, count - start);
+            PosteriorChunk(points.AsSpan(start * d, size * d), size, block.AsSpan(0, Count * size), work,
+                means.Slice(start, size), variances.Slice(start, size));
+        }
+    }
+
+    private void PosteriorChunk(ReadOnlySpan<double> points, int count, Span<double> block, ChunkWork work, Span<double> means,
+        Span<double> variances)
+    {
+        var theta = Hyperparameters.InverseSquaredLengthScales;
+        var d = Width;
+
+        // The candidates' coordinates one input at a time, so that each observation's kernel row over the chunk is built
+        // from vector operations.
+        for (var j = 0; j < d; j++)
+        {
+            for (var c = 0; c < count; c++)
             {
-                block[i * count + c] = Hyperparameters.Scale * Matern52.Value(ScaledSquaredDistance(x, inputs.AsSpan(i * Width, Width), theta, categorical));
+                work.Columns[j][c] = points[c * d + j];
             }
+        }
+
+        var r2 = work.SquaredDistances.AsSpan(0, count);
+        var scratch = work.Scratch.AsSpan(0, count);
+        for (var i = 0; i < Count; i++)
+        {
+            r2.Clear();
+            for (var j = 0; j < d; j++)
+            {
+                var column = work.Columns[j].AsSpan(0, count);
+                var observed = inputs[i * d + j];
+                if (categorical[j])
+                {
+                    for (var c = 0; c < count; c++)
+                    {
+                        r2[c] += column[c] == observed ? 0 : theta[j];
+                    }
+                }
+                else
+                {
+                    TensorPrimitives.Subtract(column, observed, scratch);
+                    TensorPrimitives.Multiply(scratch, scratch, scratch);
+                    TensorPrimitives.MultiplyAdd(scratch, theta[j], r2, r2);
+                }
+            }
+
+            Matern52.Values(r2, scratch, block.Slice(i * count, count), Hyperparameters.Scale);
         }
 
         means.Clear();
         for (var i = 0; i < Count; i++)
         {
-            TensorPrimitives.MultiplyAdd(block.AsSpan(i * count, count), alpha[i], means, means);
+            TensorPrimitives.MultiplyAdd(block.Slice(i * count, count), alpha[i], means, means);
         }
 
         factor.SolveLowerBlock(block, count);
         variances.Fill(Hyperparameters.Scale);
-        var square = new double[count];
         for (var i = 0; i < Count; i++)
         {
-            var row = block.AsSpan(i * count, count);
-            TensorPrimitives.Multiply(row, row, square);
-            TensorPrimitives.Subtract(variances, square, variances);
+            var row = block.Slice(i * count, count);
+            TensorPrimitives.Multiply(row, row, scratch);
+            TensorPrimitives.Subtract(variances, scratch, variances);
         }
 
         TensorPrimitives.Max(variances, 0.0, variances);
+    }
+
+    /// <summary>Scratch arrays reused across the chunks of one batch.</summary>
+    private sealed class ChunkWork(int inputs, int chunk)
+    {
+        public double[][] Columns { get; } = [.. Enumerable.Range(0, inputs).Select(_ => new double[chunk])];
+
+        public double[] SquaredDistances { get; } = new double[chunk];
+
+        public double[] Scratch { get; } = new double[chunk];
     }
 
     /// <summary>Posterior mean and variance at one input with their gradients by the inputs listed in

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Dials.Samplers.Gp;
 
 /// <summary>
@@ -24,6 +26,21 @@ internal static class Matern52
     {
         var s = Sqrt5 * Math.Sqrt(r2);
         return (1 + s + 5.0 / 3.0 * r2) * Math.Exp(-s);
+    }
+
+    /// <summary>scale · correlation for every squared distance in <paramref name="r2"/>, vectorised;
+    /// <paramref name="work"/> is scratch of the same length.</summary>
+    public static void Values(ReadOnlySpan<double> r2, Span<double> work, Span<double> result, double scale)
+    {
+        // s = √(5 r²); result = scale (1 + s + 5/3 r²) e^(-s).
+        TensorPrimitives.Multiply(r2, 5.0, work);
+        TensorPrimitives.Sqrt(work, work);
+        TensorPrimitives.MultiplyAdd(r2, 5.0 / 3.0, work, result);
+        TensorPrimitives.Add(result, 1.0, result);
+        TensorPrimitives.Negate(work, work);
+        TensorPrimitives.Exp(work, work);
+        TensorPrimitives.Multiply(result, work, result);
+        TensorPrimitives.Multiply(result, scale, result);
     }
 
     /// <summary>δ² of one input: the squared difference of numeric inputs, 0 or 1 (equal or not) for categorical ones,
