@@ -19,7 +19,10 @@ public enum AutoStrategyKind
 /// and its cost is not.</param>
 /// <param name="GpTrialLimit">From this many complete trials on, TPE: the GP's cost grows with the cube of the trial
 /// count, while by then TPE has the history it needs.</param>
-public sealed record AutoStrategy(int MaxGpDimensions = 16, int GpTrialLimit = 500)
+/// <param name="ConditionalGpTrialLimit">In a space with conditional dimensions (which the GP leaves to TPE), TPE from
+/// this many complete trials on: the GP finds the good region of the always-active dimensions sooner, TPE then refines
+/// the branches better.</param>
+public sealed record AutoStrategy(int MaxGpDimensions = 16, int GpTrialLimit = 500, int ConditionalGpTrialLimit = 100)
 {
     /// <summary>The strategy for a trial of <paramref name="space"/> when <paramref name="completeTrials"/> trials have
     /// completed, and the reason in a sentence.</summary>
@@ -61,6 +64,12 @@ public sealed record AutoStrategy(int MaxGpDimensions = 16, int GpTrialLimit = 5
         {
             return (AutoStrategyKind.Tpe, $"{shape}: more than {MaxGpDimensions} always-active dimensions, too many for a GP "
                 + "to pay off");
+        }
+
+        if (conditional > 0 && completeTrials >= ConditionalGpTrialLimit)
+        {
+            return (AutoStrategyKind.Tpe, $"{shape} and {completeTrials} complete trials, at least {ConditionalGpTrialLimit}: "
+                + "TPE refines conditional branches better from here");
         }
 
         if (completeTrials >= GpTrialLimit)
