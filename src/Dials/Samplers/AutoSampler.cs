@@ -2,9 +2,9 @@ namespace Dials.Samplers;
 
 /// <summary>
 /// The default strategy: picks, for every trial, the sampler that suits the space and the study's progress, and
-/// records which one proposed the trial and why. A Gaussian process (<see cref="GpSampler"/>) for numeric spaces of
-/// modest size, which needs the fewest trials there; TPE (<see cref="TpeSampler"/>) where categorical or conditional
-/// dimensions dominate, for very wide spaces, and once a study is long enough that the GP's cost no longer pays.
+/// records which one proposed the trial and why. A Gaussian process (<see cref="GpSampler"/>), which needed the fewest
+/// trials on every problem measured; TPE (<see cref="TpeSampler"/>) once a conditional space's always-active part is
+/// settled (TPE refines the branches better) and once a study is long enough that the GP's cost no longer pays.
 /// </summary>
 /// <remarks>
 /// <para>The rules are <see cref="AutoStrategy"/>'s, each backed by a measurement in docs/samplers.md. Both samplers

@@ -29,21 +29,26 @@ public class AutoSamplerTests
         var gp = SamplerHarness.Run(hartmann.Space, new GpSampler(seed: 7), hartmann.Evaluate, 14);
         Assert.Equal(gp.Select(t => t.Point.ToArray()), auto.Select(t => t.Point.ToArray()));
 
-        var cases = TestFunctions.Get("cat4x5");
-        var autoTpe = SamplerHarness.Run(cases.Space, new AutoSampler(seed: 7), cases.Evaluate, 14);
-        var tpe = SamplerHarness.Run(cases.Space, new TpeSampler(seed: 7), cases.Evaluate, 14);
+        var branch = TestFunctions.Get("branch");
+        var strategy = new AutoStrategy(ConditionalGpTrialLimit: 0);
+        var autoTpe = SamplerHarness.Run(branch.Space, new AutoSampler(seed: 7, strategy), branch.Evaluate, 14);
+        var tpe = SamplerHarness.Run(branch.Space, new TpeSampler(seed: 7), branch.Evaluate, 14);
         Assert.Equal(tpe.Select(t => t.Point.ToArray()), autoTpe.Select(t => t.Point.ToArray()));
     }
 
     [Theory]
-    [InlineData("cat4x5", "categorical and conditional dimensions dominate")]
-    [InlineData("branch", "categorical and conditional dimensions dominate")]
-    [InlineData("sphere20", "more than 16 always-active dimensions")]
-    public void Spaces_a_gp_does_not_suit_go_to_tpe(string function, string because)
+    [InlineData("cat4x5", 50, AutoStrategyKind.Gp)]
+    [InlineData("sphere20", 50, AutoStrategyKind.Gp)]
+    [InlineData("branch", 99, AutoStrategyKind.Gp)]
+    [InlineData("branch", 100, AutoStrategyKind.Tpe)]
+    [InlineData("branin", 499, AutoStrategyKind.Gp)]
+    [InlineData("branin", 500, AutoStrategyKind.Tpe)]
+    public void The_gp_serves_every_space_until_conditional_branches_or_the_study_length_call_for_tpe(string function,
+        int completeTrials, AutoStrategyKind expected)
     {
-        var (kind, reason) = new AutoStrategy().Choose(TestFunctions.Get(function).Space, completeTrials: 30);
-        Assert.Equal(AutoStrategyKind.Tpe, kind);
-        Assert.Contains(because, reason);
+        var (kind, reason) = new AutoStrategy().Choose(TestFunctions.Get(function).Space, completeTrials);
+        Assert.Equal(expected, kind);
+        Assert.Contains($"{completeTrials} complete trial", reason);
     }
 
     [Fact]
