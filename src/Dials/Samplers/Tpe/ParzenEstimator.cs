@@ -74,8 +74,11 @@ internal sealed class ParzenEstimator
     /// dimensions, choice indices for categorical ones), in trial-number order.</param>
     /// <param name="observationWeights">One weight per observation (older trials may weigh less).</param>
     /// <param name="settings">Prior, bandwidth and clipping settings.</param>
+    /// <param name="orders">Optionally, per dimension, the positions of the observations in ascending order of
+    /// their coordinate there, ties in position order (null entries for categorical dimensions); sorted here when
+    /// absent.</param>
     public static ParzenEstimator Fit(GroupDimension[] dimensions, IReadOnlyList<double[]> observations,
-        ReadOnlySpan<double> observationWeights, in ParzenSettings settings)
+        ReadOnlySpan<double> observationWeights, in ParzenSettings settings, int[]?[]? orders = null)
     {
         var n = observations.Count;
         var withPrior = settings.PriorWeight > 0 || n == 0;
@@ -96,7 +99,7 @@ internal sealed class ParzenEstimator
             }
             else
             {
-                estimator.FitNumeric(d, observations, withPrior, settings);
+                estimator.FitNumeric(d, observations, withPrior, settings, orders?[d]);
             }
         }
 
@@ -151,6 +154,7 @@ internal sealed class ParzenEstimator
         // cache while all candidates are scored against it; each candidate keeps a running log-sum-exp. Scoring
         // candidate by candidate over all kernels instead streamed every parameter array from L2 once per candidate.
         var d = dimensions.Length;
+        var points = UnitPoints(candidates, count);
         var maxima = new double[count];
         var sums = new double[count];
         Array.Fill(maxima, double.NegativeInfinity);
@@ -164,7 +168,7 @@ internal sealed class ParzenEstimator
                 logWeights.AsSpan(start, length).CopyTo(terms);
                 for (var j = 0; j < d; j++)
                 {
-                    AddLogKernels(j, candidates[c * d + j], terms, start);
+                    AddLogKernels(j, points[c * d + j], terms, start);
                 }
 
                 Accumulate(terms, ref maxima[c], ref sums[c]);
@@ -180,14 +184,30 @@ internal sealed class ParzenEstimator
         return result;
     }
 
+    // The candidates with continuous numeric values already mapped to the unit interval, once, rather than in every
+    // block of kernels; discrete and categorical values stay as they are.
+    private double[] UnitPoints(double[] candidates, int count)
+    {
+        var d = dimensions.Length;
+        var points = new double[count * d];
+        for (var j = 0; j < d; j++)
+        {
+            var dimension = dimensions[j];
+            var continuous = !dimension.IsCategorical && !dimension.Bins.IsDiscrete;
+            for (var c = 0; c < count; c++)
+            {
+                var value = candidates[c * d + j];
+                points[c * d + j] = continuous ? dimension.Dimension.ToUnit(value) : value;
+            }
+        }
+
+        return points;
+    }
+
     // Folds a block of log terms into a running log-sum-exp kept as (max, sum of exp(term - max)).
     private static void Accumulate(ReadOnlySpan<double> terms, ref double max, ref double sum)
     {
-        var blockMax = double.NegativeInfinity;
-        foreach (var t in terms)
-        {
-            blockMax = Math.Max(blockMax, t);
-        }
+        var blockMax = BlockMax(terms);
 
         if (blockMax > max)
         {
@@ -200,6 +220,28 @@ internal sealed class ParzenEstimator
             return;
         }
 
+        // Most terms of a crowded density lie far below the largest: whole vectors of them are skipped at once, and
+        // the rest are summed one by one in their order, exactly as a plain loop would.
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && terms.Length >= Vector<double>.Count)
+        {
+            var shift = new Vector<double>(max);
+            var negligible = new Vector<double>(NegligibleLogTerm);
+            for (; i <= terms.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var slice = terms.Slice(i, Vector<double>.Count);
+                if (Vector.GreaterThanAny(new Vector<double>(slice) - shift, negligible))
+                {
+                    AddExponentials(slice, max, ref sum);
+                }
+            }
+        }
+
+        AddExponentials(terms[i..], max, ref sum);
+    }
+
+    private static void AddExponentials(ReadOnlySpan<double> terms, double max, ref double sum)
+    {
         foreach (var t in terms)
         {
             var shifted = t - max;
@@ -210,7 +252,36 @@ internal sealed class ParzenEstimator
         }
     }
 
-    private void FitNumeric(int d, IReadOnlyList<double[]> observations, bool withPrior, in ParzenSettings settings)
+    // The largest term, as Math.Max folds it: the terms are finite or minus infinity, never NaN, so a vector maximum
+    // finds the same one.
+    private static double BlockMax(ReadOnlySpan<double> terms)
+    {
+        var blockMax = double.NegativeInfinity;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && terms.Length >= Vector<double>.Count)
+        {
+            var maxima = new Vector<double>(double.NegativeInfinity);
+            for (; i <= terms.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                maxima = Vector.Max(maxima, new Vector<double>(terms.Slice(i, Vector<double>.Count)));
+            }
+
+            for (var lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                blockMax = Math.Max(blockMax, maxima[lane]);
+            }
+        }
+
+        for (; i < terms.Length; i++)
+        {
+            blockMax = Math.Max(blockMax, terms[i]);
+        }
+
+        return blockMax;
+    }
+
+    private void FitNumeric(int d, IReadOnlyList<double[]> observations, bool withPrior, in ParzenSettings settings,
+        int[]? order)
     {
         var column = dimensions[d].Index;
         var n = observations.Count;
@@ -225,7 +296,7 @@ internal sealed class ParzenEstimator
             centres[n] = 0.5;
         }
 
-        var widths = NeighbourBandwidths(centres, settings.ConsiderEndpoints);
+        var widths = NeighbourBandwidths(centres, settings.ConsiderEndpoints, order);
         if (withPrior)
         {
             widths[n] = 1; // the prior spans the whole interval
@@ -265,9 +336,9 @@ internal sealed class ParzenEstimator
     // neighbours only when endpoints are considered), so isolated observations get broad kernels and clustered
     // ones narrow kernels. Joint (multivariate) kernels use the same per-dimension widths: measured against a
     // fixed Scott-style width, they refine optima far better (see docs/benchmarks.md).
-    private double[] NeighbourBandwidths(double[] centres, bool considerEndpoints)
+    private double[] NeighbourBandwidths(double[] centres, bool considerEndpoints, int[]? observationOrder)
     {
-        var order = UnitIntervalSort.Order(centres.AsSpan(0, kernels));
+        var order = observationOrder is null ? UnitIntervalSort.Order(centres.AsSpan(0, kernels)) : WithPrior(observationOrder, centres);
         var widths = Rent(kernels);
         for (var s = 0; s < kernels; s++)
         {
@@ -285,6 +356,38 @@ internal sealed class ParzenEstimator
 
         ArrayPool<int>.Shared.Return(order);
         return widths;
+    }
+
+    // The kernels' order from the observations' order: the prior kernel (the last one, when there is one) goes
+    // after every observation whose centre is not above its own, where a stable sort would put it.
+    private int[] WithPrior(int[] observationOrder, double[] centres)
+    {
+        var n = observationOrder.Length;
+        var order = ArrayPool<int>.Shared.Rent(kernels);
+        if (kernels == n)
+        {
+            observationOrder.CopyTo(order, 0);
+            return order;
+        }
+
+        int lo = 0, hi = n;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (centres[observationOrder[mid]] <= centres[n])
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        Array.Copy(observationOrder, order, lo);
+        order[lo] = n;
+        Array.Copy(observationOrder, lo, order, lo + 1, n - lo);
+        return order;
     }
 
     private void FitCategorical(int d, IReadOnlyList<double[]> observations, bool withPrior, double priorWeight)
@@ -339,7 +442,7 @@ internal sealed class ParzenEstimator
             return;
         }
 
-        AddLogDensities(d, dimension.Dimension.ToUnit(value), terms, offset);
+        AddLogDensities(d, value, terms, offset); // already in the unit interval (UnitPoints)
     }
 
     private void AddLogDensities(int d, double x, Span<double> terms, int offset)

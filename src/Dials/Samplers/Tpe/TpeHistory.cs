@@ -11,11 +11,12 @@ namespace Dials.Samplers;
 /// </summary>
 internal sealed class TpeHistory
 {
-    private TpeHistory(double[]?[] coordinates, int[] ranked, bool[] finished)
+    private TpeHistory(double[]?[] coordinates, int[] ranked, bool[] finished, int[]?[]? sorted)
     {
         Coordinates = coordinates;
         Ranked = ranked;
         Finished = finished;
+        Sorted = sorted;
     }
 
     /// <summary>Per trial index, its coordinates, or null for a trial left out.</summary>
@@ -26,6 +27,11 @@ internal sealed class TpeHistory
 
     /// <summary>Per trial index, whether it has finished (so is not a constant-liar stand-in).</summary>
     public bool[] Finished { get; }
+
+    /// <summary>Per dimension of the space, the indices of the trials taken into account whose coordinate there is
+    /// not NaN, in ascending order of that coordinate, ties in index order (null for categorical dimensions); null
+    /// altogether when the trials were not in strictly increasing number order, which the order is kept by.</summary>
+    public int[]?[]? Sorted { get; }
 
     /// <summary>Ranks the trials of <paramref name="context"/>.</summary>
     /// <param name="context">The trials and the space.</param>
@@ -48,9 +54,14 @@ internal sealed class TpeHistory
         var complete = 0;
         List<RankKey>? others = null;
         var sign = context.Direction == Direction.Maximize ? -1.0 : 1.0;
+
+        // One lock for the whole pass, so that the sorted coordinates read below match the coordinates handed out.
+        using var scope = cache.Gate.EnterScope();
+        var increasing = true;
         for (var t = 0; t < trials.Count; t++)
         {
             var trial = trials[t];
+            increasing &= t == 0 || trial.Number > trials[t - 1].Number;
             if (trial.Number == context.TrialNumber || trial.Point.Count != context.Space.Dimensions.Count
                 || RankOf(trial, sign, constantLiar) is not { } key)
             {
@@ -79,7 +90,7 @@ internal sealed class TpeHistory
             ranked[r] = others![r - complete].Index;
         }
 
-        return new TpeHistory(coordinates, ranked, finished);
+        return new TpeHistory(coordinates, ranked, finished, increasing ? cache.Sorted(context.Space, trials, coordinates) : null);
     }
 
     private static RankKey? RankOf(TrialRecord trial, double sign, bool constantLiar) => trial.State switch
@@ -116,38 +127,63 @@ internal sealed class TpeHistory
     internal sealed class CoordinateCache
     {
         private readonly List<Entry> entries = [];
-        private readonly Lock gate = new();
+        private CoordinateOrder? order;
+
+        /// <summary>Held by the caller around <see cref="Get"/> and <see cref="Sorted"/>.</summary>
+        public Lock Gate { get; } = new();
 
         public double[] Get(SearchSpace space, TrialRecord trial)
         {
-            lock (gate)
+            while (entries.Count <= trial.Number)
             {
-                while (entries.Count <= trial.Number)
-                {
-                    entries.Add(default);
-                }
-
-                // A storage usually hands out the same point object in every snapshot: a reference check settles
-                // it. Otherwise the values are compared, which is still far cheaper than converting them (logs).
-                var entry = entries[trial.Number];
-                if (ReferenceEquals(entry.Source, trial.Point) && entry.Coordinates is not null)
-                {
-                    return entry.Coordinates;
-                }
-
-                if (entry.Values is null || entry.Coordinates is null || !SameValues(entry.Values, trial.Point))
-                {
-                    double[] values = [.. trial.Point];
-                    entry = new Entry(trial.Point, values, Convert(space, values));
-                }
-                else
-                {
-                    entry = entry with { Source = trial.Point };
-                }
-
-                entries[trial.Number] = entry;
-                return entry.Coordinates!;
+                entries.Add(default);
             }
+
+            // A storage usually hands out the same point object in every snapshot: a reference check settles
+            // it. Otherwise the values are compared, which is still far cheaper than converting them (logs).
+            var entry = entries[trial.Number];
+            if (ReferenceEquals(entry.Source, trial.Point) && entry.Coordinates is not null)
+            {
+                return entry.Coordinates;
+            }
+
+            if (entry.Values is null || entry.Coordinates is null || !SameValues(entry.Values, trial.Point))
+            {
+                double[] values = [.. trial.Point];
+                var old = entry.Coordinates;
+                entry = new Entry(trial.Point, values, Convert(space, values));
+                (order ??= new CoordinateOrder(space)).Replace(trial.Number, old, entry.Coordinates!);
+            }
+            else
+            {
+                entry = entry with { Source = trial.Point };
+            }
+
+            entries[trial.Number] = entry;
+            return entry.Coordinates!;
+        }
+
+        /// <summary>Per dimension, the indices of the trials with <paramref name="coordinates"/> (as just handed out
+        /// by <see cref="Get"/>) in coordinate order; <paramref name="trials"/> must be in increasing number order.</summary>
+        public int[]?[] Sorted(SearchSpace space, IReadOnlyList<TrialRecord> trials, double[]?[] coordinates)
+        {
+            var indexOfNumber = new int[entries.Count];
+            Array.Fill(indexOfNumber, -1);
+            for (var t = 0; t < trials.Count; t++)
+            {
+                if (coordinates[t] is not null)
+                {
+                    indexOfNumber[trials[t].Number] = t;
+                }
+            }
+
+            var sorted = new int[]?[space.Dimensions.Count];
+            for (var d = 0; d < sorted.Length && order is not null; d++)
+            {
+                sorted[d] = order.Sorted(d, indexOfNumber);
+            }
+
+            return sorted;
         }
 
         private static bool SameValues(double[] cached, IReadOnlyList<double> point)
