@@ -155,6 +155,7 @@ internal sealed class ParzenEstimator
         // candidate by candidate over all kernels instead streamed every parameter array from L2 once per candidate.
         var d = dimensions.Length;
         var points = UnitPoints(candidates, count);
+        var (continuous, baseTerms) = ContinuousBase();
         var maxima = new double[count];
         var sums = new double[count];
         Array.Fill(maxima, double.NegativeInfinity);
@@ -165,15 +166,21 @@ internal sealed class ParzenEstimator
             var terms = block[..length];
             for (var c = 0; c < count; c++)
             {
-                logWeights.AsSpan(start, length).CopyTo(terms);
+                var point = points.AsSpan(c * d, d);
+                AddContinuousTerms(continuous, point, baseTerms, terms, start);
                 for (var j = 0; j < d; j++)
                 {
-                    AddLogKernels(j, points[c * d + j], terms, start);
+                    if (dimensions[j].IsCategorical || dimensions[j].Bins.IsDiscrete)
+                    {
+                        AddLogKernels(j, point[j], terms, start);
+                    }
                 }
 
                 Accumulate(terms, ref maxima[c], ref sums[c]);
             }
         }
+
+        ArrayPool<double>.Shared.Return(baseTerms);
 
         var result = new double[count];
         for (var c = 0; c < count; c++)
@@ -182,6 +189,80 @@ internal sealed class ParzenEstimator
         }
 
         return result;
+    }
+
+    // The continuous dimensions, and per kernel its log weight plus its normal log normalizers in those dimensions:
+    // the part of a kernel's log density that does not depend on the candidate, summed once per call rather than
+    // once per candidate.
+    private (int[] Continuous, double[] BaseTerms) ContinuousBase()
+    {
+        var continuous = new List<int>(dimensions.Length);
+        var baseTerms = Rent(kernels);
+        logWeights.CopyTo(baseTerms, 0);
+        for (var j = 0; j < dimensions.Length; j++)
+        {
+            if (!dimensions[j].IsCategorical && !dimensions[j].Bins.IsDiscrete)
+            {
+                continuous.Add(j);
+                var normalizer = logNormalizer[j];
+                for (var k = 0; k < kernels; k++)
+                {
+                    baseTerms[k] += normalizer[k];
+                }
+            }
+        }
+
+        return ([.. continuous], baseTerms);
+    }
+
+    // terms = base - 0.5 * (sum over the continuous dimensions of the squared standardized distance): the innermost
+    // loop of a proposal (candidates x kernels x dimensions). Each vector of kernels keeps its sum of squares in a
+    // register across the dimensions, so that only the centres and inverse widths are loaded; the scalar tail does
+    // the same operations in the same order, so a kernel's term does not depend on where it falls.
+    private void AddContinuousTerms(int[] continuous, ReadOnlySpan<double> point, double[] baseTerms, Span<double> terms,
+        int offset)
+    {
+        ref var bases = ref MemoryMarshal.GetArrayDataReference(baseTerms);
+        ref var target = ref MemoryMarshal.GetReference(terms);
+        var length = terms.Length;
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<double>.Count;
+            var half = new Vector<double>(0.5);
+            for (; k <= length - 2 * width; k += 2 * width)
+            {
+                var at = (nuint)(offset + k);
+                var next = at + (nuint)width;
+                var squares = Vector<double>.Zero;
+                var nextSquares = Vector<double>.Zero;
+                foreach (var j in continuous)
+                {
+                    ref var centres = ref MemoryMarshal.GetArrayDataReference(mu[j]);
+                    ref var inverse = ref MemoryMarshal.GetArrayDataReference(inverseSigma[j]);
+                    var x = new Vector<double>(point[j]);
+                    var z = (x - Vector.LoadUnsafe(ref centres, at)) * Vector.LoadUnsafe(ref inverse, at);
+                    var nextZ = (x - Vector.LoadUnsafe(ref centres, next)) * Vector.LoadUnsafe(ref inverse, next);
+                    squares += z * z;
+                    nextSquares += nextZ * nextZ;
+                }
+
+                (Vector.LoadUnsafe(ref bases, at) - half * squares).StoreUnsafe(ref target, (nuint)k);
+                (Vector.LoadUnsafe(ref bases, next) - half * nextSquares).StoreUnsafe(ref target, (nuint)(k + width));
+            }
+        }
+
+        for (; k < length; k++)
+        {
+            var squares = 0.0;
+            foreach (var j in continuous)
+            {
+                var z = (point[j] - mu[j][offset + k]) * inverseSigma[j][offset + k];
+                squares += z * z;
+            }
+
+            Unsafe.Add(ref target, k) = Unsafe.Add(ref bases, offset + k) - 0.5 * squares;
+        }
     }
 
     // The candidates with continuous numeric values already mapped to the unit interval, once, rather than in every
@@ -220,21 +301,25 @@ internal sealed class ParzenEstimator
             return;
         }
 
-        // Most terms of a crowded density lie far below the largest: whole vectors of them are skipped at once, and
-        // the rest are summed one by one in their order, exactly as a plain loop would.
+        // Vectors of terms are exponentiated together (the vector exponential agrees with Math.Exp to rounding), and
+        // vectors whose terms are all negligible, most of a crowded density's, are skipped.
         var i = 0;
         if (Vector.IsHardwareAccelerated && terms.Length >= Vector<double>.Count)
         {
             var shift = new Vector<double>(max);
             var negligible = new Vector<double>(NegligibleLogTerm);
+            var sums = Vector<double>.Zero;
             for (; i <= terms.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                var slice = terms.Slice(i, Vector<double>.Count);
-                if (Vector.GreaterThanAny(new Vector<double>(slice) - shift, negligible))
+                var shifted = new Vector<double>(terms.Slice(i, Vector<double>.Count)) - shift;
+                var kept = Vector.GreaterThan(shifted, negligible);
+                if (kept != Vector<long>.Zero)
                 {
-                    AddExponentials(slice, max, ref sum);
+                    sums += Vector.ConditionalSelect(kept, Vector.Exp(shifted), Vector<double>.Zero);
                 }
             }
+
+            sum += Vector.Sum(sums);
         }
 
         AddExponentials(terms[i..], max, ref sum);
@@ -286,9 +371,10 @@ internal sealed class ParzenEstimator
         var column = dimensions[d].Index;
         var n = observations.Count;
         var centres = Rent(kernels);
+        var rows = observations is List<double[]> list ? CollectionsMarshal.AsSpan(list) : [.. observations];
         for (var i = 0; i < n; i++)
         {
-            centres[i] = observations[i][column];
+            centres[i] = rows[i][column];
         }
 
         if (withPrior)
@@ -312,17 +398,41 @@ internal sealed class ParzenEstimator
         var normalizer = Rent(kernels);
         var logMass = Rent(kernels);
         var logMinimum = Math.Log(minimum); // most kernels of a crowded density sit at the floor
-        for (var k = 0; k < kernels; k++)
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            widths[k] = Math.Clamp(widths[k], minimum, 1);
-            inverse[k] = 1 / widths[k];
-            var lower = -centres[k] * inverse[k];
-            var upper = (1 - centres[k]) * inverse[k];
+            // Whole vectors of kernels at the floor and far from both ends are fitted at once (no logarithm, no
+            // truncation); a vector holding any other kernel fits those one by one, exactly as the loop below.
+            var floor = new Vector<double>(minimum);
+            var one = Vector<double>.One;
+            var edge = new Vector<double>(6);
+            var floorNormalizer = new Vector<double>(-logMinimum - NormalDistribution.LogSqrtTwoPi);
+            for (; k <= kernels - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var at = (nuint)k;
+                var width = Vector.Min(Vector.Max(Vector.LoadUnsafe(ref widths[0], at), floor), one);
+                var inverseWidth = one / width;
+                var centre = Vector.LoadUnsafe(ref centres[0], at);
+                var lower = -centre * inverseWidth;
+                var upper = (one - centre) * inverseWidth;
+                width.StoreUnsafe(ref widths[0], at);
+                inverseWidth.StoreUnsafe(ref inverse[0], at);
+                Vector<double>.Zero.StoreUnsafe(ref logMass[0], at);
+                floorNormalizer.StoreUnsafe(ref normalizer[0], at);
+                var common = Vector.LessThan(lower, -edge) & Vector.GreaterThan(upper, edge) & Vector.Equals(width, floor);
+                if (!Vector.EqualsAll(common, Vector<long>.AllBitsSet))
+                {
+                    for (var lane = k; lane < k + Vector<double>.Count; lane++)
+                    {
+                        FitKernel(lane, centres, widths, inverse, normalizer, logMass, minimum, logMinimum);
+                    }
+                }
+            }
+        }
 
-            // A kernel more than six widths from both ends loses under 1e-9 of its mass to truncation: skip the
-            // two error-function calls, which dominate fitting a thousand kernels.
-            logMass[k] = lower < -6 && upper > 6 ? 0 : Math.Log(NormalDistribution.Mass(lower, upper));
-            normalizer[k] = -(widths[k] == minimum ? logMinimum : Math.Log(widths[k])) - NormalDistribution.LogSqrtTwoPi - logMass[k];
+        for (; k < kernels; k++)
+        {
+            FitKernel(k, centres, widths, inverse, normalizer, logMass, minimum, logMinimum);
         }
 
         mu[d] = centres;
@@ -330,6 +440,21 @@ internal sealed class ParzenEstimator
         inverseSigma[d] = inverse;
         logNormalizer[d] = normalizer;
         logTruncatedMass[d] = logMass;
+    }
+
+    // Clamps a kernel's width, then sets its inverse width, log truncated mass and log normalizer.
+    private static void FitKernel(int k, double[] centres, double[] widths, double[] inverse, double[] normalizer,
+        double[] logMass, double minimum, double logMinimum)
+    {
+        widths[k] = Math.Clamp(widths[k], minimum, 1);
+        inverse[k] = 1 / widths[k];
+        var lower = -centres[k] * inverse[k];
+        var upper = (1 - centres[k]) * inverse[k];
+
+        // A kernel more than six widths from both ends loses under 1e-9 of its mass to truncation: skip the
+        // two error-function calls, which dominate fitting a thousand kernels.
+        logMass[k] = lower < -6 && upper > 6 ? 0 : Math.Log(NormalDistribution.Mass(lower, upper));
+        normalizer[k] = -(widths[k] == minimum ? logMinimum : Math.Log(widths[k])) - NormalDistribution.LogSqrtTwoPi - logMass[k];
     }
 
     // Each kernel is as wide as the larger gap to its neighbours in this dimension (the interval ends count as
@@ -419,6 +544,7 @@ internal sealed class ParzenEstimator
         choiceLogProbabilities[d] = Array.ConvertAll(probabilities, Math.Log);
     }
 
+    // Adds a categorical or discrete dimension's log kernel terms; continuous ones are scored by AddContinuousTerms.
     private void AddLogKernels(int d, double value, Span<double> terms, int offset)
     {
         var dimension = dimensions[d];
@@ -435,44 +561,8 @@ internal sealed class ParzenEstimator
             return;
         }
 
-        if (dimension.Bins.IsDiscrete)
-        {
-            var (lower, upper) = dimension.Bins.Bin(dimension.Dimension, value);
-            AddLogBinMasses(d, lower, upper, terms, offset);
-            return;
-        }
-
-        AddLogDensities(d, value, terms, offset); // already in the unit interval (UnitPoints)
-    }
-
-    private void AddLogDensities(int d, double x, Span<double> terms, int offset)
-    {
-        // The innermost loop of a proposal (candidates x kernels x dimensions): unchecked vector loads, since the
-        // spans were sliced to the same length just above.
-        ref var centres = ref MemoryMarshal.GetArrayDataReference(mu[d]);
-        ref var inverse = ref MemoryMarshal.GetArrayDataReference(inverseSigma[d]);
-        ref var normalizer = ref MemoryMarshal.GetArrayDataReference(logNormalizer[d]);
-        ref var target = ref MemoryMarshal.GetReference(terms);
-        var length = terms.Length;
-        var k = 0;
-        if (Vector.IsHardwareAccelerated && length >= Vector<double>.Count)
-        {
-            var xs = new Vector<double>(x);
-            var half = new Vector<double>(-0.5);
-            for (; k <= length - Vector<double>.Count; k += Vector<double>.Count)
-            {
-                var at = (nuint)(offset + k);
-                var z = (xs - Vector.LoadUnsafe(ref centres, at)) * Vector.LoadUnsafe(ref inverse, at);
-                var sum = Vector.LoadUnsafe(ref target, (nuint)k) + Vector.LoadUnsafe(ref normalizer, at) + half * z * z;
-                sum.StoreUnsafe(ref target, (nuint)k);
-            }
-        }
-
-        for (; k < length; k++)
-        {
-            var z = (x - Unsafe.Add(ref centres, offset + k)) * Unsafe.Add(ref inverse, offset + k);
-            Unsafe.Add(ref target, k) += Unsafe.Add(ref normalizer, offset + k) - 0.5 * z * z;
-        }
+        var (lower, upper) = dimension.Bins.Bin(dimension.Dimension, value);
+        AddLogBinMasses(d, lower, upper, terms, offset);
     }
 
     private void AddLogBinMasses(int d, double lower, double upper, Span<double> terms, int offset)

@@ -65,11 +65,13 @@ internal sealed class TpeHistory
             if (trial.Number == context.TrialNumber || trial.Point.Count != context.Space.Dimensions.Count
                 || RankOf(trial, sign, constantLiar) is not { } key)
             {
+                cache.Rank(trial.Number, null);
                 continue;
             }
 
             coordinates[t] = cache.Get(context.Space, trial);
             finished[t] = trial.State != TrialState.Running;
+            cache.Rank(trial.Number, key.Class == 0 ? key.Value : null);
             if (key.Class == 0)
             {
                 values[complete] = key.Value;
@@ -81,7 +83,18 @@ internal sealed class TpeHistory
             }
         }
 
-        Array.Sort(values, completeIndices, 0, complete);
+        // In number order, the cache's standing orders give the complete trials by value (ties by number) and each
+        // dimension's coordinate order without sorting; otherwise the complete trials are sorted here.
+        var indexOfNumber = increasing ? cache.IndexOfNumber(trials, coordinates) : null;
+        if (indexOfNumber is not null && cache.RankComplete(indexOfNumber, complete) is { } byValue)
+        {
+            completeIndices = byValue;
+        }
+        else
+        {
+            Array.Sort(values, completeIndices, 0, complete);
+        }
+
         others?.Sort();
         var ranked = new int[complete + (others?.Count ?? 0)];
         Array.Copy(completeIndices, ranked, complete);
@@ -90,7 +103,7 @@ internal sealed class TpeHistory
             ranked[r] = others![r - complete].Index;
         }
 
-        return new TpeHistory(coordinates, ranked, finished, increasing ? cache.Sorted(context.Space, trials, coordinates) : null);
+        return new TpeHistory(coordinates, ranked, finished, indexOfNumber is null ? null : cache.Sorted(context.Space, indexOfNumber));
     }
 
     private static RankKey? RankOf(TrialRecord trial, double sign, bool constantLiar) => trial.State switch
@@ -127,6 +140,8 @@ internal sealed class TpeHistory
     internal sealed class CoordinateCache
     {
         private readonly List<Entry> entries = [];
+        private readonly KeyOrder completeOrder = new();
+        private readonly List<double> completeKeys = [];
         private CoordinateOrder? order;
 
         /// <summary>Held by the caller around <see cref="Get"/> and <see cref="Sorted"/>.</summary>
@@ -163,9 +178,36 @@ internal sealed class TpeHistory
             return entry.Coordinates!;
         }
 
-        /// <summary>Per dimension, the indices of the trials with <paramref name="coordinates"/> (as just handed out
-        /// by <see cref="Get"/>) in coordinate order; <paramref name="trials"/> must be in increasing number order.</summary>
-        public int[]?[] Sorted(SearchSpace space, IReadOnlyList<TrialRecord> trials, double[]?[] coordinates)
+        /// <summary>Records the ranking value of trial <paramref name="number"/>: its signed value when it is
+        /// complete, null otherwise.</summary>
+        public void Rank(int number, double? key)
+        {
+            var listed = number < completeKeys.Count ? completeKeys[number] : double.NaN;
+            if (key == listed)
+            {
+                return;
+            }
+
+            if (!double.IsNaN(listed))
+            {
+                completeOrder.Remove(listed, number);
+            }
+
+            while (completeKeys.Count <= number)
+            {
+                completeKeys.Add(double.NaN);
+            }
+
+            completeKeys[number] = key ?? double.NaN;
+            if (key is { } value)
+            {
+                completeOrder.Insert(value, number);
+            }
+        }
+
+        /// <summary>Per trial number, the index of the trial with <paramref name="coordinates"/> (as just handed
+        /// out by <see cref="Get"/>) that has it, or -1.</summary>
+        public int[] IndexOfNumber(IReadOnlyList<TrialRecord> trials, double[]?[] coordinates)
         {
             var indexOfNumber = new int[entries.Count];
             Array.Fill(indexOfNumber, -1);
@@ -177,6 +219,36 @@ internal sealed class TpeHistory
                 }
             }
 
+            return indexOfNumber;
+        }
+
+        /// <summary>The indices of the <paramref name="complete"/> complete trials just ranked (see
+        /// <see cref="Rank"/>), best first, ties by number; null when the standing order does not hold exactly
+        /// that many of the trials <paramref name="indexOfNumber"/> maps.</summary>
+        public int[]? RankComplete(int[] indexOfNumber, int complete)
+        {
+            var ranked = new int[complete];
+            var count = 0;
+            foreach (var number in completeOrder.Numbers)
+            {
+                if (number < indexOfNumber.Length && indexOfNumber[number] >= 0)
+                {
+                    if (count == complete)
+                    {
+                        return null;
+                    }
+
+                    ranked[count++] = indexOfNumber[number];
+                }
+            }
+
+            return count == complete ? ranked : null;
+        }
+
+        /// <summary>Per dimension, the indices of the trials that <paramref name="indexOfNumber"/> maps, in
+        /// coordinate order.</summary>
+        public int[]?[] Sorted(SearchSpace space, int[] indexOfNumber)
+        {
             var sorted = new int[]?[space.Dimensions.Count];
             for (var d = 0; d < sorted.Length && order is not null; d++)
             {
