@@ -424,7 +424,7 @@ internal sealed class ParzenEstimator
         if (Vector.IsHardwareAccelerated)
         {
             // Whole vectors of kernels at the floor and far from both ends are fitted at once (no logarithm, no
-            // truncation); a vector holding any other kernel fits those one by one, exactly as the loop below.
+            // truncation); any other kernel is fitted on its own, exactly as the loop below.
             var floor = new Vector<double>(minimum);
             var one = Vector<double>.One;
             var edge = new Vector<double>(6);
@@ -444,9 +444,12 @@ internal sealed class ParzenEstimator
                 var common = Vector.LessThan(lower, -edge) & Vector.GreaterThan(upper, edge) & Vector.Equals(width, floor);
                 if (!Vector.EqualsAll(common, Vector<long>.AllBitsSet))
                 {
-                    for (var lane = k; lane < k + Vector<double>.Count; lane++)
+                    for (var lane = 0; lane < Vector<double>.Count; lane++)
                     {
-                        FitKernel(lane, centres, widths, inverse, normalizer, logMass, minimum, logMinimum);
+                        if (common[lane] == 0)
+                        {
+                            FitKernel(k + lane, centres, widths, inverse, normalizer, logMass, minimum, logMinimum);
+                        }
                     }
                 }
             }
