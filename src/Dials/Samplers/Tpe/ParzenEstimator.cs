@@ -126,6 +126,14 @@ internal sealed class ParzenEstimator
 
     private static double[] Rent(int length) => ArrayPool<double>.Shared.Rent(length);
 
+    /// <summary>The number of kernels: one per observation, plus the prior's.</summary>
+    internal int Kernels => kernels;
+
+    /// <summary>Kernel <paramref name="k"/> as fitted in the group's numeric dimension <paramref name="d"/>: what a
+    /// plain computation of the mixture density starts from, to check the optimised one against.</summary>
+    internal (double LogWeight, double Centre, double Width, double LogNormalizer) Kernel(int d, int k) =>
+        (logWeights[k], mu[d][k], sigma[d][k], logNormalizer[d][k]);
+
     /// <summary>Draws <paramref name="count"/> points from the mixture, as internal values, row by row
     /// (<c>result[c * D + d]</c> for candidate c and the group's d-th dimension).</summary>
     public double[] Sample(TrialRandom random, int count)
