@@ -96,16 +96,19 @@ public sealed class TpeFastPathTests
     }
 
     [Fact]
-    public void Complete_trials_with_equal_values_rank_by_number()
+    public void Equal_values_rank_and_equal_coordinates_order_by_trial_number()
     {
         var space = TestFunction.PointSpace([Dimension.Float("x", 0, 1)]);
-        List<TrialRecord> trials = [Complete(0, [0.1], 2), Complete(1, [0.2], 1), Complete(2, [0.3], 2), Complete(3, [0.4], 1)];
+        List<TrialRecord> trials = [Complete(0, [0.3], 2), Complete(1, [0.4], 1), Complete(2, [0.3], 2), Complete(3, [0.1], 1)];
         var context = new SamplingContext(space, Direction.Minimize, trials, 4);
 
         var history = TpeHistory.From(context, constantLiar: true, new());
+        var (below, above) = history.ObservationOrders([new GroupDimension(0, space.Dimensions[0])], [1, 1, 1, -1], 1,
+            [0, 1, 2, 0], belowCount: 3, aboveCount: 1);
 
         Assert.Equal([1, 3, 0, 2], history.Ranked);
-        Assert.Equal([0, 1, 2, 3], history.Sorted![0]!);
+        Assert.Equal([0, 2, 1], below![0]!);
+        Assert.Equal([0], above![0]!);
     }
 
     // Every fifth trial pruned at a step of its own, every seventh still running: all three ranking classes occur.

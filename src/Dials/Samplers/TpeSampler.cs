@@ -155,7 +155,7 @@ public sealed class TpeSampler : ISampler
             }
         }
 
-        var (belowOrders, aboveOrders) = ObservationOrders(group, history, stamps, stamp, positions, below.Count, above.Count);
+        var (belowOrders, aboveOrders) = history.ObservationOrders(group, stamps, stamp, positions, below.Count, above.Count);
         var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, active.Count);
         var good = ParzenEstimator.Fit(group, below, AgeWeights(below.Count), settings, belowOrders);
         var bad = ParzenEstimator.Fit(group, above, AgeWeights(above.Count), settings, aboveOrders);
@@ -179,51 +179,6 @@ public sealed class TpeSampler : ISampler
         }
 
         return true;
-    }
-
-    /// <summary>Per group dimension, the positions of the good and the bad observations in ascending order of their
-    /// coordinate there (null for categorical dimensions), read off the history's standing order instead of sorted
-    /// afresh; null when the history keeps no order.</summary>
-    private static (int[]?[]? Below, int[]?[]? Above) ObservationOrders(GroupDimension[] group, TpeHistory history,
-        int[] stamps, int stamp, int[] positions, int belowCount, int aboveCount)
-    {
-        if (history.Sorted is not { } sorted)
-        {
-            return (null, null);
-        }
-
-        var below = new int[]?[group.Length];
-        var above = new int[]?[group.Length];
-        for (var j = 0; j < group.Length; j++)
-        {
-            if (sorted[group[j].Index] is not { } trials)
-            {
-                continue;
-            }
-
-            var good = below[j] = new int[belowCount];
-            var bad = above[j] = new int[aboveCount];
-            int b = 0, a = 0;
-            foreach (var t in trials)
-            {
-                if (stamps[t] == stamp)
-                {
-                    good[b++] = positions[t];
-                }
-                else if (stamps[t] == -stamp)
-                {
-                    bad[a++] = positions[t];
-                }
-            }
-
-            // Every observation of the group is active in all its dimensions, so each one was listed exactly once.
-            if (b != belowCount || a != aboveCount)
-            {
-                return (null, null);
-            }
-        }
-
-        return (below, above);
     }
 
     private static bool IsActive(double[] coordinates, GroupDimension[] group)

@@ -44,25 +44,6 @@ internal sealed class CoordinateOrder
         }
     }
 
-    /// <summary>For dimension <paramref name="d"/>, the listed trials that <paramref name="indexOfNumber"/> maps to
-    /// an index (0 or more), as those indices, in coordinate order; null for a categorical dimension.</summary>
-    public int[]? Sorted(int d, ReadOnlySpan<int> indexOfNumber)
-    {
-        if (orders[d] is not { } order)
-        {
-            return null;
-        }
-
-        var sorted = new int[order.Numbers.Length];
-        var count = 0;
-        foreach (var number in order.Numbers)
-        {
-            if (number < indexOfNumber.Length && indexOfNumber[number] >= 0)
-            {
-                sorted[count++] = indexOfNumber[number];
-            }
-        }
-
-        return count == sorted.Length ? sorted : sorted[..count];
-    }
+    /// <summary>The listed numbers of numeric dimension <paramref name="d"/> in coordinate order, ties by number.</summary>
+    public ReadOnlySpan<int> Numbers(int d) => orders[d]!.Numbers;
 }

@@ -11,12 +11,18 @@ namespace Dials.Samplers;
 /// </summary>
 internal sealed class TpeHistory
 {
-    private TpeHistory(double[]?[] coordinates, int[] ranked, bool[] finished, int[]?[]? sorted)
+    private readonly CoordinateCache cache;
+    private readonly int[]? indexOfNumber;
+    private readonly int version;
+
+    private TpeHistory(double[]?[] coordinates, int[] ranked, bool[] finished, CoordinateCache cache, int[]? indexOfNumber)
     {
         Coordinates = coordinates;
         Ranked = ranked;
         Finished = finished;
-        Sorted = sorted;
+        this.cache = cache;
+        this.indexOfNumber = indexOfNumber;
+        version = cache.Version;
     }
 
     /// <summary>Per trial index, its coordinates, or null for a trial left out.</summary>
@@ -28,10 +34,6 @@ internal sealed class TpeHistory
     /// <summary>Per trial index, whether it has finished (so is not a constant-liar stand-in).</summary>
     public bool[] Finished { get; }
 
-    /// <summary>Per dimension of the space, the indices of the trials taken into account whose coordinate there is
-    /// not NaN, in ascending order of that coordinate, ties in index order (null for categorical dimensions); null
-    /// altogether when the trials were not in strictly increasing number order, which the order is kept by.</summary>
-    public int[]?[]? Sorted { get; }
 
     /// <summary>Ranks the trials of <paramref name="context"/>.</summary>
     /// <param name="context">The trials and the space.</param>
@@ -103,7 +105,61 @@ internal sealed class TpeHistory
             ranked[r] = others![r - complete].Index;
         }
 
-        return new TpeHistory(coordinates, ranked, finished, indexOfNumber is null ? null : cache.Sorted(context.Space, indexOfNumber));
+        return new TpeHistory(coordinates, ranked, finished, cache, indexOfNumber);
+    }
+
+    /// <summary>Per group dimension, the positions of the good and the bad observations (<paramref name="stamps"/>
+    /// of a trial index is <paramref name="stamp"/> for a good one, minus it for a bad one; its position in its set
+    /// is <paramref name="positions"/>) in ascending order of their coordinate there, ties in index order (null for
+    /// categorical dimensions). Read off the cache's standing order rather than sorted afresh; null when the trials
+    /// were not in strictly increasing number order, or the cache has changed since.</summary>
+    public (int[]?[]? Below, int[]?[]? Above) ObservationOrders(GroupDimension[] group, int[] stamps, int stamp,
+        int[] positions, int belowCount, int aboveCount)
+    {
+        using var scope = cache.Gate.EnterScope();
+        if (indexOfNumber is null || cache.Version != version)
+        {
+            return (null, null);
+        }
+
+        var below = new int[]?[group.Length];
+        var above = new int[]?[group.Length];
+        for (var j = 0; j < group.Length; j++)
+        {
+            if (group[j].IsCategorical)
+            {
+                continue;
+            }
+
+            var good = below[j] = new int[belowCount];
+            var bad = above[j] = new int[aboveCount];
+            int b = 0, a = 0;
+            foreach (var number in cache.NumbersByCoordinate(group[j].Index))
+            {
+                var t = number < indexOfNumber.Length ? indexOfNumber[number] : -1;
+                if (t < 0)
+                {
+                    continue;
+                }
+
+                if (stamps[t] == stamp)
+                {
+                    good[b++] = positions[t];
+                }
+                else if (stamps[t] == -stamp)
+                {
+                    bad[a++] = positions[t];
+                }
+            }
+
+            // Every observation of the group is active in all its dimensions, so each one was listed exactly once.
+            if (b != belowCount || a != aboveCount)
+            {
+                return (null, null);
+            }
+        }
+
+        return (below, above);
     }
 
     private static RankKey? RankOf(TrialRecord trial, double sign, bool constantLiar) => trial.State switch
@@ -144,8 +200,12 @@ internal sealed class TpeHistory
         private readonly List<double> completeKeys = [];
         private CoordinateOrder? order;
 
-        /// <summary>Held by the caller around <see cref="Get"/> and <see cref="Sorted"/>.</summary>
+        /// <summary>Held by the caller around every other member.</summary>
         public Lock Gate { get; } = new();
+
+        /// <summary>Counts the changes of cached coordinates, so that a reader can tell whether the orders it
+        /// reads still match the coordinates it was handed.</summary>
+        public int Version { get; private set; }
 
         public double[] Get(SearchSpace space, TrialRecord trial)
         {
@@ -168,6 +228,7 @@ internal sealed class TpeHistory
                 var old = entry.Coordinates;
                 entry = new Entry(trial.Point, values, Convert(space, values));
                 (order ??= new CoordinateOrder(space)).Replace(trial.Number, old, entry.Coordinates!);
+                Version++;
             }
             else
             {
@@ -245,18 +306,9 @@ internal sealed class TpeHistory
             return count == complete ? ranked : null;
         }
 
-        /// <summary>Per dimension, the indices of the trials that <paramref name="indexOfNumber"/> maps, in
-        /// coordinate order.</summary>
-        public int[]?[] Sorted(SearchSpace space, int[] indexOfNumber)
-        {
-            var sorted = new int[]?[space.Dimensions.Count];
-            for (var d = 0; d < sorted.Length && order is not null; d++)
-            {
-                sorted[d] = order.Sorted(d, indexOfNumber);
-            }
-
-            return sorted;
-        }
+        /// <summary>The numbers of the cached trials with a coordinate in dimension <paramref name="d"/> (a numeric
+        /// one), in coordinate order, ties by number.</summary>
+        public ReadOnlySpan<int> NumbersByCoordinate(int d) => order is null ? [] : order.Numbers(d);
 
         private static bool SameValues(double[] cached, IReadOnlyList<double> point)
         {
