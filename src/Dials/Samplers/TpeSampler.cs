@@ -164,6 +164,8 @@ public sealed class TpeSampler : ISampler
         var logBad = bad.LogDensity(drawn, candidates);
         good.Release();
         bad.Release();
+        TpeHistory.Return(belowOrders);
+        TpeHistory.Return(aboveOrders);
         var best = 0;
         for (var c = 1; c < candidates; c++)
         {

@@ -28,6 +28,7 @@ internal sealed class ParzenEstimator
     private readonly int kernels;
     private readonly double[] logWeights;
     private readonly double[] cumulativeWeights;
+    private bool released;
 
     // Numeric dimensions: per dimension, per kernel. Categorical dimensions: probabilities per kernel and choice.
     private readonly double[][] mu;
@@ -42,8 +43,8 @@ internal sealed class ParzenEstimator
     {
         this.dimensions = dimensions;
         this.kernels = kernels;
-        logWeights = new double[kernels];
-        cumulativeWeights = new double[kernels];
+        logWeights = Rent(kernels);
+        cumulativeWeights = Rent(kernels);
         var total = 0.0;
         for (var k = 0; k < kernels; k++)
         {
@@ -75,15 +76,15 @@ internal sealed class ParzenEstimator
     /// <param name="observationWeights">One weight per observation (older trials may weigh less).</param>
     /// <param name="settings">Prior, bandwidth and clipping settings.</param>
     /// <param name="orders">Optionally, per dimension, the positions of the observations in ascending order of
-    /// their coordinate there, ties in position order (null entries for categorical dimensions); sorted here when
-    /// absent.</param>
+    /// their coordinate there, ties in position order, in the first <c>observations.Count</c> items (null entries
+    /// for categorical dimensions); sorted here when absent.</param>
     public static ParzenEstimator Fit(GroupDimension[] dimensions, IReadOnlyList<double[]> observations,
         ReadOnlySpan<double> observationWeights, in ParzenSettings settings, int[]?[]? orders = null)
     {
         var n = observations.Count;
         var withPrior = settings.PriorWeight > 0 || n == 0;
         var kernels = n + (withPrior ? 1 : 0);
-        var weights = new double[kernels];
+        var weights = Rent(kernels);
         observationWeights[..n].CopyTo(weights);
         if (withPrior)
         {
@@ -91,6 +92,7 @@ internal sealed class ParzenEstimator
         }
 
         var estimator = new ParzenEstimator(dimensions, kernels, weights);
+        ArrayPool<double>.Shared.Return(weights);
         for (var d = 0; d < dimensions.Length; d++)
         {
             if (dimensions[d].IsCategorical)
@@ -111,6 +113,14 @@ internal sealed class ParzenEstimator
     /// their arrays instead of allocating keeps that garbage (over half a megabyte per proposal) away from the GC.</summary>
     public void Release()
     {
+        if (released)
+        {
+            return;
+        }
+
+        released = true;
+        ArrayPool<double>.Shared.Return(logWeights);
+        ArrayPool<double>.Shared.Return(cumulativeWeights);
         foreach (var arrays in (double[][][])[mu, sigma, inverseSigma, logNormalizer, logTruncatedMass])
         {
             for (var d = 0; d < arrays.Length; d++)
@@ -206,7 +216,7 @@ internal sealed class ParzenEstimator
     {
         var continuous = new List<int>(dimensions.Length);
         var baseTerms = Rent(kernels);
-        logWeights.CopyTo(baseTerms, 0);
+        logWeights.AsSpan(0, kernels).CopyTo(baseTerms);
         for (var j = 0; j < dimensions.Length; j++)
         {
             if (!dimensions[j].IsCategorical && !dimensions[j].Bins.IsDiscrete)
@@ -412,7 +422,7 @@ internal sealed class ParzenEstimator
             centres[n] = 0.5;
         }
 
-        var widths = NeighbourBandwidths(centres, settings.ConsiderEndpoints, order);
+        var widths = NeighbourBandwidths(centres, settings.ConsiderEndpoints, order, n);
         if (withPrior)
         {
             widths[n] = 1; // the prior spans the whole interval
@@ -494,9 +504,11 @@ internal sealed class ParzenEstimator
     // neighbours only when endpoints are considered), so isolated observations get broad kernels and clustered
     // ones narrow kernels. Joint (multivariate) kernels use the same per-dimension widths: measured against a
     // fixed Scott-style width, they refine optima far better (see docs/benchmarks.md).
-    private double[] NeighbourBandwidths(double[] centres, bool considerEndpoints, int[]? observationOrder)
+    private double[] NeighbourBandwidths(double[] centres, bool considerEndpoints, int[]? observationOrder, int observations)
     {
-        var order = observationOrder is null ? UnitIntervalSort.Order(centres.AsSpan(0, kernels)) : WithPrior(observationOrder, centres);
+        var order = observationOrder is null
+            ? UnitIntervalSort.Order(centres.AsSpan(0, kernels))
+            : WithPrior(observationOrder, centres, observations);
         var widths = Rent(kernels);
         for (var s = 0; s < kernels; s++)
         {
@@ -526,13 +538,12 @@ internal sealed class ParzenEstimator
 
     // The kernels' order from the observations' order: the prior kernel (the last one, when there is one) goes
     // after every observation whose centre is not above its own, where a stable sort would put it.
-    private int[] WithPrior(int[] observationOrder, double[] centres)
+    private int[] WithPrior(int[] observationOrder, double[] centres, int n)
     {
-        var n = observationOrder.Length;
         var order = ArrayPool<int>.Shared.Rent(kernels);
         if (kernels == n)
         {
-            observationOrder.CopyTo(order, 0);
+            Array.Copy(observationOrder, order, n);
             return order;
         }
 
@@ -629,7 +640,7 @@ internal sealed class ParzenEstimator
 
     private int PickKernel(double u)
     {
-        var index = Array.BinarySearch(cumulativeWeights, u);
+        var index = Array.BinarySearch(cumulativeWeights, 0, kernels, u);
         index = index < 0 ? ~index : index;
         return Math.Min(index, kernels - 1);
     }

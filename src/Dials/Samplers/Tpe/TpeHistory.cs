@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Dials.Samplers;
@@ -111,8 +112,9 @@ internal sealed class TpeHistory
     /// <summary>Per group dimension, the positions of the good and the bad observations (<paramref name="stamps"/>
     /// of a trial index is <paramref name="stamp"/> for a good one, minus it for a bad one; its position in its set
     /// is <paramref name="positions"/>) in ascending order of their coordinate there, ties in index order (null for
-    /// categorical dimensions). Read off the cache's standing order rather than sorted afresh; null when the trials
-    /// were not in strictly increasing number order, or the cache has changed since.</summary>
+    /// categorical dimensions), in the first items of arrays rented from the shared pool, which the caller returns.
+    /// Read off the cache's standing order rather than sorted afresh; null when the trials were not in strictly
+    /// increasing number order, or the cache has changed since.</summary>
     public (int[]?[]? Below, int[]?[]? Above) ObservationOrders(GroupDimension[] group, int[] stamps, int stamp,
         int[] positions, int belowCount, int aboveCount)
     {
@@ -131,8 +133,8 @@ internal sealed class TpeHistory
                 continue;
             }
 
-            var good = below[j] = new int[belowCount];
-            var bad = above[j] = new int[aboveCount];
+            var good = below[j] = ArrayPool<int>.Shared.Rent(belowCount);
+            var bad = above[j] = ArrayPool<int>.Shared.Rent(aboveCount);
             int b = 0, a = 0;
             foreach (var number in cache.NumbersByCoordinate(group[j].Index))
             {
@@ -155,11 +157,25 @@ internal sealed class TpeHistory
             // Every observation of the group is active in all its dimensions, so each one was listed exactly once.
             if (b != belowCount || a != aboveCount)
             {
+                Return(below);
+                Return(above);
                 return (null, null);
             }
         }
 
         return (below, above);
+    }
+
+    /// <summary>Hands arrays of <see cref="ObservationOrders"/> back to the shared pool.</summary>
+    public static void Return(int[]?[]? orders)
+    {
+        foreach (var order in orders ?? [])
+        {
+            if (order is not null)
+            {
+                ArrayPool<int>.Shared.Return(order);
+            }
+        }
     }
 
     private static RankKey? RankOf(TrialRecord trial, double sign, bool constantLiar) => trial.State switch
