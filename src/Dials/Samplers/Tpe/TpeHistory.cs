@@ -52,8 +52,8 @@ internal sealed class TpeHistory
 
         // Complete trials, the bulk of a long study, are ordered on plain (value, index) arrays, which sort far
         // faster than composite keys; the few pruned and running trials follow with their own ordering.
-        var values = GC.AllocateUninitializedArray<double>(trials.Count);
-        var completeIndices = GC.AllocateUninitializedArray<int>(trials.Count);
+        var values = ArrayPool<double>.Shared.Rent(trials.Count);
+        var completeIndices = ArrayPool<int>.Shared.Rent(trials.Count);
         var complete = 0;
         List<RankKey>? others = null;
         var sign = context.Direction == Direction.Maximize ? -1.0 : 1.0;
@@ -89,22 +89,21 @@ internal sealed class TpeHistory
         // In number order, the cache's standing orders give the complete trials by value (ties by number) and each
         // dimension's coordinate order without sorting; otherwise the complete trials are sorted here.
         var indexOfNumber = increasing ? cache.IndexOfNumber(trials, coordinates) : null;
-        if (indexOfNumber is not null && cache.RankComplete(indexOfNumber, complete) is { } byValue)
-        {
-            completeIndices = byValue;
-        }
-        else
-        {
-            Array.Sort(values, completeIndices, 0, complete);
-        }
-
         others?.Sort();
         var ranked = new int[complete + (others?.Count ?? 0)];
-        Array.Copy(completeIndices, ranked, complete);
+        if (indexOfNumber is null || !cache.RankComplete(indexOfNumber, ranked.AsSpan(0, complete)))
+        {
+            Array.Sort(values, completeIndices, 0, complete);
+            Array.Copy(completeIndices, ranked, complete);
+        }
+
         for (var r = complete; r < ranked.Length; r++)
         {
             ranked[r] = others![r - complete].Index;
         }
+
+        ArrayPool<double>.Shared.Return(values);
+        ArrayPool<int>.Shared.Return(completeIndices);
 
         return new TpeHistory(coordinates, ranked, finished, cache, indexOfNumber);
     }
@@ -299,27 +298,26 @@ internal sealed class TpeHistory
             return indexOfNumber;
         }
 
-        /// <summary>The indices of the <paramref name="complete"/> complete trials just ranked (see
-        /// <see cref="Rank"/>), best first, ties by number; null when the standing order does not hold exactly
+        /// <summary>Fills <paramref name="ranked"/> with the indices of the complete trials just ranked (see
+        /// <see cref="Rank"/>), best first, ties by number; false when the standing order does not hold exactly
         /// that many of the trials <paramref name="indexOfNumber"/> maps.</summary>
-        public int[]? RankComplete(int[] indexOfNumber, int complete)
+        public bool RankComplete(int[] indexOfNumber, Span<int> ranked)
         {
-            var ranked = new int[complete];
             var count = 0;
             foreach (var number in completeOrder.Numbers)
             {
                 if (number < indexOfNumber.Length && indexOfNumber[number] >= 0)
                 {
-                    if (count == complete)
+                    if (count == ranked.Length)
                     {
-                        return null;
+                        return false;
                     }
 
                     ranked[count++] = indexOfNumber[number];
                 }
             }
 
-            return count == complete ? ranked : null;
+            return count == ranked.Length;
         }
 
         /// <summary>The numbers of the cached trials with a coordinate in dimension <paramref name="d"/> (a numeric
