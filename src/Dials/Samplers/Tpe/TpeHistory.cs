@@ -123,6 +123,15 @@ internal sealed class TpeHistory
             return (null, null);
         }
 
+        // Per trial number, 1 + its position among the good observations, minus that among the bad ones, or 0:
+        // one look-up per listed trial in the walks below.
+        var slots = ArrayPool<int>.Shared.Rent(indexOfNumber.Length);
+        for (var number = 0; number < indexOfNumber.Length; number++)
+        {
+            var t = indexOfNumber[number];
+            slots[number] = t < 0 ? 0 : stamps[t] == stamp ? positions[t] + 1 : stamps[t] == -stamp ? -positions[t] - 1 : 0;
+        }
+
         var below = new int[]?[group.Length];
         var above = new int[]?[group.Length];
         for (var j = 0; j < group.Length; j++)
@@ -137,19 +146,15 @@ internal sealed class TpeHistory
             int b = 0, a = 0;
             foreach (var number in cache.NumbersByCoordinate(group[j].Index))
             {
-                var t = number < indexOfNumber.Length ? indexOfNumber[number] : -1;
-                if (t < 0)
+                // A number is listed once per dimension and maps to one trial, so no set can overflow.
+                var slot = number < indexOfNumber.Length ? slots[number] : 0;
+                if (slot > 0)
                 {
-                    continue;
+                    good[b++] = slot - 1;
                 }
-
-                if (stamps[t] == stamp)
+                else if (slot < 0)
                 {
-                    good[b++] = positions[t];
-                }
-                else if (stamps[t] == -stamp)
-                {
-                    bad[a++] = positions[t];
+                    bad[a++] = -slot - 1;
                 }
             }
 
@@ -158,10 +163,12 @@ internal sealed class TpeHistory
             {
                 Return(below);
                 Return(above);
+                ArrayPool<int>.Shared.Return(slots);
                 return (null, null);
             }
         }
 
+        ArrayPool<int>.Shared.Return(slots);
         return (below, above);
     }
 
