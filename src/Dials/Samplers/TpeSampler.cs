@@ -143,29 +143,36 @@ public sealed class TpeSampler : ISampler
             stamps[active[r]] = r < belowCount ? stamp : -stamp;
         }
 
-        // Both sets in trial-number order, which is what the age-based weights refer to.
+        // Both sets in trial-number order, which is what the age-based weights refer to; positions records where
+        // each trial landed in its set.
         var below = new List<double[]>(belowCount);
         var above = new List<double[]>(active.Count - belowCount);
+        var positions = new int[stamps.Length];
         for (var t = 0; t < stamps.Length; t++)
         {
             if (stamps[t] == stamp)
             {
+                positions[t] = below.Count;
                 below.Add(history.Coordinates[t]!);
             }
             else if (stamps[t] == -stamp)
             {
+                positions[t] = above.Count;
                 above.Add(history.Coordinates[t]!);
             }
         }
 
+        var (belowOrders, aboveOrders) = history.ObservationOrders(group, stamps, stamp, positions, below.Count, above.Count);
         var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, active.Count);
-        var good = ParzenEstimator.Fit(group, below, AgeWeights(below.Count), settings);
-        var bad = ParzenEstimator.Fit(group, above, AgeWeights(above.Count), settings);
+        var good = ParzenEstimator.Fit(group, below, AgeWeights(below.Count), settings, belowOrders);
+        var bad = ParzenEstimator.Fit(group, above, AgeWeights(above.Count), settings, aboveOrders);
         var drawn = good.Sample(random, candidates);
         var logGood = good.LogDensity(drawn, candidates);
         var logBad = bad.LogDensity(drawn, candidates);
         good.Release();
         bad.Release();
+        TpeHistory.Return(belowOrders);
+        TpeHistory.Return(aboveOrders);
         var best = 0;
         for (var c = 1; c < candidates; c++)
         {

@@ -6,7 +6,7 @@ namespace Dials.Storage;
 /// </summary>
 public sealed class InMemoryStorage : IStudyStorage
 {
-    private readonly object gate = new();
+    private readonly Lock gate = new();
     private readonly Dictionary<string, StudyLedger> studies = new(StringComparer.Ordinal);
 
     /// <inheritdoc />

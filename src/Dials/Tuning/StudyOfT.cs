@@ -285,8 +285,8 @@ public sealed class Study<T> : ITrialHost
 
     private Proposal SampleAndRecord(int number, IReadOnlyList<TrialRecord> history, DateTimeOffset start)
     {
-        // Trials other workers have numbered but not yet sampled have no point to show.
-        IReadOnlyList<TrialRecord> sampled = history.All(t => t.Point.Count > 0) ? history : [.. history.Where(t => t.Point.Count > 0)];
+        // Trials other workers have numbered but not yet sampled have no point to show (nor has this one).
+        IReadOnlyList<TrialRecord> sampled = WithPoints(history);
         Proposal proposal;
         double[] point;
         try
@@ -328,6 +328,22 @@ public sealed class Study<T> : ITrialHost
 
     /// <summary>A type's name without the arity suffix of a generic one ("MySampler", not "MySampler`1").</summary>
     private static string TypeName(Type type) => type.Name.Split('`')[0];
+
+    // A plain loop: this runs before every sample over the whole history, where a LINQ pipeline's delegate calls
+    // showed up in the profile of a 1,000-trial study.
+    private static IReadOnlyList<TrialRecord> WithPoints(IReadOnlyList<TrialRecord> history)
+    {
+        var sampled = new List<TrialRecord>(history.Count);
+        for (var t = 0; t < history.Count; t++)
+        {
+            if (history[t].Point.Count > 0)
+            {
+                sampled.Add(history[t]);
+            }
+        }
+
+        return sampled.Count == history.Count ? history : sampled;
+    }
 
     private TrialState Finish(Trial trial, TrialOutcome outcome)
     {

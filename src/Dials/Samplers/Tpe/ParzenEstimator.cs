@@ -28,6 +28,7 @@ internal sealed class ParzenEstimator
     private readonly int kernels;
     private readonly double[] logWeights;
     private readonly double[] cumulativeWeights;
+    private bool released;
 
     // Numeric dimensions: per dimension, per kernel. Categorical dimensions: probabilities per kernel and choice.
     private readonly double[][] mu;
@@ -42,8 +43,8 @@ internal sealed class ParzenEstimator
     {
         this.dimensions = dimensions;
         this.kernels = kernels;
-        logWeights = new double[kernels];
-        cumulativeWeights = new double[kernels];
+        logWeights = Rent(kernels);
+        cumulativeWeights = Rent(kernels);
         var total = 0.0;
         for (var k = 0; k < kernels; k++)
         {
@@ -74,13 +75,16 @@ internal sealed class ParzenEstimator
     /// dimensions, choice indices for categorical ones), in trial-number order.</param>
     /// <param name="observationWeights">One weight per observation (older trials may weigh less).</param>
     /// <param name="settings">Prior, bandwidth and clipping settings.</param>
+    /// <param name="orders">Optionally, per dimension, the positions of the observations in ascending order of
+    /// their coordinate there, ties in position order, in the first <c>observations.Count</c> items (null entries
+    /// for categorical dimensions); sorted here when absent.</param>
     public static ParzenEstimator Fit(GroupDimension[] dimensions, IReadOnlyList<double[]> observations,
-        ReadOnlySpan<double> observationWeights, in ParzenSettings settings)
+        ReadOnlySpan<double> observationWeights, in ParzenSettings settings, int[]?[]? orders = null)
     {
         var n = observations.Count;
         var withPrior = settings.PriorWeight > 0 || n == 0;
         var kernels = n + (withPrior ? 1 : 0);
-        var weights = new double[kernels];
+        var weights = Rent(kernels);
         observationWeights[..n].CopyTo(weights);
         if (withPrior)
         {
@@ -88,6 +92,7 @@ internal sealed class ParzenEstimator
         }
 
         var estimator = new ParzenEstimator(dimensions, kernels, weights);
+        ArrayPool<double>.Shared.Return(weights);
         for (var d = 0; d < dimensions.Length; d++)
         {
             if (dimensions[d].IsCategorical)
@@ -96,7 +101,7 @@ internal sealed class ParzenEstimator
             }
             else
             {
-                estimator.FitNumeric(d, observations, withPrior, settings);
+                estimator.FitNumeric(d, observations, withPrior, settings, orders?[d]);
             }
         }
 
@@ -108,6 +113,14 @@ internal sealed class ParzenEstimator
     /// their arrays instead of allocating keeps that garbage (over half a megabyte per proposal) away from the GC.</summary>
     public void Release()
     {
+        if (released)
+        {
+            return;
+        }
+
+        released = true;
+        ArrayPool<double>.Shared.Return(logWeights);
+        ArrayPool<double>.Shared.Return(cumulativeWeights);
         foreach (var arrays in (double[][][])[mu, sigma, inverseSigma, logNormalizer, logTruncatedMass])
         {
             for (var d = 0; d < arrays.Length; d++)
@@ -122,6 +135,14 @@ internal sealed class ParzenEstimator
     }
 
     private static double[] Rent(int length) => ArrayPool<double>.Shared.Rent(length);
+
+    /// <summary>The number of kernels: one per observation, plus the prior's.</summary>
+    internal int Kernels => kernels;
+
+    /// <summary>Kernel <paramref name="k"/> as fitted in the group's numeric dimension <paramref name="d"/>: what a
+    /// plain computation of the mixture density starts from, to check the optimised one against.</summary>
+    internal (double LogWeight, double Centre, double Width, double LogNormalizer) Kernel(int d, int k) =>
+        (logWeights[k], mu[d][k], sigma[d][k], logNormalizer[d][k]);
 
     /// <summary>Draws <paramref name="count"/> points from the mixture, as internal values, row by row
     /// (<c>result[c * D + d]</c> for candidate c and the group's d-th dimension).</summary>
@@ -151,6 +172,8 @@ internal sealed class ParzenEstimator
         // cache while all candidates are scored against it; each candidate keeps a running log-sum-exp. Scoring
         // candidate by candidate over all kernels instead streamed every parameter array from L2 once per candidate.
         var d = dimensions.Length;
+        var points = UnitPoints(candidates, count);
+        var (continuous, baseTerms) = ContinuousBase();
         var maxima = new double[count];
         var sums = new double[count];
         Array.Fill(maxima, double.NegativeInfinity);
@@ -161,15 +184,21 @@ internal sealed class ParzenEstimator
             var terms = block[..length];
             for (var c = 0; c < count; c++)
             {
-                logWeights.AsSpan(start, length).CopyTo(terms);
+                var point = points.AsSpan(c * d, d);
+                AddContinuousTerms(continuous, point, baseTerms, terms, start);
                 for (var j = 0; j < d; j++)
                 {
-                    AddLogKernels(j, candidates[c * d + j], terms, start);
+                    if (dimensions[j].IsCategorical || dimensions[j].Bins.IsDiscrete)
+                    {
+                        AddLogKernels(j, point[j], terms, start);
+                    }
                 }
 
                 Accumulate(terms, ref maxima[c], ref sums[c]);
             }
         }
+
+        ArrayPool<double>.Shared.Return(baseTerms);
 
         var result = new double[count];
         for (var c = 0; c < count; c++)
@@ -180,14 +209,126 @@ internal sealed class ParzenEstimator
         return result;
     }
 
+    // The continuous dimensions, and per kernel its log weight plus its normal log normalizers in those dimensions:
+    // the part of a kernel's log density that does not depend on the candidate, summed once per call rather than
+    // once per candidate.
+    private (int[] Continuous, double[] BaseTerms) ContinuousBase()
+    {
+        var continuous = new List<int>(dimensions.Length);
+        var baseTerms = Rent(kernels);
+        logWeights.AsSpan(0, kernels).CopyTo(baseTerms);
+        for (var j = 0; j < dimensions.Length; j++)
+        {
+            if (!dimensions[j].IsCategorical && !dimensions[j].Bins.IsDiscrete)
+            {
+                continuous.Add(j);
+                var normalizer = logNormalizer[j];
+                for (var k = 0; k < kernels; k++)
+                {
+                    baseTerms[k] += normalizer[k];
+                }
+            }
+        }
+
+        return ([.. continuous], baseTerms);
+    }
+
+    // terms = base - 0.5 * (sum over the continuous dimensions of the squared standardized distance): the innermost
+    // loop of a proposal (candidates x kernels x dimensions). Each vector of kernels keeps its sum of squares in a
+    // register across the dimensions, so that only the centres and inverse widths are loaded; the scalar tail does
+    // the same operations in the same order, so a kernel's term does not depend on where it falls.
+    private void AddContinuousTerms(int[] continuous, ReadOnlySpan<double> point, double[] baseTerms, Span<double> terms,
+        int offset)
+    {
+        ref var bases = ref MemoryMarshal.GetArrayDataReference(baseTerms);
+        ref var target = ref MemoryMarshal.GetReference(terms);
+        var length = terms.Length;
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // Four vectors at a time: each dimension's square is added to the previous sum, so one vector alone
+            // would wait on the latency of every addition; four independent sums keep the arithmetic units busy.
+            var width = Vector<double>.Count;
+            var half = new Vector<double>(0.5);
+            for (; k <= length - 4 * width; k += 4 * width)
+            {
+                var at = (nuint)(offset + k);
+                var (at1, at2, at3) = (at + (nuint)width, at + (nuint)(2 * width), at + (nuint)(3 * width));
+                Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
+                foreach (var j in continuous)
+                {
+                    ref var centres = ref MemoryMarshal.GetArrayDataReference(mu[j]);
+                    ref var inverse = ref MemoryMarshal.GetArrayDataReference(inverseSigma[j]);
+                    var x = new Vector<double>(point[j]);
+                    var z0 = (x - Vector.LoadUnsafe(ref centres, at)) * Vector.LoadUnsafe(ref inverse, at);
+                    var z1 = (x - Vector.LoadUnsafe(ref centres, at1)) * Vector.LoadUnsafe(ref inverse, at1);
+                    var z2 = (x - Vector.LoadUnsafe(ref centres, at2)) * Vector.LoadUnsafe(ref inverse, at2);
+                    var z3 = (x - Vector.LoadUnsafe(ref centres, at3)) * Vector.LoadUnsafe(ref inverse, at3);
+                    s0 += z0 * z0;
+                    s1 += z1 * z1;
+                    s2 += z2 * z2;
+                    s3 += z3 * z3;
+                }
+
+                (Vector.LoadUnsafe(ref bases, at) - half * s0).StoreUnsafe(ref target, (nuint)k);
+                (Vector.LoadUnsafe(ref bases, at1) - half * s1).StoreUnsafe(ref target, (nuint)(k + width));
+                (Vector.LoadUnsafe(ref bases, at2) - half * s2).StoreUnsafe(ref target, (nuint)(k + 2 * width));
+                (Vector.LoadUnsafe(ref bases, at3) - half * s3).StoreUnsafe(ref target, (nuint)(k + 3 * width));
+            }
+
+            for (; k <= length - width; k += width)
+            {
+                var at = (nuint)(offset + k);
+                var squares = Vector<double>.Zero;
+                foreach (var j in continuous)
+                {
+                    var x = new Vector<double>(point[j]);
+                    var z = (x - Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(mu[j]), at))
+                        * Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(inverseSigma[j]), at);
+                    squares += z * z;
+                }
+
+                (Vector.LoadUnsafe(ref bases, at) - half * squares).StoreUnsafe(ref target, (nuint)k);
+            }
+        }
+
+        for (; k < length; k++)
+        {
+            var squares = 0.0;
+            foreach (var j in continuous)
+            {
+                var z = (point[j] - mu[j][offset + k]) * inverseSigma[j][offset + k];
+                squares += z * z;
+            }
+
+            Unsafe.Add(ref target, k) = Unsafe.Add(ref bases, offset + k) - 0.5 * squares;
+        }
+    }
+
+    // The candidates with continuous numeric values already mapped to the unit interval, once, rather than in every
+    // block of kernels; discrete and categorical values stay as they are.
+    private double[] UnitPoints(double[] candidates, int count)
+    {
+        var d = dimensions.Length;
+        var points = new double[count * d];
+        for (var j = 0; j < d; j++)
+        {
+            var dimension = dimensions[j];
+            var continuous = !dimension.IsCategorical && !dimension.Bins.IsDiscrete;
+            for (var c = 0; c < count; c++)
+            {
+                var value = candidates[c * d + j];
+                points[c * d + j] = continuous ? dimension.Dimension.ToUnit(value) : value;
+            }
+        }
+
+        return points;
+    }
+
     // Folds a block of log terms into a running log-sum-exp kept as (max, sum of exp(term - max)).
     private static void Accumulate(ReadOnlySpan<double> terms, ref double max, ref double sum)
     {
-        var blockMax = double.NegativeInfinity;
-        foreach (var t in terms)
-        {
-            blockMax = Math.Max(blockMax, t);
-        }
+        var blockMax = BlockMax(terms);
 
         if (blockMax > max)
         {
@@ -200,6 +341,32 @@ internal sealed class ParzenEstimator
             return;
         }
 
+        // Vectors of terms are exponentiated together (the vector exponential agrees with Math.Exp to rounding), and
+        // vectors whose terms are all negligible, most of a crowded density's, are skipped.
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && terms.Length >= Vector<double>.Count)
+        {
+            var shift = new Vector<double>(max);
+            var negligible = new Vector<double>(NegligibleLogTerm);
+            var sums = Vector<double>.Zero;
+            for (; i <= terms.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var shifted = new Vector<double>(terms.Slice(i, Vector<double>.Count)) - shift;
+                var kept = Vector.GreaterThan(shifted, negligible);
+                if (kept != Vector<long>.Zero)
+                {
+                    sums += Vector.ConditionalSelect(kept, Vector.Exp(shifted), Vector<double>.Zero);
+                }
+            }
+
+            sum += Vector.Sum(sums);
+        }
+
+        AddExponentials(terms[i..], max, ref sum);
+    }
+
+    private static void AddExponentials(ReadOnlySpan<double> terms, double max, ref double sum)
+    {
         foreach (var t in terms)
         {
             var shifted = t - max;
@@ -210,14 +377,44 @@ internal sealed class ParzenEstimator
         }
     }
 
-    private void FitNumeric(int d, IReadOnlyList<double[]> observations, bool withPrior, in ParzenSettings settings)
+    // The largest term, as Math.Max folds it: the terms are finite or minus infinity, never NaN, so a vector maximum
+    // finds the same one.
+    private static double BlockMax(ReadOnlySpan<double> terms)
+    {
+        var blockMax = double.NegativeInfinity;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && terms.Length >= Vector<double>.Count)
+        {
+            var maxima = new Vector<double>(double.NegativeInfinity);
+            for (; i <= terms.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                maxima = Vector.Max(maxima, new Vector<double>(terms.Slice(i, Vector<double>.Count)));
+            }
+
+            for (var lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                blockMax = Math.Max(blockMax, maxima[lane]);
+            }
+        }
+
+        for (; i < terms.Length; i++)
+        {
+            blockMax = Math.Max(blockMax, terms[i]);
+        }
+
+        return blockMax;
+    }
+
+    private void FitNumeric(int d, IReadOnlyList<double[]> observations, bool withPrior, in ParzenSettings settings,
+        int[]? order)
     {
         var column = dimensions[d].Index;
         var n = observations.Count;
         var centres = Rent(kernels);
+        var rows = observations is List<double[]> list ? CollectionsMarshal.AsSpan(list) : [.. observations];
         for (var i = 0; i < n; i++)
         {
-            centres[i] = observations[i][column];
+            centres[i] = rows[i][column];
         }
 
         if (withPrior)
@@ -225,7 +422,7 @@ internal sealed class ParzenEstimator
             centres[n] = 0.5;
         }
 
-        var widths = NeighbourBandwidths(centres, settings.ConsiderEndpoints);
+        var widths = NeighbourBandwidths(centres, settings.ConsiderEndpoints, order, n);
         if (withPrior)
         {
             widths[n] = 1; // the prior spans the whole interval
@@ -241,17 +438,44 @@ internal sealed class ParzenEstimator
         var normalizer = Rent(kernels);
         var logMass = Rent(kernels);
         var logMinimum = Math.Log(minimum); // most kernels of a crowded density sit at the floor
-        for (var k = 0; k < kernels; k++)
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            widths[k] = Math.Clamp(widths[k], minimum, 1);
-            inverse[k] = 1 / widths[k];
-            var lower = -centres[k] * inverse[k];
-            var upper = (1 - centres[k]) * inverse[k];
+            // Whole vectors of kernels at the floor and far from both ends are fitted at once (no logarithm, no
+            // truncation); any other kernel is fitted on its own, exactly as the loop below.
+            var floor = new Vector<double>(minimum);
+            var one = Vector<double>.One;
+            var edge = new Vector<double>(6);
+            var floorNormalizer = new Vector<double>(-logMinimum - NormalDistribution.LogSqrtTwoPi);
+            for (; k <= kernels - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var at = (nuint)k;
+                var width = Vector.Min(Vector.Max(Vector.LoadUnsafe(ref widths[0], at), floor), one);
+                var inverseWidth = one / width;
+                var centre = Vector.LoadUnsafe(ref centres[0], at);
+                var lower = -centre * inverseWidth;
+                var upper = (one - centre) * inverseWidth;
+                width.StoreUnsafe(ref widths[0], at);
+                inverseWidth.StoreUnsafe(ref inverse[0], at);
+                Vector<double>.Zero.StoreUnsafe(ref logMass[0], at);
+                floorNormalizer.StoreUnsafe(ref normalizer[0], at);
+                var common = Vector.LessThan(lower, -edge) & Vector.GreaterThan(upper, edge) & Vector.Equals(width, floor);
+                if (!Vector.EqualsAll(common, Vector<long>.AllBitsSet))
+                {
+                    for (var lane = 0; lane < Vector<double>.Count; lane++)
+                    {
+                        if (common[lane] == 0)
+                        {
+                            FitKernel(k + lane, centres, widths, inverse, normalizer, logMass, minimum, logMinimum);
+                        }
+                    }
+                }
+            }
+        }
 
-            // A kernel more than six widths from both ends loses under 1e-9 of its mass to truncation: skip the
-            // two error-function calls, which dominate fitting a thousand kernels.
-            logMass[k] = lower < -6 && upper > 6 ? 0 : Math.Log(NormalDistribution.Mass(lower, upper));
-            normalizer[k] = -(widths[k] == minimum ? logMinimum : Math.Log(widths[k])) - NormalDistribution.LogSqrtTwoPi - logMass[k];
+        for (; k < kernels; k++)
+        {
+            FitKernel(k, centres, widths, inverse, normalizer, logMass, minimum, logMinimum);
         }
 
         mu[d] = centres;
@@ -261,16 +485,41 @@ internal sealed class ParzenEstimator
         logTruncatedMass[d] = logMass;
     }
 
+    // Clamps a kernel's width, then sets its inverse width, log truncated mass and log normalizer.
+    private static void FitKernel(int k, double[] centres, double[] widths, double[] inverse, double[] normalizer,
+        double[] logMass, double minimum, double logMinimum)
+    {
+        widths[k] = Math.Clamp(widths[k], minimum, 1);
+        inverse[k] = 1 / widths[k];
+        var lower = -centres[k] * inverse[k];
+        var upper = (1 - centres[k]) * inverse[k];
+
+        // A kernel more than six widths from both ends loses under 1e-9 of its mass to truncation: skip the
+        // two error-function calls, which dominate fitting a thousand kernels.
+        logMass[k] = lower < -6 && upper > 6 ? 0 : Math.Log(NormalDistribution.Mass(lower, upper));
+        normalizer[k] = -(widths[k] == minimum ? logMinimum : Math.Log(widths[k])) - NormalDistribution.LogSqrtTwoPi - logMass[k];
+    }
+
     // Each kernel is as wide as the larger gap to its neighbours in this dimension (the interval ends count as
     // neighbours only when endpoints are considered), so isolated observations get broad kernels and clustered
     // ones narrow kernels. Joint (multivariate) kernels use the same per-dimension widths: measured against a
     // fixed Scott-style width, they refine optima far better (see docs/benchmarks.md).
-    private double[] NeighbourBandwidths(double[] centres, bool considerEndpoints)
+    private double[] NeighbourBandwidths(double[] centres, bool considerEndpoints, int[]? observationOrder, int observations)
     {
-        var order = UnitIntervalSort.Order(centres.AsSpan(0, kernels));
+        var order = observationOrder is null
+            ? UnitIntervalSort.Order(centres.AsSpan(0, kernels))
+            : WithPrior(observationOrder, centres, observations);
         var widths = Rent(kernels);
         for (var s = 0; s < kernels; s++)
         {
+            // Inner kernels (the bulk) take the plain larger gap; only the two ends look at the bounds.
+            if (s > 0 && s < kernels - 1)
+            {
+                var inner = centres[order[s]];
+                widths[order[s]] = Math.Max(inner - centres[order[s - 1]], centres[order[s + 1]] - inner);
+                continue;
+            }
+
             var here = centres[order[s]];
             var left = s > 0 ? here - centres[order[s - 1]] : here;
             var right = s < kernels - 1 ? centres[order[s + 1]] - here : 1 - here;
@@ -285,6 +534,37 @@ internal sealed class ParzenEstimator
 
         ArrayPool<int>.Shared.Return(order);
         return widths;
+    }
+
+    // The kernels' order from the observations' order: the prior kernel (the last one, when there is one) goes
+    // after every observation whose centre is not above its own, where a stable sort would put it.
+    private int[] WithPrior(int[] observationOrder, double[] centres, int n)
+    {
+        var order = ArrayPool<int>.Shared.Rent(kernels);
+        if (kernels == n)
+        {
+            Array.Copy(observationOrder, order, n);
+            return order;
+        }
+
+        int lo = 0, hi = n;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (centres[observationOrder[mid]] <= centres[n])
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        Array.Copy(observationOrder, order, lo);
+        order[lo] = n;
+        Array.Copy(observationOrder, lo, order, lo + 1, n - lo);
+        return order;
     }
 
     private void FitCategorical(int d, IReadOnlyList<double[]> observations, bool withPrior, double priorWeight)
@@ -316,6 +596,7 @@ internal sealed class ParzenEstimator
         choiceLogProbabilities[d] = Array.ConvertAll(probabilities, Math.Log);
     }
 
+    // Adds a categorical or discrete dimension's log kernel terms; continuous ones are scored by AddContinuousTerms.
     private void AddLogKernels(int d, double value, Span<double> terms, int offset)
     {
         var dimension = dimensions[d];
@@ -332,44 +613,8 @@ internal sealed class ParzenEstimator
             return;
         }
 
-        if (dimension.Bins.IsDiscrete)
-        {
-            var (lower, upper) = dimension.Bins.Bin(dimension.Dimension, value);
-            AddLogBinMasses(d, lower, upper, terms, offset);
-            return;
-        }
-
-        AddLogDensities(d, dimension.Dimension.ToUnit(value), terms, offset);
-    }
-
-    private void AddLogDensities(int d, double x, Span<double> terms, int offset)
-    {
-        // The innermost loop of a proposal (candidates x kernels x dimensions): unchecked vector loads, since the
-        // spans were sliced to the same length just above.
-        ref var centres = ref MemoryMarshal.GetArrayDataReference(mu[d]);
-        ref var inverse = ref MemoryMarshal.GetArrayDataReference(inverseSigma[d]);
-        ref var normalizer = ref MemoryMarshal.GetArrayDataReference(logNormalizer[d]);
-        ref var target = ref MemoryMarshal.GetReference(terms);
-        var length = terms.Length;
-        var k = 0;
-        if (Vector.IsHardwareAccelerated && length >= Vector<double>.Count)
-        {
-            var xs = new Vector<double>(x);
-            var half = new Vector<double>(-0.5);
-            for (; k <= length - Vector<double>.Count; k += Vector<double>.Count)
-            {
-                var at = (nuint)(offset + k);
-                var z = (xs - Vector.LoadUnsafe(ref centres, at)) * Vector.LoadUnsafe(ref inverse, at);
-                var sum = Vector.LoadUnsafe(ref target, (nuint)k) + Vector.LoadUnsafe(ref normalizer, at) + half * z * z;
-                sum.StoreUnsafe(ref target, (nuint)k);
-            }
-        }
-
-        for (; k < length; k++)
-        {
-            var z = (x - Unsafe.Add(ref centres, offset + k)) * Unsafe.Add(ref inverse, offset + k);
-            Unsafe.Add(ref target, k) += Unsafe.Add(ref normalizer, offset + k) - 0.5 * z * z;
-        }
+        var (lower, upper) = dimension.Bins.Bin(dimension.Dimension, value);
+        AddLogBinMasses(d, lower, upper, terms, offset);
     }
 
     private void AddLogBinMasses(int d, double lower, double upper, Span<double> terms, int offset)
@@ -395,7 +640,7 @@ internal sealed class ParzenEstimator
 
     private int PickKernel(double u)
     {
-        var index = Array.BinarySearch(cumulativeWeights, u);
+        var index = Array.BinarySearch(cumulativeWeights, 0, kernels, u);
         index = index < 0 ? ~index : index;
         return Math.Min(index, kernels - 1);
     }

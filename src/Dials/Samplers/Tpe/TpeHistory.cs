@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Dials.Samplers;
@@ -11,11 +12,18 @@ namespace Dials.Samplers;
 /// </summary>
 internal sealed class TpeHistory
 {
-    private TpeHistory(double[]?[] coordinates, int[] ranked, bool[] finished)
+    private readonly CoordinateCache cache;
+    private readonly int[]? indexOfNumber;
+    private readonly int version;
+
+    private TpeHistory(double[]?[] coordinates, int[] ranked, bool[] finished, CoordinateCache cache, int[]? indexOfNumber)
     {
         Coordinates = coordinates;
         Ranked = ranked;
         Finished = finished;
+        this.cache = cache;
+        this.indexOfNumber = indexOfNumber;
+        version = cache.Version;
     }
 
     /// <summary>Per trial index, its coordinates, or null for a trial left out.</summary>
@@ -26,6 +34,7 @@ internal sealed class TpeHistory
 
     /// <summary>Per trial index, whether it has finished (so is not a constant-liar stand-in).</summary>
     public bool[] Finished { get; }
+
 
     /// <summary>Ranks the trials of <paramref name="context"/>.</summary>
     /// <param name="context">The trials and the space.</param>
@@ -43,22 +52,29 @@ internal sealed class TpeHistory
 
         // Complete trials, the bulk of a long study, are ordered on plain (value, index) arrays, which sort far
         // faster than composite keys; the few pruned and running trials follow with their own ordering.
-        var values = GC.AllocateUninitializedArray<double>(trials.Count);
-        var completeIndices = GC.AllocateUninitializedArray<int>(trials.Count);
+        var values = ArrayPool<double>.Shared.Rent(trials.Count);
+        var completeIndices = ArrayPool<int>.Shared.Rent(trials.Count);
         var complete = 0;
         List<RankKey>? others = null;
         var sign = context.Direction == Direction.Maximize ? -1.0 : 1.0;
+
+        // One lock for the whole pass, so that the sorted coordinates read below match the coordinates handed out.
+        using var scope = cache.Gate.EnterScope();
+        var increasing = true;
         for (var t = 0; t < trials.Count; t++)
         {
             var trial = trials[t];
+            increasing &= t == 0 || trial.Number > trials[t - 1].Number;
             if (trial.Number == context.TrialNumber || trial.Point.Count != context.Space.Dimensions.Count
                 || RankOf(trial, sign, constantLiar) is not { } key)
             {
+                cache.Rank(trial.Number, null);
                 continue;
             }
 
             coordinates[t] = cache.Get(context.Space, trial);
             finished[t] = trial.State != TrialState.Running;
+            cache.Rank(trial.Number, key.Class == 0 ? key.Value : null);
             if (key.Class == 0)
             {
                 values[complete] = key.Value;
@@ -70,16 +86,102 @@ internal sealed class TpeHistory
             }
         }
 
-        Array.Sort(values, completeIndices, 0, complete);
+        // In number order, the cache's standing orders give the complete trials by value (ties by number) and each
+        // dimension's coordinate order without sorting; otherwise the complete trials are sorted here.
+        var indexOfNumber = increasing ? cache.IndexOfNumber(trials, coordinates) : null;
         others?.Sort();
         var ranked = new int[complete + (others?.Count ?? 0)];
-        Array.Copy(completeIndices, ranked, complete);
+        if (indexOfNumber is null || !cache.RankComplete(indexOfNumber, ranked.AsSpan(0, complete)))
+        {
+            Array.Sort(values, completeIndices, 0, complete);
+            Array.Copy(completeIndices, ranked, complete);
+        }
+
         for (var r = complete; r < ranked.Length; r++)
         {
             ranked[r] = others![r - complete].Index;
         }
 
-        return new TpeHistory(coordinates, ranked, finished);
+        ArrayPool<double>.Shared.Return(values);
+        ArrayPool<int>.Shared.Return(completeIndices);
+
+        return new TpeHistory(coordinates, ranked, finished, cache, indexOfNumber);
+    }
+
+    /// <summary>Per group dimension, the positions of the good and the bad observations (<paramref name="stamps"/>
+    /// of a trial index is <paramref name="stamp"/> for a good one, minus it for a bad one; its position in its set
+    /// is <paramref name="positions"/>) in ascending order of their coordinate there, ties in index order (null for
+    /// categorical dimensions), in the first items of arrays rented from the shared pool, which the caller returns.
+    /// Read off the cache's standing order rather than sorted afresh; null when the trials were not in strictly
+    /// increasing number order, or the cache has changed since.</summary>
+    public (int[]?[]? Below, int[]?[]? Above) ObservationOrders(GroupDimension[] group, int[] stamps, int stamp,
+        int[] positions, int belowCount, int aboveCount)
+    {
+        using var scope = cache.Gate.EnterScope();
+        if (indexOfNumber is null || cache.Version != version)
+        {
+            return (null, null);
+        }
+
+        // Per trial number, 1 + its position among the good observations, minus that among the bad ones, or 0:
+        // one look-up per listed trial in the walks below.
+        var slots = ArrayPool<int>.Shared.Rent(indexOfNumber.Length);
+        for (var number = 0; number < indexOfNumber.Length; number++)
+        {
+            var t = indexOfNumber[number];
+            slots[number] = t < 0 ? 0 : stamps[t] == stamp ? positions[t] + 1 : stamps[t] == -stamp ? -positions[t] - 1 : 0;
+        }
+
+        var below = new int[]?[group.Length];
+        var above = new int[]?[group.Length];
+        for (var j = 0; j < group.Length; j++)
+        {
+            if (group[j].IsCategorical)
+            {
+                continue;
+            }
+
+            var good = below[j] = ArrayPool<int>.Shared.Rent(belowCount);
+            var bad = above[j] = ArrayPool<int>.Shared.Rent(aboveCount);
+            int b = 0, a = 0;
+            foreach (var number in cache.NumbersByCoordinate(group[j].Index))
+            {
+                // A number is listed once per dimension and maps to one trial, so no set can overflow.
+                var slot = number < indexOfNumber.Length ? slots[number] : 0;
+                if (slot > 0)
+                {
+                    good[b++] = slot - 1;
+                }
+                else if (slot < 0)
+                {
+                    bad[a++] = -slot - 1;
+                }
+            }
+
+            // Every observation of the group is active in all its dimensions, so each one was listed exactly once.
+            if (b != belowCount || a != aboveCount)
+            {
+                Return(below);
+                Return(above);
+                ArrayPool<int>.Shared.Return(slots);
+                return (null, null);
+            }
+        }
+
+        ArrayPool<int>.Shared.Return(slots);
+        return (below, above);
+    }
+
+    /// <summary>Hands arrays of <see cref="ObservationOrders"/> back to the shared pool.</summary>
+    public static void Return(int[]?[]? orders)
+    {
+        foreach (var order in orders ?? [])
+        {
+            if (order is not null)
+            {
+                ArrayPool<int>.Shared.Return(order);
+            }
+        }
     }
 
     private static RankKey? RankOf(TrialRecord trial, double sign, bool constantLiar) => trial.State switch
@@ -116,39 +218,118 @@ internal sealed class TpeHistory
     internal sealed class CoordinateCache
     {
         private readonly List<Entry> entries = [];
-        private readonly Lock gate = new();
+        private readonly KeyOrder completeOrder = new();
+        private readonly List<double> completeKeys = [];
+        private CoordinateOrder? order;
+
+        /// <summary>Held by the caller around every other member.</summary>
+        public Lock Gate { get; } = new();
+
+        /// <summary>Counts the changes of cached coordinates, so that a reader can tell whether the orders it
+        /// reads still match the coordinates it was handed.</summary>
+        public int Version { get; private set; }
 
         public double[] Get(SearchSpace space, TrialRecord trial)
         {
-            lock (gate)
+            while (entries.Count <= trial.Number)
             {
-                while (entries.Count <= trial.Number)
-                {
-                    entries.Add(default);
-                }
+                entries.Add(default);
+            }
 
-                // A storage usually hands out the same point object in every snapshot: a reference check settles
-                // it. Otherwise the values are compared, which is still far cheaper than converting them (logs).
-                var entry = entries[trial.Number];
-                if (ReferenceEquals(entry.Source, trial.Point) && entry.Coordinates is not null)
-                {
-                    return entry.Coordinates;
-                }
+            // A storage usually hands out the same point object in every snapshot: a reference check settles
+            // it. Otherwise the values are compared, which is still far cheaper than converting them (logs).
+            var entry = entries[trial.Number];
+            if (ReferenceEquals(entry.Source, trial.Point) && entry.Coordinates is not null)
+            {
+                return entry.Coordinates;
+            }
 
-                if (entry.Values is null || entry.Coordinates is null || !SameValues(entry.Values, trial.Point))
-                {
-                    double[] values = [.. trial.Point];
-                    entry = new Entry(trial.Point, values, Convert(space, values));
-                }
-                else
-                {
-                    entry = entry with { Source = trial.Point };
-                }
+            if (entry.Values is null || entry.Coordinates is null || !SameValues(entry.Values, trial.Point))
+            {
+                double[] values = [.. trial.Point];
+                var old = entry.Coordinates;
+                entry = new Entry(trial.Point, values, Convert(space, values));
+                (order ??= new CoordinateOrder(space)).Replace(trial.Number, old, entry.Coordinates!);
+                Version++;
+            }
+            else
+            {
+                entry = entry with { Source = trial.Point };
+            }
 
-                entries[trial.Number] = entry;
-                return entry.Coordinates!;
+            entries[trial.Number] = entry;
+            return entry.Coordinates!;
+        }
+
+        /// <summary>Records the ranking value of trial <paramref name="number"/>: its signed value when it is
+        /// complete, null otherwise.</summary>
+        public void Rank(int number, double? key)
+        {
+            var listed = number < completeKeys.Count ? completeKeys[number] : double.NaN;
+            if (key == listed)
+            {
+                return;
+            }
+
+            if (!double.IsNaN(listed))
+            {
+                completeOrder.Remove(listed, number);
+            }
+
+            while (completeKeys.Count <= number)
+            {
+                completeKeys.Add(double.NaN);
+            }
+
+            completeKeys[number] = key ?? double.NaN;
+            if (key is { } value)
+            {
+                completeOrder.Insert(value, number);
             }
         }
+
+        /// <summary>Per trial number, the index of the trial with <paramref name="coordinates"/> (as just handed
+        /// out by <see cref="Get"/>) that has it, or -1.</summary>
+        public int[] IndexOfNumber(IReadOnlyList<TrialRecord> trials, double[]?[] coordinates)
+        {
+            var indexOfNumber = new int[entries.Count];
+            Array.Fill(indexOfNumber, -1);
+            for (var t = 0; t < trials.Count; t++)
+            {
+                if (coordinates[t] is not null)
+                {
+                    indexOfNumber[trials[t].Number] = t;
+                }
+            }
+
+            return indexOfNumber;
+        }
+
+        /// <summary>Fills <paramref name="ranked"/> with the indices of the complete trials just ranked (see
+        /// <see cref="Rank"/>), best first, ties by number; false when the standing order does not hold exactly
+        /// that many of the trials <paramref name="indexOfNumber"/> maps.</summary>
+        public bool RankComplete(int[] indexOfNumber, Span<int> ranked)
+        {
+            var count = 0;
+            foreach (var number in completeOrder.Numbers)
+            {
+                if (number < indexOfNumber.Length && indexOfNumber[number] >= 0)
+                {
+                    if (count == ranked.Length)
+                    {
+                        return false;
+                    }
+
+                    ranked[count++] = indexOfNumber[number];
+                }
+            }
+
+            return count == ranked.Length;
+        }
+
+        /// <summary>The numbers of the cached trials with a coordinate in dimension <paramref name="d"/> (a numeric
+        /// one), in coordinate order, ties by number.</summary>
+        public ReadOnlySpan<int> NumbersByCoordinate(int d) => order is null ? [] : order.Numbers(d);
 
         private static bool SameValues(double[] cached, IReadOnlyList<double> point)
         {

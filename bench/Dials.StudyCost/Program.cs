@@ -1,0 +1,13 @@
+using System.Globalization;
+using Dials;
+using Dials.StudyCost;
+
+// A whole study in one process, start-up included: the default TPE sampler, in-memory storage, a trivial
+// objective, so the time measured is the tuner's own. Arguments: trials (1000), then an optional seed.
+var trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+var options = args.Length > 1
+    ? new StudyOptions { Sampler = new Dials.Samplers.TpeSampler(seed: int.Parse(args[1], CultureInfo.InvariantCulture)) }
+    : null;
+var study = Study.Create<Sphere>(options);
+var result = await study.OptimizeAsync(config => config.Value(), trials);
+Console.WriteLine(result.Best.Value.ToString("R", CultureInfo.InvariantCulture));
