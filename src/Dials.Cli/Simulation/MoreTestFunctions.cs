@@ -26,23 +26,7 @@ public static class MoreTestFunctions
     public static TestFunction Hartmann3() => new(
         "hartmann3",
         TestFunction.PointSpace([.. Enumerable.Range(0, 3).Select(i => Dimension.Float($"x{i}", 0, 1))]),
-        x =>
-        {
-            var total = 0.0;
-            for (var i = 0; i < 4; i++)
-            {
-                var inner = 0.0;
-                for (var j = 0; j < 3; j++)
-                {
-                    var d = x[j] - Hartmann3P[i, j] * 1e-4;
-                    inner += Hartmann3A[i, j] * d * d;
-                }
-
-                total -= Hartmann3Alpha[i] * Math.Exp(-inner);
-            }
-
-            return total;
-        },
+        x => TestFunctions.Hartmann(x, Hartmann3A, Hartmann3P, Hartmann3Alpha),
         -3.8627797873326633,
         [0.11458887665551866, 0.5556488946169219, 0.852546984686651]);
 

@@ -47,25 +47,28 @@ public static class TestFunctions
     public static TestFunction Hartmann6() => new(
         "hartmann6",
         TestFunction.PointSpace([.. Enumerable.Range(0, 6).Select(i => Dimension.Float($"x{i}", 0, 1))]),
-        x =>
-        {
-            var total = 0.0;
-            for (var i = 0; i < 4; i++)
-            {
-                var inner = 0.0;
-                for (var j = 0; j < 6; j++)
-                {
-                    var d = x[j] - HartmannP[i, j] * 1e-4;
-                    inner += HartmannA[i, j] * d * d;
-                }
-
-                total -= HartmannAlpha[i] * Math.Exp(-inner);
-            }
-
-            return total;
-        },
+        x => Hartmann(x, HartmannA, HartmannP, HartmannAlpha),
         -3.32236801141551,
         [0.20168952, 0.15001069, 0.47687398, 0.27533243, 0.31165162, 0.65730054]);
+
+    /// <summary>The Hartmann family: -Σ_i α_i exp(-Σ_j A_ij (x_j - P_ij 10⁻⁴)²), for any number of columns.</summary>
+    internal static double Hartmann(double[] x, double[,] a, double[,] p, double[] alpha)
+    {
+        var total = 0.0;
+        for (var i = 0; i < alpha.Length; i++)
+        {
+            var inner = 0.0;
+            for (var j = 0; j < x.Length; j++)
+            {
+                var d = x[j] - p[i, j] * 1e-4;
+                inner += a[i, j] * d * d;
+            }
+
+            total -= alpha[i] * Math.Exp(-inner);
+        }
+
+        return total;
+    }
 
     /// <summary>Rosenbrock's valley in 4-D on [-5, 10]^4; minimum 0 at (1, 1, 1, 1).</summary>
     public static TestFunction Rosenbrock4() => new(
