@@ -16,8 +16,9 @@ namespace Dials.Samplers;
 /// <para>Three refinements over the classic algorithm, each chosen on held-out seeds (docs/benchmarks.md, "TPE's weak
 /// spots"): in a group of more than six dimensions the good group is a smaller fraction of the trials
 /// (<see cref="DefaultGammaForGroup"/>); a categorical level that gates conditional dimensions keeps a minimum share
-/// of the trials, so a branch is not abandoned before its children were tuned; and in a space of discrete
-/// dimensions only, a point already evaluated is not proposed again while the candidates offer a new one.</para>
+/// of the trials, about 1.75 sqrt(n) of n for three levels, and its children are modelled after 3 trials, so a
+/// branch is not abandoned before its children were tuned; and in a space of discrete dimensions only, a point
+/// already evaluated is not proposed again while the candidates offer a new one.</para>
 /// <para>Until a group has <c>startupTrials</c> finished observations it is sampled uniformly at random. Pruned
 /// trials count, ranked after complete ones by how far they got and their last intermediate value; failed trials
 /// are ignored. With <c>constantLiar</c>, trials still running are counted among the worst, so parallel workers
@@ -147,7 +148,10 @@ public sealed class TpeSampler : IProposingSampler
             }
         }
 
-        if (finished < startupTrials || finished == 0)
+        var groupStartup = log.UnderKeptBranch(space, group[0].Index)
+            ? Math.Min(startupTrials, BranchExploration.ChildStartupTrials)
+            : startupTrials;
+        if (finished < groupStartup || finished == 0)
         {
             log.Startup(finished);
             return false;
@@ -189,7 +193,7 @@ public sealed class TpeSampler : IProposingSampler
                 drawn[c * group.Length + branch.Member] = branch.Level;
             }
 
-            log.Kept(group[branch.Member].Dimension, branch);
+            log.Kept(space, group[branch.Member].Index, branch);
         }
 
         var logGood = good.LogDensity(drawn, candidates);

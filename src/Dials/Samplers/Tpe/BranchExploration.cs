@@ -7,13 +7,18 @@ namespace Dials.Samplers;
 /// only once its momentum and learning rate are tuned together) looks worse than a forgiving one after a few
 /// untuned trials, and was abandoned for good. Every gating level is therefore given a minimum number of trials that
 /// grows as the square root of the trials so far, so its children's model keeps learning while the share of
-/// exploration shrinks: the levels of a dimension with k choices each keep at least 4.5 sqrt(n) / k of n trials
-/// (1.5 sqrt(n) each for three choices: 15 of 100 trials, 26 of 300). The constant was chosen on held-out seeds
-/// (docs/benchmarks.md, "TPE's weak spots").
+/// exploration shrinks: the levels of a dimension with k choices each keep at least 5.25 sqrt(n) / k of n trials
+/// (1.75 sqrt(n) each for three choices: 18 of 100 trials, 30 of 300). Those few trials are spent on tuning the
+/// children rather than on their random start-up: a kept branch's children are modelled from their
+/// <see cref="ChildStartupTrials"/>th trial on. Both constants were chosen on held-out seeds (docs/benchmarks.md,
+/// "TPE's weak spots").
 /// </summary>
 internal static class BranchExploration
 {
-    private const double Share = 4.5;
+    private const double Share = 5.25;
+
+    /// <summary>The start-up trials of a group under a branch kept in play (fewer than a sampler's usual start-up).</summary>
+    public const int ChildStartupTrials = 3;
 
     /// <summary>The levels to propose for the group's gating categorical dimensions that lag behind their minimum:
     /// per such dimension (by its position in <paramref name="group"/>) the lagging level with the fewest trials.</summary>

@@ -8,6 +8,7 @@ namespace Dials.Samplers;
 internal sealed class TpeProposalLog
 {
     private readonly List<string> kept = [];
+    private readonly List<int> keptDimensions = [];
     private int modelled;
     private int startup;
     private int firstStartupFinished = -1;
@@ -27,10 +28,29 @@ internal sealed class TpeProposalLog
     /// <summary>A group was drawn from the model.</summary>
     public void Modelled() => modelled++;
 
-    /// <summary>For <paramref name="dimension"/>, a lagging level was kept in play.</summary>
-    public void Kept(Dimension dimension, BranchChoice branch) =>
+    /// <summary>For the dimension at <paramref name="index"/>, a lagging level was kept in play.</summary>
+    public void Kept(SearchSpace space, int index, BranchChoice branch)
+    {
+        var dimension = space.Dimensions[index];
+        keptDimensions.Add(index);
         kept.Add(string.Create(CultureInfo.InvariantCulture,
             $"kept {dimension.Name} = {dimension.Choices[branch.Level]} in play ({branch.Trials} of {branch.Of} trials so far)"));
+    }
+
+    /// <summary>Whether the dimension at <paramref name="index"/> is conditional, directly or not, on a dimension
+    /// whose level this proposal keeps in play.</summary>
+    public bool UnderKeptBranch(SearchSpace space, int index)
+    {
+        for (var parent = space.ParentOf(index); parent >= 0 && keptDimensions.Count > 0; parent = space.ParentOf(parent))
+        {
+            if (keptDimensions.Contains(parent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The proposal of <paramref name="point"/>.</summary>
     public Proposal ToProposal(double[] point, int startupTrials, bool multivariate)
