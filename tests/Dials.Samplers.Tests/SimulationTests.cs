@@ -12,6 +12,9 @@ public sealed class SimulationTests
     [InlineData("hartmann6")]
     [InlineData("rosenbrock4")]
     [InlineData("mixed")]
+    [InlineData("cat4x5")]
+    [InlineData("branch")]
+    [InlineData("sphere20")]
     public void Each_function_takes_its_known_optimum_at_its_minimizer(string name)
     {
         var function = TestFunctions.Get(name);
@@ -64,6 +67,64 @@ public sealed class SimulationTests
         Assert.Equal(14, SamplerCatalog.GridPointsFor(TestFunctions.Branin().Space, 200));
         Assert.Equal(2, SamplerCatalog.GridPointsFor(TestFunctions.Hartmann6().Space, 200));
         Assert.Equal(3, SamplerCatalog.GridPointsFor(TestFunctions.Rosenbrock4().Space, 100));
+    }
+
+    [Fact]
+    public void Trials_to_the_basin_count_until_the_first_value_below_it_and_a_miss_counts_past_the_budget()
+    {
+        // Regret curves of three seeds on a function with optimum 1 and basin 1.5 (regret below 0.5).
+        var curves = new SamplerCurves("s", [[2, 0.7, 0.4, 0.4], [3, 3, 3, 3], [0.3, 0.3, 0.3, 0]], [1, 1, 1]);
+        var result = new SimulationResult("f", 1, 4, 3, [curves], Basin: 1.5);
+
+        Assert.Equal([3, null, 1], result.TrialsToBasin(curves));
+        Assert.Equal((3, 2), result.BasinSummary(curves));
+        Assert.Null(new SimulationResult("f", 1, 4, 3, [curves]).BasinSummary(curves));
+        Assert.Equal(">300 (9/20)", RegretTable.FormatBasin(301, 9, 300, 20));
+        Assert.Equal("33.5 (20/20)", RegretTable.FormatBasin(33.5, 20, 300, 20));
+    }
+
+    [Fact]
+    public void Simulate_reports_trials_to_the_basin_and_runs_from_the_first_seed_asked()
+    {
+        var output = new DirectoryInfo(Path.Combine(Path.GetTempPath(), "dials-simulate-" + Guid.NewGuid().ToString("N")));
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No });
+        try
+        {
+            var exit = SimulateCommand.Run(["cat4x5"], ["tpe"], trials: 60, seeds: 2, output, parallelism: 1, console, firstSeed: 5);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("trials to basin", text.ToString());
+            Assert.Contains("(5-6)", text.ToString());
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "cat4x5.json")));
+            Assert.Equal(5, json.RootElement.GetProperty("first_seed").GetInt32());
+            Assert.Equal(0.1, json.RootElement.GetProperty("basin").GetDouble());
+            var perSeed = json.RootElement.GetProperty("samplers").GetProperty("tpe").GetProperty("per_seed");
+            var toBasin = json.RootElement.GetProperty("samplers").GetProperty("tpe").GetProperty("trials_to_basin");
+            Assert.Equal(2, toBasin.GetArrayLength());
+
+            // The second study is seed 6: the same curve as a study of that seed on its own.
+            var six = SimulationRunner.RegretCurve(TpeCases.Categorical4x5(), new TpeSampler(seed: 6), 60);
+            Assert.Equal(six, perSeed[1].EnumerateArray().Select(e => e.GetDouble()));
+        }
+        finally
+        {
+            if (output.Exists)
+            {
+                output.Delete(recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Functions_without_a_basin_keep_their_table_and_JSON_as_before()
+    {
+        var result = SimulationRunner.Run(TestFunctions.Branin(), ["random"], 12, 2);
+        var text = new StringWriter();
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No }).Write(RegretTable.Render(result));
+
+        Assert.DoesNotContain("basin", text.ToString());
+        Assert.DoesNotContain("basin", CurvesJson.Write(result));
     }
 
     [Fact]
