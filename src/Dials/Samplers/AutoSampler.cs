@@ -17,7 +17,7 @@ public sealed class AutoSampler : IProposingSampler
 {
     private readonly AutoStrategy strategy;
     private readonly GpSampler gp;
-    private readonly ISampler tpe;
+    private readonly TpeSampler tpe;
 
     /// <summary>Creates the automatic sampler.</summary>
     /// <param name="seed">Seed of the inner samplers; null for a random seed.</param>
@@ -46,8 +46,7 @@ public sealed class AutoSampler : IProposingSampler
         }
 
         var (kind, reason) = strategy.Choose(context.Space, complete);
-        var inner = kind == AutoStrategyKind.Gp ? gp.Propose(context)
-            : tpe is IProposingSampler proposing ? proposing.Propose(context) : new Proposal(tpe.Sample(context), "TPE");
+        var inner = kind == AutoStrategyKind.Gp ? gp.Propose(context) : tpe.Propose(context);
         return inner with { Reason = $"auto: {reason}" + (inner.Reason is null ? "" : $". {inner.Reason}") };
     }
 }
