@@ -128,6 +128,8 @@ public static class SamplerComparison
                 $"| {label} | {string.Join(" | ", reach)} | {string.Join(" | ", Enumerable.Range(0, checkpoints.Length).Select(i => $"{mine.Average(r => r.Cv[i]):F2}"))} | {mine.Average(r => r.Test):F2} | {mine.Average(r => r.Pruned):F0} | {mine.Average(r => r.Seconds):F0} | {mine.Average(r => r.CpuSeconds):F0} | {mine.Average(r => r.SamplerSeconds):F1} |"));
         }
 
+        // A blank line ends the Markdown table, so the sentences below are not read as rows of it.
+        console.WriteLine();
         console.WriteLine(string.Create(Inv, $"Defaults on test: {defaults.Average():F2} (mean)."));
         var first = labels[0];
         foreach (var other in labels.Skip(1))

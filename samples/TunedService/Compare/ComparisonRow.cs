@@ -61,6 +61,8 @@ public sealed record ComparisonRow(int Seed, string Sampler, int?[] TrialsTo, do
                 $"| {sampler} | {string.Join(" | ", reach)} | {string.Join(" | ", Enumerable.Range(0, checkpoints.Length).Select(i => $"{mine.Average(r => r.Best[i]):F3}"))} | {mine.Average(r => r.Pruned):F1} | {mine.Average(r => r.Seconds):F1} |"));
         }
 
+        // A blank line ends the Markdown table, so the sentences below are not read as rows of it.
+        output.WriteLine();
         foreach (var other in samplers.Skip(1))
         {
             var pairs = rows.Where(r => r.Sampler == samplers[0]).Zip(rows.Where(r => r.Sampler == other)).ToList();
