@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Dials;
 using Dials.ML.Trainers;
-using Dials.Samplers;
 using Spectre.Console;
 
 namespace TuneMlNet;
