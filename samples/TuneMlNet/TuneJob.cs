@@ -9,8 +9,9 @@ using Spectre.Console;
 namespace TuneMlNet;
 
 /// <summary>
-/// The main job: tune LightGbm by cross-validated TPE search with median pruning in a journal-file study (resumed when
-/// it exists), show progress, then evaluate the tuned model and the defaults once on the sealed test split and write
+/// The main job: tune LightGbm by cross-validated search with the automatic sampler by default (<see cref="AutoSampler"/>:
+/// a Gaussian process for these seven numeric dimensions) and median pruning in a journal-file study (resumed when it
+/// exists), show progress, then evaluate the tuned model and the defaults once on the sealed test split and write
 /// the tuning log, the model card and the HTML report next to the study.
 /// </summary>
 public static class TuneJob
@@ -21,10 +22,11 @@ public static class TuneJob
         var clock = Stopwatch.StartNew();
         var run = TuningRun.Prepare(settings.Data, settings.Label, settings.Task, settings.Seed, settings.Folds);
         console.MarkupLineInterpolated($"Data [bold]{Path.GetFileName(settings.Data)}[/]: {run.Dataset.Rows} rows, label [bold]{settings.Label}[/] ({settings.Task}); {run.Split.TrainRows} rows for tuning, {run.Split.TestRows} sealed for one final test.");
-        var sampler = new TpeSampler(seed: settings.Seed);
+        var (samplerLabel, createSampler) = SamplerCatalog.Samplers[settings.Sampler];
+        var sampler = createSampler(settings.Seed);
         var study = run.CreateStudy(settings.StudyName, sampler, settings.OpenStorage());
         var before = study.GetResult();
-        console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Storage}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total; {settings.Folds}-fold CV {run.Metric.Name}, TPE, median pruning.");
+        console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Storage}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total; {settings.Folds}-fold CV {run.Metric.Name}, {samplerLabel} sampler, median pruning.");
 
         var best = before.HasBest ? before.Best.Value : (double?)null;
         StudyResult<LightGbmParameters> result = before;
@@ -67,7 +69,7 @@ public static class TuneJob
         var threshold = run.Objective.Results.TryGetValue(result.Best.Number, out var bestCv) ? bestCv.Threshold
             : settings.Task == Dials.ML.TaskKind.Binary ? run.Objective.Evaluate(result.Best.Config).Threshold : null;
 
-        var card = new ModelCard(settings, run, result, $"TPE (seed {settings.Seed})", "median (5 startup trials, from fold 2)",
+        var card = new ModelCard(settings, run, result, $"{samplerLabel} (seed {settings.Seed}; proposed by {Strategies(result)})", "median (5 startup trials, from fold 2)",
             bestFolds.Average(), FoldStatistics.StandardDeviation(bestFolds), defaultTrial?.Value, test,
             threshold is null ? null : $"{threshold.Threshold:G4} ({threshold.Goal}; precision {threshold.Precision:P1}, recall {threshold.Recall:P1}, F1 {threshold.F1:G3})");
         TuningLog.Write(settings.Beside(".trials.jsonl"), result);
@@ -89,6 +91,7 @@ public static class TuneJob
         var states = string.Join(", ", result.Trials.GroupBy(t => t.State).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
         console.WriteLine();
         console.MarkupLineInterpolated($"{result.Trials.Count} trials ({states}); best is trial {result.Best.Number}.");
+        console.MarkupLineInterpolated($"Proposed by: {Strategies(result)}.");
         var parameters = new Table().AddColumns("Hyperparameter", "Tuned", "Default");
         foreach (var dimension in LightGbmParameters.SearchSpace.Dimensions)
         {
@@ -116,6 +119,12 @@ public static class TuneJob
 
         console.MarkupLineInterpolated($"{(run.Metric.Direction == Direction.Minimize ? "Lower" : "Higher")} {metric} is better. Tuning log: {card.Settings.Beside(".trials.jsonl")}; model card: {card.Settings.Beside(".card.md")} (+ .json). {elapsed.TotalSeconds:0} s.");
     }
+
+    /// <summary>How many trials each strategy proposed, most first: "189 GP, 10 QMC start-up, 1 queued".</summary>
+    internal static string Strategies(StudyResult<LightGbmParameters> result) =>
+        string.Join(", ", result.Trials.GroupBy(t => t.Strategy ?? "unrecorded")
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {g.Key}"));
 
     private static string StdOf(StudyResult<LightGbmParameters> result, int trial, double mean)
     {

@@ -12,7 +12,9 @@ namespace TuneMlNet;
 /// the tuning log and model card go next to the file.</param>
 /// <param name="Seed">Seeds the split, the folds, the sampler and the trainer.</param>
 /// <param name="Folds">Cross-validation folds.</param>
-public sealed record TuneSettings(string Data, string Label, TaskKind Task, int Trials, TimeSpan? Timeout, string Storage, int Seed, int Folds = 5)
+/// <param name="Sampler">The sampler's name in <see cref="SamplerCatalog"/>.</param>
+public sealed record TuneSettings(string Data, string Label, TaskKind Task, int Trials, TimeSpan? Timeout, string Storage, int Seed, int Folds = 5,
+    string Sampler = SamplerCatalog.Default)
 {
     /// <summary>The fraction of rows sealed as the test split.</summary>
     public const double TestFraction = 0.2;

@@ -7,7 +7,7 @@ namespace TuneMlNet;
 
 /// <summary>
 /// Writes the tuning log: one JSON line per trial of the study (this run's and any earlier run's) with its parameters,
-/// fold scores, mean and standard deviation, state and duration. Fold scores come from the running means the trial
+/// fold scores, mean and standard deviation, state, duration, and the strategy that proposed it and why. Fold scores come from the running means the trial
 /// reported to the storage, so a resumed study's earlier trials are logged as completely as new ones.
 /// </summary>
 public static class TuningLog
@@ -29,6 +29,8 @@ public static class TuningLog
                 std = folds.Count == 0 ? (double?)null : FoldStatistics.StandardDeviation(folds),
                 durationSeconds = trial.Duration?.TotalSeconds,
                 parameters = trial.Parameters,
+                strategy = trial.Strategy,
+                strategyReason = trial.StrategyReason,
                 reason = trial.FailReason,
             }));
         }

@@ -78,6 +78,37 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Contains("error:", output);
     }
 
+    [Theory]
+    [InlineData("--sampler", "annealing")]
+    [InlineData("--samplers", "auto,annealing")]
+    [InlineData("--samplers", "tpe,tpe")]
+    public async Task Unknown_or_repeated_samplers_exit_with_a_usage_error(string option, string value)
+    {
+        string[] compare = option == "--samplers" ? ["--compare", "1"] : [];
+        var (exit, output) = await Run([option, value, .. compare]);
+
+        Assert.Equal(TuneCommand.UsageError, exit);
+        Assert.Contains(option, output);
+        Assert.Contains("auto, tpe, gp, random", output);
+    }
+
+    [Fact]
+    public async Task The_default_sampler_is_the_automatic_one_and_every_trial_records_its_strategy()
+    {
+        var storage = Path.Combine(folder, "auto.jsonl");
+
+        var (exit, output) = await Run("--data", Diabetes.Path, "--label", "progression", "--task", "regression",
+            "--trials", "3", "--folds", "2", "--storage", storage);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Auto sampler", output);
+        Assert.Contains("Proposed by: 2 QMC start-up, 1 queued.", output);
+        var log = File.ReadAllLines(Path.Combine(folder, "auto.trials.jsonl"));
+        Assert.Contains("\"strategy\":\"queued\"", log[0], StringComparison.Ordinal);
+        Assert.All(log[1..], line => Assert.Contains("\"strategy\":\"QMC start-up\"", line, StringComparison.Ordinal));
+        Assert.Contains("Sampler: Auto (seed 0; proposed by 2 QMC start-up, 1 queued)", File.ReadAllText(Path.Combine(folder, "auto.card.md")));
+    }
+
     [Fact]
     public async Task Data_without_a_label_asks_for_one()
     {
