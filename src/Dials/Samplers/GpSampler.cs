@@ -17,7 +17,8 @@ namespace Dials.Samplers;
 /// marginal likelihood with priors, warm-started from the previous trial's fit. The acquisition is log expected
 /// improvement, stable where plain EI underflows; it is maximised over 2,048 scrambled Sobol candidates and refined by
 /// L-BFGS (continuous dimensions) and level-by-level search (discrete ones) from the best of them.</para>
-/// <para>The first <c>startupTrials</c> trials are points of a scrambled Sobol sequence (<see cref="QmcSampler"/>),
+/// <para>The first <c>startupTrials</c> finished trials (complete or pruned; at least two complete) are points of a
+/// scrambled Sobol sequence (<see cref="QmcSampler"/>),
 /// which cover the space more evenly than random ones. Trials still running (parallel workers) enter the model as
 /// observations of the value the model expects there ("Kriging believer"), which flattens the improvement around
 /// them, and no point observed or running is proposed again. Pruned trials enter with the worst complete value, so the
@@ -30,6 +31,9 @@ namespace Dials.Samplers;
 /// </remarks>
 public sealed class GpSampler : IProposingSampler
 {
+    /// <summary>Complete trials the GP needs however many were pruned: two values to scale the others by.</summary>
+    private const int MinimumComplete = 2;
+
     private readonly long seed;
     private readonly int startupTrials;
     private readonly bool deterministicObjective;
@@ -41,7 +45,8 @@ public sealed class GpSampler : IProposingSampler
 
     /// <summary>Creates a GP sampler.</summary>
     /// <param name="seed">Seed of the start-up sequence's scramble and of every trial's random stream; null for a random seed.</param>
-    /// <param name="startupTrials">Complete trials taken from the quasi-random start-up sequence before the GP is used.</param>
+    /// <param name="startupTrials">Finished trials (complete or pruned; at least two complete) taken from the quasi-random
+    /// start-up sequence before the GP is used.</param>
     /// <param name="deterministicObjective">Whether the objective returns the same value for the same point (a
     /// simulation, a fixed-seed training run): the noise is then fixed near zero instead of fitted, and the model
     /// interpolates the observations exactly.</param>
@@ -75,11 +80,13 @@ public sealed class GpSampler : IProposingSampler
         var memory = memories.GetValue(space, s => new FitMemory(GpFeatures.Of(s)));
         var features = memory.Features;
         var data = GpData.From(context, features);
-        if (data.CompleteCount < Math.Max(startupTrials, 1) || features.Count == 0)
+        // Pruned trials count towards the start-up (they are observations, at the worst complete value): with an
+        // aggressive pruner, waiting for complete trials alone kept whole studies in their start-up.
+        if (data.Count < startupTrials || data.CompleteCount < MinimumComplete || features.Count == 0)
         {
             var reason = features.Count == 0
                 ? "no dimension is always active with more than one value, so there is nothing for a GP to model"
-                : $"{data.CompleteCount} of {startupTrials} start-up trials complete";
+                : $"{data.Count} of {startupTrials} start-up trials finished ({data.CompleteCount} complete, at least {MinimumComplete} needed)";
             return new Proposal(startup.Sample(context), "QMC start-up", reason);
         }
 

@@ -42,6 +42,28 @@ public class GpSamplerTests
     }
 
     [Fact]
+    public void Pruned_trials_count_towards_the_start_up_once_two_trials_are_complete()
+    {
+        var branin = TestFunctions.Branin();
+        var qmc = new QmcSampler(seed: 1);
+        TrialRecord Finished(int n, bool complete)
+        {
+            var point = qmc.Sample(new SamplingContext(branin.Space, Direction.Minimize, [], n));
+            return complete
+                ? SamplerHarness.Complete(n, point, branin.Evaluate(point))
+                : new TrialRecord(n, TrialState.Pruned, point, null, [], DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1));
+        }
+
+        var sampler = new GpSampler(seed: 1, startupTrials: 10);
+        List<TrialRecord> onePrunedShort = [.. Enumerable.Range(0, 9).Select(n => Finished(n, complete: n < 3))];
+        List<TrialRecord> mostlyPruned = [.. Enumerable.Range(0, 10).Select(n => Finished(n, complete: n < 2))];
+        List<TrialRecord> allButOnePruned = [.. Enumerable.Range(0, 12).Select(n => Finished(n, complete: n < 1))];
+        Assert.Equal("QMC start-up", sampler.Propose(new SamplingContext(branin.Space, Direction.Minimize, onePrunedShort, 9)).Strategy);
+        Assert.Equal("GP", sampler.Propose(new SamplingContext(branin.Space, Direction.Minimize, mostlyPruned, 10)).Strategy);
+        Assert.Equal("QMC start-up", sampler.Propose(new SamplingContext(branin.Space, Direction.Minimize, allButOnePruned, 12)).Strategy);
+    }
+
+    [Fact]
     public void Branin_is_solved_within_fifty_trials()
     {
         var branin = TestFunctions.Branin();
