@@ -131,7 +131,7 @@ public sealed class GpSampler : IProposingSampler
 
         features.Decode(inputs!, point);
         FillOthers(context, point);
-        if (features.Count < space.Dimensions.Count(d => d.Condition is null) || features.Count < space.Dimensions.Count)
+        if (space.Dimensions.Any(d => d.Condition is not null))
         {
             why += "; conditional dimensions by TPE";
         }

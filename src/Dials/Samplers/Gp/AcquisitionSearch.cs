@@ -46,11 +46,12 @@ internal sealed class AcquisitionSearch
     {
         var d = features.Count;
         var points = new double[candidates * d];
-        var sobol = new SobolOrHalton(d, random);
+        // Scrambled Sobol points where the table covers the inputs, Halton beyond.
+        IQmcSequence sequence = d <= SobolDirections.MaxDimensions ? new SobolSequence(d, random) : new HaltonSequence(d, random);
         var unit = new double[d];
         for (var c = 0; c < candidates; c++)
         {
-            sobol.Fill(c, unit);
+            sequence.Fill(c, unit);
             for (var j = 0; j < d; j++)
             {
                 points[c * d + j] = features.FromUniform(j, unit[j]);
@@ -274,14 +275,4 @@ internal sealed class AcquisitionSearch
     }
 
     private static double Sigma(double variance) => Math.Sqrt(Math.Max(variance, 1e-20));
-
-    /// <summary>Scrambled Sobol points where the table covers the inputs, Halton beyond.</summary>
-    private sealed class SobolOrHalton(int dimensions, TrialRandom random)
-    {
-        private readonly IQmcSequence sequence = dimensions <= SobolDirections.MaxDimensions
-            ? new SobolSequence(dimensions, random)
-            : new HaltonSequence(dimensions, random);
-
-        public void Fill(long index, Span<double> unit) => sequence.Fill(index, unit);
-    }
 }

@@ -7,8 +7,9 @@ namespace Dials.Samplers.Gp;
 internal sealed class GpData
 {
     private GpData(double[] inputs, int count, double[] values, int completeCount, double[] pendingInputs, int pendingCount,
-        double[] taken, int takenCount, int bestRow)
+        double[] taken, int takenCount, int bestRow, int width)
     {
+        Width = width;
         Inputs = inputs;
         Count = count;
         Values = values;
@@ -49,7 +50,10 @@ internal sealed class GpData
     public int BestRow { get; }
 
     /// <summary>The inputs of the best complete trial.</summary>
-    public double[] BestInputs => Inputs.AsSpan(BestRow * (Inputs.Length / Math.Max(Count, 1)), Inputs.Length / Math.Max(Count, 1)).ToArray();
+    public double[] BestInputs => Inputs.AsSpan(BestRow * Width, Width).ToArray();
+
+    /// <summary>Inputs per observation.</summary>
+    public int Width { get; }
 
     /// <summary>Reads the trials of <paramref name="context"/> through <paramref name="features"/>.</summary>
     public static GpData From(SamplingContext context, GpFeatures features)
@@ -101,7 +105,7 @@ internal sealed class GpData
         }
 
         return new GpData(inputs, count, raw, complete.Count, Rows(pending, features), pending.Count, Rows(taken, features),
-            taken.Count, bestRow);
+            taken.Count, bestRow, d);
     }
 
     private static double[] Rows(List<IReadOnlyList<double>> points, GpFeatures features)
