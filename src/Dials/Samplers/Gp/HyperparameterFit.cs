@@ -68,14 +68,7 @@ internal sealed class HyperparameterFit
     {
         var fit = new HyperparameterFit(inputs, count, targets, categorical, deterministic);
         var d = categorical.Length;
-        var raw = new double[d + 2];
-        for (var j = 0; j < d; j++)
-        {
-            raw[j] = Math.Log(start.InverseSquaredLengthScales[j]);
-        }
-
-        raw[d] = Math.Log(start.Scale);
-        raw[d + 1] = Math.Log(Math.Max(start.Noise - MinimumNoise, 1e-12));
+        var raw = fit.ToRaw(start);
         var lower = new double[d + 2];
         var upper = new double[d + 2];
         lower.AsSpan(0, d).Fill(-15);
@@ -104,7 +97,7 @@ internal sealed class HyperparameterFit
         }
 
         raw[d] = Math.Log(h.Scale);
-        raw[d + 1] = Math.Log(Math.Max(h.Noise - MinimumNoise, 1e-300));
+        raw[d + 1] = Math.Log(Math.Max(h.Noise - MinimumNoise, 1e-12));
         return raw;
     }
 
