@@ -157,4 +157,27 @@ public class GpSamplerTests
         var trials = SamplerHarness.Run(space, new GpSampler(seed: 12), Objective, 45);
         Assert.True(SamplerHarness.Best(trials) < 0.05, $"best {SamplerHarness.Best(trials)}");
     }
+
+    [Fact]
+    public void The_branch_holding_the_best_trial_has_its_conditional_dimensions_tuned_by_a_gp_of_its_own()
+    {
+        // mixed: Adam's beta1 must be right together with the shared learning rate; the best is 0 at beta1 = 0.9.
+        var mixed = MixedFunction.Create();
+        var trials = SamplerHarness.Run(mixed.Space, new GpSampler(seed: 1), mixed.Evaluate, 50);
+        var byBranchGp = trials.Where(t => t.StrategyReason?.Contains("conditional dimension(s) by a GP over its", StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(byBranchGp);
+        var best = trials.Where(t => t.State == TrialState.Complete).MinBy(t => t.Value!.Value)!;
+        Assert.True(best.Value < 0.05, $"best {best.Value}");
+        Assert.Equal(1, best.Point[0]);
+        Assert.InRange(best.Point[3], 0.85, 0.95);
+    }
+
+    [Fact]
+    public void A_branch_without_the_best_trial_is_explored_by_tpe_rather_than_refined()
+    {
+        var mixed = MixedFunction.Create();
+        var trials = SamplerHarness.Run(mixed.Space, new GpSampler(seed: 2), mixed.Evaluate, 60);
+        Assert.Contains(trials, t => t.StrategyReason?.Contains("the best trial lies in another branch", StringComparison.Ordinal) == true);
+        SamplerHarness.AssertValid(mixed.Space, trials.Select(t => t.Point));
+    }
 }

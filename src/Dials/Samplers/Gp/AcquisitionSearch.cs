@@ -41,8 +41,10 @@ internal sealed class AcquisitionSearch
     /// <param name="warmStarts">Inputs to refine in any case (the best observed point).</param>
     /// <param name="taken">Row-major inputs that must not be proposed again.</param>
     /// <param name="takenCount">Rows of <paramref name="taken"/>.</param>
+    /// <param name="fixedInputs">The values of the <see cref="GpFeatures.FixedCount"/> leading inputs, which every
+    /// candidate takes and the search leaves alone (warm starts must already hold them); null when there are none.</param>
     public double[]? Maximize(TrialRandom random, int candidates, int localSearches, IReadOnlyList<double[]> warmStarts,
-        double[] taken, int takenCount)
+        double[] taken, int takenCount, double[]? fixedInputs = null)
     {
         var d = features.Count;
         var points = new double[candidates * d];
@@ -54,7 +56,7 @@ internal sealed class AcquisitionSearch
             sequence.Fill(c, unit);
             for (var j = 0; j < d; j++)
             {
-                points[c * d + j] = features.FromUniform(j, unit[j]);
+                points[c * d + j] = j < features.FixedCount ? fixedInputs![j] : features.FromUniform(j, unit[j]);
             }
         }
 

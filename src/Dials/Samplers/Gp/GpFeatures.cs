@@ -10,15 +10,16 @@ internal sealed class GpFeatures
 {
     private readonly Dimension[] dimensions;
 
-    private GpFeatures(int[] indices, Dimension[] dimensions)
+    private GpFeatures(int[] indices, Dimension[] dimensions, int fixedCount)
     {
         Indices = indices;
         this.dimensions = dimensions;
         Count = indices.Length;
+        FixedCount = fixedCount;
         IsCategorical = [.. dimensions.Select(d => d.Kind == DimensionKind.Categorical)];
         Levels = [.. dimensions.Select(d => d.IsDiscrete ? d.Count : 0)];
-        ContinuousIndices = [.. Enumerable.Range(0, Count).Where(j => Levels[j] == 0)];
-        DiscreteIndices = [.. Enumerable.Range(0, Count).Where(j => Levels[j] > 0)];
+        ContinuousIndices = [.. Enumerable.Range(fixedCount, Count - fixedCount).Where(j => Levels[j] == 0)];
+        DiscreteIndices = [.. Enumerable.Range(fixedCount, Count - fixedCount).Where(j => Levels[j] > 0)];
     }
 
     /// <summary>The space's dimension behind each input.</summary>
@@ -27,26 +28,59 @@ internal sealed class GpFeatures
     /// <summary>The number of inputs.</summary>
     public int Count { get; }
 
+    /// <summary>The leading inputs the acquisition search holds at given values (a branch's always-active inputs,
+    /// already chosen); 0 when every input is searched.</summary>
+    public int FixedCount { get; }
+
     /// <summary>Per input, whether it is a categorical choice index.</summary>
     public bool[] IsCategorical { get; }
 
     /// <summary>Per input, its number of values; 0 where it is continuous.</summary>
     public int[] Levels { get; }
 
-    /// <summary>The inputs that are continuous (optimised by gradient).</summary>
+    /// <summary>The searched inputs that are continuous (optimised by gradient).</summary>
     public int[] ContinuousIndices { get; }
 
-    /// <summary>The inputs with finitely many values (optimised level by level).</summary>
+    /// <summary>The searched inputs with finitely many values (optimised level by level).</summary>
     public int[] DiscreteIndices { get; }
 
     /// <summary>The modelled inputs of <paramref name="space"/>.</summary>
     public static GpFeatures Of(SearchSpace space)
     {
         var indices = Enumerable.Range(0, space.Dimensions.Count)
-            .Where(i => space.Dimensions[i].Condition is null && !(space.Dimensions[i].IsDiscrete && space.Dimensions[i].Count < 2))
+            .Where(i => space.Dimensions[i].Condition is null && Varies(space.Dimensions[i]))
             .ToArray();
-        return new GpFeatures(indices, [.. indices.Select(i => space.Dimensions[i])]);
+        return new GpFeatures(indices, [.. indices.Select(i => space.Dimensions[i])], fixedCount: 0);
     }
+
+    /// <summary>
+    /// The inputs of one branch of a conditional space: <paramref name="always"/>'s inputs, held at the values already
+    /// chosen, then every dimension whose own condition the chosen values of <paramref name="point"/> meet (one level
+    /// down: deeper ones stay with TPE). Null when the point activates none.
+    /// </summary>
+    public static GpFeatures? Branch(SearchSpace space, GpFeatures always, ReadOnlySpan<double> point)
+    {
+        var branch = new List<int>();
+        for (var i = 0; i < space.Dimensions.Count; i++)
+        {
+            var parent = space.ParentOf(i);
+            if (parent >= 0 && space.ParentOf(parent) < 0 && Varies(space.Dimensions[i]) && space.IsActive(point, i))
+            {
+                branch.Add(i);
+            }
+        }
+
+        if (branch.Count == 0)
+        {
+            return null;
+        }
+
+        int[] indices = [.. always.Indices, .. branch];
+        return new GpFeatures(indices, [.. indices.Select(i => space.Dimensions[i])], always.Count);
+    }
+
+    /// <summary>A key naming the inputs, the same for the same branch of the same space.</summary>
+    public string Key => string.Join(",", Indices);
 
     /// <summary>Whether <paramref name="point"/> has a value for every modelled dimension.</summary>
     public bool Covers(IReadOnlyList<double> point)
@@ -77,14 +111,17 @@ internal sealed class GpFeatures
         }
     }
 
-    /// <summary>Writes the internal values of <paramref name="inputs"/> into <paramref name="point"/>.</summary>
+    /// <summary>Writes the internal values of the searched inputs (all but the <see cref="FixedCount"/> leading ones,
+    /// which the point already holds) into <paramref name="point"/>.</summary>
     public void Decode(ReadOnlySpan<double> inputs, double[] point)
     {
-        for (var j = 0; j < Count; j++)
+        for (var j = FixedCount; j < Count; j++)
         {
             point[Indices[j]] = IsCategorical[j] ? Math.Round(inputs[j]) : dimensions[j].FromUnit(inputs[j]);
         }
     }
+
+    private static bool Varies(Dimension dimension) => !(dimension.IsDiscrete && dimension.Count < 2);
 
     /// <summary>Input <paramref name="j"/> for a uniform draw <paramref name="unit"/> in [0, 1): the draw itself where
     /// continuous, the centre of its level's bin where discrete, the level's index where categorical.</summary>
