@@ -85,6 +85,14 @@ public sealed class ErrorTests(StoredStudies stored)
             Assert.Equal(before, Snapshot(file));
         }
 
+        // A journal alone in its folder stays alone: reading takes no lock file.
+        var alone = Directory.CreateDirectory(Path.Combine(stored.Directory.FullName, "alone")).FullName;
+        var copy = Path.Combine(alone, "copy.jsonl");
+        File.Copy(stored.Journal, copy);
+        Assert.Equal(0, CliProcess.Run("trials", "--storage", copy, "--study", "ranker").ExitCode);
+        Assert.Equal([copy], Directory.GetFileSystemEntries(alone));
+        Assert.Equal(File.ReadAllBytes(stored.Journal), File.ReadAllBytes(copy));
+
         // Every file beside the storage, with its length and content: a read must not add, grow or touch any. SQLite's
         // -shm file is left out: it is the WAL's shared-memory index, which every reader updates by design.
         static string Snapshot(string file) => string.Join("\n", new DirectoryInfo(Path.GetDirectoryName(file)!)
