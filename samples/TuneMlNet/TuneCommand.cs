@@ -30,7 +30,7 @@ public static class TuneCommand
         var task = new Option<string?>("--task") { Description = "binary | multiclass | regression (required with --data)." };
         var trials = new Option<int>("--trials") { Description = "Total trials in the study, counting those of earlier runs in the same storage.", DefaultValueFactory = _ => DefaultTrials };
         var timeout = new Option<double?>("--timeout") { Description = "Seconds after which no new trial starts in this run." };
-        var storage = new Option<string?>("--storage") { Description = "Where the study lives: PATH or journal:PATH (a journal file), or sqlite:PATH. Re-running with it resumes. Default: runs/<data name>.jsonl in the working directory." };
+        var storage = new Option<string?>("--storage") { Description = "Where the study lives: PATH or journal:PATH (a journal file), sqlite:PATH, or postgres:CONNECTION-STRING. Re-running with it resumes. Default: runs/<data name>.jsonl in the working directory." };
         var seed = new Option<int>("--seed") { Description = "Seeds the split, folds, sampler and trainer.", DefaultValueFactory = _ => 0 };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var compare = new Option<int?>("--compare") { Description = "Benchmark instead of tuning: this many seeds, the --samplers at equal budget, each tuned model and the defaults on each seed's test split." };
@@ -74,6 +74,11 @@ public static class TuneCommand
         if (!SamplerCatalog.Samplers.ContainsKey(parsed.GetValue(sampler)!))
         {
             return Fail(console, UsageError, $"--sampler must be one of {names}, not '{parsed.GetValue(sampler)}'.");
+        }
+
+        if (parsed.GetValue(storage) is { } spec && !Dials.Storage.StorageLocation.TryParse(spec, out _, out var problem))
+        {
+            return Fail(console, UsageError, "--storage: " + problem);
         }
 
         dataPath ??= shipped;

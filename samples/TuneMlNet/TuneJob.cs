@@ -26,7 +26,7 @@ public static class TuneJob
         var sampler = createSampler(settings.Seed);
         var study = run.CreateStudy(settings.StudyName, sampler, settings.OpenStorage());
         var before = study.GetResult();
-        console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Storage}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total; {settings.Folds}-fold CV {run.Metric.Name}, {samplerLabel} sampler, median pruning.");
+        console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Location}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total; {settings.Folds}-fold CV {run.Metric.Name}, {samplerLabel} sampler, median pruning.");
 
         var best = before.HasBest ? before.Best.Value : (double?)null;
         StudyResult<LightGbmParameters> result = before;

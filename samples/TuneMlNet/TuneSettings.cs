@@ -1,4 +1,5 @@
 using Dials.ML;
+using Dials.Storage;
 
 namespace TuneMlNet;
 
@@ -8,8 +9,9 @@ namespace TuneMlNet;
 /// <param name="Task">The task.</param>
 /// <param name="Trials">The study's total trial budget (a resumed study counts the trials it already has).</param>
 /// <param name="Timeout">No trial starts after this much time in this run; null for none.</param>
-/// <param name="Storage">Where the study lives: a journal file path (or <c>journal:PATH</c>), or <c>sqlite:PATH</c>;
-/// the tuning log and model card go next to the file.</param>
+/// <param name="Storage">Where the study lives: a journal file path (or <c>journal:PATH</c>), <c>sqlite:PATH</c> or
+/// <c>postgres:CONNECTION-STRING</c> (see <see cref="StorageLocation"/>); the tuning log and model card go next to the
+/// file, or under <c>runs/</c> for PostgreSQL.</param>
 /// <param name="Seed">Seeds the split, the folds, the sampler and the trainer.</param>
 /// <param name="Folds">Cross-validation folds.</param>
 /// <param name="Sampler">The sampler's name in <see cref="SamplerCatalog"/>.</param>
@@ -22,20 +24,20 @@ public sealed record TuneSettings(string Data, string Label, TaskKind Task, int 
     /// <summary>The study's name: the data, label, task and seed, so a different split never mixes into a study.</summary>
     public string StudyName => $"{Path.GetFileNameWithoutExtension(Data)}-{Label}-{Task.ToString().ToLowerInvariant()}-lightgbm-seed{Seed}";
 
-    /// <summary>The storage file's path, without its kind prefix.</summary>
-    public string StorageFile => Storage.StartsWith("sqlite:", StringComparison.Ordinal) ? Storage["sqlite:".Length..]
-        : Storage.StartsWith("journal:", StringComparison.Ordinal) ? Storage["journal:".Length..] : Storage;
+    /// <summary>Where the study lives, parsed by the one storage-spec parser (a bare path is a journal; an unknown
+    /// prefix is an error). Print this, never <see cref="Storage"/>: its text hides a connection string's password.</summary>
+    /// <exception cref="ArgumentException">The spec is malformed or has an unknown prefix.</exception>
+    public StorageLocation Location => StorageLocation.Parse(Storage);
 
-    /// <summary>Opens the storage the spec names (the folder is created when missing).</summary>
-    public Dials.Storage.IStudyStorage OpenStorage()
+    /// <summary>Opens the storage the spec names (a journal's or SQLite file's folder is created when missing).</summary>
+    public IStudyStorage OpenStorage() => Dials.Options.StorageSpec.Open(Location);
+
+    /// <summary>A file next to the storage file: its name without extension plus <paramref name="suffix"/>; for a
+    /// storage without a file (PostgreSQL), under <c>runs/</c> named after the study.</summary>
+    public string Beside(string suffix)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StorageFile))!);
-        return Storage.StartsWith("sqlite:", StringComparison.Ordinal)
-            ? Dials.Storage.Sqlite.SqliteStorage.ForFile(StorageFile)
-            : Dials.Storage.Storage.JournalFile(StorageFile);
+        var file = Path.GetFullPath(Location.FilePath ?? Path.Combine("runs", StudyName));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        return Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file) + suffix);
     }
-
-    /// <summary>A file next to the storage: its name without extension plus <paramref name="suffix"/>.</summary>
-    public string Beside(string suffix) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(StorageFile))!, Path.GetFileNameWithoutExtension(StorageFile) + suffix);
 }

@@ -14,7 +14,11 @@ internal static class ConfigurationReader
     public static (double[] Point, List<string> Errors) Read(SearchSpace space, IConfiguration section, string typeName)
     {
         var prefix = section is IConfigurationSection s && s.Path.Length > 0 ? s.Path + ":" : "";
-        var point = space.DefaultPoint;
+        // Every dimension's own default, conditional ones included: DefaultPoint has the conditions applied, so a
+        // dimension inactive under the defaults (Momentum while Optimizer defaults to AdamW) is NaN there, and a section
+        // that switches its parent on (Optimizer = Sgd) without naming it would read as "Momentum = NaN". The
+        // conditions are applied once the section is read.
+        var point = space.Dimensions.Select(d => d.DefaultValue).ToArray();
         var errors = new List<string>();
         for (var i = 0; i < space.Dimensions.Count; i++)
         {

@@ -62,7 +62,7 @@ internal static class TuningConfigurationReader<T>
             Try(() => TuningComponents.CreatePruner(options.Pruner), pruner.Key("").TrimEnd(':'), errors);
             if (options.Storage is { } spec && StorageSpec.Problem(spec) is { } problem)
             {
-                errors.Add($"{reader.Key("Storage")} {problem}");
+                errors.Add($"{reader.Key("Storage")}: {problem}");
             }
         }
 

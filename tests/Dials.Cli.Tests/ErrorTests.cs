@@ -36,13 +36,69 @@ public sealed class ErrorTests(StoredStudies stored)
     }
 
     [Fact]
-    public void A_malformed_spec_gets_the_spec_rules_without_repeating_the_value()
+    public void An_unknown_prefix_is_named_without_repeating_the_value()
     {
         var run = CliProcess.Run("studies", "--storage", "mysql:password=hunter2");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("must be journal:PATH, sqlite:CONNECTION or postgres:CONNECTION", run.Error);
-        Assert.DoesNotContain("hunter2", run.Error);
+        Assert.Contains("Unknown storage prefix 'mysql:'", run.Error);
+        Assert.Contains("journal:, sqlite: and postgres:", run.Error);
+        Assert.DoesNotContain("hunter2", run.Error + run.Out);
+    }
+
+    [Fact]
+    public void A_mistyped_prefix_is_an_error_not_a_journal_of_that_name()
+    {
+        var path = Path.Combine(stored.Directory.FullName, "typo.db");
+
+        var run = CliProcess.Run("studies", "--storage", "sqllite:" + path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Unknown storage prefix 'sqllite:' (did you mean 'sqlite:'?)", run.Error);
+        Assert.False(File.Exists(path));
+        Assert.Empty(stored.Directory.GetFileSystemInfos("sqllite*"));
+    }
+
+    [Fact]
+    public void A_sqlite_password_is_never_printed_and_makes_no_folder()
+    {
+        var path = Path.Combine(stored.Directory.FullName, "secret", "missing.db");
+
+        var run = CliProcess.Run("studies", "--storage", $"sqlite:Data Source={path};Password=hunter2");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("hunter2", run.Error + run.Out);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
+        Assert.Empty(Directory.GetFileSystemEntries(Environment.CurrentDirectory, "*hunter2*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Reading_changes_no_byte_of_a_journal_or_sqlite_file()
+    {
+        foreach (var (spec, file) in new[] { (stored.JournalSpec, stored.Journal), (stored.SqliteSpec, stored.Sqlite) })
+        {
+            var before = Snapshot(file);
+
+            var run = CliProcess.Run("trials", "--storage", spec, "--study", "ranker");
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal(before, Snapshot(file));
+        }
+
+        // A journal alone in its folder stays alone: reading takes no lock file.
+        var alone = Directory.CreateDirectory(Path.Combine(stored.Directory.FullName, "alone")).FullName;
+        var copy = Path.Combine(alone, "copy.jsonl");
+        File.Copy(stored.Journal, copy);
+        Assert.Equal(0, CliProcess.Run("trials", "--storage", copy, "--study", "ranker").ExitCode);
+        Assert.Equal([copy], Directory.GetFileSystemEntries(alone));
+        Assert.Equal(File.ReadAllBytes(stored.Journal), File.ReadAllBytes(copy));
+
+        // Every file beside the storage, with its length and content: a read must not add, grow or touch any. SQLite's
+        // -shm file is left out: it is the WAL's shared-memory index, which every reader updates by design.
+        static string Snapshot(string file) => string.Join("\n", new DirectoryInfo(Path.GetDirectoryName(file)!)
+            .GetFiles(Path.GetFileName(file) + "*").Where(f => !f.Name.EndsWith("-shm", StringComparison.Ordinal))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => $"{f.Name} {f.Length} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f.FullName)))}"));
     }
 
     [Fact]

@@ -109,6 +109,44 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Contains("Sampler: Auto (seed 0; proposed by 2 QMC start-up, 1 queued)", File.ReadAllText(Path.Combine(folder, "auto.card.md")));
     }
 
+    [Theory]
+    [InlineData("postgresql:Host=db;Password=hunter2", "Unknown storage prefix 'postgresql:' (did you mean 'postgres:'?)")]
+    [InlineData("sqllite:study.db", "Unknown storage prefix 'sqllite:' (did you mean 'sqlite:'?)")]
+    public async Task An_unknown_storage_prefix_is_refused_by_name_and_creates_nothing(string storage, string message)
+    {
+        var before = Directory.GetFileSystemEntries(Environment.CurrentDirectory, "*", SearchOption.AllDirectories).Length;
+
+        var (exit, output) = await Run("--data", Diabetes.Path, "--label", "progression", "--task", "regression",
+            "--trials", "1", "--folds", "2", "--storage", storage);
+
+        Assert.Equal(TuneCommand.UsageError, exit);
+        Assert.Contains(message, output);
+        Assert.DoesNotContain("hunter2", output);
+        Assert.Equal(before, Directory.GetFileSystemEntries(Environment.CurrentDirectory, "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
+    public async Task A_sqlite_password_is_never_printed_nor_made_into_a_folder()
+    {
+        var storage = $"sqlite:Data Source={Path.Combine(folder, "db", "s.db")};Password=hunter2";
+
+        string output;
+        try
+        {
+            output = (await Run("--data", Diabetes.Path, "--label", "progression", "--task", "regression",
+                "--trials", "1", "--folds", "2", "--storage", storage)).Output;
+        }
+        catch (Exception exception)
+        {
+            // The bundled SQLite has no encryption and refuses the password; its message must not repeat it either.
+            output = exception.ToString();
+        }
+
+        Assert.DoesNotContain("hunter2", output);
+        Assert.Empty(Directory.GetFileSystemEntries(folder, "*hunter2*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFileSystemEntries(Environment.CurrentDirectory, "*hunter2*", SearchOption.AllDirectories));
+    }
+
     [Fact]
     public async Task Data_without_a_label_asks_for_one()
     {

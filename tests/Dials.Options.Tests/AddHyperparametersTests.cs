@@ -35,6 +35,28 @@ public sealed class AddHyperparametersTests : IDisposable
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task A_conditional_key_left_out_takes_its_initializer_when_its_parent_switches_it_on()
+    {
+        // Momentum (initializer 0.9) is inactive under the default AdamW; naming Sgd without Momentum used to fail with
+        // "Momentum = NaN is not a finite number".
+        using var host = BuildHost("""{ "Training": { "Optimizer": "Sgd" } }""");
+        await host.StartAsync();
+
+        Assert.Equal(new TrainingOptions { Optimizer = Optimizer.Sgd, Momentum = 0.9 }, host.Services.GetRequiredService<IOptions<TrainingOptions>>().Value);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void FromValues_gives_a_conditional_dimension_left_out_its_default_too()
+    {
+        var space = TrainingOptions.SearchSpace;
+
+        var point = space.FromValues(new Dictionary<string, object?> { ["Optimizer"] = Optimizer.Sgd });
+
+        Assert.Equal(0.9, space.Decode(point).Momentum);
+    }
+
     [Theory]
     [InlineData("""{ "LearningRate": 5 }""", "Training:LearningRate = 5 is outside [1E-05, 0.1].")]
     [InlineData("""{ "Dropout": 0.12 }""", "Training:Dropout = 0.12 is off the step grid 0 + k * 0.05.")]

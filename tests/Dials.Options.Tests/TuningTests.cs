@@ -65,7 +65,9 @@ public sealed class TuningTests : IDisposable
     [InlineData("""{ "SearchSpace": { "BatchSize": { "Fixed": 100 } } }""", "Tuning:SearchSpace:BatchSize:Fixed = 100 is not a power of two.")]
     [InlineData("""{ "SearchSpace": { "Momentun": { "Fixed": 0.9 } } }""", "Tuning:SearchSpace:Momentun:Fixed is not a hyperparameter of TrainingOptions.")]
     [InlineData("""{ "SearchSpace": { "Momentum": { "Center": 0.9 } } }""", "Tuning:SearchSpace:Momentum:Center is not an override; expected Low, High, Choices or Fixed.")]
-    [InlineData("""{ "Storage": "mysql:Server=db;Password=hunter2" }""", "Tuning:Storage must be journal:PATH, sqlite:CONNECTION or postgres:CONNECTION (the value is not repeated: it may hold a password).")]
+    [InlineData("""{ "Storage": "mysql:Server=db;Password=hunter2" }""", "Tuning:Storage: Unknown storage prefix 'mysql:'; the prefixes are journal:, sqlite: and postgres: (a journal path that starts with a word and a colon is written journal:PATH).")]
+    [InlineData("""{ "Storage": "sqllite:Data Source=s.db;Password=hunter2" }""", "Tuning:Storage: Unknown storage prefix 'sqllite:' (did you mean 'sqlite:'?); the prefixes are journal:, sqlite: and postgres: (a journal path that starts with a word and a colon is written journal:PATH).")]
+    [InlineData("""{ "Storage": "postgres:" }""", "Tuning:Storage: The storage spec 'postgres:' names nothing after its prefix.")]
     public async Task Bad_tuning_settings_fail_the_start_naming_the_key(string tuning, string message)
     {
         using var host = BuildHost($$"""{ "Tuning": {{tuning}} }""");
@@ -205,6 +207,49 @@ public sealed class TuningTests : IDisposable
         Assert.Contains(logs.Messages, m => m.StartsWith("Trial 0 ", StringComparison.Ordinal) && m.EndsWith("; proposed by random.", StringComparison.Ordinal));
         Assert.Contains(logs.Messages, m => m.StartsWith("Tuning study 'bowl' done: 3 trials", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Messages, m => m.Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_trial_timeout_no_timer_can_hold_means_no_limit()
+    {
+        // 10675199 days is TimeSpan.MaxValue's whole days: it used to throw after trial 0 was created, leaving it Running.
+        var journal = Path.Combine(directory, "forever.jsonl");
+        var section = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, object?>>>(TuningSection(journal, Path.Combine(directory, "tuned.json"), trials: 3))!;
+        section["Tuning"]["TrialTimeout"] = "10675199.00:00:00";
+        using var host = BuildHost(JsonSerializer.Serialize(section));
+        await RunToCompletionAsync(host);
+
+        var trials = Storage.Storage.JournalFile(journal).ReadTrials("bowl");
+        Assert.Equal(3, trials.Count);
+        Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
+    }
+
+    [Fact]
+    public async Task A_password_in_a_storage_spec_is_never_logged_nor_made_into_a_folder()
+    {
+        var logs = new CapturingLoggerProvider();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory });
+        var settings = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, object?>>>(TuningSection(null, Path.Combine(directory, "tuned.json"), trials: 2))!;
+        settings["Tuning"]["Storage"] = $"sqlite:Data Source={Path.Combine(directory, "db", "s.db")};Password=hunter2";
+        builder.Configuration.AddJsonFile(Write(JsonSerializer.Serialize(settings)), optional: false);
+        builder.Logging.AddProvider(logs);
+        Register(builder);
+        using var host = builder.Build();
+
+        // The bundled SQLite has no encryption, so the password is refused; what matters is that nothing repeats it.
+        var error = "";
+        try
+        {
+            await RunToCompletionAsync(host);
+        }
+        catch (Exception exception)
+        {
+            error = exception.ToString();
+        }
+
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("hunter2", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFileSystemEntries(directory, "*hunter2*", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -83,12 +83,35 @@ public sealed class MultiProcessTests : IDisposable
         await WorkerProcess.Start(spec, study, trials: 12, seed: 2, objectiveMs: 0).WaitAsync();
 
         var after = Dials.Options.StorageSpec.Open(spec).ReadTrials(study);
-        Assert.Equal(Enumerable.Range(0, 12), after.Select(t => t.Number));
+        Assert.Equal(Enumerable.Range(0, 13), after.Select(t => t.Number)); // The stale trial does not count: 12 + 1.
         Assert.Equal(before.Take(3).Select(t => t.Value), after.Take(3).Select(t => t.Value));
         Assert.Equal(TrialState.Failed, after[3].State);
         Assert.Contains("no heartbeat", after[3].FailReason);
         Assert.Equal(after[3].Point, after[4].Point); // Retried once, with the same parameters, ahead of new points.
         Assert.All(after.Where(t => t.Number != 3), t => Assert.Equal(TrialState.Complete, t.State));
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task A_rerun_started_right_after_a_crash_still_completes_the_whole_budget(string backend)
+    {
+        var study = "rerun-" + Guid.NewGuid().ToString("N");
+        var spec = Spec(backend, study);
+        var victim = WorkerProcess.Start(spec, study, trials: 12, seed: 1, objectiveMs: 0, hangAt: 3);
+        await victim.WaitForLineAsync("trial 3");
+        victim.Kill();
+
+        // At once: trial 3 is not yet stale, so the rerun fills the rest of the budget, then waits for trial 3 to go
+        // quiet for the worker's 3 s, fails it and runs its point again in its place.
+        var rerun = await WorkerProcess.Start(spec, study, trials: 12, seed: 2, objectiveMs: 0).WaitAsync();
+
+        var after = Dials.Options.StorageSpec.Open(spec).ReadTrials(study);
+        Assert.Contains("done 13", rerun);
+        Assert.Equal(12, after.Count(t => t.State == TrialState.Complete));
+        var stale = Assert.Single(after, t => t.State != TrialState.Complete);
+        Assert.Equal(3, stale.Number);
+        Assert.Contains("no heartbeat", stale.FailReason);
+        Assert.Equal(stale.Point, after[^1].Point); // The retry ran last, once the dead trial was found.
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);

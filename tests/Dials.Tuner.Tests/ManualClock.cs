@@ -27,7 +27,7 @@ internal sealed class ManualClock : TimeProvider
         return timer;
     }
 
-    /// <summary>Moves the clock on and fires every timer now due (once; periods are not needed here).</summary>
+    /// <summary>Moves the clock on and fires every timer now due, once; a periodic one is then due a period later.</summary>
     public void Advance(TimeSpan by)
     {
         var now = Interlocked.Add(ref ticks, by.Ticks);
@@ -35,7 +35,7 @@ internal sealed class ManualClock : TimeProvider
         lock (gate)
         {
             due = [.. timers.Where(t => t.Due is { } at && at <= now)];
-            due.ForEach(t => t.Due = null);
+            due.ForEach(t => t.Due = t.Period > 0 ? now + t.Period : null);
         }
 
         due.ForEach(t => t.Fire());
@@ -53,11 +53,14 @@ internal sealed class ManualClock : TimeProvider
     {
         public long? Due { get; set; }
 
+        public long Period { get; private set; }
+
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             lock (clock.gate)
             {
                 Due = dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetTimestamp() + dueTime.Ticks;
+                Period = period == Timeout.InfiniteTimeSpan ? 0 : period.Ticks;
             }
 
             return true;

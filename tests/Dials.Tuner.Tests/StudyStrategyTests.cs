@@ -60,14 +60,21 @@ public sealed class StudyStrategyTests
     public void A_stale_trials_retry_records_which_trial_it_retries()
     {
         var clock = new ManualClock();
-        var study = Study.Create(TestSpaces.Toy(), new StudyOptions
+        var storage = Storage.Storage.InMemory();
+        var options = new StudyOptions
         {
+            Name = "stale",
+            Storage = storage,
             Sampler = new RandomSampler(1),
             TimeProvider = clock,
             HeartbeatInterval = TimeSpan.FromSeconds(1),
             RetryStaleTrials = true,
-        });
-        var abandoned = study.Ask(); // never told, never beats: its worker went quiet
+        };
+
+        // A worker without heartbeats asks a trial and goes quiet (a study object's own asked trials beat until told).
+        var quiet = Study.Create(TestSpaces.Toy(), options with { HeartbeatInterval = Timeout.InfiniteTimeSpan });
+        var abandoned = quiet.Ask();
+        var study = Study.Create(TestSpaces.Toy(), options);
         clock.Advance(TimeSpan.FromMinutes(1));
 
         var retry = study.Ask();

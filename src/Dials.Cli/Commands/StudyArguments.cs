@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Data.Common;
 using Dials.Analysis;
 using Dials.Options;
 using Dials.Storage;
@@ -31,25 +30,28 @@ public static class StudyArguments
         DefaultValueFactory = _ => 0,
     };
 
-    /// <summary>Opens the storage a spec names, refusing a journal or SQLite file that does not exist rather than
-    /// creating it.</summary>
+    /// <summary>Opens the storage a spec names for reading only: a journal or SQLite file that does not exist is
+    /// refused rather than created, and nothing is written (see <see cref="StorageSpec.OpenForReading"/>).</summary>
     /// <param name="spec">The storage spec.</param>
     /// <exception cref="CliException">The file does not exist.</exception>
-    /// <exception cref="ArgumentException">The spec is malformed (StorageSpec's message, which never repeats it).</exception>
+    /// <exception cref="ArgumentException">The spec is malformed (the message names an unknown prefix but never repeats
+    /// the spec).</exception>
     public static IStudyStorage Open(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (StorageSpec.Problem(spec) is { } problem)
+        if (!StorageLocation.TryParse(spec, out _, out var problem))
         {
-            throw new CliException("The storage spec " + problem);
+            throw new CliException(problem);
         }
 
-        if (FileOf(spec) is { } path && !File.Exists(path))
+        try
         {
-            throw new CliException($"storage file not found: {path}");
+            return StorageSpec.OpenForReading(spec);
         }
-
-        return StorageSpec.Open(spec);
+        catch (FileNotFoundException exception)
+        {
+            throw new CliException(exception.Message);
+        }
     }
 
     /// <summary>Reads a study from the storage a spec names.</summary>
@@ -80,46 +82,5 @@ public static class StudyArguments
         }
 
         return snapshot;
-    }
-
-    /// <summary>The file a journal or SQLite spec names, or null for a server or an in-memory database.</summary>
-    internal static string? FileOf(string spec)
-    {
-        var (kind, target) = spec.Split(':', 2) is [var k, var t] ? (k, t) : ("", "");
-        return kind switch
-        {
-            "journal" => target,
-            "sqlite" when !target.Contains('=') => target,
-            "sqlite" => DataSourceOf(target),
-            _ => null,
-        };
-    }
-
-    private static string? DataSourceOf(string connectionString)
-    {
-        var builder = new DbConnectionStringBuilder();
-        try
-        {
-            builder.ConnectionString = connectionString;
-        }
-        catch (ArgumentException)
-        {
-            return null; // Malformed: the storage itself says so, without repeating the string.
-        }
-
-        if (builder.TryGetValue("Mode", out var mode) && string.Equals(mode?.ToString(), "Memory", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        foreach (var key in (ReadOnlySpan<string>)["Data Source", "DataSource", "Filename"])
-        {
-            if (builder.TryGetValue(key, out var value) && value?.ToString() is { Length: > 0 } source && source != ":memory:")
-            {
-                return source;
-            }
-        }
-
-        return null;
     }
 }

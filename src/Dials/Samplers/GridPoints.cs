@@ -11,6 +11,17 @@ internal sealed class GridPoints
     public GridPoints(SearchSpace space, Func<Dimension, double[]> levels, int maxPoints)
     {
         var perDimension = space.Dimensions.Select(levels).ToArray();
+
+        // Counted before anything is built: at 500 dimensions a million points of 500 values would take gigabytes
+        // before the limit was noticed. The product of the level counts bounds the grid; only conditional dimensions
+        // (NaN where inactive) can make the grid smaller, so only then is it counted exactly, still without storing.
+        var bound = perDimension.Aggregate(1L, (n, l) => Times(n, Math.Max(l.Length, 1), maxPoints));
+        if (bound > maxPoints && (space.Dimensions.All(d => d.Condition is null) || CountUpTo(space, perDimension, maxPoints) > maxPoints))
+        {
+            var largest = space.Dimensions.Zip(perDimension).MaxBy(d => d.Second.Length);
+            throw TooLarge(largest.First.Name, largest.Second.Length, maxPoints);
+        }
+
         var points = new List<double[]>();
         var partial = new double[space.Dimensions.Count];
         Fill(0);
@@ -25,14 +36,6 @@ internal sealed class GridPoints
         {
             if (depth == space.Order.Count)
             {
-                if (points.Count == maxPoints)
-                {
-                    var largest = space.Dimensions.Zip(perDimension).MaxBy(d => d.Second.Length);
-                    throw new ArgumentException(
-                        $"The grid over this search space has more than {maxPoints} points; '{largest.First.Name}' alone has " +
-                        $"{largest.Second.Length} values. Give GridSampler fewer values for it, or fewer float points.");
-                }
-
                 points.Add((double[])partial.Clone());
                 return;
             }
@@ -51,6 +54,50 @@ internal sealed class GridPoints
                 partial[i] = value;
                 Fill(depth + 1);
             }
+        }
+    }
+
+    /// <summary>The refusal of a grid of more than <paramref name="maxPoints"/> points, naming its largest dimension.</summary>
+    public static ArgumentException TooLarge(string largestName, double largestCount, int maxPoints) => new(
+        $"The grid over this search space has more than {maxPoints} points; '{largestName}' alone has {largestCount:0.##########} " +
+        "values. Give GridSampler fewer values for it, fewer float points, or fewer dimensions.");
+
+    /// <summary>a * b, or cap + 1 once the product passes cap (so it never overflows).</summary>
+    private static long Times(long a, long b, long cap) => a > (cap + 1) / b ? cap + 1 : Math.Min(a * b, cap + 1);
+
+    /// <summary>The exact number of grid points with conditions applied, counted without storing them, or cap + 1
+    /// once it passes cap.</summary>
+    private static long CountUpTo(SearchSpace space, double[][] perDimension, long cap)
+    {
+        var partial = new double[space.Dimensions.Count];
+        return Count(0);
+
+        long Count(int depth)
+        {
+            if (depth == space.Order.Count)
+            {
+                return 1;
+            }
+
+            var i = space.Order[depth];
+            if (!space.IsActive(partial, i))
+            {
+                partial[i] = double.NaN;
+                return Count(depth + 1);
+            }
+
+            var total = 0L;
+            foreach (var value in perDimension[i])
+            {
+                partial[i] = value;
+                total = Math.Min(total + Count(depth + 1), cap + 1);
+                if (total > cap)
+                {
+                    break;
+                }
+            }
+
+            return total;
         }
     }
 

@@ -114,7 +114,24 @@ public sealed class GridSampler : IFiniteSampler, IProposingSampler
             return [.. Enumerable.Range(0, floatPoints).Select(k => dimension.FromUnit(k / (floatPoints - 1.0))).Distinct()];
         }
 
-        return [.. Enumerable.Range(0, dimension.Count).Select(k => dimension.Kind switch
+        // A discrete dimension with more levels than the grid may hold ([IntRange(int.MinValue, int.MaxValue)]) is
+        // refused before its levels are listed; its count may not even fit an int.
+        int count;
+        try
+        {
+            count = dimension.Count;
+        }
+        catch (OverflowException)
+        {
+            count = int.MaxValue;
+        }
+
+        if (count > MaxPoints)
+        {
+            throw GridPoints.TooLarge(dimension.Name, count < int.MaxValue ? count : Math.Floor(dimension.High - dimension.Low) + 1, MaxPoints);
+        }
+
+        return [.. Enumerable.Range(0, count).Select(k => dimension.Kind switch
         {
             DimensionKind.Categorical => k,
             DimensionKind.PowerOfTwo => dimension.Low * Math.Pow(2, k),

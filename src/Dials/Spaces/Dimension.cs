@@ -123,20 +123,29 @@ public sealed class Dimension
 
         var (lo, hi) = ContinuousBounds();
         var x = Log ? Math.Log(value) : value;
-        return Math.Clamp((x - lo) / (hi - lo), 0, 1);
+        return Math.Clamp(double.IsFinite(hi - lo) ? (x - lo) / (hi - lo) : (x / 2 - lo / 2) / (hi / 2 - lo / 2), 0, 1);
     }
 
     /// <summary>Maps a point of [0, 1] to the internal value it stands for (on the grid, within bounds).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is NaN or infinite; the message names the
+    /// dimension (a clamp would silently turn it into an end of the range or the first level).</exception>
     public double FromUnit(double unit)
     {
+        if (!double.IsFinite(unit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, $"'{Name}': the unit-cube coordinate {unit} is not a finite number in [0, 1].");
+        }
+
         unit = Math.Clamp(unit, 0, 1);
         if (levels > 0)
         {
             return ValueAtLevel(Math.Min((int)(unit * levels), levels - 1));
         }
 
+        // A range wider than double.MaxValue ([-MaxValue, MaxValue]) has an infinite width: blend the ends instead,
+        // which never overflows (the plain form is kept otherwise, so seeded runs keep their exact values).
         var (lo, hi) = ContinuousBounds();
-        var x = lo + unit * (hi - lo);
+        var x = double.IsFinite(hi - lo) ? lo + unit * (hi - lo) : lo * (1 - unit) + hi * unit;
         return Snap(Log ? Math.Exp(x) : x);
     }
 

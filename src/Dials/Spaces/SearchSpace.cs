@@ -147,7 +147,9 @@ public abstract class SearchSpace
     /// <exception cref="ArgumentException">A name is not a dimension, or a value is not allowed.</exception>
     public double[] FromValues(IReadOnlyDictionary<string, object?> values)
     {
-        var point = DefaultPoint;
+        // Each dimension's own default, not DefaultPoint: there a dimension inactive under the default values is NaN,
+        // and it would stay NaN when the values switch its parent on.
+        var point = Dimensions.Select(d => d.DefaultValue).ToArray();
         foreach (var (name, value) in values)
         {
             var index = IndexOf(name);

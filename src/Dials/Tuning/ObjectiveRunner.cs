@@ -10,7 +10,9 @@ internal static class ObjectiveRunner
     public static Task<TrialOutcome> RunAsync<T>(
         Func<T, Trial, CancellationToken, ValueTask<double>> objective, Trial<T> trial, TimeSpan? timeLimit,
         TimeProvider clock, CancellationToken cancellationToken) =>
-        timeLimit is { } limit
+        // A limit no timer can hold (TimeSpan.MaxValue, "10675199 days" in a settings file) is no limit: refusing it
+        // would fail every trial for a setting that means "never", and a timer would throw for it.
+        timeLimit is { } limit && limit <= Liveness.LongestInterval
             ? RunWithTimeLimitAsync(objective, trial, limit, clock, cancellationToken)
             : ClassifyAsync(() => objective(trial.Config, trial, cancellationToken), cancellationToken, cancellationToken, null);
 

@@ -35,21 +35,17 @@ public static class Study
             throw new ArgumentException($"StudyOptions.Direction {(int)options.Direction} is not Minimize or Maximize.", nameof(options));
         }
 
+        // Everything is checked before the storage is touched: refused options must not leave a study record behind.
+        if (Liveness.Problem(options) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
         var storage = options.Storage ?? Storage.Storage.InMemory();
         var wanted = new Storage.StoredStudy(options.Name ?? $"study-{Guid.NewGuid():N}", options.Direction, space.Signature);
         var stored = storage.CreateStudy(wanted, options.LoadIfExists);
         StoredStudyCheck.ThrowIfDifferent(stored, wanted);
-        if (options.HeartbeatInterval is { } beat && beat <= TimeSpan.Zero)
-        {
-            throw new ArgumentException("StudyOptions.HeartbeatInterval must be positive, or null for no heartbeats.", nameof(options));
-        }
-
-        if (options.StaleAfter is { } stale && (options.HeartbeatInterval is null || stale <= options.HeartbeatInterval))
-        {
-            throw new ArgumentException("StudyOptions.StaleAfter needs a HeartbeatInterval, and must be longer than it.", nameof(options));
-        }
-
         return new Study<T>(wanted.Name, space, options.Direction, options.Sampler ?? new AutoSampler(),
-            options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System, Liveness.From(options));
+            options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System, Liveness.From(options, storage));
     }
 }

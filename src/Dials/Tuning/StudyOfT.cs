@@ -24,6 +24,13 @@ public sealed class Study<T> : ITrialHost
     private readonly object samplingGate = new();
     private readonly Liveness? liveness;
 
+    // The heartbeat timers of the trials this object started and has not finished: also how a worker tells its own
+    // running trials from those of other workers (threads of other study objects, other processes).
+    private readonly Dictionary<int, IDisposable> heartbeats = [];
+
+    // How many trials of the study were failed as stale (they do not count against the budget); -1 until first read.
+    private int staleTrials = -1;
+
     internal Study(string name, SearchSpace<T> space, Direction direction, ISampler sampler, IPruner pruner,
         IStudyStorage storage, TimeProvider clock, Liveness? liveness = null)
     {
@@ -63,8 +70,10 @@ public sealed class Study<T> : ITrialHost
     /// when there is nothing to add.</param>
     /// <exception cref="ArgumentException">The configuration is not in the search space; the message names every
     /// offending property.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
     public void Enqueue(T config, string? reason = null)
     {
+        ArgumentNullException.ThrowIfNull(config);
         var errors = Space.Validate(config);
         if (errors.Count > 0)
         {
@@ -138,7 +147,8 @@ public sealed class Study<T> : ITrialHost
     /// limit. Unlike Optuna's per-call <c>n_trials</c>, it is not added to what exists.</param>
     /// <param name="parallelism">How many trials run at once in this process.</param>
     /// <param name="timeout">No trial starts after this much time; running ones finish.</param>
-    /// <param name="trialTimeout">A trial running longer is recorded Failed and its result, if it ever comes, dropped.</param>
+    /// <param name="trialTimeout">A trial running longer is recorded Failed and its result, if it ever comes, dropped.
+    /// A limit beyond the longest timer the runtime supports (about 49.7 days) is no limit.</param>
     /// <param name="cancellationToken">Stops the study: no trial starts after it, then the call throws
     /// <see cref="OperationCanceledException"/>; trials finished so far stay in the storage. A synchronous objective
     /// cannot be interrupted: a running trial finishes and is recorded, unless <paramref name="trialTimeout"/> is set,
@@ -166,12 +176,17 @@ public sealed class Study<T> : ITrialHost
     /// <param name="parallelism">How many trials run at once in this process.</param>
     /// <param name="timeout">No trial starts after this much time; running ones finish.</param>
     /// <param name="trialTimeout">A trial running longer is recorded Failed; its token is cancelled, and its result,
-    /// if it ever comes, dropped.</param>
+    /// if it ever comes, dropped. A limit beyond the longest timer the runtime supports (about 49.7 days) is no
+    /// limit.</param>
     /// <param name="cancellationToken">Stops the study: no trial starts after it and the objective's token is
     /// cancelled; a trial that stops because of it is recorded Failed (one that returns a value anyway keeps it), then
     /// the call throws <see cref="OperationCanceledException"/>; trials finished so far stay in the storage. With
     /// <paramref name="trialTimeout"/> set, a trial that ignores its token is abandoned and recorded Failed at once.</param>
     /// <returns>Every trial of the study and the best one.</returns>
+    /// <remarks>With heartbeats on (the default on durable storages, see <see cref="StudyOptions.HeartbeatInterval"/>),
+    /// trials failed as stale do not count against <paramref name="trials"/>, and a worker that finds the budget full
+    /// while trials of other workers still run waits for them to finish or go stale before it returns, so that a
+    /// rerun right after a crash still runs the dead worker's trial again and completes the budget.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">A count or a time span is negative, or
     /// <paramref name="parallelism"/> or <paramref name="trialTimeout"/> is not positive.</exception>
     public async Task<StudyResult<T>> OptimizeAsync(Func<T, Trial, CancellationToken, ValueTask<double>> objective,
@@ -219,12 +234,31 @@ public sealed class Study<T> : ITrialHost
                 // cancellation callbacks, before any token linked to it has been cancelled.
                 while (!cancellationToken.IsCancellationRequested
                        && !halt.IsCancellationRequested
-                       && !(timeout is { } t && clock.GetElapsedTime(started) >= t)
-                       && TryAsk(trials, stopWhenExhausted: true) is { } trial)
+                       && !(timeout is { } t && clock.GetElapsedTime(started) >= t))
                 {
-                    using var heartbeats = liveness?.StartHeartbeats(storage, Name, trial.Number, clock);
-                    var outcome = await ObjectiveRunner.RunAsync(objective, trial, trialTimeout, clock, cancellationToken)
-                        .ConfigureAwait(false);
+                    if (TryAsk(trials, stopWhenExhausted: true) is not { } trial)
+                    {
+                        if (await OthersMayFreeTrialsAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    TrialOutcome outcome;
+                    try
+                    {
+                        outcome = await ObjectiveRunner.RunAsync(objective, trial, trialTimeout, clock, cancellationToken)
+                            .ConfigureAwait(false);
+                    }
+                    catch (Exception exception)
+                    {
+                        // Whatever stops the run of a created trial must not leave it Running.
+                        TryFinish(trial, TrialOutcome.Failed($"the study could not run it: {exception.Message}"));
+                        throw;
+                    }
+
                     TryFinish(trial, outcome);
                 }
             }
@@ -234,6 +268,36 @@ public sealed class Study<T> : ITrialHost
                 await halt.CancelAsync().ConfigureAwait(false);
                 throw;
             }
+        }
+    }
+
+    /// <summary>With heartbeats on, whether trials of other workers are still running (so one may yet go stale and
+    /// free a place in the budget or queue a retry): then waits a little and says so; otherwise says the worker is done.</summary>
+    private async Task<bool> OthersMayFreeTrialsAsync(CancellationToken cancellationToken)
+    {
+        if (liveness is null)
+        {
+            return false;
+        }
+
+        var records = storage.ReadTrials(Name);
+        lock (heartbeats)
+        {
+            if (!records.Any(t => t.State == TrialState.Running && !heartbeats.ContainsKey(t.Number)))
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            var poll = liveness.Interval < TimeSpan.FromSeconds(1) ? liveness.Interval : TimeSpan.FromSeconds(1);
+            await Task.Delay(poll, clock, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -252,10 +316,17 @@ public sealed class Study<T> : ITrialHost
         {
             // Trials whose worker died are failed (and maybe re-queued) first, so they neither block the budget
             // nor sit in the sampler's view as running forever.
-            liveness?.Recover(storage, Name, clock.GetUtcNow());
+            var failed = liveness?.Recover(storage, Name, clock.GetUtcNow()) ?? 0;
             var exhausted = stopWhenExhausted && Sampler is IFiniteSampler finite && finite.IsExhausted(Space, storage.ReadTrials(Name));
             var start = clock.GetUtcNow();
-            if (storage.CreateTrial(Name, start, limit, queuedOnly: exhausted) is not { } created)
+            var created = storage.CreateTrial(Name, start, Budget(limit, failed, recount: false), queuedOnly: exhausted);
+            if (created is null && limit is not null && liveness is not null)
+            {
+                // Other workers may have failed trials as stale since the count was taken: count again before giving up.
+                created = storage.CreateTrial(Name, start, Budget(limit, 0, recount: true), queuedOnly: exhausted);
+            }
+
+            if (created is null)
             {
                 return null;
             }
@@ -279,8 +350,31 @@ public sealed class Study<T> : ITrialHost
                 throw;
             }
 
-            return new Trial<T>(this, created.Number, point, Space.ToValues(point), start, config, proposal.Strategy, proposal.Reason);
+            var trial = new Trial<T>(this, created.Number, point, Space.ToValues(point), start, config, proposal.Strategy, proposal.Reason);
+            if (liveness is not null)
+            {
+                lock (heartbeats)
+                {
+                    heartbeats[trial.Number] = liveness.StartHeartbeats(storage, Name, trial.Number, clock);
+                }
+            }
+
+            return trial;
         }
+    }
+
+    /// <summary>The limit for <see cref="IStudyStorage.CreateTrial"/>: the budget plus the trials failed as stale,
+    /// which do not count (see <see cref="Liveness"/>). The stale count is read once and then kept up to date with
+    /// what this object fails; <paramref name="recount"/> reads it again.</summary>
+    private int? Budget(int? limit, int failedNow, bool recount)
+    {
+        if (limit is not { } budget || liveness is null)
+        {
+            return limit;
+        }
+
+        staleTrials = staleTrials < 0 || recount ? storage.ReadTrials(Name).Count(Liveness.IsStale) : staleTrials + failedNow;
+        return Liveness.Budget(budget, staleTrials);
     }
 
     private Proposal SampleAndRecord(int number, IReadOnlyList<TrialRecord> history, DateTimeOffset start)
@@ -366,6 +460,14 @@ public sealed class Study<T> : ITrialHost
     {
         // The storage decides who finishes a trial first (this worker, a time limit, another process marking it
         // stale); the local flag only stops further reports.
+        lock (heartbeats)
+        {
+            if (heartbeats.Remove(trial.Number, out var beating))
+            {
+                beating.Dispose();
+            }
+        }
+
         var finished = storage.FinishTrial(Name, trial.Number, outcome.State, outcome.Value, clock.GetUtcNow() - trial.Start,
             outcome.FailReason);
         trial.MarkFinished();

@@ -31,20 +31,26 @@ public sealed record StudyOptions
     public bool LoadIfExists { get; init; } = true;
 
     /// <summary>
-    /// How often a running trial of <see cref="Study{T}.OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>
-    /// tells the storage its worker is alive. Null (the default) sends none and never fails trials as stale; set it
-    /// when several processes share a durable storage, so the trials of a worker that dies are recovered.
+    /// How often a running trial tells the storage its worker is alive, from the moment the trial is created until it
+    /// is told (by <see cref="Study{T}.OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>
+    /// or <see cref="Study{T}.Tell(Trial, double)"/>), so the trials of a worker that dies are found and failed.
+    /// Null (the default) means every 10 seconds on a durable storage (anything but the in-memory one) and none in
+    /// memory, whose trials cannot outlive their process; <see cref="Timeout.InfiniteTimeSpan"/> turns heartbeats off.
     /// </summary>
+    /// <remarks>A trial failed as stale does not count against the study's trial budget, so a rerun after a crash
+    /// still finishes the whole budget. A rerun started before <see cref="StaleAfter"/> has passed waits, once its own
+    /// trials are done, for the dead worker's trial to go stale (at most <see cref="StaleAfter"/>) and then runs the
+    /// trial that replaces it.</remarks>
     public TimeSpan? HeartbeatInterval { get; init; }
 
     /// <summary>How long a running trial may go without a heartbeat before any worker of the study marks it Failed as
-    /// stale; null for four heartbeat intervals.</summary>
+    /// stale; null for four heartbeat intervals (40 seconds by default).</summary>
     public TimeSpan? StaleAfter { get; init; }
 
     /// <summary>Whether a trial failed as stale is run again, once, with the same parameters (queued ahead of new
-    /// points). A point that already went stale once is not retried again, so a configuration that kills its worker
-    /// cannot loop.</summary>
-    public bool RetryStaleTrials { get; init; }
+    /// points); true by default. A point that already went stale once is not retried again, so a configuration that
+    /// kills its worker cannot loop.</summary>
+    public bool RetryStaleTrials { get; init; } = true;
 
     /// <summary>The clock for trial start times, durations, time budgets and time limits; null for the system clock.</summary>
     public TimeProvider? TimeProvider { get; init; }
