@@ -21,7 +21,7 @@ internal static class StoredStudyCheck
 
         // The signature is the canonical document of the code's space (SearchSpace.Signature). A study stored by Dials
         // 0.1.0 holds display lines instead, which are compared with the lines that version wrote for this space.
-        var now = SpaceDocument.Read(wanted.SpaceSignature);
+        var now = SearchSpace.FromSignature(wanted.SpaceSignature).Dimensions;
         var legacy = !SpaceDocument.IsDocument(stored.SpaceSignature);
         if (legacy && stored.SpaceSignature.ReplaceLineEndings("\n").TrimEnd('\n') == LegacySignature.Write(now))
         {
