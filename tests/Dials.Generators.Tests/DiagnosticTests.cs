@@ -44,6 +44,11 @@ public sealed class DiagnosticTests
                       "public partial class Outer { [Hyperparameters] public partial record Inner { [IntRange(1, 2)] public int Y { get; init; } = 1; } } public partial record C;" },
         { "DIALS019", "public partial record C<T> { [IntRange(1, 2)] public int Y { get; init; } = 1; }",
                       "public partial record C { [IntRange(1, 2)] public int Y { get; init; } = 1; }" },
+        // The clean case has exactly the most values a dimension may hold: 0 to int.MaxValue - 1.
+        { "DIALS020", "public partial record C { [IntRange(int.MinValue, int.MaxValue)] public int X { get; init; } }",
+                      "public partial record C { [IntRange(0, int.MaxValue - 1)] public int X { get; init; } }" },
+        { "DIALS021", "public partial record C { [Choice(double.NaN, 1.0, double.PositiveInfinity)] public double X { get; init; } = 1.0; }",
+                      "public partial record C { [Choice(0.5, 1.0, double.MaxValue)] public double X { get; init; } = 1.0; }" },
     };
 
     [Theory]
@@ -81,6 +86,36 @@ public sealed class DiagnosticTests
         var run = GeneratorHarness.Run(Source("public partial record C { [FloatRange(1e-5, 1, Log = true)] public double LearningRate { get; init; } = 3; }"));
         var message = Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("The default of 'LearningRate' is 3, which is outside [1E-05, 1]; the baseline configuration would fail its own validation", message);
+    }
+
+    [Theory]
+    [InlineData("[IntRange(int.MinValue, int.MaxValue)] public int X { get; init; }", "'X' takes 4294967296 values from -2147483648 to 2147483647 by 1")]
+    [InlineData("[IntRange(long.MinValue, long.MaxValue)] public long X { get; init; }", "values from -9.223372036854776E+18 to 9.223372036854776E+18 by 1")]
+    [InlineData("[IntRange(0, 4000000000L)] public long X { get; init; }", "'X' takes 4000000001 values from 0 to 4000000000 by 1")]
+    [InlineData("[IntRange(1, 4000000000L, Log = true)] public long X { get; init; } = 1", "'X' takes 4000000000 values from 1 to 4000000000 by 1")]
+    [InlineData("[FloatRange(0, 1, Step = 1e-12)] public double X { get; init; }", "'X' takes 1000000000001 values from 0 to 1 by 1E-12")]
+    public void Ranges_with_more_values_than_a_dimension_holds_are_refused(string property, string expected)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Source("public partial record C { " + property + "; }")).GeneratorDiagnostics);
+
+        Assert.Equal("DIALS020", diagnostic.Id);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(expected, message);
+        Assert.Contains("more than the 2147483647 a dimension can hold", message);
+    }
+
+    [Theory]
+    [InlineData("[Choice(double.NaN, 1.0)] public double X { get; init; } = 1.0", "NaN")]
+    [InlineData("[Choice(1.0, double.NegativeInfinity)] public double X { get; init; } = 1.0", "-Infinity")]
+    [InlineData("[Choice(1f, float.NaN)] public float X { get; init; } = 1f", "NaN")]
+    [InlineData("[Choice(1.0, 1e300)] public float X { get; init; } = 1f", "1E+300")] // a float holds 1e300 as infinity
+    public void Choices_that_are_not_finite_numbers_are_refused(string property, string shown)
+    {
+        var diagnostics = GeneratorHarness.Run(Source("public partial record C { " + property + "; }")).GeneratorDiagnostics;
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "DIALS021");
+        Assert.Equal($"'X' lists the choice {shown}, which is not a finite number; no configuration could be matched against it, so list finite values only",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -86,6 +86,14 @@ namespace Dials.Generators.Diagnostics
             "Hyperparameters type cannot be generated for",
             "Dials cannot generate a search space for '{0}': {1}");
 
+        public static readonly DiagnosticDescriptor TooManyValues = Create("DIALS020",
+            "Dimension has more values than a search space can hold",
+            "'{0}' takes {1} values from {2} to {3} by {4}, more than the {5} a dimension can hold; narrow the range or take a larger step");
+
+        public static readonly DiagnosticDescriptor NonFiniteChoice = Create("DIALS021",
+            "Choice value is not a finite number",
+            "'{0}' lists the choice {1}, which is not a finite number; no configuration could be matched against it, so list finite values only");
+
         private static DiagnosticDescriptor Create(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error,
                 isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));

@@ -76,6 +76,10 @@ namespace Dials.Generators.Parsing
             {
                 ok = sink.Report(DiagnosticDescriptors.InvalidStep, location, path, Text(step), "does not divide", Text(low), Text(high));
             }
+            else if (step > 0 && ok && DimensionLimits.HasTooManyValues(low, high, step))
+            {
+                ok = TooManyValues(path, low, high, step, location);
+            }
 
             if (kind == ValueKind.Single && (Math.Abs(low) > float.MaxValue || Math.Abs(high) > float.MaxValue))
             {
@@ -102,7 +106,12 @@ namespace Dials.Generators.Parsing
             {
                 ok = sink.Report(DiagnosticDescriptors.StepWithLog, location, path, Text(step));
             }
-            else if (ok && (high - low) % step != 0)
+            else if (ok && DimensionLimits.HasTooManyValues(low, high, step))
+            {
+                // Counted before the step is checked, since high - low may not fit a long (long.MinValue to long.MaxValue).
+                ok = TooManyValues(path, low, high, step, location);
+            }
+            else if (ok && ((decimal)high - low) % step != 0)
             {
                 ok = sink.Report(DiagnosticDescriptors.InvalidStep, location, path, Text(step), "does not divide", Text(low), Text(high));
             }
@@ -164,6 +173,11 @@ namespace Dials.Generators.Parsing
                     ok = sink.Report(DiagnosticDescriptors.MistypedChoice, location, path,
                         property.Type.ToDisplayString(), ValueKinds.Display(value));
                 }
+                else if (ValueKinds.AsNumber(value, kind) is double number
+                    && !DimensionLimits.IsFiniteChoice(kind == ValueKind.Single ? (object)(float)number : number))
+                {
+                    ok = sink.Report(DiagnosticDescriptors.NonFiniteChoice, location, path, ValueKinds.Display(value));
+                }
                 else if (keys.Contains(key))
                 {
                     ok = sink.Report(DiagnosticDescriptors.DuplicateChoice, location, path, ValueKinds.Display(value));
@@ -219,6 +233,10 @@ namespace Dials.Generators.Parsing
         private bool CheckBounds(string path, double low, double high, Location? location) =>
             (!double.IsNaN(low) && !double.IsInfinity(low) && !double.IsNaN(high) && !double.IsInfinity(high) && low < high)
             || sink.Report(DiagnosticDescriptors.EmptyRange, location, path, Text(low), Text(high));
+
+        private bool TooManyValues(string path, double low, double high, double step, Location? location) =>
+            sink.Report(DiagnosticDescriptors.TooManyValues, location, path, Text(DimensionLimits.ValueCount(low, high, step)),
+                Text(low), Text(high), Text(step), DimensionLimits.MaxValueCount.ToString(CultureInfo.InvariantCulture));
 
         private bool FitsInt(IPropertySymbol property, string attribute, ValueKind kind, long low, long high, Location? location) =>
             kind != ValueKind.Int32 || (low >= int.MinValue && high <= int.MaxValue)

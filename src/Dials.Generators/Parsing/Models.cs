@@ -25,6 +25,7 @@ namespace Dials.Generators.Parsing
     }
 
     /// <summary>What the parser learned about one [Hyperparameters] type: everything the emitter needs, no symbols.</summary>
+    /// <param name="Namespace">As C# spells it (keywords escaped with '@').</param>
     internal sealed record TypeModel(
         string? Namespace,
         EquatableArray<ContainerModel> Containers,
@@ -35,8 +36,9 @@ namespace Dials.Generators.Parsing
         /// <summary>Every dimension, flattened in declaration order (nested types' dimensions in place).</summary>
         public EquatableArray<DimensionModel> Dimensions => Root.Flatten().ToEquatableArray();
 
-        public string HintName => (Namespace is null ? "" : Namespace + ".")
-            + string.Concat(System.Linq.Enumerable.Select(Containers, c => c.Name + ".")) + Name + ".Dials.g.cs";
+        /// <summary>The generated file's name; '@' (a namespace part named with a keyword) is not allowed in it.</summary>
+        public string HintName => ((Namespace is null ? "" : Namespace + ".")
+            + string.Concat(System.Linq.Enumerable.Select(Containers, c => c.Name + ".")) + Name + ".Dials.g.cs").Replace("@", "");
     }
 
     /// <summary>A type enclosing the hyperparameters type, re-declared as partial around the generated code.</summary>

@@ -134,7 +134,7 @@ namespace Dials.Generators.Parsing
                 if (member is IFieldSymbol { HasConstantValue: true } field
                     && Convert.ToInt64(field.ConstantValue, CultureInfo.InvariantCulture) == number)
                 {
-                    return typeName + "." + field.Name;
+                    return typeName + "." + Emitting.Identifiers.Escape(field.Name);
                 }
             }
 

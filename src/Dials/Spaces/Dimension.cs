@@ -81,6 +81,7 @@ public sealed class Dimension
         Require(name, !log || low > 0, "is log-scaled, so its low bound must be above 0");
         Require(name, step >= 0 && !(log && step > 0), "takes a positive step, and not together with Log");
         Require(name, step == 0 || IsMultiple(high - low, step), "has a step that does not divide its range");
+        RequireCountable(name, low, high, step);
         return new Dimension(name, DimensionKind.Float, low, high, log, step, [], condition, low);
     }
 
@@ -89,7 +90,9 @@ public sealed class Dimension
         DimensionCondition? condition = null)
     {
         Require(name, low < high, "needs low < high");
-        Require(name, step >= 1 && (high - low) % step == 0, "has a step that is not positive or does not divide its range");
+        Require(name, step >= 1, "has a step that is not positive");
+        RequireCountable(name, low, high, step);
+        Require(name, ((Int128)high - low) % step == 0, "has a step that does not divide its range");
         Require(name, !log || (low >= 1 && step == 1), "is log-scaled, so it needs low >= 1 and step 1");
         return new Dimension(name, DimensionKind.Int, low, high, log, step, [], condition, low);
     }
@@ -106,6 +109,7 @@ public sealed class Dimension
     {
         Require(name, choices.Count > 0, "needs at least one choice");
         Require(name, choices.Distinct().Count() == choices.Count, "has duplicate choices");
+        Require(name, choices.All(DimensionLimits.IsFiniteChoice), "has a choice that is not a finite number");
         return new Dimension(name, DimensionKind.Categorical, 0, choices.Count - 1, log: false, step: 0, choices, condition, 0);
     }
 
@@ -297,6 +301,16 @@ public sealed class Dimension
     {
         var ratio = span / step;
         return Math.Abs(ratio - Math.Round(ratio)) <= 1e-9 * Math.Max(1, Math.Abs(ratio));
+    }
+
+    /// <summary>Refuses a grid (step above 0) with more values than a dimension can count.</summary>
+    private static void RequireCountable(string name, double low, double high, double step)
+    {
+        if (step > 0 && DimensionLimits.HasTooManyValues(low, high, step))
+        {
+            Require(name, false, string.Create(CultureInfo.InvariantCulture,
+                $"takes {DimensionLimits.ValueCount(low, high, step):R} values from {low:R} to {high:R} by {step:R}, more than the {DimensionLimits.MaxValueCount} a dimension can hold"));
+        }
     }
 
     private static bool IsPowerOfTwo(long value) => value > 0 && (value & (value - 1)) == 0;

@@ -181,18 +181,26 @@ public abstract class SearchSpace
         return $"{text} (default {d.Format(d.DefaultValue)})";
     }
 
-    /// <summary>One line per dimension describing its shape: equal for two spaces exactly when they search the
-    /// same values under the same names and conditions (defaults aside).</summary>
-    public string Signature => string.Join("\n", Dimensions.Select(d => d.ToString()));
+    /// <summary>The search space as storages keep it: a versioned JSON document naming each dimension's kind, bounds,
+    /// scale, grid, typed choices and condition (defaults aside), escaped and written canonically, so that it is equal
+    /// for two spaces exactly when they search the same values under the same names and conditions.</summary>
+    /// <remarks>See docs/storage-format.md. Dials 0.1.0 stored the dimensions' display lines instead; studies stored
+    /// that way still open (<see cref="FromSignature"/> reads both).</remarks>
+    public string Signature => SpaceDocument.Write(Dimensions);
 
     /// <summary>Rebuilds a search space from its <see cref="Signature"/>, as a storage keeps it: names, kinds, bounds,
     /// scales, grids, choices and conditions, but not the hyperparameter type or its defaults (each dimension defaults
-    /// to its low bound or first choice). Categorical choices come back as strings, longs, doubles or bools; enum
-    /// members as their names.</summary>
-    /// <param name="signature">A signature written by <see cref="Signature"/>.</param>
-    /// <exception cref="FormatException">A line cannot be read; the message names the line.</exception>
+    /// to its low bound or first choice). Choices come back with their types (string, bool, int, long, double, float);
+    /// an enum member or a value of another type comes back as an object that formats and stores as the original.
+    /// Also reads the display lines Dials 0.1.0 stored, where enum members come back as strings.</summary>
+    /// <param name="signature">A signature written by <see cref="Signature"/>, or by Dials 0.1.0.</param>
+    /// <exception cref="FormatException">The signature cannot be read; the message names the dimension or line.</exception>
     /// <exception cref="ArgumentException">The dimensions do not form a space (a repeated name, an unknown parent).</exception>
-    public static SearchSpace FromSignature(string signature) => new DescribedSearchSpace(SignatureParser.Parse(signature));
+    public static SearchSpace FromSignature(string signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        return new DescribedSearchSpace(SpaceDocument.IsDocument(signature) ? SpaceDocument.Read(signature) : LegacySignature.Parse(signature));
+    }
 
     private protected void CheckLength(int length)
     {

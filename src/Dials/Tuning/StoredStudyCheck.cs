@@ -19,29 +19,58 @@ internal static class StoredStudyCheck
             return;
         }
 
-        var before = ByName(stored.SpaceSignature);
-        var now = ByName(wanted.SpaceSignature);
-        var differences = new List<string>();
-        foreach (var (name, line) in now)
+        // The signature is the canonical document of the code's space (SearchSpace.Signature). A study stored by Dials
+        // 0.1.0 holds display lines instead, which are compared with the lines that version wrote for this space.
+        var now = SearchSpace.FromSignature(wanted.SpaceSignature).Dimensions;
+        var legacy = !SpaceDocument.IsDocument(stored.SpaceSignature);
+        if (legacy && stored.SpaceSignature.ReplaceLineEndings("\n").TrimEnd('\n') == LegacySignature.Write(now))
         {
-            differences.Add(!before.TryGetValue(name, out var old) ? $"'{name}' is new"
-                : old != line ? $"'{old}' is now '{line}'"
-                : "");
+            return;
         }
 
-        differences.AddRange(before.Keys.Where(name => !now.ContainsKey(name)).Select(name => $"'{name}' is gone"));
-        differences.RemoveAll(string.IsNullOrEmpty);
+        IReadOnlyList<Dimension> before;
+        try
+        {
+            before = SearchSpace.FromSignature(stored.SpaceSignature).Dimensions;
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            throw new ArgumentException(
+                $"Study '{stored.Name}' is stored with a search space this version of Dials cannot read: {exception.Message}", "options", exception);
+        }
+
+        throw new ArgumentException(
+            $"Study '{stored.Name}' is stored with another search space: {string.Join("; ", Differences(before, now, legacy))}.", "options");
+    }
+
+    private static List<string> Differences(IReadOnlyList<Dimension> before, IReadOnlyList<Dimension> now, bool legacy)
+    {
+        var old = before.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        var differences = new List<string>();
+        foreach (var dimension in now)
+        {
+            if (!old.TryGetValue(dimension.Name, out var was))
+            {
+                differences.Add($"'{dimension.Name}' is new");
+            }
+            else if (was.ToString() != dimension.ToString())
+            {
+                differences.Add($"'{was}' is now '{dimension}'");
+            }
+            else if (!legacy && SpaceDocument.Write(was) != SpaceDocument.Write(dimension))
+            {
+                // The same display text for other values: choices of other types, or strings holding the separators.
+                differences.Add($"'{dimension.Name}' reads the same but searches other values: {SpaceDocument.Write(was)} is now {SpaceDocument.Write(dimension)}");
+            }
+        }
+
+        var names = now.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        differences.AddRange(before.Where(d => !names.Contains(d.Name)).Select(d => $"'{d.Name}' is gone"));
         if (differences.Count == 0)
         {
             differences.Add("the dimensions are declared in another order");
         }
 
-        throw new ArgumentException(
-            $"Study '{stored.Name}' is stored with another search space: {string.Join("; ", differences)}.", "options");
+        return differences;
     }
-
-    // A signature holds one "Name: shape" line per dimension (see SearchSpace.Signature).
-    private static Dictionary<string, string> ByName(string signature) =>
-        signature.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .ToDictionary(line => line.Split(": ", 2)[0], line => line, StringComparer.Ordinal);
 }

@@ -3,13 +3,16 @@ using System.Globalization;
 namespace Dials;
 
 /// <summary>
-/// Reads a <see cref="SearchSpace.Signature"/> back into dimensions, so that tools holding only a storage (the
-/// <c>dials</c> command, reports) can name, format and analyse a study's parameters without the code that declared
-/// them. Each line is what <see cref="Dimension.ToString"/> writes.
+/// The search-space signature of Dials 0.1.0: one display line per dimension, as <see cref="Dimension.ToString"/>
+/// writes it, unescaped (a choice holding ", " reads back as two). Storages now keep a <see cref="SpaceDocument"/>;
+/// this reads the studies stored before, and writes the lines a stored one is compared with.
 /// </summary>
-internal static class SignatureParser
+internal static class LegacySignature
 {
     private const string WhenMarker = " when ";
+
+    /// <summary>The lines Dials 0.1.0 stored for <paramref name="dimensions"/>.</summary>
+    public static string Write(IEnumerable<Dimension> dimensions) => string.Join("\n", dimensions.Select(d => d.ToString()));
 
     public static IReadOnlyList<Dimension> Parse(string signature)
     {
