@@ -6,7 +6,7 @@ public enum AutoStrategyKind
     /// <summary><see cref="GpSampler"/>: every space, while the study is young.</summary>
     Gp,
 
-    /// <summary><see cref="TpeSampler"/>: conditional spaces once their always-active part is settled, and long studies.</summary>
+    /// <summary><see cref="TpeSampler"/>: long studies, past the GP's range.</summary>
     Tpe,
 }
 
@@ -14,15 +14,14 @@ public enum AutoStrategyKind
 /// The rules <see cref="AutoSampler"/> follows: which strategy suits a space at a given point of a study, and why.
 /// Each threshold comes from the measurements in docs/samplers.md ("The automatic strategy"): the GP needed fewer
 /// trials than TPE and CMA-ES on every problem measured, categorical-heavy and 20-dimensional ones included, so it is
-/// used until a conditional space is better refined by TPE or the GP's cost stops paying.
+/// used until its cost stops paying. Conditional spaces included: the branch holding the best trial gets a GP of its
+/// own (see <see cref="GpSampler"/>), which refined conditional children faster than TPE did on every conditional
+/// problem measured.
 /// </summary>
 /// <param name="GpTrialLimit">From this many complete trials on, TPE: the GP's cost grows with the cube of the trial
 /// count (tens of milliseconds per proposal at 300 trials, about a second at 1,000), while by then TPE has the
 /// history it needs.</param>
-/// <param name="ConditionalGpTrialLimit">In a space with conditional dimensions (which the GP leaves to TPE), TPE from
-/// this many complete trials on: the GP finds the good region of the always-active dimensions sooner, TPE then refines
-/// the branches better.</param>
-public sealed record AutoStrategy(int GpTrialLimit = 500, int ConditionalGpTrialLimit = 100)
+public sealed record AutoStrategy(int GpTrialLimit = 500)
 {
     /// <summary>The strategy for a trial of <paramref name="space"/> when <paramref name="completeTrials"/> trials have
     /// completed, and the reason in a sentence.</summary>
@@ -58,12 +57,6 @@ public sealed record AutoStrategy(int GpTrialLimit = 500, int ConditionalGpTrial
         {
             return (AutoStrategyKind.Tpe, $"{shape}; {completeTrials} complete trials, at least {GpTrialLimit}: past the GP's "
                 + "range (its cost grows with the cube of the trials), so TPE");
-        }
-
-        if (conditional > 0 && completeTrials >= ConditionalGpTrialLimit)
-        {
-            return (AutoStrategyKind.Tpe, $"{shape}; {completeTrials} complete trials, at least {ConditionalGpTrialLimit}: "
-                + "TPE refines conditional branches better from here");
         }
 
         return (AutoStrategyKind.Gp, $"{shape}; {completeTrials} complete trial(s): a GP spends the fewest trials here");

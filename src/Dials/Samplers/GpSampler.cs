@@ -40,6 +40,11 @@ public sealed class GpSampler : IProposingSampler
     /// two more than it has such dimensions); TPE proposes them before that.</summary>
     private const int MinimumBranchComplete = 5;
 
+    /// <summary>How far (in unit-cube coordinates) from the branch's best point its GP looks: the branch is refined, not
+    /// searched again. Over the whole cube, a branch that is flat but for a narrow well (a momentum that pays off only
+    /// with its learning rate) drew the GP to the cube's corners, where its uncertainty is largest.</summary>
+    private const double BranchRadius = 0.1;
+
     private readonly long seed;
     private readonly int startupTrials;
     private readonly bool deterministicObjective;
@@ -161,7 +166,7 @@ public sealed class GpSampler : IProposingSampler
         var fixedInputs = new double[branch.Count];
         branch.Encode(point, fixedInputs);
         Array.Resize(ref fixedInputs, branch.FixedCount);
-        var inputs = Search(data, branch, memory, random, fixedInputs);
+        var inputs = Search(data, branch, memory, random, fixedInputs, BranchRadius);
         if (inputs is null)
         {
             return "conditional dimensions by TPE (the branch's GP had no untried point left)";
@@ -173,8 +178,15 @@ public sealed class GpSampler : IProposingSampler
 
     /// <summary>Fits the GP to <paramref name="data"/> and maximises the acquisition over the inputs of
     /// <paramref name="features"/> that are not fixed; null when no untried point was found.</summary>
+    /// <param name="data">The observations.</param>
+    /// <param name="features">The inputs modelled.</param>
+    /// <param name="memory">Where the fit starts and is remembered.</param>
+    /// <param name="random">The trial's random stream.</param>
+    /// <param name="fixedInputs">The values of the features' fixed inputs; null when none is fixed.</param>
+    /// <param name="radius">When set, continuous inputs are searched only this far (in unit-cube coordinates) from the
+    /// best observed point: a refinement around it.</param>
     private double[]? Search(GpData data, GpFeatures features, FitMemory memory, TrialRandom random,
-        double[]? fixedInputs)
+        double[]? fixedInputs, double? radius = null)
     {
         var targets = ObjectiveScaling.Targets(data.Values);
         if (Model(data, targets, features, memory) is not { } process)
@@ -193,7 +205,8 @@ public sealed class GpSampler : IProposingSampler
         var search = new AcquisitionSearch(withPending, features, targets[data.BestRow]);
         var warmStart = data.BestInputs;
         fixedInputs?.CopyTo(warmStart, 0);
-        return search.Maximize(random, CandidatesFor(withPending.Count), localSearches, [warmStart], data.Taken, data.TakenCount, fixedInputs);
+        return search.Maximize(random, CandidatesFor(withPending.Count), localSearches, [warmStart], data.Taken, data.TakenCount,
+            fixedInputs, radius is null ? null : warmStart, radius ?? 0.5);
     }
 
     /// <summary>

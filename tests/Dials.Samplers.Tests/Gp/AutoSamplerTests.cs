@@ -30,7 +30,7 @@ public class AutoSamplerTests
         Assert.Equal(gp.Select(t => t.Point.ToArray()), auto.Select(t => t.Point.ToArray()));
 
         var branch = TestFunctions.Get("branch");
-        var strategy = new AutoStrategy(ConditionalGpTrialLimit: 0);
+        var strategy = new AutoStrategy(GpTrialLimit: 0);
         var autoTpe = SamplerHarness.Run(branch.Space, new AutoSampler(seed: 7, strategy), branch.Evaluate, 14);
         var tpe = SamplerHarness.Run(branch.Space, new TpeSampler(seed: 7), branch.Evaluate, 14);
         Assert.Equal(tpe.Select(t => t.Point.ToArray()), autoTpe.Select(t => t.Point.ToArray()));
@@ -39,11 +39,12 @@ public class AutoSamplerTests
     [Theory]
     [InlineData("cat4x5", 50, AutoStrategyKind.Gp)]
     [InlineData("sphere20", 50, AutoStrategyKind.Gp)]
-    [InlineData("branch", 99, AutoStrategyKind.Gp)]
-    [InlineData("branch", 100, AutoStrategyKind.Tpe)]
+    [InlineData("branch", 100, AutoStrategyKind.Gp)]
+    [InlineData("mixed", 499, AutoStrategyKind.Gp)]
+    [InlineData("mixed", 500, AutoStrategyKind.Tpe)]
     [InlineData("branin", 499, AutoStrategyKind.Gp)]
     [InlineData("branin", 500, AutoStrategyKind.Tpe)]
-    public void The_gp_serves_every_space_until_conditional_branches_or_the_study_length_call_for_tpe(string function,
+    public void The_gp_serves_every_space_until_the_study_length_calls_for_tpe(string function,
         int completeTrials, AutoStrategyKind expected)
     {
         var (kind, reason) = new AutoStrategy().Choose(TestFunctions.Get(function).Space, completeTrials);

@@ -16,6 +16,8 @@ internal sealed class AcquisitionSearch
     private readonly GpFeatures features;
     private readonly double best;
     private readonly double[] lengthScales;
+    private readonly double[] lower;
+    private readonly double[] upper;
 
     /// <summary>A search over <paramref name="process"/>'s inputs for improvement over <paramref name="best"/>.</summary>
     public AcquisitionSearch(GaussianProcess process, GpFeatures features, double best)
@@ -24,6 +26,8 @@ internal sealed class AcquisitionSearch
         this.features = features;
         this.best = best;
         lengthScales = [.. features.ContinuousIndices.Select(j => 1 / Math.Sqrt(process.Hyperparameters.InverseSquaredLengthScales[j]))];
+        lower = new double[features.Count];
+        upper = new double[features.Count];
     }
 
     /// <summary>The log EI at one input.</summary>
@@ -43,9 +47,13 @@ internal sealed class AcquisitionSearch
     /// <param name="takenCount">Rows of <paramref name="taken"/>.</param>
     /// <param name="fixedInputs">The values of the <see cref="GpFeatures.FixedCount"/> leading inputs, which every
     /// candidate takes and the search leaves alone (warm starts must already hold them); null when there are none.</param>
+    /// <param name="centre">When set, continuous inputs are searched only within <paramref name="radius"/> of it (a
+    /// refinement around a point rather than a search of the whole cube).</param>
+    /// <param name="radius">Half the width of the region around <paramref name="centre"/>, in unit-cube coordinates.</param>
     public double[]? Maximize(TrialRandom random, int candidates, int localSearches, IReadOnlyList<double[]> warmStarts,
-        double[] taken, int takenCount, double[]? fixedInputs = null)
+        double[] taken, int takenCount, double[]? fixedInputs = null, double[]? centre = null, double radius = 0.5)
     {
+        SetRegion(centre, radius);
         var d = features.Count;
         var points = new double[candidates * d];
         // Scrambled Sobol points where the table covers the inputs, Halton beyond.
@@ -56,7 +64,9 @@ internal sealed class AcquisitionSearch
             sequence.Fill(c, unit);
             for (var j = 0; j < d; j++)
             {
-                points[c * d + j] = j < features.FixedCount ? fixedInputs![j] : features.FromUniform(j, unit[j]);
+                points[c * d + j] = j < features.FixedCount ? fixedInputs![j]
+                    : features.Levels[j] == 0 ? lower[j] + unit[j] * (upper[j] - lower[j])
+                    : features.FromUniform(j, unit[j]);
             }
         }
 
@@ -98,6 +108,17 @@ internal sealed class AcquisitionSearch
         }
 
         return null;
+    }
+
+    /// <summary>The box continuous inputs are searched in: the unit cube, or its part within <paramref name="radius"/>
+    /// of <paramref name="centre"/>.</summary>
+    private void SetRegion(double[]? centre, double radius)
+    {
+        for (var j = 0; j < features.Count; j++)
+        {
+            lower[j] = centre is null ? 0 : Math.Max(0, centre[j] - radius);
+            upper[j] = centre is null ? 1 : Math.Min(1, centre[j] + radius);
+        }
     }
 
     /// <summary>Improves <paramref name="x"/> in place; returns its log EI.</summary>
@@ -156,11 +177,14 @@ internal sealed class AcquisitionSearch
         var continuous = features.ContinuousIndices;
         var m = continuous.Length;
         var scaled = new double[m];
-        var upper = new double[m];
+        var low = new double[m];
+        var high = new double[m];
         for (var c = 0; c < m; c++)
         {
-            scaled[c] = x[continuous[c]] / lengthScales[c];
-            upper[c] = 1 / lengthScales[c];
+            var j = continuous[c];
+            low[c] = lower[j] / lengthScales[c];
+            high[c] = upper[j] / lengthScales[c];
+            scaled[c] = Math.Clamp(x[j] / lengthScales[c], low[c], high[c]);
         }
 
         var work = (double[])x.Clone();
@@ -185,11 +209,11 @@ internal sealed class AcquisitionSearch
             return -logEi;
         }
 
-        var (negative, _) = BoundedLbfgs.Minimize(Negative, scaled, new double[m], upper, gradientTolerance: 1e-2, maxIterations: 100);
+        var (negative, _) = BoundedLbfgs.Minimize(Negative, scaled, low, high, gradientTolerance: 1e-2, maxIterations: 100);
         var result = (double[])x.Clone();
         for (var c = 0; c < m; c++)
         {
-            result[continuous[c]] = Math.Clamp(scaled[c] * lengthScales[c], 0, 1);
+            result[continuous[c]] = Math.Clamp(scaled[c] * lengthScales[c], lower[continuous[c]], upper[continuous[c]]);
         }
 
         return (result, double.IsFinite(negative) ? Value(result) : double.NegativeInfinity);
