@@ -15,11 +15,11 @@ namespace Dials.CodeFixes
     /// </summary>
     /// <remarks>
     /// Not the batch fixer, for two reasons. Fixes in one document can touch the same declaration (two nested types made
-    /// partial share their container), and merged edits that overlap are dropped. And the batch fixer keeps only actions
-    /// whose equivalence key matches the one it was asked for, while dotnet format asks with the key of whatever action
-    /// the provider registered for the first diagnostic of the run, often a diagnostic of another rule, so no key at all:
-    /// every action was dropped ("didn't return a Fix All action"). Each provider offers one kind of action, so the key
-    /// carries no choice here and is not filtered on.
+    /// partial share their container), and the batch fixer merges the edits, skipping those that overlap. And the batch
+    /// fixer keeps only actions whose equivalence key equals the one it is asked with, while dotnet format asks with the
+    /// key of the action registered for the first diagnostic of its run; that is often a diagnostic of another rule, with
+    /// no action and so no key, and every action was dropped ("didn't return a Fix All action"). Each provider offers
+    /// one kind of action, so the key carries no choice here and is not filtered on.
     /// </remarks>
     internal sealed class SequentialFixAll : FixAllProvider
     {
