@@ -19,10 +19,10 @@ namespace Dials.CodeFixes
         }
 
         /// <inheritdoc />
-        protected override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
+        protected internal override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
         {
             // A list of choices has no single bound to move: which ones to drop is the developer's call.
-            if (Syntax.AttributeAt(target.Root, target.Diagnostic.Location.SourceSpan) is not { } attribute
+            if (Syntax.AttributeAt(target.Root, target.Span) is not { } attribute
                 || attribute.ArgumentList is not { Arguments.Count: >= 2 } arguments
                 || !IsFloatRangeStartingBelowOne(attribute, arguments, target.Model))
             {

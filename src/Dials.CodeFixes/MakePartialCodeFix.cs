@@ -23,9 +23,9 @@ namespace Dials.CodeFixes
         }
 
         /// <inheritdoc />
-        protected override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
+        protected internal override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
         {
-            var declarations = target.Root.FindToken(target.Diagnostic.Location.SourceSpan.Start).Parent?
+            var declarations = target.Root.FindToken(target.Span.Start).Parent?
                 .AncestorsAndSelf().OfType<TypeDeclarationSyntax>()
                 .Where(type => !type.Modifiers.Any(SyntaxKind.PartialKeyword))
                 .ToList();

@@ -25,9 +25,9 @@ namespace Dials.CodeFixes
         }
 
         /// <inheritdoc />
-        protected override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
+        protected internal override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
         {
-            if (Syntax.PropertyAt(target.Root, target.Diagnostic.Location.SourceSpan) is not { } property
+            if (Syntax.PropertyAt(target.Root, target.Span) is not { } property
                 || target.Model.GetDeclaredSymbol(property, target.CancellationToken) is not IPropertySymbol symbol
                 || NearestAllowed(property, symbol, target.Model, target.CancellationToken) is not { } value)
             {

@@ -1,15 +1,18 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Dials.CodeFixes
 {
     /// <summary>
     /// What every Dials fix shares: one edit of the diagnostic's document per diagnostic, computed up front (so a fix that
-    /// does not apply is simply not offered) and batchable across a document, project or solution.
+    /// does not apply is simply not offered), and a Fix All that applies those edits across a document, project or
+    /// solution (<see cref="SequentialFixAll"/>).
     /// </summary>
     public abstract class SingleEditCodeFix : CodeFixProvider
     {
@@ -22,8 +25,11 @@ namespace Dials.CodeFixes
         /// <inheritdoc />
         public sealed override ImmutableArray<string> FixableDiagnosticIds { get; }
 
+        /// <summary>The equivalence key of every action this fix offers: one per provider, so Fix All gathers them all.</summary>
+        public string EquivalenceKey => GetType().Name;
+
         /// <inheritdoc />
-        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public sealed override FixAllProvider GetFixAllProvider() => new SequentialFixAll(this);
 
         /// <inheritdoc />
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -35,31 +41,42 @@ namespace Dials.CodeFixes
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            // Hosts may pass diagnostics of other rules along (dotnet format hands every provider the first diagnostic
+            // of the analyzer's run, whatever its ID); a fix is only ever offered for the rules it answers.
+            foreach (var diagnostic in context.Diagnostics.Where(Answers))
             {
-                var target = new FixTarget(context.Document, root, model, diagnostic, context.CancellationToken);
+                var target = new FixTarget(context.Document, root, model, diagnostic.Location.SourceSpan, diagnostic.Properties,
+                    context.CancellationToken);
                 if (Fix(target) is var (title, newRoot))
                 {
-                    // One key per provider, so "fix all" gathers every occurrence of this fix.
                     context.RegisterCodeFix(
-                        CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(newRoot)), GetType().Name),
+                        CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(newRoot)), EquivalenceKey),
                         diagnostic);
                 }
             }
         }
 
+        /// <summary>
+        /// Whether this fix answers <paramref name="diagnostic"/>: one of its rules, pointing into a file (a syntax tree for
+        /// the analyzers' diagnostics, a path for the generator's).
+        /// </summary>
+        internal bool Answers(Diagnostic diagnostic) =>
+            FixableDiagnosticIds.Contains(diagnostic.Id) && diagnostic.Location.Kind is LocationKind.SourceFile or LocationKind.ExternalFile;
+
         /// <summary>The fix's title and the document's new root, or null when the fix does not apply here.</summary>
-        protected abstract (string Title, SyntaxNode NewRoot)? Fix(FixTarget target);
+        protected internal abstract (string Title, SyntaxNode NewRoot)? Fix(FixTarget target);
 
         /// <summary>The diagnostic to fix and the document it is in.</summary>
-        protected sealed class FixTarget
+        protected internal sealed class FixTarget
         {
-            internal FixTarget(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+            internal FixTarget(Document document, SyntaxNode root, SemanticModel model, TextSpan span,
+                ImmutableDictionary<string, string?> properties, CancellationToken cancellationToken)
             {
                 Document = document;
                 Root = root;
                 Model = model;
-                Diagnostic = diagnostic;
+                Span = span;
+                Properties = properties;
                 CancellationToken = cancellationToken;
             }
 
@@ -72,8 +89,11 @@ namespace Dials.CodeFixes
             /// <summary>The document's semantic model.</summary>
             public SemanticModel Model { get; }
 
-            /// <summary>The diagnostic being fixed.</summary>
-            public Diagnostic Diagnostic { get; }
+            /// <summary>Where the diagnostic is in <see cref="Root"/> (moved along when earlier fixes of a Fix All edited the document).</summary>
+            public TextSpan Span { get; }
+
+            /// <summary>The data the analyzer attached to the diagnostic for its fix.</summary>
+            public ImmutableDictionary<string, string?> Properties { get; }
 
             /// <summary>Cancels the fix's computation.</summary>
             public CancellationToken CancellationToken { get; }

@@ -19,9 +19,9 @@ namespace Dials.CodeFixes
         }
 
         /// <inheritdoc />
-        protected override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
+        protected internal override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
         {
-            if (Syntax.AttributeAt(target.Root, target.Diagnostic.Location.SourceSpan) is not { } attribute)
+            if (Syntax.AttributeAt(target.Root, target.Span) is not { } attribute)
             {
                 return null;
             }

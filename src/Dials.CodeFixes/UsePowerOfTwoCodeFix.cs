@@ -22,10 +22,10 @@ namespace Dials.CodeFixes
         }
 
         /// <inheritdoc />
-        protected override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
+        protected internal override (string Title, SyntaxNode NewRoot)? Fix(FixTarget target)
         {
-            var span = target.Diagnostic.Location.SourceSpan;
-            var properties = target.Diagnostic.Properties;
+            var span = target.Span;
+            var properties = target.Properties;
             if (Syntax.AttributeAt(target.Root, span) is not { } attribute || Syntax.PropertyAt(target.Root, span) is not { } property
                 || !properties.TryGetValue(DiagnosticIds.Properties.PowerOfTwoLow, out var low) || low is null
                 || !properties.TryGetValue(DiagnosticIds.Properties.PowerOfTwoHigh, out var high) || high is null)

@@ -33,4 +33,39 @@ public class BoundaryDefaultTests
             {{property}}
         }
         """);
+
+    /// <summary>
+    /// The property that drew opposite advice: DIALS112 said to extend the range past 10, DIALS101 to end it at 1. The
+    /// default itself is what DIALS100 calls wrong, so the boundary rule gives way and every remark points down.
+    /// </summary>
+    [Fact]
+    public Task Learning_rate_default_at_a_top_past_one_is_told_only_to_come_down() => Verify.Analyzer("""
+        [Hyperparameters]
+        public partial record Config
+        {
+            [{|DIALS101:FloatRange(1e-4, 10, Log = true)|}] public double LearningRate { get; init; } = {|DIALS100:10|};
+        }
+        """);
+
+    [Fact]
+    public Task Learning_rate_default_at_a_top_of_one_is_not_told_to_extend_past_one() => Verify.Analyzer("""
+        [Hyperparameters]
+        public partial record Config
+        {
+            [FloatRange(1e-4, 1, Log = true)] public double LearningRate { get; init; } = {|DIALS100:1|};
+        }
+        """);
+
+    [Theory]
+    [InlineData("[FloatRange(0.1, 0.8)] public double Dropout { get; init; } = {|DIALS104:0.8|};")]
+    [InlineData("[FloatRange(0.01, 0.5)] public double WeightDecay { get; init; } = {|DIALS105:0.5|};")]
+    [InlineData("[{|DIALS111:FloatRange(0.5, 3)|}] public double Temperature { get; init; } = {|DIALS111:3|};")]
+    [InlineData("[FloatRange(1e-8, 1e-2, Log = true)] public double Lr { get; init; } = {|DIALS100:1e-8|};")]
+    public Task A_default_another_rule_calls_wrong_is_not_told_to_extend_the_range(string property) => Verify.Analyzer($$"""
+        [Hyperparameters]
+        public partial record Config
+        {
+            {{property}}
+        }
+        """);
 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Dials.Analyzers.Tests;
 
@@ -49,6 +50,57 @@ internal static class Verify
     }
 
     /// <summary>
+    /// Fixes every diagnostic (marked in <paramref name="sources"/>, one string a document) one at a time and with Fix All
+    /// in document, project and solution scope, each Fix All in a single pass, expecting <paramref name="fixedSources"/>.
+    /// </summary>
+    public static Task FixAll<TCodeFix>(string[] sources, string[] fixedSources)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new Test<HyperparameterValuesAnalyzer, TCodeFix>
+        {
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = sources.Length, // one pass for each document
+            NumberOfFixAllInProjectIterations = 1,
+        };
+        for (var i = 0; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(($"Test{i}.cs", Usings + sources[i]));
+            test.FixedState.Sources.Add(($"Test{i}.cs", Usings + fixedSources[i]));
+        }
+
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// Fix All of a generator diagnostic over a solution, asked for as dotnet format asks: the diagnostics of the whole run
+    /// (here, everything the generator reports) and no equivalence key. Expects <paramref name="fixedSources"/> and that
+    /// the generator no longer reports <paramref name="id"/>.
+    /// </summary>
+    public static async Task GeneratorFixAll<TCodeFix>(string[] sources, string id, string[] fixedSources)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var documents = CreateDocuments(sources.Select(source => Usings + source).ToArray());
+        var solution = documents[0].Project.Solution;
+        var diagnostics = await GeneratorDiagnosticsAsync(documents[0]);
+        Assert.Contains(diagnostics, d => d.Id == id);
+
+        var fix = new TCodeFix();
+        var context = new FixAllContext(documents[0], fix, FixAllScope.Solution, codeActionEquivalenceKey: null!,
+            new[] { id }, new FixedDiagnostics(diagnostics), CancellationToken.None);
+        var action = await fix.GetFixAllProvider()!.GetFixAsync(context);
+        Assert.NotNull(action);
+        var operations = await action.GetOperationsAsync(CancellationToken.None);
+        var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+
+        for (var i = 0; i < documents.Length; i++)
+        {
+            Assert.Equal(Usings + fixedSources[i], (await changed.GetDocument(documents[i].Id)!.GetTextAsync()).ToString());
+        }
+
+        Assert.DoesNotContain(await GeneratorDiagnosticsAsync(changed.GetDocument(documents[0].Id)!), d => d.Id == id);
+    }
+
+    /// <summary>
     /// A fix of a diagnostic the generator reports (DIALS0xx). The testing library does not offer generator diagnostics
     /// to code fixes, so this runs the generator over the source, checks the diagnostic is reported on
     /// <paramref name="flaggedText"/>, applies the fix, and checks the result and that the generator is then satisfied.
@@ -71,14 +123,27 @@ internal static class Verify
         Assert.DoesNotContain(await GeneratorDiagnosticsAsync(changed), d => d.Id == id);
     }
 
-    private static Document CreateDocument(string source)
+    private static Document CreateDocument(string source) => CreateDocuments(source)[0];
+
+    /// <summary>One project holding the sources as Test0.cs, Test1.cs, ...</summary>
+    private static Document[] CreateDocuments(params string[] sources)
     {
         var workspace = new AdhocWorkspace();
         var project = workspace.AddProject("Test", LanguageNames.CSharp)
             .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
             .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
             .WithMetadataReferences(TestReferences.All);
-        return project.AddDocument("Test.cs", source);
+        var ids = new List<DocumentId>();
+        for (var i = 0; i < sources.Length; i++)
+        {
+            // With a path, as in a real project: generator diagnostics name their document by it.
+            var name = sources.Length == 1 ? "Test.cs" : $"Test{i}.cs";
+            var document = project.AddDocument(name, SourceText.From(sources[i]), filePath: Path.Combine(Path.GetTempPath(), "DialsTest", name));
+            ids.Add(document.Id);
+            project = document.Project;
+        }
+
+        return ids.Select(id => project.GetDocument(id)!).ToArray();
     }
 
     private static async Task<IReadOnlyList<Diagnostic>> GeneratorDiagnosticsAsync(Document document)
@@ -87,6 +152,21 @@ internal static class Verify
         CSharpGeneratorDriver.Create(new Dials.Generators.HyperparametersGenerator())
             .RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
         return diagnostics;
+    }
+
+    /// <summary>Hands Fix All a fixed list of diagnostics, as dotnet format does with those of its analysis run.</summary>
+    private sealed class FixedDiagnostics(IReadOnlyList<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            GetProjectDiagnosticsAsync(project, cancellationToken);
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+        {
+            return Task.FromResult(diagnostics.Where(d => d.Location.GetLineSpan().Path == document.FilePath));
+        }
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
     }
 
     private sealed class Test<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>

@@ -69,9 +69,18 @@ namespace Dials.Generators.Analyzers
             {
                 var record = new RecordReader(symbols, end.CancellationToken)
                     .Read(type, new Dictionary<IPropertySymbol, (double, Location)>(defaults, SymbolEqualityComparer.Default));
+                var reported = new List<Diagnostic>();
                 foreach (var rule in Rules)
                 {
-                    rule.Check(record, end.ReportDiagnostic);
+                    rule.Check(record, reported.Add);
+                }
+
+                foreach (var diagnostic in reported)
+                {
+                    if (!BoundaryDefaultRule.GivesWay(diagnostic, reported))
+                    {
+                        end.ReportDiagnostic(diagnostic);
+                    }
                 }
             });
         }
