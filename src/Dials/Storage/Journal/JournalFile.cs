@@ -12,8 +12,9 @@ internal delegate void JournalLineHandler(long lineNumber, ReadOnlySpan<byte> li
 /// <remarks>
 /// <para>Appends happen inside <see cref="Transact"/>, under an exclusive lock on a sibling <c>.lock</c> file (see
 /// <see cref="JournalLock"/>: an advisory lock the operating system drops when its process dies, so a killed worker
-/// never blocks the others). Each batch is written in one call and flushed to disk (fsync) before the lock is
-/// released, so a finished trial that was told is durable.</para>
+/// never blocks the others). Each batch is written in one call under the lock and, when durable, flushed to disk
+/// (fsync) right after the lock is released and before <see cref="Transact"/> returns, so a finished trial that was
+/// told is durable, and workers' flushes overlap instead of queueing behind the lock.</para>
 /// <para>Reading streams the new part of the file in bounded chunks (a journal may outgrow any one array); only a
 /// line longer than a chunk makes the buffer grow, to that line's length.</para>
 /// <para>A crash mid-write can leave a torn last line. Readers outside the lock hold an unterminated tail back (it may
@@ -81,13 +82,32 @@ internal sealed class JournalFile
     {
         lock (gate)
         {
-            using var held = fileLock.Acquire();
-            using var stream = Open(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+            using var stream = Append(onLine, decide);
+
+            // The lock is already released: the fsync of one worker's finished trial overlaps the next worker's
+            // append (and the kernel commits concurrent flushes of one file together), instead of every worker
+            // queueing behind each flush. The caller still returns only once its lines are on disk.
+            if (durable && stream is not null)
+            {
+                stream.Flush(flushToDisk: true);
+            }
+        }
+    }
+
+    /// <summary>Under the lock: reads, decides and writes (to the operating system, not yet to disk); returns the open
+    /// journal when something was written.</summary>
+    private FileStream? Append(JournalLineHandler onLine, Func<IReadOnlyList<string>> decide)
+    {
+        using var held = fileLock.Acquire();
+        var stream = Open(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+        try
+        {
             ReadFrom(stream, onLine, underLock: true);
             var append = decide();
             if (append.Count == 0)
             {
-                return;
+                stream.Dispose();
+                return null;
             }
 
             var text = new StringBuilder();
@@ -101,12 +121,16 @@ internal sealed class JournalFile
                 text.Append(line).Append('\n');
             }
 
-            var bytes = Encoding.UTF8.GetBytes(text.ToString());
             stream.Seek(0, SeekOrigin.End);
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: durable);
+            stream.Write(Encoding.UTF8.GetBytes(text.ToString())); // One write: other readers see whole lines.
             offset = stream.Position;
             lineNumber += append.Count;
+            return stream;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
         }
     }
 
