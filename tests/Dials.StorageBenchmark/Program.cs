@@ -49,11 +49,18 @@ double InProcess(string? spec)
     return clock.Elapsed.TotalSeconds;
 }
 
-double Workers(string backend, int count)
+// Seconds for the whole run, and the steady rate: trials started once every worker was up (had printed "started"),
+// per second from then to the end, so that process start-up and JIT, which four processes pay four times on a
+// shared machine, stay out of the comparison of the lock's hand-over.
+(double Seconds, double SteadyRate) Workers(string backend, int count)
 {
     var name = $"workers{count}-" + Guid.NewGuid().ToString("N");
     var spec = Spec(backend, name);
     var worker = Path.Combine(AppContext.BaseDirectory, "Dials.StudyWorker.dll");
+    var gate = new object();
+    var up = 0;
+    var steadyTrials = 0;
+    TimeSpan? allUp = null;
     var clock = Stopwatch.StartNew();
     var processes = Enumerable.Range(0, count).Select(seed =>
     {
@@ -64,12 +71,29 @@ double Workers(string backend, int count)
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (gate)
+            {
+                if (e.Data == "started" && ++up == count)
+                {
+                    allUp = clock.Elapsed;
+                }
+                else if (allUp is not null && e.Data?.StartsWith("trial ", StringComparison.Ordinal) == true)
+                {
+                    steadyTrials++;
+                }
+            }
+        };
         process.BeginOutputReadLine();
         return process;
     }).ToList();
     processes.ForEach(p => p.WaitForExit());
-    return clock.Elapsed.TotalSeconds;
+    var seconds = clock.Elapsed.TotalSeconds;
+    lock (gate)
+    {
+        return (seconds, steadyTrials / (seconds - (allUp ?? TimeSpan.Zero).TotalSeconds));
+    }
 }
 
 InProcess(null); // Warm-up: JIT and first-use costs stay out of the measurements.
@@ -89,15 +113,15 @@ foreach (var backend in backends)
 Console.WriteLine();
 Console.WriteLine($"{trials} trials of a {objectiveMs} ms objective shared by worker processes (process start-up included):");
 Console.WriteLine();
-Console.WriteLine("| storage | 1 worker: trials/s | 4 workers: trials/s | 4 vs 1 |");
-Console.WriteLine("|---|---|---|---|");
+Console.WriteLine("| storage | 1 worker: trials/s | 4 workers: trials/s | 4 vs 1 | steady, all workers up: 1 worker | 4 workers | 4 vs 1 |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
 foreach (var backend in backends)
 {
     for (var round = 0; round < rounds; round++)
     {
         var one = Workers(backend, 1);
         var four = Workers(backend, 4);
-        Console.WriteLine($"| {backend} | {trials / one:F0} | {trials / four:F0} | {one / four:F2}x |");
+        Console.WriteLine($"| {backend} | {trials / one.Seconds:F0} | {trials / four.Seconds:F0} | {one.Seconds / four.Seconds:F2}x | {one.SteadyRate:F0} | {four.SteadyRate:F0} | {four.SteadyRate / one.SteadyRate:F2}x |");
     }
 }
 

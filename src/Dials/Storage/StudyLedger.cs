@@ -109,6 +109,9 @@ internal sealed class StudyLedger(StoredStudy study)
         return true;
     }
 
+    /// <summary>Whether <see cref="FailStale"/> would fail a trial now.</summary>
+    public bool HasStale(DateTimeOffset staleBefore) => lastBeat.Values.Any(beat => beat < staleBefore);
+
     /// <summary>Fails every running trial whose worker has given no sign of life (start or heartbeat) since
     /// <paramref name="staleBefore"/>; returns each with the duration recorded (start to last sign of life).</summary>
     public IReadOnlyList<(int Number, TimeSpan Duration)> FailStale(DateTimeOffset staleBefore, string reason)

@@ -154,6 +154,17 @@ public sealed class JournalStorage : IStudyStorage
     /// <inheritdoc />
     public IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason)
     {
+        lock (sync)
+        {
+            // Asked before every trial: with nothing stale in what the file says now, there is nothing to decide under
+            // the lock (later lines only add signs of life), so workers do not queue for it.
+            file.ReadNew(replay.Line);
+            if (!Find(studyName).HasStale(staleBefore))
+            {
+                return [];
+            }
+        }
+
         var failed = new List<int>();
         WriteMany(() =>
         {
