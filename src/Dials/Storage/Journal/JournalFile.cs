@@ -22,7 +22,7 @@ internal delegate void JournalLineHandler(long lineNumber, ReadOnlySpan<byte> li
 /// through the warning callback, terminated so later records start on a line of their own, and skipped. Earlier
 /// records are never affected.</para>
 /// </remarks>
-internal sealed class JournalFile
+internal sealed class JournalFile : IDisposable
 {
     /// <summary>How much of the file is read at a time.</summary>
     public const int DefaultChunkSize = 1 << 20;
@@ -33,6 +33,7 @@ internal sealed class JournalFile
     private readonly int chunkSize;
     private readonly JournalLock fileLock;
     private readonly object gate = new();
+    private FileStream? stream;
     private long offset;
     private long lineNumber;
 
@@ -62,8 +63,7 @@ internal sealed class JournalFile
     {
         lock (gate)
         {
-            using var stream = Open(FileMode.OpenOrCreate, FileAccess.Read);
-            ReadFrom(stream, onLine, underLock: false);
+            ReadFrom(Stream(write: false), onLine, underLock: false);
         }
     }
 
@@ -82,14 +82,14 @@ internal sealed class JournalFile
     {
         lock (gate)
         {
-            using var stream = Append(onLine, decide);
+            var written = Append(onLine, decide);
 
             // The lock is already released: the fsync of one worker's finished trial overlaps the next worker's
             // append (and the kernel commits concurrent flushes of one file together), instead of every worker
             // queueing behind each flush. The caller still returns only once its lines are on disk.
-            if (durable && stream is not null)
+            if (durable && written is not null)
             {
-                stream.Flush(flushToDisk: true);
+                written.Flush(flushToDisk: true);
             }
         }
     }
@@ -99,14 +99,13 @@ internal sealed class JournalFile
     private FileStream? Append(JournalLineHandler onLine, Func<IReadOnlyList<string>> decide)
     {
         using var held = fileLock.Acquire();
-        var stream = Open(FileMode.OpenOrCreate, FileAccess.ReadWrite);
+        var journal = Stream(write: true);
         try
         {
-            ReadFrom(stream, onLine, underLock: true);
+            ReadFrom(journal, onLine, underLock: true);
             var append = decide();
             if (append.Count == 0)
             {
-                stream.Dispose();
                 return null;
             }
 
@@ -121,15 +120,15 @@ internal sealed class JournalFile
                 text.Append(line).Append('\n');
             }
 
-            stream.Seek(0, SeekOrigin.End);
-            stream.Write(Encoding.UTF8.GetBytes(text.ToString())); // One write: other readers see whole lines.
-            offset = stream.Position;
+            journal.Seek(0, SeekOrigin.End);
+            journal.Write(Encoding.UTF8.GetBytes(text.ToString())); // One write: other readers see whole lines.
+            offset = journal.Position;
             lineNumber += append.Count;
-            return stream;
+            return journal;
         }
-        catch
+        catch (IOException)
         {
-            stream.Dispose();
+            Dispose(); // Opened afresh next time, in case the handle itself is what failed.
             throw;
         }
     }
@@ -212,6 +211,31 @@ internal sealed class JournalFile
         {
             onLine(lineNumber, line);
         }
+    }
+
+    /// <summary>Closes the journal's handle (it is opened again when next needed).</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            stream?.Dispose();
+            stream = null;
+        }
+    }
+
+    /// <summary>The journal's handle, kept open between reads and writes so that neither pays for opening the file (a
+    /// writer's open happens under the lock otherwise). Readers open it for reading only, so a read-only journal can
+    /// be read; the first write reopens it for writing.</summary>
+    private FileStream Stream(bool write)
+    {
+        if (stream is null || (write && !stream.CanWrite))
+        {
+            stream?.Dispose();
+            stream = null;
+            stream = Open(FileMode.OpenOrCreate, write ? FileAccess.ReadWrite : FileAccess.Read);
+        }
+
+        return stream;
     }
 
     private FileStream Open(FileMode mode, FileAccess access)

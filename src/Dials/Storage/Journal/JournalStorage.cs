@@ -18,7 +18,7 @@ namespace Dials.Storage.Journal;
 /// no free inode, a name over the length limit) fails the write at once with an <see cref="IOException"/> naming the
 /// file and the operating system's error.</para>
 /// </remarks>
-public sealed class JournalStorage : IStudyStorage
+public sealed class JournalStorage : IStudyStorage, IDisposable
 {
     private readonly object sync = new();
     private readonly string path;
@@ -241,8 +241,18 @@ public sealed class JournalStorage : IStudyStorage
         }
     }
 
+    /// <summary>Closes the journal's file handle; a later call opens it again.</summary>
+    public void Dispose()
+    {
+        lock (sync)
+        {
+            file.Dispose();
+        }
+    }
+
     private void Reset()
     {
+        file.Dispose();
         file = new JournalFile(path, warn);
         replay = new JournalReplay(file.FilePath, warn);
     }
