@@ -230,6 +230,9 @@ public sealed class JournalStorage : IStudyStorage, IDisposable
         {
             try
             {
+                // Catch up before taking the lock, so that under it only the lines appended in the meantime are read:
+                // the other workers wait for less.
+                file.ReadNew(replay.Line);
                 file.Transact(replay.Line,
                     () => [.. decide().Select(r => JsonSerializer.Serialize(r, JournalJson.Default.JournalRecord))], durable);
             }
