@@ -16,11 +16,11 @@ public sealed class JournalFileTests : IDisposable
     public void Appended_lines_are_read_back_by_a_fresh_reader_in_order()
     {
         var writer = Open();
-        writer.Transact(_ => ["a", "b"]);
-        writer.Transact(_ => ["c"]);
+        Append(writer, "a", "b");
+        Append(writer, "c");
 
-        Assert.Equal(["a", "b", "c"], Open().ReadNew());
-        Assert.Empty(writer.ReadNew()); // The writer has seen its own lines.
+        Assert.Equal(["a", "b", "c"], ReadNew(Open()));
+        Assert.Empty(ReadNew(writer)); // The writer has seen its own lines.
     }
 
     [Fact]
@@ -28,12 +28,12 @@ public sealed class JournalFileTests : IDisposable
     {
         var first = Open();
         var second = Open();
-        first.Transact(_ => ["from first"]);
+        Append(first, "from first");
 
-        var seen = second.Transact(_ => ["from second"]);
+        var seen = Append(second, "from second");
 
         Assert.Equal(["from first"], seen);
-        Assert.Equal(["from second"], first.ReadNew());
+        Assert.Equal(["from second"], ReadNew(first));
     }
 
     [Fact]
@@ -47,56 +47,67 @@ public sealed class JournalFileTests : IDisposable
         {
             for (var n = 0; n < 40; n++)
             {
-                writers[w].Transact(lines =>
-                {
-                    counts[w] += lines.Count;
-                    var number = counts[w]++;
-                    return [number.ToString(CultureInfo.InvariantCulture)];
-                });
+                writers[w].Transact((_, _) => counts[w]++, () => [(counts[w]++).ToString(CultureInfo.InvariantCulture)]);
             }
         });
 
-        var numbers = Open().ReadNew().Select(int.Parse).ToList();
+        var numbers = ReadNew(Open()).Select(int.Parse).ToList();
         Assert.Equal(Enumerable.Range(0, 240), numbers);
     }
 
     [Fact]
     public void A_torn_tail_is_skipped_with_a_warning_and_earlier_records_survive()
     {
-        Open().Transact(_ => ["one", "two"]);
+        Append(Open(), "one", "two");
         File.AppendAllText(JournalPath, "{\"half a rec", Encoding.UTF8); // A write cut short by a crash.
 
         var reader = Open();
-        Assert.Equal(["one", "two"], reader.ReadNew()); // Outside the lock an unterminated tail may still be in flight.
+        Assert.Equal(["one", "two"], ReadNew(reader)); // Outside the lock an unterminated tail may still be in flight.
         Assert.Empty(warnings);
 
         var resumed = Open();
-        var seen = resumed.Transact(_ => ["three"]);
+        var seen = Append(resumed, "three");
 
         Assert.Equal(["one", "two"], seen);
         Assert.Contains(warnings, w => w.Contains("torn record at line 3", StringComparison.Ordinal));
-        var all = Open().ReadNew();
+        var all = ReadNew(Open());
         Assert.Equal(["one", "two", "{\"half a rec", "three"], all); // The fragment sits on its own line; "three" is intact.
     }
 
     [Fact]
     public void Records_must_be_single_lines()
     {
-        Assert.Throws<ArgumentException>(() => Open().Transact(_ => ["two\nlines"]));
-        Assert.Empty(Open().ReadNew());
+        Assert.Throws<ArgumentException>(() => Append(Open(), "two\nlines"));
+        Assert.Empty(ReadNew(Open()));
     }
 
     [Fact]
     public void A_truncated_journal_is_a_clear_error()
     {
         var reader = Open();
-        reader.Transact(_ => ["one", "two"]);
+        Append(reader, "one", "two");
         File.WriteAllText(JournalPath, "");
-        var error = Assert.Throws<InvalidDataException>(() => reader.ReadNew());
+        var error = Assert.Throws<InvalidDataException>(() => ReadNew(reader));
         Assert.Contains("shrank", error.Message);
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     private JournalFile Open() => new(JournalPath, warnings.Enqueue);
+
+    /// <summary>The new lines, as text.</summary>
+    internal static List<string> ReadNew(JournalFile file)
+    {
+        var lines = new List<string>();
+        file.ReadNew((_, line) => lines.Add(Encoding.UTF8.GetString(line)));
+        return lines;
+    }
+
+    /// <summary>Appends <paramref name="append"/> under the lock; returns the lines others appended before.</summary>
+    internal static List<string> Append(JournalFile file, params string[] append)
+    {
+        var lines = new List<string>();
+        file.Transact((_, line) => lines.Add(Encoding.UTF8.GetString(line)), () => append);
+        return lines;
+    }
 }

@@ -33,8 +33,16 @@ public static class BestCommand
             throw new CliException($"--section '{section}' must be a configuration path such as Training or Models:Ranker.", ExitCodes.Usage);
         }
 
-        var study = StudyArguments.LoadWithCompleteTrials(spec, studyName);
-        var best = study.Best!;
+        var study = StudyArguments.Load(spec, studyName);
+
+        // A complete trial whose point a damaged storage lost has a value but no configuration: it cannot be the best,
+        // and saying so keeps a better-looking value from being passed over in silence.
+        foreach (var lost in study.Trials.Where(t => t.State == TrialState.Complete && t.Point.Count != study.Space.Dimensions.Count))
+        {
+            output.Error.WriteLine($"warning: trial {lost.Number} completed (value {CliText.Value(lost.Value)}), but the storage lost its configuration; it cannot be the best.");
+        }
+
+        var best = StudyArguments.RequireComplete(study).Best!;
         output.Plain.Write(ConfigurationJson.Write(section, study.Space, best.Point));
         output.Error.WriteLine($"trial {best.Number}, value {CliText.Value(best.Value)}{(best.Strategy is { } strategy ? $", proposed by {strategy}" : "")}");
         return ExitCodes.Ok;

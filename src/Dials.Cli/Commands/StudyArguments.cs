@@ -71,9 +71,13 @@ public static class StudyArguments
 
     /// <summary>Like <see cref="Load"/>, for commands that need at least one complete trial.</summary>
     /// <exception cref="CliException">The study has no complete trial.</exception>
-    public static StudySnapshot LoadWithCompleteTrials(string spec, string study)
+    public static StudySnapshot LoadWithCompleteTrials(string spec, string study) => RequireComplete(Load(spec, study));
+
+    /// <summary>The study itself, when it has at least one complete trial.</summary>
+    /// <exception cref="CliException">The study has no complete trial.</exception>
+    public static StudySnapshot RequireComplete(StudySnapshot snapshot)
     {
-        var snapshot = Load(spec, study);
+        ArgumentNullException.ThrowIfNull(snapshot);
         if (snapshot.Complete.Count == 0)
         {
             var counts = Dials.Reporting.Export.TrialCounts.Of(snapshot.Trials);

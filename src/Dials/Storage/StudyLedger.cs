@@ -28,7 +28,13 @@ internal sealed class StudyLedger(StoredStudy study)
 
     public void Enqueue(IReadOnlyList<double> point, string? reason) => queue.Enqueue(([.. point], reason));
 
-    public NewTrial? CreateTrial(DateTimeOffset start, int? limit, bool queuedOnly)
+    /// <summary>Creates the next trial, with the first queued point if any.</summary>
+    /// <param name="start">When it starts.</param>
+    /// <param name="limit">No trial is created once there are this many.</param>
+    /// <param name="queuedOnly">Create one only for a queued point.</param>
+    /// <param name="takeQueued">False when the trial is known to have been sampled (a journal rebuilding a trial
+    /// whose creation line was lost from its point line): the queue is then left as it was.</param>
+    public NewTrial? CreateTrial(DateTimeOffset start, int? limit, bool queuedOnly, bool takeQueued = true)
     {
         if (!CanCreateTrial(limit, queuedOnly))
         {
@@ -37,7 +43,8 @@ internal sealed class StudyLedger(StoredStudy study)
 
         var number = trials.Count;
         var trial = new TrialRecord(number, TrialState.Running, [], null, [], start, null);
-        if (queue.TryDequeue(out var queued))
+        (double[] Point, string? Reason) queued = default;
+        if (takeQueued && queue.TryDequeue(out queued))
         {
             trial = trial with { Point = queued.Point, Strategy = TrialRecord.QueuedStrategy, StrategyReason = queued.Reason };
         }
@@ -101,6 +108,9 @@ internal sealed class StudyLedger(StoredStudy study)
         lastBeat[number] = at > lastBeat[number] ? at : lastBeat[number];
         return true;
     }
+
+    /// <summary>Whether <see cref="FailStale"/> would fail a trial now.</summary>
+    public bool HasStale(DateTimeOffset staleBefore) => lastBeat.Values.Any(beat => beat < staleBefore);
 
     /// <summary>Fails every running trial whose worker has given no sign of life (start or heartbeat) since
     /// <paramref name="staleBefore"/>; returns each with the duration recorded (start to last sign of life).</summary>

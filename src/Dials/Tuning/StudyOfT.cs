@@ -126,7 +126,9 @@ public sealed class Study<T> : ITrialHost
         TrialRecord? best = null;
         foreach (var record in records)
         {
-            if (record is { State: TrialState.Complete, Value: { } value } && (best is null || IsBetter(value, best.Value!.Value)))
+            // A complete trial without its point (a damaged journal lost that line) has no configuration to offer.
+            if (record is { State: TrialState.Complete, Value: { } value } && record.Point.Count == Space.Dimensions.Count
+                && (best is null || IsBetter(value, best.Value!.Value)))
             {
                 best = record;
             }
@@ -134,7 +136,8 @@ public sealed class Study<T> : ITrialHost
 
         var bestTrial = best is null ? null
             : new BestTrial<T>(best.Number, best.Value!.Value, Space.Decode(best.Point.ToArray()), trials[best.Number].Parameters);
-        return new StudyResult<T>(Name, trials, bestTrial);
+        var damaged = records.Where(r => r.State == TrialState.Complete && r.Point.Count != Space.Dimensions.Count).Select(r => r.Number).ToArray();
+        return new StudyResult<T>(Name, trials, bestTrial, damaged);
     }
 
     /// <summary>

@@ -6,11 +6,12 @@ public sealed class StudyResult<T>
 {
     private readonly BestTrial<T>? best;
 
-    internal StudyResult(string studyName, IReadOnlyList<TrialResult> trials, BestTrial<T>? best)
+    internal StudyResult(string studyName, IReadOnlyList<TrialResult> trials, BestTrial<T>? best, IReadOnlyList<int>? damagedTrials = null)
     {
         StudyName = studyName;
         Trials = trials;
         this.best = best;
+        DamagedTrials = damagedTrials ?? [];
     }
 
     /// <summary>The study's name.</summary>
@@ -18,6 +19,10 @@ public sealed class StudyResult<T>
 
     /// <summary>Every trial, in number order.</summary>
     public IReadOnlyList<TrialResult> Trials { get; }
+
+    /// <summary>The numbers of complete trials whose configuration the storage lost (a damaged journal line): they keep
+    /// their value but cannot be <see cref="Best"/>. Empty for a sound storage.</summary>
+    public IReadOnlyList<int> DamagedTrials { get; }
 
     /// <summary>Whether any trial completed, so that <see cref="Best"/> exists.</summary>
     public bool HasBest => best is not null;
@@ -36,6 +41,11 @@ public sealed class StudyResult<T>
         var counts = string.Join(", ", Trials.GroupBy(t => t.State).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
         var firstFailure = Trials.FirstOrDefault(t => t.State == TrialState.Failed);
         var reason = firstFailure is null ? "" : $" Trial {firstFailure.Number} failed because {firstFailure.FailReason}.";
+        if (DamagedTrials.Count > 0)
+        {
+            return $"No trial of study '{StudyName}' can be the best ({counts}): the configuration of complete trial(s) {string.Join(", ", DamagedTrials)} was lost from the storage.{reason}";
+        }
+
         return $"No trial of study '{StudyName}' completed ({counts}), so it has no best trial.{reason}";
     }
 }

@@ -2,157 +2,252 @@ using System.Text;
 
 namespace Dials.Storage.Journal;
 
+/// <summary>Receives one complete line of a journal: its 1-based line number and its UTF-8 bytes, without the line
+/// end (and without a byte-order mark on line 1). The bytes are only valid during the call.</summary>
+internal delegate void JournalLineHandler(long lineNumber, ReadOnlySpan<byte> line);
+
 /// <summary>
 /// An append-only file of text records, one a line, shared safely by threads and processes on one machine.
 /// </summary>
 /// <remarks>
-/// <para>Appends happen inside <see cref="Transact"/>, under an exclusive lock on a sibling <c>.lock</c> file (an
-/// advisory lock the operating system drops when its process dies, so a killed worker never blocks the others). Each
-/// batch is written in one call and flushed to disk (fsync) before the lock is released, so a finished trial that was
-/// told is durable.</para>
+/// <para>Appends happen inside <see cref="Transact"/>, under an exclusive lock on a sibling <c>.lock</c> file (see
+/// <see cref="JournalLock"/>: an advisory lock the operating system drops when its process dies, so a killed worker
+/// never blocks the others). Each batch is written in one call under the lock and, when durable, flushed to disk
+/// (fsync) right after the lock is released and before <see cref="Transact"/> returns, so a finished trial that was
+/// told is durable, and workers' flushes overlap instead of queueing behind the lock.</para>
+/// <para>Reading streams the new part of the file in bounded chunks (a journal may outgrow any one array); only a
+/// line longer than a chunk makes the buffer grow, to that line's length.</para>
 /// <para>A crash mid-write can leave a torn last line. Readers outside the lock hold an unterminated tail back (it may
 /// still be being written); under the lock nobody is writing, so a tail without its newline is torn: it is reported
 /// through the warning callback, terminated so later records start on a line of their own, and skipped. Earlier
 /// records are never affected.</para>
 /// </remarks>
-internal sealed class JournalFile
+internal sealed class JournalFile : IDisposable
 {
-    private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(2);
+    /// <summary>How much of the file is read at a time.</summary>
+    public const int DefaultChunkSize = 1 << 20;
+
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
     private readonly string path;
-    private readonly string lockPath;
     private readonly Action<string> warn;
+    private readonly int chunkSize;
+    private readonly JournalLock fileLock;
     private readonly object gate = new();
+    private FileStream? stream;
     private long offset;
-    private int lineNumber;
+    private long lineNumber;
 
     /// <summary>Opens (creating when needed) the journal at <paramref name="path"/>.</summary>
     /// <param name="path">The journal file.</param>
-    /// <param name="warn">Receives a message for every torn or skipped line.</param>
-    public JournalFile(string path, Action<string> warn)
+    /// <param name="warn">Receives a message for every torn line.</param>
+    /// <param name="chunkSize">How many bytes are read at a time (small in tests, to exercise lines across chunks).</param>
+    public JournalFile(string path, Action<string> warn, int chunkSize = DefaultChunkSize)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         this.path = Path.GetFullPath(path);
-        lockPath = this.path + ".lock";
         this.warn = warn;
+        this.chunkSize = chunkSize;
+        fileLock = new JournalLock(this.path + ".lock");
         Directory.CreateDirectory(Path.GetDirectoryName(this.path)!);
     }
 
     /// <summary>The journal's path.</summary>
     public string FilePath => path;
 
-    /// <summary>The complete lines appended since the last read, without taking the lock.</summary>
-    public IReadOnlyList<string> ReadNew()
+    /// <summary>How many bytes of the file have been read (complete lines only).</summary>
+    public long Offset => offset;
+
+    /// <summary>Passes the complete lines appended since the last read to <paramref name="onLine"/>, without taking
+    /// the lock.</summary>
+    public void ReadNew(JournalLineHandler onLine)
     {
         lock (gate)
         {
-            using var stream = Open(FileMode.OpenOrCreate, FileAccess.Read);
-            return ReadFrom(stream, underLock: false);
+            ReadFrom(Stream(write: false), onLine, underLock: false);
         }
     }
 
     /// <summary>
-    /// Under the exclusive lock: reads the lines appended since the last read, lets <paramref name="decide"/> choose what
-    /// to append given them, appends it durably, and returns the lines read.
+    /// Under the exclusive lock: passes the lines appended since the last read to <paramref name="onLine"/>, lets
+    /// <paramref name="decide"/> choose what to append given them, and appends it durably.
     /// </summary>
-    /// <param name="decide">Given the new lines, the lines to append (none to only read under the lock).</param>
-    /// <param name="cancellationToken">Cancels the wait for the lock.</param>
+    /// <param name="onLine">Receives each new line, before <paramref name="decide"/> is called.</param>
+    /// <param name="decide">The lines to append (none to only read under the lock).</param>
     /// <param name="durable">Whether to fsync the appended lines before returning (finished trials); otherwise they
     /// reach the operating system, visible to every process, and the next durable append makes them durable too.</param>
-    public IReadOnlyList<string> Transact(Func<IReadOnlyList<string>, IReadOnlyList<string>> decide, bool durable = true,
-        CancellationToken cancellationToken = default)
+    /// <exception cref="IOException">The lock or the journal cannot be used (a read-only file system, no space, a
+    /// name too long): the message names the file and the operating system's error. Only another holder of the lock
+    /// makes this wait.</exception>
+    public void Transact(JournalLineHandler onLine, Func<IReadOnlyList<string>> decide, bool durable = true)
     {
         lock (gate)
         {
-            using var fileLock = AcquireLock(cancellationToken);
-            using var stream = Open(FileMode.OpenOrCreate, FileAccess.ReadWrite);
-            var lines = ReadFrom(stream, underLock: true);
-            var append = decide(lines);
-            if (append.Count > 0)
+            var written = Append(onLine, decide);
+
+            // The lock is already released: the fsync of one worker's finished trial overlaps the next worker's
+            // append (and the kernel commits concurrent flushes of one file together), instead of every worker
+            // queueing behind each flush. The caller still returns only once its lines are on disk.
+            if (durable && written is not null)
             {
-                var text = new StringBuilder();
-                foreach (var line in append)
-                {
-                    if (line.Contains('\n', StringComparison.Ordinal))
-                    {
-                        throw new ArgumentException("A journal record must be a single line.", nameof(decide));
-                    }
-
-                    text.Append(line).Append('\n');
-                }
-
-                var bytes = Encoding.UTF8.GetBytes(text.ToString());
-                stream.Seek(0, SeekOrigin.End);
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: durable);
-                offset = stream.Position;
-                lineNumber += append.Count;
+                written.Flush(flushToDisk: true);
             }
-
-            return lines;
         }
     }
 
-    private List<string> ReadFrom(FileStream stream, bool underLock)
+    /// <summary>Under the lock: reads, decides and writes (to the operating system, not yet to disk); returns the open
+    /// journal when something was written.</summary>
+    private FileStream? Append(JournalLineHandler onLine, Func<IReadOnlyList<string>> decide)
     {
-        var lines = new List<string>();
-        if (stream.Length < offset)
+        using var held = fileLock.Acquire();
+        var journal = Stream(write: true);
+        try
         {
-            throw new InvalidDataException($"Journal '{path}' shrank from {offset} to {stream.Length} bytes; it was truncated or replaced.");
+            ReadFrom(journal, onLine, underLock: true);
+            var append = decide();
+            if (append.Count == 0)
+            {
+                return null;
+            }
+
+            var text = new StringBuilder();
+            foreach (var line in append)
+            {
+                if (line.Contains('\n', StringComparison.Ordinal))
+                {
+                    throw new ArgumentException("A journal record must be a single line.", nameof(decide));
+                }
+
+                text.Append(line).Append('\n');
+            }
+
+            journal.Seek(0, SeekOrigin.End);
+            journal.Write(Encoding.UTF8.GetBytes(text.ToString())); // One write: other readers see whole lines.
+            offset = journal.Position;
+            lineNumber += append.Count;
+            return journal;
+        }
+        catch (IOException)
+        {
+            Dispose(); // Opened afresh next time, in case the handle itself is what failed.
+            throw;
+        }
+    }
+
+    /// <summary>Reads the complete lines between the offset and the end as the stream's length was on entry, a chunk
+    /// at a time. The offset only ever moves past whole lines, so a line still being written is read again, whole,
+    /// next time.</summary>
+    internal void ReadFrom(Stream stream, JournalLineHandler onLine, bool underLock)
+    {
+        var end = stream.Length;
+        if (end < offset)
+        {
+            throw new InvalidDataException($"Journal '{path}' shrank from {offset} to {end} bytes; it was truncated or replaced.");
         }
 
         stream.Seek(offset, SeekOrigin.Begin);
-        var buffer = new byte[stream.Length - offset];
-        stream.ReadExactly(buffer);
-        var start = 0;
-        for (var i = 0; i < buffer.Length; i++)
+        var buffer = new byte[(int)Math.Min(chunkSize, Math.Max(end - offset, 1))];
+        var held = 0; // bytes at the start of the buffer: the beginning of a line not yet ended
+        var position = offset;
+        while (position < end)
         {
-            if (buffer[i] != (byte)'\n')
+            if (held == buffer.Length)
             {
-                continue;
+                // One line longer than the buffer: grow to hold it (bounded by that line, never by the file).
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
             }
 
-            lineNumber++;
-            var line = Encoding.UTF8.GetString(buffer, start, i - start);
-            if (line.Length > 0)
+            var read = stream.Read(buffer, held, (int)Math.Min(buffer.Length - held, end - position));
+            if (read == 0)
             {
-                lines.Add(line);
+                break;
             }
 
-            start = i + 1;
+            position += read;
+            var filled = held + read;
+            var start = 0;
+            var searchFrom = held;
+            int newline;
+            while ((newline = buffer.AsSpan(searchFrom, filled - searchFrom).IndexOf((byte)'\n')) >= 0)
+            {
+                var lineEnd = searchFrom + newline;
+                Deliver(buffer.AsSpan(start, lineEnd - start), onLine);
+                start = lineEnd + 1;
+                searchFrom = start;
+            }
+
+            offset += start;
+            held = filled - start;
+            buffer.AsSpan(start, held).CopyTo(buffer);
         }
 
-        offset += start;
-        if (underLock && start < buffer.Length)
+        if (underLock && held > 0)
         {
             // Nobody else can be writing: an unterminated tail is what a crash left. End it so the next record starts
-            // on a line of its own; the fragment is skipped here and by every later reader (it will not parse).
-            warn($"Journal '{path}': skipped a torn record at line {lineNumber + 1} ({buffer.Length - start} bytes without a line end), left by an interrupted write.");
+            // on a line of their own; the fragment is skipped here and by every later reader (it will not parse).
+            warn($"Journal '{path}': skipped a torn record at line {lineNumber + 1} ({held} bytes without a line end), left by an interrupted write.");
             stream.Seek(0, SeekOrigin.End);
             stream.WriteByte((byte)'\n');
-            stream.Flush(flushToDisk: true);
+            (stream as FileStream)?.Flush(flushToDisk: true);
             offset = stream.Position;
             lineNumber++;
         }
-
-        return lines;
     }
 
-    private FileStream Open(FileMode mode, FileAccess access) =>
-        new(path, mode, access, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.None);
-
-    /// <summary>Takes the inter-process lock: on Unix, .NET maps an exclusive open of the lock file to an advisory
-    /// <c>flock</c>, which the kernel releases when the holder exits, however it exits.</summary>
-    private FileStream AcquireLock(CancellationToken cancellationToken)
+    private void Deliver(ReadOnlySpan<byte> line, JournalLineHandler onLine)
     {
-        while (true)
+        lineNumber++;
+        if (lineNumber == 1 && line.StartsWith(ByteOrderMark))
         {
-            try
-            {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (!cancellationToken.IsCancellationRequested)
-            {
-                Thread.Sleep(LockRetry);
-            }
+            // Editors and some tools on Windows start a UTF-8 file with a byte-order mark; it is not part of the record.
+            line = line[ByteOrderMark.Length..];
+        }
+
+        if (line.EndsWith((byte)'\r'))
+        {
+            line = line[..^1]; // A line end rewritten as CRLF by an editor or a checkout.
+        }
+
+        if (!line.IsEmpty)
+        {
+            onLine(lineNumber, line);
+        }
+    }
+
+    /// <summary>Closes the journal's handle (it is opened again when next needed).</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            stream?.Dispose();
+            stream = null;
+        }
+    }
+
+    /// <summary>The journal's handle, kept open between reads and writes so that neither pays for opening the file (a
+    /// writer's open happens under the lock otherwise). Readers open it for reading only, so a read-only journal can
+    /// be read; the first write reopens it for writing.</summary>
+    private FileStream Stream(bool write)
+    {
+        if (stream is null || (write && !stream.CanWrite))
+        {
+            stream?.Dispose();
+            stream = null;
+            stream = Open(FileMode.OpenOrCreate, write ? FileAccess.ReadWrite : FileAccess.Read);
+        }
+
+        return stream;
+    }
+
+    private FileStream Open(FileMode mode, FileAccess access)
+    {
+        try
+        {
+            return new(path, mode, access, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.None);
+        }
+        catch (UnauthorizedAccessException error)
+        {
+            // Not an IOException in .NET, but the same kind of lasting fault for the caller: say which file.
+            throw new IOException($"Journal '{path}' cannot be opened: {error.Message}", error);
         }
     }
 }

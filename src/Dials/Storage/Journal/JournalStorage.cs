@@ -8,16 +8,23 @@ namespace Dials.Storage.Journal;
 /// study. Finished trials are fsynced before they are acknowledged; a torn last line is skipped with a warning.
 /// </summary>
 /// <remarks>
-/// Replaying goes through the same rules as the in-memory storage (a <see cref="StudyLedger"/> per study), so an
-/// operation that would break them is refused before anything is written.
+/// <para>Replaying goes through the same rules as the in-memory storage (a <see cref="StudyLedger"/> per study), so an
+/// operation that would break them is refused before anything is written.</para>
+/// <para>Every line names its trial by number, so a line that cannot be read (a bad disk sector, a hand edit) costs
+/// only its own fact: see <see cref="Damage"/> for what is lost and how a trial whose creation line was lost is
+/// rebuilt. A study whose study record cannot be read is an <see cref="InvalidDataException"/> naming the file and
+/// the line, never a new study started beside its old trials. A UTF-8 byte-order mark is accepted.</para>
+/// <para>Only another worker holding the journal's lock makes a write wait; a lasting fault (a read-only file system,
+/// no free inode, a name over the length limit) fails the write at once with an <see cref="IOException"/> naming the
+/// file and the operating system's error.</para>
 /// </remarks>
-public sealed class JournalStorage : IStudyStorage
+public sealed class JournalStorage : IStudyStorage, IDisposable
 {
     private readonly object sync = new();
     private readonly string path;
     private readonly Action<string> warn;
     private JournalFile file;
-    private Dictionary<string, StudyLedger> studies = new(StringComparer.Ordinal);
+    private JournalReplay replay;
 
     /// <summary>Opens (or creates) the journal at <paramref name="path"/>.</summary>
     /// <param name="path">The journal file; its folder is created when missing.</param>
@@ -28,10 +35,31 @@ public sealed class JournalStorage : IStudyStorage
         this.path = path;
         warn = onWarning ?? (message => Console.Error.WriteLine("warning: " + message));
         file = new JournalFile(path, warn);
+        replay = new JournalReplay(file.FilePath, warn);
     }
 
     /// <summary>The journal's full path.</summary>
     public string FilePath => file.FilePath;
+
+    /// <summary>
+    /// What the journal has lost, as read so far (it catches up with the file first): each unreadable line, each line
+    /// that does not fit its study, each trial rebuilt without its creation line, each completed trial whose point line
+    /// was lost. Every entry was also passed to the warning callback when it was found. Empty for a sound journal.
+    /// </summary>
+    /// <remarks>A trial whose creation line was lost is rebuilt under its own number from its later lines, with the
+    /// previous trial's start time; a completed trial whose point line was lost keeps its value but cannot be the best;
+    /// no later trial shifts.</remarks>
+    public IReadOnlyList<JournalDamage> Damage
+    {
+        get
+        {
+            lock (sync)
+            {
+                file.ReadNew(replay.Line);
+                return [.. replay.Damage];
+            }
+        }
+    }
 
     /// <inheritdoc />
     public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists)
@@ -40,11 +68,13 @@ public sealed class JournalStorage : IStudyStorage
         StoredStudy? existing = null;
         Write(durable: true, () =>
         {
-            if (studies.TryGetValue(study.Name, out var ledger))
+            if (replay.Studies.TryGetValue(study.Name, out var ledger))
             {
                 existing = loadIfExists ? ledger.Study : throw InMemoryStorage.StudyExists(study.Name);
                 return null;
             }
+
+            replay.CheckCanCreate(study.Name);
 
             var record = new JournalRecord { Op = JournalRecord.CreateStudy, Study = study.Name, Direction = study.Direction, Signature = study.SpaceSignature };
             Apply(record);
@@ -124,6 +154,17 @@ public sealed class JournalStorage : IStudyStorage
     /// <inheritdoc />
     public IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason)
     {
+        lock (sync)
+        {
+            // Asked before every trial: with nothing stale in what the file says now, there is nothing to decide under
+            // the lock (later lines only add signs of life), so workers do not queue for it.
+            file.ReadNew(replay.Line);
+            if (!Find(studyName).HasStale(staleBefore))
+            {
+                return [];
+            }
+        }
+
         var failed = new List<int>();
         WriteMany(() =>
         {
@@ -139,8 +180,8 @@ public sealed class JournalStorage : IStudyStorage
     {
         lock (sync)
         {
-            Replay(file.ReadNew());
-            return StudyLedger.Listed(studies.Values);
+            file.ReadNew(replay.Line);
+            return StudyLedger.Listed(replay.Studies.Values);
         }
     }
 
@@ -149,7 +190,7 @@ public sealed class JournalStorage : IStudyStorage
     {
         lock (sync)
         {
-            Replay(file.ReadNew());
+            file.ReadNew(replay.Line);
             return [.. Find(studyName).Trials];
         }
     }
@@ -159,7 +200,7 @@ public sealed class JournalStorage : IStudyStorage
     {
         lock (sync)
         {
-            Replay(file.ReadNew());
+            file.ReadNew(replay.Line);
             return Find(studyName).Finished;
         }
     }
@@ -189,11 +230,11 @@ public sealed class JournalStorage : IStudyStorage
         {
             try
             {
-                file.Transact(lines =>
-                {
-                    Replay(lines);
-                    return [.. decide().Select(r => JsonSerializer.Serialize(r, JournalJson.Default.JournalRecord))];
-                }, durable);
+                // Catch up before taking the lock, so that under it only the lines appended in the meantime are read:
+                // the other workers wait for less.
+                file.ReadNew(replay.Line);
+                file.Transact(replay.Line,
+                    () => [.. decide().Select(r => JsonSerializer.Serialize(r, JournalJson.Default.JournalRecord))], durable);
             }
             catch (IOException)
             {
@@ -203,46 +244,29 @@ public sealed class JournalStorage : IStudyStorage
         }
     }
 
-    private void Reset()
+    /// <summary>Closes the journal's file handle; a later call opens it again.</summary>
+    public void Dispose()
     {
-        file = new JournalFile(path, warn);
-        studies = new Dictionary<string, StudyLedger>(StringComparer.Ordinal);
-    }
-
-    private void Replay(IReadOnlyList<string> lines)
-    {
-        foreach (var line in lines)
+        lock (sync)
         {
-            JournalRecord? record;
-            try
-            {
-                record = JsonSerializer.Deserialize(line, JournalJson.Default.JournalRecord);
-            }
-            catch (JsonException error)
-            {
-                warn($"Journal '{file.FilePath}': skipped an unreadable record ({error.Message}).");
-                continue;
-            }
-
-            try
-            {
-                if (record is not null)
-                {
-                    Apply(record);
-                }
-            }
-            catch (Exception error) when (error is InvalidOperationException or ArgumentException)
-            {
-                warn($"Journal '{file.FilePath}': skipped a record that does not fit the study ({error.Message}).");
-            }
+            file.Dispose();
         }
     }
 
+    private void Reset()
+    {
+        file.Dispose();
+        file = new JournalFile(path, warn);
+        replay = new JournalReplay(file.FilePath, warn);
+    }
+
+    /// <summary>Applies a record this process is about to write (a replayed line goes through
+    /// <see cref="JournalReplay"/> instead): a record that breaks a rule throws.</summary>
     private NewTrial? Apply(JournalRecord record)
     {
         if (record.Op == JournalRecord.CreateStudy)
         {
-            studies.TryAdd(record.Study, new StudyLedger(new StoredStudy(record.Study, record.Direction ?? Direction.Minimize, record.Signature ?? "")));
+            replay.Studies.TryAdd(record.Study, new StudyLedger(new StoredStudy(record.Study, record.Direction ?? Direction.Minimize, record.Signature ?? "")));
             return null;
         }
 
@@ -274,8 +298,5 @@ public sealed class JournalStorage : IStudyStorage
         return null;
     }
 
-    private StudyLedger Find(string studyName) =>
-        studies.TryGetValue(studyName, out var ledger)
-            ? ledger
-            : throw new InvalidOperationException($"No study named '{studyName}' in journal '{file.FilePath}'.");
+    private StudyLedger Find(string studyName) => replay.Find(studyName);
 }

@@ -1,0 +1,152 @@
+using System.Runtime.InteropServices;
+
+namespace Dials.Storage.Journal;
+
+/// <summary>
+/// The inter-process lock that serialises appends to a journal: an exclusive advisory lock on a sibling file, which
+/// the operating system drops when its holder exits, however it exits.
+/// </summary>
+/// <remarks>
+/// <para>On Linux and macOS a waiter blocks in <c>flock(2)</c>, so the kernel hands the lock over the moment it is
+/// released: with several workers on one journal the lock never sits idle while a waiter sleeps. (.NET's own
+/// exclusive open can only try the lock, so it would have to be polled.) The lock file is opened by <c>open(2)</c>
+/// directly because .NET's open takes a lock of its own on the file.</para>
+/// <para>Elsewhere (Windows) an exclusive open is the lock, and only a sharing violation (another holder) is retried,
+/// after a pause that grows from a spin to 1 ms.</para>
+/// <para>Every other failure (a read-only file system, no free inode or space, a name over the length limit, a lock
+/// path that is a folder) is lasting: it is thrown at once as an <see cref="IOException"/> naming the lock file and the
+/// operating system's error, rather than retried forever.</para>
+/// </remarks>
+internal sealed partial class JournalLock(string path)
+{
+    private static readonly bool UseFlock = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
+
+    /// <summary>The lock file.</summary>
+    public string FilePath => path;
+
+    /// <summary>Takes the lock, waiting while another thread or process holds it; disposing the result releases it.</summary>
+    /// <exception cref="IOException">The lock file cannot be opened or locked for a reason other than another
+    /// holder.</exception>
+    public IDisposable Acquire() => UseFlock ? AcquireFlock() : AcquireByExclusiveOpen();
+
+    private SafeHandleLock AcquireFlock()
+    {
+        var handle = OpenLockFile();
+        while (Native.Flock(handle, Native.LockExclusive) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno != Native.EINTR)
+            {
+                handle.Dispose();
+                throw Failure("cannot be locked", errno);
+            }
+        }
+
+        return new SafeHandleLock(handle);
+    }
+
+    /// <summary>Opens (creating when missing) the lock file for the calling thread alone: close-on-exec, so a child
+    /// process started meanwhile cannot inherit, and so keep holding, the lock.</summary>
+    private Microsoft.Win32.SafeHandles.SafeFileHandle OpenLockFile()
+    {
+        var flags = Native.ReadWrite | (OperatingSystem.IsLinux() ? Native.CloseOnExecLinux : Native.CloseOnExecMac);
+        for (var attempt = 0; ; attempt++)
+        {
+            var fd = Native.Open(path, flags);
+            if (fd >= 0)
+            {
+                return new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+            }
+
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == Native.EINTR)
+            {
+                continue;
+            }
+
+            if (errno != Native.ENOENT || attempt > 3)
+            {
+                throw Failure("cannot be opened", errno);
+            }
+
+            // Missing: create it (creat(2) takes its mode as a fixed argument, unlike the variadic open(2)), close
+            // that descriptor at once, and open again as above. Another process creating it meanwhile is fine.
+            var created = Native.Create(path, Native.ReadWriteForAll);
+            if (created < 0)
+            {
+                var createError = Marshal.GetLastPInvokeError();
+                if (createError != Native.EINTR)
+                {
+                    throw Failure("cannot be created", createError);
+                }
+            }
+            else
+            {
+                new Microsoft.Win32.SafeHandles.SafeFileHandle(created, ownsHandle: true).Dispose();
+            }
+        }
+    }
+
+    private FileStream AcquireByExclusiveOpen()
+    {
+        var spin = new SpinWait();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException error) when (IsSharingViolation(error))
+            {
+                if (spin.NextSpinWillYield && spin.Count > 20)
+                {
+                    Thread.Sleep(1);
+                }
+                else
+                {
+                    spin.SpinOnce();
+                }
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException($"Journal lock '{path}' cannot be opened: {error.Message}", error);
+            }
+        }
+    }
+
+    /// <summary>Whether an exclusive open failed only because another handle holds the file (Windows'
+    /// ERROR_SHARING_VIOLATION or ERROR_LOCK_VIOLATION; on Unix, .NET reports EWOULDBLOCK's errno).</summary>
+    private static bool IsSharingViolation(IOException error) =>
+        error.GetType() == typeof(IOException) && (error.HResult & 0xFFFF) is 32 or 33 or 11 or 35;
+
+    private IOException Failure(string what, int errno) =>
+        new($"Journal lock '{path}' {what}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+
+    /// <summary>Holds the lock until disposed: closing the descriptor releases the flock.</summary>
+    private sealed class SafeHandleLock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) : IDisposable
+    {
+        public void Dispose() => handle.Dispose();
+    }
+
+    /// <summary>The few POSIX calls the lock needs; blittable or UTF-8 arguments only, generated at compile time
+    /// (trimming- and NativeAOT-safe).</summary>
+    private static partial class Native
+    {
+        public const int ReadWrite = 2; // O_RDWR, the same on Linux and the BSDs
+        public const int CloseOnExecLinux = 0x80000; // O_CLOEXEC on Linux
+        public const int CloseOnExecMac = 0x1000000; // O_CLOEXEC on macOS
+        public const int LockExclusive = 2; // LOCK_EX
+        public const int ReadWriteForAll = 0x1B6; // 0666, narrowed by the umask
+        public const int ENOENT = 2;
+        public const int EINTR = 4;
+
+        [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int Open(string path, int flags);
+
+        [LibraryImport("libc", EntryPoint = "creat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        public static partial int Create(string path, int mode);
+
+        [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+        public static partial int Flock(Microsoft.Win32.SafeHandles.SafeFileHandle fd, int operation);
+    }
+}
