@@ -6,12 +6,16 @@ namespace Dials.Storage.Sqlite;
 
 /// <summary>SQLite for <see cref="SqlStudyStorage"/>: WAL journal, a busy timeout on every connection, and
 /// <c>BEGIN IMMEDIATE</c> for every change, which takes the database's single write lock up front so that a
-/// transaction never reads a counter another process is about to bump.</summary>
+/// transaction never reads a counter another process is about to bump. Opened read-only (<c>Mode=ReadOnly</c>), it
+/// never creates or writes the file.</summary>
 internal sealed class SqliteDialect : ISqlDialect
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteCorrupt = 11;
     private const int SqliteCantOpen = 14;
+    private const int SqliteNotADatabase = 26;
     private readonly string connectionString;
 
     /// <summary>Checks a connection string and fills in what the storage needs (a full path, the timeouts).</summary>
@@ -38,7 +42,8 @@ internal sealed class SqliteDialect : ISqlDialect
         }
 
         FilePath = Path.GetFullPath(builder.DataSource);
-        if (builder.Mode != SqliteOpenMode.ReadOnly && Path.GetDirectoryName(FilePath) is { } directory)
+        ReadOnly = builder.Mode == SqliteOpenMode.ReadOnly;
+        if (!ReadOnly && Path.GetDirectoryName(FilePath) is { } directory)
         {
             Directory.CreateDirectory(directory);
         }
@@ -58,6 +63,11 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string Description => $"the SQLite database '{FilePath}'";
 
+    public bool ReadOnly { get; }
+
+    // A busy database is waited for by SQLite itself (the busy timeout); nothing else is worth retrying.
+    public TimeSpan RetryFor => TimeSpan.Zero;
+
     public string LockRows => "";
 
     public string VersionTableExists => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dials_schema_version'";
@@ -66,6 +76,12 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public DbConnection Open()
     {
+        if (ReadOnly && !File.Exists(FilePath))
+        {
+            // SQLite would refuse too, but with "unable to open database file" and no name.
+            throw new FileNotFoundException($"There is no SQLite database '{FilePath}' to read.", FilePath);
+        }
+
         var connection = new SqliteConnection(connectionString);
         try
         {
@@ -83,6 +99,12 @@ internal sealed class SqliteDialect : ISqlDialect
             connection.Dispose();
             throw;
         }
+    }
+
+    public bool IsTransient(Exception error) => false;
+
+    public void ClearConnections()
+    {
     }
 
     public void Prepare(DbConnection connection)
@@ -109,6 +131,12 @@ internal sealed class SqliteDialect : ISqlDialect
             "long write transaction on it; raise the busy timeout if it is merely busy.", error),
         SqliteException { SqliteErrorCode: SqliteCantOpen } => new IOException(
             $"Cannot open {Description} while {operation}: {error.Message}", error),
+        SqliteException { SqliteErrorCode: SqliteNotADatabase or SqliteCorrupt } => new IOException(
+            $"{SqlStorageErrors.Capitalised(Description)} is not a SQLite database or is damaged (truncated, overwritten), found " +
+            $"while {operation}: {error.Message}. Restore it from a copy; Dials did not change it.", error),
+        SqliteException { SqliteErrorCode: SqliteReadOnly } => new IOException(
+            $"{SqlStorageErrors.Capitalised(Description)} cannot be written (a read-only file or directory) while {operation}: " +
+            $"{error.Message}. Open it with Mode=ReadOnly (SqliteStorage.ForFile(path, readOnly: true)) to read it.", error),
         _ => null,
     };
 }
