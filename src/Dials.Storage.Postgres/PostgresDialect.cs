@@ -65,7 +65,9 @@ internal sealed class PostgresDialect : ISqlDialect
     {
     }
 
-    public DbTransaction BeginWrite(DbConnection connection) => ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);
+    // Every commit is as durable as the server's synchronous_commit makes it.
+    public DbTransaction BeginWrite(DbConnection connection, bool durable) =>
+        ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);
 
     public void GuardSchema(DbConnection connection, DbTransaction transaction) =>
         new SqlCommands(connection, transaction).Scalar("SELECT pg_advisory_xact_lock(@key)", ("@key", SchemaLockKey));

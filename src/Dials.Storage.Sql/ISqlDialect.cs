@@ -41,7 +41,10 @@ internal interface ISqlDialect
 
     /// <summary>Starts a transaction for a change: one that waits for (or takes) the locks that keep concurrent
     /// writers from interleaving.</summary>
-    DbTransaction BeginWrite(DbConnection connection);
+    /// <param name="connection">The connection.</param>
+    /// <param name="durable">Whether the commit must reach the disk before it returns (a trial's result), or may
+    /// reach it with the next durable commit (SQLite; a server keeps its own setting).</param>
+    DbTransaction BeginWrite(DbConnection connection, bool durable);
 
     /// <summary>Inside the schema transaction, before the version is read: keeps concurrent creators apart when
     /// <see cref="BeginWrite"/> alone does not.</summary>

@@ -232,7 +232,7 @@ public abstract class SqlStudyStorage : IStudyStorage
                 ("@state", state.ToString()), ("@value", value), ("@duration", duration.Ticks), ("@reason", failReason),
                 ("@change", NextChange(sql, trial.StudyId)), ("@study", trial.StudyId), ("@number", number));
             return true;
-        });
+        }, durable: true);
     }
 
     /// <inheritdoc />
@@ -498,8 +498,9 @@ public abstract class SqlStudyStorage : IStudyStorage
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction, committed only when it returns; told whether it
-    /// is a retry after a transient error (its earlier attempt may have committed).</summary>
-    private T Write<T>(string operation, Func<SqlCommands, bool, T> work, bool retry = true)
+    /// is a retry after a transient error (its earlier attempt may have committed). A <paramref name="durable"/>
+    /// commit reaches the disk before it returns (see <see cref="ISqlDialect.BeginWrite"/>).</summary>
+    private T Write<T>(string operation, Func<SqlCommands, bool, T> work, bool retry = true, bool durable = false)
     {
         if (dialect.ReadOnly)
         {
@@ -510,7 +511,7 @@ public abstract class SqlStudyStorage : IStudyStorage
         {
             EnsureSchema();
             using var connection = dialect.Open();
-            using var transaction = dialect.BeginWrite(connection);
+            using var transaction = dialect.BeginWrite(connection, durable);
             var result = work(new SqlCommands(connection, transaction), retrying);
             transaction.Commit();
             return result;
@@ -628,7 +629,7 @@ public abstract class SqlStudyStorage : IStudyStorage
     {
         using var connection = dialect.Open();
         dialect.Prepare(connection);
-        using var transaction = dialect.BeginWrite(connection);
+        using var transaction = dialect.BeginWrite(connection, durable: true);
         dialect.GuardSchema(connection, transaction);
         var sql = new SqlCommands(connection, transaction);
         // Looked up rather than CREATE TABLE IF NOT EXISTS: a worker allowed to read and write the tables but not to

@@ -8,6 +8,24 @@ using Dials.Options;
 // 1. In one process: a study of TRIALS trivial trials on each storage, against in-memory as the baseline.
 // 2. Worker processes: TRIALS trials shared by 1 and by 4 worker processes on each durable storage.
 // Prints Markdown tables; needs DIALS_POSTGRES for the PostgreSQL rows. The study is the worker's one-dimension Point.
+// The database storages at scale: `scale TRIALS` and `workers TRIALS OBJECTIVE_MS` (see ScaleBenchmark).
+if (args is ["scale" or "workers", ..])
+{
+    var scratch = Directory.CreateTempSubdirectory("dials-storage-scale-").FullName;
+    var size = int.Parse(args[1], CultureInfo.InvariantCulture);
+    if (args[0] == "scale")
+    {
+        ScaleBenchmark.Scale(size, scratch);
+    }
+    else
+    {
+        ScaleBenchmark.Workers(size, int.Parse(args[2], CultureInfo.InvariantCulture), scratch);
+    }
+
+    Directory.Delete(scratch, recursive: true);
+    return;
+}
+
 var trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 var directory = Directory.CreateTempSubdirectory("dials-storage-bench-").FullName;
 var backends = new List<string> { "journal", "sqlite" };
