@@ -33,6 +33,9 @@ namespace Dials.Storage.Sql;
 /// silently. Retries are idempotent: a call whose commit went through but whose acknowledgement was lost finds its own
 /// work on the retry (a finished trial with the same result, a trial or queued point carrying the call's token) and
 /// answers as the first attempt would have, never recording twice. Heartbeats are not retried (the next one is).</para>
+/// <para>A trial's result (<see cref="FinishTrial"/>) is committed durably, on disk when the call returns; the
+/// back end may let the steps before it (creating the trial, its point, reports) reach the disk with that commit
+/// (SQLite does: one disk sync per trial).</para>
 /// </remarks>
 public abstract class SqlStudyStorage : IStudyStorage
 {
@@ -327,7 +330,7 @@ public abstract class SqlStudyStorage : IStudyStorage
                     "SELECT t.number, t.state, t.point, t.value, t.start_utc_ticks, t.start_offset_minutes, t.duration_ticks, t.fail_reason, " +
                     (version >= 2 ? "t.strategy, t.strategy_reason, " : "NULL, NULL, ") + (incremental ? "t.change_seq, " : "0, ") +
                     "i.step, i.value FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
-                    "WHERE t.study_id = @study" + (incremental ? " AND t.change_seq > @seen" : "") + " ORDER BY t.number, i.step",
+                    "WHERE t.study_id = @study" + (incremental ? " AND t.change_seq > @seen ORDER BY t.change_seq, t.number, i.step" : " ORDER BY t.number, i.step"),
                     ("@study", cache.StudyId.Value), ("@seen", cache.Seen));
                 using var reader = command.ExecuteReader();
                 var changed = new List<(TrialRecord, long)>();
@@ -348,6 +351,9 @@ public abstract class SqlStudyStorage : IStudyStorage
                     }
                 }
 
+                // Ordered by change first, so both engines read the few changed trials through the change index rather
+                // than the whole study in number order; each trial's rows are still together (one change number each).
+                changed.Sort((a, b) => a.Item1.Number.CompareTo(b.Item1.Number));
                 return cache.Apply(changed, studyName);
             });
         }

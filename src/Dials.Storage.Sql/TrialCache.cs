@@ -11,8 +11,7 @@ namespace Dials.Storage.Sql;
 /// <see cref="Apply"/>.</remarks>
 internal sealed class TrialCache
 {
-    private readonly List<TrialRecord> trials = [];
-    private TrialRecord[] published = [];
+    private TrialSnapshot trials = TrialSnapshot.Empty;
 
     /// <summary>Held for a whole read, so two threads of one storage never apply changes out of order.</summary>
     public Lock Gate { get; } = new();
@@ -26,14 +25,13 @@ internal sealed class TrialCache
     /// <summary>Forgets every trial, so the next read is a full one (schemas before version 3 have no change numbers).</summary>
     public void Clear()
     {
-        trials.Clear();
-        published = [];
+        trials = TrialSnapshot.Empty;
         Seen = -1;
     }
 
-    /// <summary>Applies the trials one read found changed (all of them, in number order), then returns the snapshot of
-    /// every trial. Applied only once the read has finished, so a read that fails half-way changes nothing.</summary>
-    /// <param name="changed">Each changed trial with its change number.</param>
+    /// <summary>Applies the trials one read found changed, then returns the snapshot of every trial. Applied only once
+    /// the read has finished, so a read that fails half-way changes nothing.</summary>
+    /// <param name="changed">Each changed trial with its change number, in trial number order.</param>
     /// <param name="study">The study's name, for the error below.</param>
     /// <exception cref="InvalidOperationException">A trial number skips one: the database breaks the storage's own
     /// rules (rows changed by hand).</exception>
@@ -41,31 +39,21 @@ internal sealed class TrialCache
     {
         if (changed.Count == 0)
         {
-            return published;
+            return trials;
         }
 
-        foreach (var (trial, change) in changed)
+        try
         {
-            if (trial.Number < trials.Count)
-            {
-                trials[trial.Number] = trial;
-            }
-            else if (trial.Number == trials.Count)
-            {
-                trials.Add(trial);
-            }
-            else
-            {
-                Clear();
-                throw new InvalidOperationException(
-                    $"Study '{study}' holds trial {trial.Number} but no trial {trials.Count}: trial numbers have no gaps unless the " +
-                    "dials_trials table was changed by hand.");
-            }
-
-            Seen = Math.Max(Seen, change);
+            trials = trials.With([.. changed.Select(c => c.Trial)]);
+        }
+        catch (ArgumentException error)
+        {
+            Clear();
+            throw new InvalidOperationException(
+                $"Study '{study}' has a gap in its trial numbers: {error.Message} The dials_trials table was changed by hand.", error);
         }
 
-        published = [.. trials];
-        return published;
+        Seen = Math.Max(Seen, changed.Max(c => c.Change));
+        return trials;
     }
 }
