@@ -69,6 +69,10 @@ internal sealed class PostgresDialect : ISqlDialect
     public DbTransaction BeginWrite(DbConnection connection, bool durable) =>
         ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);
 
+    public void AfterCommit(bool durable)
+    {
+    }
+
     public void GuardSchema(DbConnection connection, DbTransaction transaction) =>
         new SqlCommands(connection, transaction).Scalar("SELECT pg_advisory_xact_lock(@key)", ("@key", SchemaLockKey));
 

@@ -42,9 +42,13 @@ internal interface ISqlDialect
     /// <summary>Starts a transaction for a change: one that waits for (or takes) the locks that keep concurrent
     /// writers from interleaving.</summary>
     /// <param name="connection">The connection.</param>
-    /// <param name="durable">Whether the commit must reach the disk before it returns (a trial's result), or may
-    /// reach it with the next durable commit (SQLite; a server keeps its own setting).</param>
+    /// <param name="durable">Whether the change must be on disk when the call returns (a trial's result), or may
+    /// reach it with the next durable one (SQLite; a server keeps its own setting). See <see cref="AfterCommit"/>.</param>
     DbTransaction BeginWrite(DbConnection connection, bool durable);
+
+    /// <summary>Runs after a write transaction committed and its connection closed, before the call returns: makes a
+    /// durable change reach the disk when the commit did not wait for it.</summary>
+    void AfterCommit(bool durable);
 
     /// <summary>Inside the schema transaction, before the version is read: keeps concurrent creators apart when
     /// <see cref="BeginWrite"/> alone does not.</summary>

@@ -49,6 +49,7 @@ public abstract class SqlStudyStorage : IStudyStorage
     private readonly ISqlDialect dialect;
     private readonly Lock schemaGate = new();
     private readonly ConcurrentDictionary<string, TrialCache> caches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> studyIds = new(StringComparer.Ordinal);
 
     // The schema version the queries are written for, once known to stay: the current one, or for a read-only storage
     // an earlier one as found. 0 until checked (and while a read-only storage finds no Dials tables yet).
@@ -276,8 +277,8 @@ public abstract class SqlStudyStorage : IStudyStorage
         // write lock for that.
         var any = Read($"looking for stale trials of study '{studyName}'", (sql, version) =>
         {
-            var study = FindStudy(sql, studyName, lockRow: false, version);
-            return sql.Scalar($"SELECT 1 FROM dials_trials WHERE {quiet} LIMIT 1", ("@study", study.Id), ("@before", staleBefore.UtcTicks)) is not null;
+            return sql.Scalar($"SELECT 1 FROM dials_trials WHERE {quiet} LIMIT 1", ("@study", StudyId(sql, studyName, version)),
+                ("@before", staleBefore.UtcTicks)) is not null;
         });
         if (!any)
         {
@@ -319,7 +320,7 @@ public abstract class SqlStudyStorage : IStudyStorage
         {
             return Read($"reading the trials of study '{studyName}'", (sql, version) =>
             {
-                cache.StudyId ??= FindStudy(sql, studyName, lockRow: false, version).Id;
+                cache.StudyId ??= StudyId(sql, studyName, version);
                 var incremental = version >= 3;
                 if (!incremental)
                 {
@@ -386,9 +387,9 @@ public abstract class SqlStudyStorage : IStudyStorage
     public int CountFinished(string studyName) =>
         Read($"counting the finished trials of study '{studyName}'", (sql, version) =>
         {
-            var study = FindStudy(sql, studyName, lockRow: false, version);
             return Convert.ToInt32(
-                sql.Scalar("SELECT COUNT(*) FROM dials_trials WHERE study_id = @study AND state <> @running", ("@study", study.Id), ("@running", Running)),
+                sql.Scalar("SELECT COUNT(*) FROM dials_trials WHERE study_id = @study AND state <> @running",
+                    ("@study", StudyId(sql, studyName, version)), ("@running", Running)),
                 CultureInfo.InvariantCulture);
         });
 
@@ -445,6 +446,20 @@ public abstract class SqlStudyStorage : IStudyStorage
         return !reader.Read() ? null : reader.IsDBNull(0) ? double.NaN : reader.GetDouble(0);
     }
 
+    /// <summary>The study's id, looked up once: a study's row is never deleted, so its id never changes.</summary>
+    /// <param name="sql">The commands.</param>
+    /// <param name="studyName">The study.</param>
+    /// <param name="version">The schema version read with: 0 (no Dials tables yet) holds no study.</param>
+    private long StudyId(SqlCommands sql, string studyName, int version = SchemaVersion)
+    {
+        if (studyIds.TryGetValue(studyName, out var id))
+        {
+            return id;
+        }
+
+        return studyIds[studyName] = FindStudy(sql, studyName, lockRow: false, version).Id;
+    }
+
     /// <summary>The study's id and trial counter; with <paramref name="lockRow"/>, locked until the transaction ends.</summary>
     /// <param name="sql">The commands.</param>
     /// <param name="studyName">The study.</param>
@@ -478,14 +493,19 @@ public abstract class SqlStudyStorage : IStudyStorage
     /// every transaction that locks both takes them in that order, so none deadlock.</summary>
     private LockedTrial LockTrial(SqlCommands sql, string studyName, int number, bool lockStudy = true)
     {
-        var study = FindStudy(sql, studyName, lockRow: lockStudy);
+        var study = StudyId(sql, studyName);
+        if (lockStudy && dialect.LockRows.Length > 0)
+        {
+            sql.Scalar($"SELECT id FROM dials_studies WHERE id = @study{dialect.LockRows}", ("@study", study));
+        }
+
         using var command = sql.Command(
             $"SELECT state, point, value, duration_ticks, fail_reason, strategy FROM dials_trials WHERE study_id = @study AND number = @number{dialect.LockRows}",
-            ("@study", study.Id), ("@number", number));
+            ("@study", study), ("@number", number));
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new LockedTrial(
-                study.Id,
+                study,
                 Enum.Parse<TrialState>(reader.GetString(0)),
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetDouble(2),
@@ -516,10 +536,15 @@ public abstract class SqlStudyStorage : IStudyStorage
         return Attempt(operation, retry, retrying =>
         {
             EnsureSchema();
-            using var connection = dialect.Open();
-            using var transaction = dialect.BeginWrite(connection, durable);
-            var result = work(new SqlCommands(connection, transaction), retrying);
-            transaction.Commit();
+            T result;
+            using (var connection = dialect.Open())
+            {
+                using var transaction = dialect.BeginWrite(connection, durable);
+                result = work(new SqlCommands(connection, transaction), retrying);
+                transaction.Commit();
+            }
+
+            dialect.AfterCommit(durable);
             return result;
         });
     }
@@ -662,6 +687,7 @@ public abstract class SqlStudyStorage : IStudyStorage
         }
 
         transaction.Commit();
+        dialect.AfterCommit(durable: true);
     }
 
     /// <summary>Brings a database written by an earlier schema up to <see cref="SchemaVersion"/>, inside the schema

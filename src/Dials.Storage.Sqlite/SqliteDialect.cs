@@ -1,12 +1,13 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dials.Storage.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace Dials.Storage.Sqlite;
 
 /// <summary>SQLite for <see cref="SqlStudyStorage"/>: WAL journal, a busy timeout on every connection, and
-/// <c>BEGIN IMMEDIATE</c> for every change, which takes the database's single write lock up front so that a
-/// transaction never reads a counter another process is about to bump. Opened read-only (<c>Mode=ReadOnly</c>), it
+/// <c>BEGIN IMMEDIATE</c> for every change (<see cref="ImmediateTransaction"/>), which takes the database's single
+/// write lock up front so that a transaction never reads a counter another process is about to bump. Opened read-only (<c>Mode=ReadOnly</c>), it
 /// never creates or writes the file.</summary>
 internal sealed class SqliteDialect : ISqlDialect
 {
@@ -16,7 +17,12 @@ internal sealed class SqliteDialect : ISqlDialect
     private const int SqliteCorrupt = 11;
     private const int SqliteCantOpen = 14;
     private const int SqliteNotADatabase = 26;
+    private const int Unknown = 0;
+    private const int Wal = 1;
+    private const int NotWal = 2;
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, StrongBox<long>> Configured = new();
     private readonly string connectionString;
+    private volatile int walMode;
 
     /// <summary>Checks a connection string and fills in what the storage needs (a full path, the timeouts).</summary>
     /// <exception cref="ArgumentException">The connection string is malformed or names no file.</exception>
@@ -87,11 +93,18 @@ internal sealed class SqliteDialect : ISqlDialect
         {
             connection.Open();
 
-            // Per connection (pooled connections keep it, but a fresh one needs it): SQLite itself waits this long
-            // for another process's lock before reporting busy.
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}";
-            command.ExecuteNonQuery();
+            // Per connection: SQLite itself waits this long for another process's lock before reporting busy, and
+            // commits do not wait for the disk (see AfterCommit). Set once per SQLite connection, which the pool
+            // keeps: this runs before every call, where parsing two PRAGMAs showed in the profile.
+            var handle = connection.Handle!;
+            var busyMs = (long)BusyTimeout.TotalMilliseconds;
+            if (!Configured.TryGetValue(handle, out var setTo) || setTo.Value != busyMs)
+            {
+                var rc = SQLitePCL.raw.sqlite3_exec(handle, $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = NORMAL");
+                SqliteException.ThrowExceptionForRC(rc, handle);
+                Configured.AddOrUpdate(handle, new StrongBox<long>(busyMs));
+            }
+
             return connection;
         }
         catch
@@ -103,6 +116,19 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public bool IsTransient(Exception error) => false;
 
+    /// <summary>Whether the file is in WAL mode (it is once Dials created it), asked once.</summary>
+    private bool IsWal(DbConnection connection)
+    {
+        if (walMode == Unknown)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            walMode = string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase) ? Wal : NotWal;
+        }
+
+        return walMode == Wal;
+    }
+
     public void ClearConnections()
     {
     }
@@ -113,23 +139,45 @@ internal sealed class SqliteDialect : ISqlDialect
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL";
         command.ExecuteNonQuery();
+        walMode = Unknown;
     }
 
     public DbTransaction BeginWrite(DbConnection connection, bool durable)
     {
-        // In WAL mode, synchronous = NORMAL commits without waiting for the disk, and FULL syncs the log, with every
-        // commit before it (of any connection or process: one file). So a trial's result is on disk when it is told,
-        // and the steps before it (creating the trial, its point, its reports) reach the disk with the next result:
-        // one sync per trial rather than one per step. A power cut may lose those unsynced steps of a running trial,
-        // as a killed worker would; never a told result. A killed process loses nothing either way.
-        using (var command = connection.CreateCommand())
+        // A database some other tool left outside WAL mode gets SQLite's own durable commit (see AfterCommit).
+        if (durable && !IsWal(connection))
         {
-            command.CommandText = durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous = FULL";
             command.ExecuteNonQuery();
         }
 
-        // Microsoft.Data.Sqlite starts a non-deferred transaction with BEGIN IMMEDIATE.
-        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+        return ImmediateTransaction.Begin((SqliteConnection)connection, BusyTimeout);
+    }
+
+    public void AfterCommit(bool durable)
+    {
+        // In WAL mode with synchronous = NORMAL a commit returns once it is in the log, without waiting for the disk.
+        // A durable commit (a trial's result) then syncs the log itself, after the write lock is released: other
+        // writers go on meanwhile, instead of queueing behind a disk sync as synchronous = FULL would make them, and a
+        // sync covers every commit before it (of any connection or process: one file). So a result is on disk when it
+        // is told, and the steps before it (creating the trial, its point, reports) reach the disk with the next
+        // result. A power cut may lose those unsynced steps of a running trial, as a killed worker would; never a told
+        // result. A killed process loses nothing either way.
+        if (!durable || walMode != Wal)
+        {
+            return;
+        }
+
+        try
+        {
+            using var log = File.OpenHandle(FilePath + "-wal", FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            RandomAccess.FlushToDisk(log);
+        }
+        catch (FileNotFoundException)
+        {
+            // The last connection closed meanwhile and folded the log into the database, which that checkpoint synced.
+        }
     }
 
     // BEGIN IMMEDIATE already excludes every other writer.

@@ -117,16 +117,18 @@ internal static class ScaleBenchmark
             backends.Add("postgres:" + postgres);
         }
 
-        Console.WriteLine($"{trials} trials of a {objectiveMs} ms objective shared by worker processes (start-up included):");
+        Console.WriteLine($"{trials} trials of a {objectiveMs} ms objective shared by worker processes; trials/s over the whole run " +
+            "(process start-up included) and in the steady state (from the moment every worker has its study open):");
         Console.WriteLine();
-        Console.WriteLine("| storage | 1 worker: trials/s | 4 workers: trials/s | 4 vs 1 |");
+        Console.WriteLine("| storage | 1 worker: trials/s (whole / steady) | 4 workers: trials/s (whole / steady) | 4 vs 1 (whole / steady) |");
         Console.WriteLine("|---|---|---|---|");
         foreach (var backend in backends)
         {
             var one = Run(backend, 1, trials, objectiveMs);
             var four = Run(backend, 4, trials, objectiveMs);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {backend.Split(':')[0]} | {trials / one:F0} | {trials / four:F0} | {one / four:F2}x |"));
+                $"| {backend.Split(':')[0]} | {trials / one.Total:F0} / {trials / one.Steady:F0} | {trials / four.Total:F0} / {trials / four.Steady:F0} | " +
+                $"{one.Total / four.Total:F2}x / {one.Steady / four.Steady:F2}x |"));
         }
     }
 
@@ -170,12 +172,18 @@ internal static class ScaleBenchmark
         return (times[Measured / 2], times[Measured * 95 / 100], cpuMs);
     }
 
-    private static double Run(string backend, int count, int trials, int objectiveMs)
+    /// <summary>Runs the workers; returns the seconds from start to the last exit, and from the moment every worker
+    /// had its study open to the last one's "done" (the steady state, without process start-up).</summary>
+    private static (double Total, double Steady) Run(string backend, int count, int trials, int objectiveMs)
     {
         var name = $"workers{count}-" + Guid.NewGuid().ToString("N");
         var spec = string.Format(CultureInfo.InvariantCulture, backend, name);
         var worker = Path.Combine(AppContext.BaseDirectory, "Dials.StudyWorker.dll");
         var clock = Stopwatch.StartNew();
+        var started = 0;
+        var allStarted = TimeSpan.Zero;
+        var lastDone = TimeSpan.Zero;
+        var gate = new Lock();
         var processes = Enumerable.Range(0, count).Select(seed =>
         {
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
@@ -185,11 +193,24 @@ internal static class ScaleBenchmark
             }
 
             var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
+            process.OutputDataReceived += (_, line) =>
+            {
+                lock (gate)
+                {
+                    if (line.Data == "started" && ++started == count)
+                    {
+                        allStarted = clock.Elapsed;
+                    }
+                    else if (line.Data?.StartsWith("done", StringComparison.Ordinal) == true)
+                    {
+                        lastDone = clock.Elapsed;
+                    }
+                }
+            };
             process.BeginOutputReadLine();
             return process;
         }).ToList();
         processes.ForEach(p => p.WaitForExit());
-        return clock.Elapsed.TotalSeconds;
+        return (clock.Elapsed.TotalSeconds, (lastDone - allStarted).TotalSeconds);
     }
 }
