@@ -206,6 +206,33 @@ public abstract class SqlStorageTests : StorageContractTests
     }
 
     [Fact]
+    public void Changes_anywhere_in_a_long_study_reach_a_reader_and_earlier_snapshots_stay_as_they_were()
+    {
+        // More trials than a snapshot keeps in one piece (1,024), changed at both ends and across a boundary.
+        var reader = OpenSeparately();
+        var writer = OpenSeparately();
+        writer.CreateStudy(Study, false);
+        for (var i = 0; i < 2100; i++)
+        {
+            writer.CreateTrial("s", T0, null, false);
+        }
+
+        var before = reader.ReadTrials("s");
+        foreach (var number in new[] { 0, 1023, 1024, 2099 })
+        {
+            writer.FinishTrial("s", number, TrialState.Complete, number, TimeSpan.Zero, null);
+        }
+
+        writer.CreateTrial("s", T0, null, false);
+        var after = reader.ReadTrials("s");
+        Assert.Equal(2101, after.Count);
+        Assert.Equal([0.0, 1023, 1024, 2099], after.Where(t => t.IsFinished).Select(t => t.Value!.Value));
+        Assert.Equal(after.Select(Describe), OpenSeparately().ReadTrials("s").Select(Describe));
+        Assert.Equal(2100, before.Count);
+        Assert.All(before, t => Assert.Equal(TrialState.Running, t.State));
+    }
+
+    [Fact]
     public void A_read_fetches_only_the_trials_changed_since_the_last_one()
     {
         var storage = OpenSeparately();
