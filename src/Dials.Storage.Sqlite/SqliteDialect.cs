@@ -23,6 +23,8 @@ internal sealed class SqliteDialect : ISqlDialect
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, StrongBox<long>> Configured = new();
     private readonly string connectionString;
     private volatile int walMode;
+    private volatile bool probed;
+    private volatile string? immutableConnectionString;
 
     /// <summary>Checks a connection string and fills in what the storage needs (a full path, the timeouts).</summary>
     /// <exception cref="ArgumentException">The connection string is malformed or names no file.</exception>
@@ -88,10 +90,14 @@ internal sealed class SqliteDialect : ISqlDialect
             throw new FileNotFoundException($"There is no SQLite database '{FilePath}' to read.", FilePath);
         }
 
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(immutableConnectionString ?? connectionString);
         try
         {
             connection.Open();
+            if (!probed)
+            {
+                connection = Probe(connection);
+            }
 
             // Per connection: SQLite itself waits this long for another process's lock before reporting busy, and
             // commits do not wait for the disk (see AfterCommit). Set once per SQLite connection, which the pool
@@ -115,6 +121,34 @@ internal sealed class SqliteDialect : ISqlDialect
     }
 
     public bool IsTransient(Exception error) => false;
+
+    /// <summary>Reads the file once, the first time it is opened: a file in WAL mode in a directory this process may
+    /// not write, without its <c>-shm</c> file, cannot be read normally (SQLite must create that file), only as an
+    /// immutable file. Nobody can be writing it then (a writer needs that file too), so it is read that way from now
+    /// on, and changes are refused as the file itself refuses them.</summary>
+    private SqliteConnection Probe(SqliteConnection connection)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+            command.ExecuteScalar();
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode == SqliteReadOnly)
+        {
+            connection.Dispose();
+            immutableConnectionString = new SqliteConnectionStringBuilder(connectionString)
+            {
+                DataSource = new Uri(FilePath).AbsoluteUri + "?immutable=1",
+                Mode = SqliteOpenMode.ReadOnly,
+            }.ToString();
+            connection = new SqliteConnection(immutableConnectionString);
+            connection.Open();
+        }
+
+        probed = true;
+        return connection;
+    }
 
     /// <summary>Whether the file is in WAL mode (it is once Dials created it), asked once.</summary>
     private bool IsWal(DbConnection connection)

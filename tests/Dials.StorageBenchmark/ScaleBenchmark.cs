@@ -34,6 +34,9 @@ internal static class ScaleBenchmark
             backends.Add(("postgres", () => new PostgresStorage(postgres), () => new NpgsqlConnection(postgres), PostgresFill));
         }
 
+        var sync = DiskSync(directory);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"One disk sync (4 KB write + fsync) in the study's directory, now: {sync:F2} ms (median of 100); a trial's result waits for one."));
         Console.WriteLine($"A study of {trials} trials (random sampler, trivial objective), per back end; ask+tell over {Measured} trials:");
         Console.WriteLine();
         Console.WriteLine("| storage | ask+tell, ms (median / p95) | CPU ms per ask+tell | same, heartbeats on (median / p95) | reopen: new storage, open the study and read every trial, s |");
@@ -130,6 +133,27 @@ internal static class ScaleBenchmark
                 $"| {backend.Split(':')[0]} | {trials / one.Total:F0} / {trials / one.Steady:F0} | {trials / four.Total:F0} / {trials / four.Steady:F0} | " +
                 $"{one.Total / four.Total:F2}x / {one.Steady / four.Steady:F2}x |"));
         }
+    }
+
+    private static double DiskSync(string directory)
+    {
+        var path = Path.Combine(directory, "sync-probe");
+        var times = new double[100];
+        using (var file = File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite))
+        {
+            var block = new byte[4096];
+            for (var i = 0; i < times.Length; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                RandomAccess.Write(file, block, i * (long)block.Length);
+                RandomAccess.FlushToDisk(file);
+                times[i] = clock.Elapsed.TotalMilliseconds;
+            }
+        }
+
+        File.Delete(path);
+        Array.Sort(times);
+        return times[times.Length / 2];
     }
 
     private static Study<Point> Create(IStudyStorage storage, string name, bool heartbeats) => Study.Create<Point>(new StudyOptions
