@@ -18,7 +18,8 @@ namespace Dials.Storage.Sqlite;
 /// earlier schema (it reads it as it stands), and refuses every change with an <see cref="InvalidOperationException"/>;
 /// a missing file raises a <see cref="FileNotFoundException"/>, and a file without Dials tables (an empty one) reads as
 /// holding no study. (Reading a file in WAL mode may still create SQLite's <c>-wal</c> and <c>-shm</c> files beside it
-/// when they are missing and the directory is writable; the database file itself is never written.) A file that is not
+/// when they are missing and the directory is writable; the database file itself is never written. In a directory
+/// this process may not write, such a file is read as immutable, since no one can be writing it.) A file that is not
 /// a database, or is damaged, raises an <see cref="IOException"/> naming it.</para>
 /// <para>The file is put in WAL mode, so readers never wait for a writer. Every change runs in a <c>BEGIN
 /// IMMEDIATE</c> transaction, which takes SQLite's one write lock before reading anything; trial numbers are allocated
