@@ -8,18 +8,18 @@ using Dials.Options;
 // 1. In one process: a study of TRIALS trivial trials on each storage, against in-memory as the baseline.
 // 2. Worker processes: TRIALS trials shared by 1 and by 4 worker processes on each durable storage.
 // Prints Markdown tables; needs DIALS_POSTGRES for the PostgreSQL rows. The study is the worker's one-dimension Point.
-// The database storages at scale: `scale TRIALS` and `workers TRIALS OBJECTIVE_MS` (see ScaleBenchmark).
-if (args is ["scale" or "workers", ..])
+// The database storages at scale: `sql-scale TRIALS` and `sql-workers TRIALS OBJECTIVE_MS` (see SqlScaleBenchmark).
+if (args is ["sql-scale" or "sql-workers", ..])
 {
     var scratch = Directory.CreateTempSubdirectory("dials-storage-scale-").FullName;
     var size = int.Parse(args[1], CultureInfo.InvariantCulture);
-    if (args[0] == "scale")
+    if (args[0] == "sql-scale")
     {
-        ScaleBenchmark.Scale(size, scratch);
+        SqlScaleBenchmark.Scale(size, scratch);
     }
     else
     {
-        ScaleBenchmark.Workers(size, int.Parse(args[2], CultureInfo.InvariantCulture), scratch);
+        SqlScaleBenchmark.Workers(size, int.Parse(args[2], CultureInfo.InvariantCulture), scratch);
     }
 
     Directory.Delete(scratch, recursive: true);

@@ -11,13 +11,13 @@ using Npgsql;
 
 /// <summary>
 /// The database storages at scale, the figures of the targets in docs/benchmarks.md:
-/// <c>scale TRIALS</c> fills one study to TRIALS trials (random points, trivial objective), then times reopening it (a
+/// <c>sql-scale TRIALS</c> fills one study to TRIALS trials (random points, trivial objective), then times reopening it (a
 /// new storage, its first read) and ask+tell at that size with the random sampler, with and without heartbeats (whose
 /// stale sweep runs before every ask), against the same study in memory;
-/// <c>workers TRIALS OBJECTIVE_MS</c> times TRIALS trials shared by 1 and by 4 worker processes on one SQLite file
+/// <c>sql-workers TRIALS OBJECTIVE_MS</c> times TRIALS trials shared by 1 and by 4 worker processes on one SQLite file
 /// (and PostgreSQL when DIALS_POSTGRES is set), each objective sleeping OBJECTIVE_MS.
 /// </summary>
-internal static class ScaleBenchmark
+internal static class SqlScaleBenchmark
 {
     private const int Measured = 500;
     private const int BaselineTrials = 10_000;
