@@ -9,7 +9,7 @@ internal sealed class SqlCommands(DbConnection connection, DbTransaction? transa
     public DbCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        command.Transaction = transaction is IStatementTransaction ? null : transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

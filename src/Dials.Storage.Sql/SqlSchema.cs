@@ -18,7 +18,12 @@ internal sealed record SqlColumnTypes(string Identity, string Int64, string Doub
 /// tables read well in a database shell.
 /// <para>Versions: 1, the first; 2 added the strategy that chose each trial's point and why (<c>dials_trials.strategy</c>,
 /// <c>strategy_reason</c>) and why a point was queued (<c>dials_queued_points.reason</c>). Trials stored under version
-/// 1 keep NULL there: which strategy chose them was never recorded.</para>
+/// 1 keep NULL there: which strategy chose them was never recorded. 3 added the study's change sequence
+/// (<c>dials_studies.change_seq</c>, bumped by every transaction that changes one of its trials, and stamped on those
+/// trials as <c>dials_trials.change_seq</c>) so a reader fetches only the trials changed since its last read, the
+/// token of the call that created a trial or queued a point (<c>creator</c>) so a call retried after a lost
+/// acknowledgement finds its own work instead of doing it twice, and two indexes: trials by change, running trials
+/// by last sign of life. Rows stored before version 3 keep change 0 and no token.</para>
 /// </remarks>
 internal static class SqlSchema
 {
@@ -30,14 +35,16 @@ internal static class SqlSchema
             name TEXT NOT NULL UNIQUE,
             direction TEXT NOT NULL,
             space_signature TEXT NOT NULL,
-            next_trial INTEGER NOT NULL)
+            next_trial INTEGER NOT NULL,
+            change_seq {types.Int64} NOT NULL DEFAULT 0)
         """,
         $"""
         CREATE TABLE dials_queued_points (
             id {types.Identity},
             study_id {types.Int64} NOT NULL REFERENCES dials_studies (id),
             point TEXT NOT NULL,
-            reason TEXT)
+            reason TEXT,
+            creator TEXT)
         """,
         $"""
         CREATE TABLE dials_trials (
@@ -53,8 +60,11 @@ internal static class SqlSchema
             fail_reason TEXT,
             strategy TEXT,
             strategy_reason TEXT,
+            change_seq {types.Int64} NOT NULL DEFAULT 0,
+            creator TEXT,
             PRIMARY KEY (study_id, number))
         """,
+        .. Indexes,
         $"""
         CREATE TABLE dials_intermediate_values (
             study_id {types.Int64} NOT NULL,
@@ -67,9 +77,9 @@ internal static class SqlSchema
     ];
 
     /// <summary>The statements that bring a database from <paramref name="version"/> to the next version, or null when
-    /// there is no such step (a version this code never wrote). Only added columns so far: ALTER TABLE ... ADD COLUMN
-    /// is transactional on both engines, so an upgrade happens entirely or not at all.</summary>
-    public static IReadOnlyList<string>? UpgradeFrom(int version) => version switch
+    /// there is no such step (a version this code never wrote). Only added columns and indexes so far: ALTER TABLE ...
+    /// ADD COLUMN and CREATE INDEX are transactional on both engines, so an upgrade happens entirely or not at all.</summary>
+    public static IReadOnlyList<string>? UpgradeFrom(int version, SqlColumnTypes types) => version switch
     {
         1 =>
         [
@@ -77,6 +87,23 @@ internal static class SqlSchema
             "ALTER TABLE dials_trials ADD COLUMN strategy_reason TEXT",
             "ALTER TABLE dials_queued_points ADD COLUMN reason TEXT",
         ],
+        2 =>
+        [
+            $"ALTER TABLE dials_studies ADD COLUMN change_seq {types.Int64} NOT NULL DEFAULT 0",
+            $"ALTER TABLE dials_trials ADD COLUMN change_seq {types.Int64} NOT NULL DEFAULT 0",
+            "ALTER TABLE dials_trials ADD COLUMN creator TEXT",
+            "ALTER TABLE dials_queued_points ADD COLUMN creator TEXT",
+            .. Indexes,
+        ],
         _ => null,
     };
+
+    /// <summary>The indexes of version 3: an incremental read finds the trials changed since a sequence number, and a
+    /// stale sweep finds the running trials, without scanning a study's every trial. The second is partial (both
+    /// engines spell it alike), so it holds only the few running trials.</summary>
+    private static IReadOnlyList<string> Indexes =>
+    [
+        "CREATE INDEX dials_trials_by_change ON dials_trials (study_id, change_seq)",
+        $"CREATE INDEX dials_trials_running ON dials_trials (study_id, last_seen_utc_ticks) WHERE state = '{nameof(TrialState.Running)}'",
+    ];
 }

@@ -36,5 +36,12 @@ internal static class SqlStorageErrors
             $"version {supported} by adding columns, which failed ({error.Message}), so nothing was changed. Open it once " +
             "as a user allowed to alter the dials_ tables (their owner), or keep using the Dials version that wrote it.", error);
 
+    public static InvalidOperationException ReadOnly(string database, string operation) =>
+        new($"{Capitalised(database)} was opened for reading only, so it refuses {operation}; open it without Mode=ReadOnly " +
+            "(or readOnly: false) to change it.");
+
+    public static IOException GaveUp(Exception translated, TimeSpan waited, Exception error) =>
+        new($"{translated.Message} Retried on fresh connections for {waited.TotalSeconds:0.#} s before giving up.", error);
+
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

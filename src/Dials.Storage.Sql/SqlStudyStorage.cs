@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Dials.Storage.Sql;
@@ -14,31 +16,57 @@ namespace Dials.Storage.Sql;
 /// lock when the transaction begins; PostgreSQL locks the study row with <c>FOR UPDATE</c>), so two workers never read
 /// the same counter, the <c>limit</c> is checked against the number actually allocated, and a rolled-back transaction
 /// leaves no gap.</para>
-/// <para>Trial-level changes lock only the trial's row, so heartbeats and reports of different trials do not wait for
-/// each other on PostgreSQL.</para>
-/// <para>The tables are created on first use and carry a schema version (<see cref="SchemaVersion"/>). A database
-/// written by an earlier version is upgraded in place, in one transaction, the first time it is opened; one holding a
-/// later version is refused with an <see cref="InvalidOperationException"/> rather than misread.</para>
+/// <para>Every transaction that changes a trial's record also bumps the study's change number and stamps it on the
+/// trial, under the study row's lock (taken before any trial row's, so transactions never deadlock): a storage keeps
+/// what it last read of a study and <see cref="ReadTrials"/> fetches only the trials changed since, which keeps a
+/// study that reads before every trial fast at 100,000 trials. Heartbeats change no record and lock only the trial's
+/// row.</para>
+/// <para>The tables are created on first use and carry a schema version (<see cref="SchemaVersion"/>). The version is
+/// checked with a read, so opening a current database never waits for a writer. A database written by an earlier
+/// version is upgraded in place, in one transaction, the first time a storage opened for writing uses it; a storage
+/// opened for reading only (<see cref="IsReadOnly"/>) reads it as it stands and never creates, upgrades or changes
+/// anything. A database holding a later version is refused with an <see cref="InvalidOperationException"/> rather
+/// than misread.</para>
+/// <para>A call that fails on a transient error (a server restarted, unreachable for a while) is retried on fresh
+/// connections, the dead ones dropped from the pool, for up to the back end's reconnect timeout, then fails with an
+/// <see cref="IOException"/> naming the call (the study and trial, and a result that could not be recorded), never
+/// silently. Retries are idempotent: a call whose commit went through but whose acknowledgement was lost finds its own
+/// work on the retry (a finished trial with the same result, a trial or queued point carrying the call's token) and
+/// answers as the first attempt would have, never recording twice. Heartbeats are not retried (the next one is).</para>
+/// <para>A trial's result (<see cref="FinishTrial"/>) is committed durably, on disk when the call returns; the
+/// back end may let the steps before it (creating the trial, its point, reports) reach the disk with that commit
+/// (SQLite does: one disk sync per trial).</para>
 /// </remarks>
 public abstract class SqlStudyStorage : IStudyStorage
 {
-    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 2 since
-    /// trials record the strategy that chose them.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 3 since
+    /// trials carry the change number that incremental reads follow.</summary>
+    public const int SchemaVersion = 3;
 
     private static readonly string Running = nameof(TrialState.Running);
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
     private readonly ISqlDialect dialect;
     private readonly Lock schemaGate = new();
-    private volatile bool schemaReady;
+    private readonly ConcurrentDictionary<string, TrialCache> caches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> studyIds = new(StringComparer.Ordinal);
+
+    // The schema version the queries are written for, once known to stay: the current one, or for a read-only storage
+    // an earlier one as found. 0 until checked (and while a read-only storage finds no Dials tables yet).
+    private volatile int schemaVersion;
 
     /// <summary>Binds the rules to one engine; only the back ends in this library derive.</summary>
     private protected SqlStudyStorage(ISqlDialect dialect) => this.dialect = dialect;
+
+    /// <summary>Whether the storage was opened for reading only: it then refuses every change with an
+    /// <see cref="InvalidOperationException"/>, and never creates, upgrades or writes to the database.</summary>
+    public bool IsReadOnly => dialect.ReadOnly;
 
     /// <inheritdoc />
     public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists)
     {
         ArgumentNullException.ThrowIfNull(study);
-        return Write($"creating study '{study.Name}'", sql =>
+        return Write($"creating study '{study.Name}'", (sql, retrying) =>
         {
             // ON CONFLICT rather than a look-up first: two processes creating one study at once both succeed, one of
             // them loading what the other created.
@@ -51,15 +79,13 @@ public abstract class SqlStudyStorage : IStudyStorage
                 return study;
             }
 
-            if (!loadIfExists)
-            {
-                throw SqlStorageErrors.StudyExists(study.Name);
-            }
-
             using var command = sql.Command("SELECT direction, space_signature FROM dials_studies WHERE name = @name", ("@name", study.Name));
             using var reader = command.ExecuteReader();
             reader.Read();
-            return new StoredStudy(study.Name, Enum.Parse<Direction>(reader.GetString(0)), reader.GetString(1));
+            var stored = new StoredStudy(study.Name, Enum.Parse<Direction>(reader.GetString(0)), reader.GetString(1));
+
+            // A retry that finds exactly the study it asked for created it on the attempt whose answer was lost.
+            return loadIfExists || (retrying && stored == study) ? stored : throw SqlStorageErrors.StudyExists(study.Name);
         });
     }
 
@@ -68,20 +94,34 @@ public abstract class SqlStudyStorage : IStudyStorage
     {
         ArgumentNullException.ThrowIfNull(point);
         var json = PointJson.Write(point);
-        Write($"queueing a point in study '{studyName}'", sql =>
+        var token = NewToken();
+        Write($"queueing a point in study '{studyName}'", (sql, retrying) =>
         {
             // The study row's lock orders enqueues against CreateTrial, so queued points come out oldest first.
             var study = FindStudy(sql, studyName, lockRow: true);
-            return sql.Execute("INSERT INTO dials_queued_points (study_id, point, reason) VALUES (@study, @point, @reason)",
-                ("@study", study.Id), ("@point", json), ("@reason", reason));
+            if (retrying && sql.Scalar("SELECT 1 FROM dials_queued_points WHERE study_id = @study AND creator = @token",
+                    ("@study", study.Id), ("@token", token)) is not null)
+            {
+                return 0;
+            }
+
+            return sql.Execute("INSERT INTO dials_queued_points (study_id, point, reason, creator) VALUES (@study, @point, @reason, @token)",
+                ("@study", study.Id), ("@point", json), ("@reason", reason), ("@token", token));
         });
     }
 
     /// <inheritdoc />
-    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit, bool queuedOnly) =>
-        Write($"creating a trial in study '{studyName}'", sql =>
+    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit, bool queuedOnly)
+    {
+        var token = NewToken();
+        return Write($"creating a trial in study '{studyName}'", (sql, retrying) =>
         {
             var study = FindStudy(sql, studyName, lockRow: true);
+            if (retrying && CreatedBy(sql, study.Id, token) is { } earlier)
+            {
+                return earlier;
+            }
+
             if (limit is { } max && study.NextTrial >= max)
             {
                 return null;
@@ -98,16 +138,22 @@ public abstract class SqlStudyStorage : IStudyStorage
                 sql.Execute("DELETE FROM dials_queued_points WHERE id = @id", ("@id", id));
             }
 
+            var change = Convert.ToInt64(
+                sql.Scalar("UPDATE dials_studies SET next_trial = next_trial + 1, change_seq = change_seq + 1 WHERE id = @study RETURNING change_seq",
+                    ("@study", study.Id)),
+                CultureInfo.InvariantCulture);
             var startTicks = start.UtcTicks;
             sql.Execute(
                 "INSERT INTO dials_trials (study_id, number, state, point, start_utc_ticks, start_offset_minutes, last_seen_utc_ticks, " +
-                "strategy, strategy_reason) VALUES (@study, @number, @state, @point, @start, @offset, @start, @strategy, @reason)",
+                "strategy, strategy_reason, change_seq, creator) " +
+                "VALUES (@study, @number, @state, @point, @start, @offset, @start, @strategy, @reason, @change, @token)",
                 ("@study", study.Id), ("@number", study.NextTrial), ("@state", Running), ("@point", StoredPoint(queued ?? [])),
                 ("@start", startTicks), ("@offset", (int)start.Offset.TotalMinutes),
-                ("@strategy", queued is null ? null : TrialRecord.QueuedStrategy), ("@reason", reason));
-            sql.Execute("UPDATE dials_studies SET next_trial = next_trial + 1 WHERE id = @study", ("@study", study.Id));
+                ("@strategy", queued is null ? null : TrialRecord.QueuedStrategy), ("@reason", reason), ("@change", change),
+                ("@token", token));
             return new NewTrial(study.NextTrial, queued, reason);
         });
+    }
 
     /// <inheritdoc />
     public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
@@ -115,25 +161,40 @@ public abstract class SqlStudyStorage : IStudyStorage
         ArgumentNullException.ThrowIfNull(point);
         ArgumentException.ThrowIfNullOrWhiteSpace(strategy);
         var json = StoredPoint(point);
-        Write($"setting the point of trial {number} of study '{studyName}'", sql =>
+        Write($"setting the point of trial {number} of study '{studyName}'", (sql, retrying) =>
         {
-            var trial = LockRunningTrial(sql, studyName, number);
-            if (trial.HasPoint)
+            var trial = LockTrial(sql, studyName, number);
+            if (retrying && trial.Point == json && trial.Strategy == strategy)
+            {
+                return 0;
+            }
+
+            RequireRunning(trial, studyName, number);
+            if (trial.Point is not null)
             {
                 throw SqlStorageErrors.HasPoint(studyName, number);
             }
 
             return sql.Execute(
-                "UPDATE dials_trials SET point = @point, strategy = @strategy, strategy_reason = @reason WHERE study_id = @study AND number = @number",
-                ("@point", json), ("@strategy", strategy), ("@reason", strategyReason), ("@study", trial.StudyId), ("@number", number));
+                "UPDATE dials_trials SET point = @point, strategy = @strategy, strategy_reason = @reason, change_seq = @change " +
+                "WHERE study_id = @study AND number = @number",
+                ("@point", json), ("@strategy", strategy), ("@reason", strategyReason), ("@change", NextChange(sql, trial.StudyId)),
+                ("@study", trial.StudyId), ("@number", number));
         });
     }
 
     /// <inheritdoc />
     public void ReportIntermediate(string studyName, int number, IntermediateValue value) =>
-        Write($"reporting step {value.Step} of trial {number} of study '{studyName}'", sql =>
+        Write($"reporting step {value.Step} of trial {number} of study '{studyName}'", (sql, retrying) =>
         {
-            var trial = LockRunningTrial(sql, studyName, number);
+            var trial = LockTrial(sql, studyName, number);
+            if (retrying && StoredStep(sql, trial.StudyId, number, value.Step) is { } stored &&
+                (stored.Equals(value.Value) || (double.IsNaN(stored) && double.IsNaN(value.Value))))
+            {
+                return 0;
+            }
+
+            RequireRunning(trial, studyName, number);
             var last = sql.Scalar("SELECT MAX(step) FROM dials_intermediate_values WHERE study_id = @study AND number = @number",
                 ("@study", trial.StudyId), ("@number", number));
             if (last is not null && value.Step <= Convert.ToInt64(last, CultureInfo.InvariantCulture))
@@ -141,11 +202,15 @@ public abstract class SqlStudyStorage : IStudyStorage
                 throw SqlStorageErrors.StepNotAfter(number, Convert.ToInt64(last, CultureInfo.InvariantCulture), value.Step, nameof(value));
             }
 
+            sql.Execute("UPDATE dials_trials SET change_seq = @change WHERE study_id = @study AND number = @number",
+                ("@change", NextChange(sql, trial.StudyId)), ("@study", trial.StudyId), ("@number", number));
             return sql.Execute("INSERT INTO dials_intermediate_values (study_id, number, step, value) VALUES (@study, @number, @step, @value)",
                 ("@study", trial.StudyId), ("@number", number), ("@step", value.Step), ("@value", value.Value));
         });
 
     /// <inheritdoc />
+    /// <exception cref="IOException">The result could not be written within the reconnect timeout; the message names
+    /// the study, the trial and the result.</exception>
     public bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason)
     {
         if (state == TrialState.Running)
@@ -153,28 +218,35 @@ public abstract class SqlStudyStorage : IStudyStorage
             throw SqlStorageErrors.FinishedAsRunning(nameof(state));
         }
 
-        return Write($"finishing trial {number} of study '{studyName}'", sql =>
+        var result = value is { } v ? $"{state} with value {v.ToString("R", CultureInfo.InvariantCulture)}" : state.ToString();
+        return Write($"finishing trial {number} of study '{studyName}' as {result}", (sql, retrying) =>
         {
             var trial = LockTrial(sql, studyName, number);
             if (trial.State != TrialState.Running)
             {
-                return false;
+                // Finished with exactly this result (down to the tick of its duration): this call's own earlier attempt,
+                // committed before its acknowledgement was lost. Anything else was another worker or a time limit.
+                return retrying && trial.State == state && trial.Value == value && trial.DurationTicks == duration.Ticks &&
+                       trial.FailReason == failReason;
             }
 
             sql.Execute(
-                "UPDATE dials_trials SET state = @state, value = @value, duration_ticks = @duration, fail_reason = @reason " +
+                "UPDATE dials_trials SET state = @state, value = @value, duration_ticks = @duration, fail_reason = @reason, change_seq = @change " +
                 "WHERE study_id = @study AND number = @number",
                 ("@state", state.ToString()), ("@value", value), ("@duration", duration.Ticks), ("@reason", failReason),
-                ("@study", trial.StudyId), ("@number", number));
+                ("@change", NextChange(sql, trial.StudyId)), ("@study", trial.StudyId), ("@number", number));
             return true;
-        });
+        }, durable: true);
     }
 
     /// <inheritdoc />
     public bool Heartbeat(string studyName, int number, DateTimeOffset at) =>
-        Write($"recording a heartbeat of trial {number} of study '{studyName}'", sql =>
+        // Not retried: a missed heartbeat costs nothing while the next one arrives in time, and a heartbeat timer must
+        // not pile up calls that wait for a server.
+        Write($"recording a heartbeat of trial {number} of study '{studyName}'", (sql, _) =>
         {
-            var trial = LockTrial(sql, studyName, number);
+            // Only the trial's row: the heartbeat changes nothing a reader sees, so it takes no change number.
+            var trial = LockTrial(sql, studyName, number, lockStudy: false);
             if (trial.State != TrialState.Running)
             {
                 return false;
@@ -184,11 +256,36 @@ public abstract class SqlStudyStorage : IStudyStorage
             sql.Execute("UPDATE dials_trials SET last_seen_utc_ticks = @at WHERE study_id = @study AND number = @number AND last_seen_utc_ticks < @at",
                 ("@at", at.UtcTicks), ("@study", trial.StudyId), ("@number", number));
             return true;
-        });
+        }, retry: false);
 
     /// <inheritdoc />
-    public IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason) =>
-        Write($"failing stale trials of study '{studyName}'", sql =>
+    /// <remarks>A sweep whose commit went through but whose acknowledgement was lost is retried and then finds nothing
+    /// stale: the trials are failed all the same, but reported by no one.</remarks>
+    public IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason)
+    {
+        var operation = $"failing stale trials of study '{studyName}'";
+        if (dialect.ReadOnly)
+        {
+            throw SqlStorageErrors.ReadOnly(dialect.Description, operation);
+        }
+
+        // The state is written as a literal, not a parameter: only then can SQLite and PostgreSQL use the partial index
+        // of running trials.
+        var quiet = $"study_id = @study AND state = '{Running}' AND last_seen_utc_ticks < @before";
+
+        // A plain read first: a study sweeps before every trial, nearly always finds nothing, and must not take the
+        // write lock for that.
+        var any = Read($"looking for stale trials of study '{studyName}'", (sql, version) =>
+        {
+            return sql.Scalar($"SELECT 1 FROM dials_trials WHERE {quiet} LIMIT 1", ("@study", StudyId(sql, studyName, version)),
+                ("@before", staleBefore.UtcTicks)) is not null;
+        });
+        if (!any)
+        {
+            return [];
+        }
+
+        return Write(operation, (sql, _) =>
         {
             // The study row's lock keeps two sweeps from locking the same trials in different orders (a deadlock).
             var study = FindStudy(sql, studyName, lockRow: true);
@@ -196,9 +293,9 @@ public abstract class SqlStudyStorage : IStudyStorage
             // One UPDATE: it locks each row it changes and re-checks the condition against a heartbeat committed
             // meanwhile, so a trial that just proved alive is not failed. The duration ends at the last sign of life.
             using var command = sql.Command(
-                "UPDATE dials_trials SET state = @failed, fail_reason = @reason, duration_ticks = last_seen_utc_ticks - start_utc_ticks " +
-                "WHERE study_id = @study AND state = @running AND last_seen_utc_ticks < @before RETURNING number",
-                ("@failed", nameof(TrialState.Failed)), ("@reason", reason), ("@study", study.Id), ("@running", Running),
+                "UPDATE dials_trials SET state = @failed, fail_reason = @reason, duration_ticks = last_seen_utc_ticks - start_utc_ticks, " +
+                $"change_seq = @change WHERE {quiet} RETURNING number",
+                ("@failed", nameof(TrialState.Failed)), ("@reason", reason), ("@change", NextChange(sql, study.Id)), ("@study", study.Id),
                 ("@before", staleBefore.UtcTicks));
             using var reader = command.ExecuteReader();
             var failed = new List<int>();
@@ -210,45 +307,69 @@ public abstract class SqlStudyStorage : IStudyStorage
             failed.Sort();
             return (IReadOnlyList<int>)failed;
         });
+    }
 
     /// <inheritdoc />
-    public IReadOnlyList<TrialRecord> ReadTrials(string studyName) =>
-        Read($"reading the trials of study '{studyName}'", sql =>
+    /// <remarks>Fetches only the trials changed since this storage's last read of the study (all of them the first
+    /// time), each with all its intermediate values, in one statement and hence one consistent snapshot. A read-only
+    /// storage on a database of schema version 1 or 2 reads every trial every time.</remarks>
+    public IReadOnlyList<TrialRecord> ReadTrials(string studyName)
+    {
+        var cache = caches.GetOrAdd(studyName, static _ => new TrialCache());
+        lock (cache.Gate)
         {
-            var study = FindStudy(sql, studyName, lockRow: false);
-
-            // One statement, so one consistent snapshot of trials and their reports.
-            using var command = sql.Command(
-                "SELECT t.number, t.state, t.point, t.value, t.start_utc_ticks, t.start_offset_minutes, t.duration_ticks, t.fail_reason, " +
-                "t.strategy, t.strategy_reason, i.step, i.value FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
-                "WHERE t.study_id = @study ORDER BY t.number, i.step",
-                ("@study", study.Id));
-            using var reader = command.ExecuteReader();
-            var trials = new List<TrialRecord>();
-            List<IntermediateValue>? reports = null;
-            while (reader.Read())
+            return Read($"reading the trials of study '{studyName}'", (sql, version) =>
             {
-                var number = reader.GetInt32(0);
-                if (trials.Count == 0 || trials[^1].Number != number)
+                cache.StudyId ??= StudyId(sql, studyName, version);
+                var incremental = version >= 3;
+                if (!incremental)
                 {
-                    reports = [];
-                    trials.Add(ReadTrial(reader, reports));
+                    cache.Clear();
                 }
 
-                if (!reader.IsDBNull(10))
+                using var command = sql.Command(
+                    "SELECT t.number, t.state, t.point, t.value, t.start_utc_ticks, t.start_offset_minutes, t.duration_ticks, t.fail_reason, " +
+                    (version >= 2 ? "t.strategy, t.strategy_reason, " : "NULL, NULL, ") + (incremental ? "t.change_seq, " : "0, ") +
+                    "i.step, i.value FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
+                    "WHERE t.study_id = @study" + (incremental ? " AND t.change_seq > @seen ORDER BY t.change_seq, t.number, i.step" : " ORDER BY t.number, i.step"),
+                    ("@study", cache.StudyId.Value), ("@seen", cache.Seen));
+                using var reader = command.ExecuteReader();
+                var changed = new List<(TrialRecord, long)>();
+                List<IntermediateValue>? reports = null;
+                while (reader.Read())
                 {
-                    // SQLite stores a NaN as NULL; no other value reads back NULL here.
-                    reports!.Add(new IntermediateValue(reader.GetInt64(10), reader.IsDBNull(11) ? double.NaN : reader.GetDouble(11)));
-                }
-            }
+                    var number = reader.GetInt32(0);
+                    if (changed.Count == 0 || changed[^1].Item1.Number != number)
+                    {
+                        reports = [];
+                        changed.Add((ReadTrial(reader, reports), reader.GetInt64(10)));
+                    }
 
-            return (IReadOnlyList<TrialRecord>)trials;
-        });
+                    if (!reader.IsDBNull(11))
+                    {
+                        // SQLite stores a NaN as NULL; no other value reads back NULL here.
+                        reports!.Add(new IntermediateValue(reader.GetInt64(11), reader.IsDBNull(12) ? double.NaN : reader.GetDouble(12)));
+                    }
+                }
+
+                // Ordered by change first, so both engines read the few changed trials through the change index rather
+                // than the whole study in number order; each trial's rows are still together (one change number each).
+                changed.Sort((a, b) => a.Item1.Number.CompareTo(b.Item1.Number));
+                return cache.Apply(changed, studyName);
+            });
+        }
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<StoredStudy> ListStudies() =>
-        Read("listing the studies", sql =>
+        Read("listing the studies", (sql, version) =>
         {
+            if (version == 0)
+            {
+                // A read-only storage on a database without Dials tables (an empty file): it holds no study.
+                return (IReadOnlyList<StoredStudy>)[];
+            }
+
             using var command = sql.Command("SELECT name, direction, space_signature FROM dials_studies ORDER BY name");
             using var reader = command.ExecuteReader();
             var studies = new List<StoredStudy>();
@@ -264,11 +385,11 @@ public abstract class SqlStudyStorage : IStudyStorage
 
     /// <inheritdoc />
     public int CountFinished(string studyName) =>
-        Read($"counting the finished trials of study '{studyName}'", sql =>
+        Read($"counting the finished trials of study '{studyName}'", (sql, version) =>
         {
-            var study = FindStudy(sql, studyName, lockRow: false);
             return Convert.ToInt32(
-                sql.Scalar("SELECT COUNT(*) FROM dials_trials WHERE study_id = @study AND state <> @running", ("@study", study.Id), ("@running", Running)),
+                sql.Scalar("SELECT COUNT(*) FROM dials_trials WHERE study_id = @study AND state <> @running",
+                    ("@study", StudyId(sql, studyName, version)), ("@running", Running)),
                 CultureInfo.InvariantCulture);
         });
 
@@ -291,9 +412,66 @@ public abstract class SqlStudyStorage : IStudyStorage
     /// <summary>A trial without a point yet is stored with NULL, so "has it a point" is one IS NULL.</summary>
     private static string? StoredPoint(IReadOnlyList<double> point) => point.Count == 0 ? null : PointJson.Write(point);
 
-    /// <summary>The study's id and trial counter; with <paramref name="lockRow"/>, locked until the transaction ends.</summary>
-    private (long Id, int NextTrial) FindStudy(SqlCommands sql, string studyName, bool lockRow)
+    /// <summary>A token that marks what one call writes, so a retry of that call can find it.</summary>
+    private static string NewToken() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Bumps the study's change number (its row is locked by now) for the trials this transaction changes.</summary>
+    private static long NextChange(SqlCommands sql, long studyId) =>
+        Convert.ToInt64(sql.Scalar("UPDATE dials_studies SET change_seq = change_seq + 1 WHERE id = @study RETURNING change_seq",
+            ("@study", studyId)), CultureInfo.InvariantCulture);
+
+    /// <summary>The trial an earlier attempt of a CreateTrial call made, found by the call's token.</summary>
+    private static NewTrial? CreatedBy(SqlCommands sql, long studyId, string token)
     {
+        using var command = sql.Command("SELECT number, point, strategy, strategy_reason FROM dials_trials WHERE study_id = @study AND creator = @token",
+            ("@study", studyId), ("@token", token));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        // Only a queued point is set at creation; any other point was set later by this caller.
+        var queued = !reader.IsDBNull(2) && reader.GetString(2) == TrialRecord.QueuedStrategy;
+        return new NewTrial(reader.GetInt32(0), queued ? PointJson.Read(reader.GetString(1)) : null,
+            queued && !reader.IsDBNull(3) ? reader.GetString(3) : null);
+    }
+
+    /// <summary>The value stored for a step of a trial, or null when the step was never reported.</summary>
+    private static double? StoredStep(SqlCommands sql, long studyId, int number, long step)
+    {
+        using var command = sql.Command("SELECT value FROM dials_intermediate_values WHERE study_id = @study AND number = @number AND step = @step",
+            ("@study", studyId), ("@number", number), ("@step", step));
+        using var reader = command.ExecuteReader();
+        return !reader.Read() ? null : reader.IsDBNull(0) ? double.NaN : reader.GetDouble(0);
+    }
+
+    /// <summary>The study's id, looked up once: a study's row is never deleted, so its id never changes.</summary>
+    /// <param name="sql">The commands.</param>
+    /// <param name="studyName">The study.</param>
+    /// <param name="version">The schema version read with: 0 (no Dials tables yet) holds no study.</param>
+    private long StudyId(SqlCommands sql, string studyName, int version = SchemaVersion)
+    {
+        if (studyIds.TryGetValue(studyName, out var id))
+        {
+            return id;
+        }
+
+        return studyIds[studyName] = FindStudy(sql, studyName, lockRow: false, version).Id;
+    }
+
+    /// <summary>The study's id and trial counter; with <paramref name="lockRow"/>, locked until the transaction ends.</summary>
+    /// <param name="sql">The commands.</param>
+    /// <param name="studyName">The study.</param>
+    /// <param name="lockRow">Whether to lock the row.</param>
+    /// <param name="version">The schema version read with: 0 (no Dials tables yet) holds no study.</param>
+    private (long Id, int NextTrial) FindStudy(SqlCommands sql, string studyName, bool lockRow, int version = SchemaVersion)
+    {
+        if (version == 0)
+        {
+            throw SqlStorageErrors.NoStudy(studyName);
+        }
+
         using var command = sql.Command($"SELECT id, next_trial FROM dials_studies WHERE name = @name{(lockRow ? dialect.LockRows : "")}",
             ("@name", studyName));
         using var reader = command.ExecuteReader();
@@ -310,111 +488,206 @@ public abstract class SqlStudyStorage : IStudyStorage
             : (null, null, null);
     }
 
-    /// <summary>Reads a trial's state under a row lock, so the change that follows is decided on what is current.</summary>
-    private (long StudyId, TrialState State, bool HasPoint) LockTrial(SqlCommands sql, string studyName, int number)
+    /// <summary>Reads a trial under a row lock, so the change that follows is decided on what is current. The study
+    /// row is locked first (unless <paramref name="lockStudy"/> is false, for a change that takes no change number):
+    /// every transaction that locks both takes them in that order, so none deadlock.</summary>
+    private LockedTrial LockTrial(SqlCommands sql, string studyName, int number, bool lockStudy = true)
     {
-        var study = FindStudy(sql, studyName, lockRow: false);
-        using var command = sql.Command($"SELECT state, point FROM dials_trials WHERE study_id = @study AND number = @number{dialect.LockRows}",
-            ("@study", study.Id), ("@number", number));
+        var study = StudyId(sql, studyName);
+        if (lockStudy && dialect.LockRows.Length > 0)
+        {
+            sql.Scalar($"SELECT id FROM dials_studies WHERE id = @study{dialect.LockRows}", ("@study", study));
+        }
+
+        using var command = sql.Command(
+            $"SELECT state, point, value, duration_ticks, fail_reason, strategy FROM dials_trials WHERE study_id = @study AND number = @number{dialect.LockRows}",
+            ("@study", study), ("@number", number));
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? (study.Id, Enum.Parse<TrialState>(reader.GetString(0)), !reader.IsDBNull(1))
+            ? new LockedTrial(
+                study,
+                Enum.Parse<TrialState>(reader.GetString(0)),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetDouble(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5))
             : throw SqlStorageErrors.NoTrial(studyName, number);
     }
 
-    private (long StudyId, TrialState State, bool HasPoint) LockRunningTrial(SqlCommands sql, string studyName, int number)
+    private static void RequireRunning(LockedTrial trial, string studyName, int number)
     {
-        var trial = LockTrial(sql, studyName, number);
-        return trial.State == TrialState.Running ? trial : throw SqlStorageErrors.Finished(studyName, number, trial.State);
+        if (trial.State != TrialState.Running)
+        {
+            throw SqlStorageErrors.Finished(studyName, number, trial.State);
+        }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction, committed only when it returns.</summary>
-    private T Write<T>(string operation, Func<SqlCommands, T> work)
+    /// <summary>Runs <paramref name="work"/> in one write transaction, committed only when it returns; told whether it
+    /// is a retry after a transient error (its earlier attempt may have committed). A <paramref name="durable"/>
+    /// commit reaches the disk before it returns (see <see cref="ISqlDialect.BeginWrite"/>).</summary>
+    private T Write<T>(string operation, Func<SqlCommands, bool, T> work, bool retry = true, bool durable = false)
     {
-        EnsureSchema();
-        return Translated(operation, () =>
+        if (dialect.ReadOnly)
         {
-            using var connection = dialect.Open();
-            using var transaction = dialect.BeginWrite(connection);
-            var result = work(new SqlCommands(connection, transaction));
-            transaction.Commit();
+            throw SqlStorageErrors.ReadOnly(dialect.Description, operation);
+        }
+
+        return Attempt(operation, retry, retrying =>
+        {
+            EnsureSchema();
+            T result;
+            using (var connection = dialect.Open())
+            {
+                using var transaction = dialect.BeginWrite(connection, durable);
+                result = work(new SqlCommands(connection, transaction), retrying);
+                transaction.Commit();
+            }
+
+            dialect.AfterCommit(durable);
             return result;
         });
     }
 
-    /// <summary>Runs single-statement reads, each its own consistent snapshot.</summary>
-    private T Read<T>(string operation, Func<SqlCommands, T> work)
-    {
-        EnsureSchema();
-        return Translated(operation, () =>
+    /// <summary>Runs single-statement reads, each its own consistent snapshot, told the schema version to read.</summary>
+    private T Read<T>(string operation, Func<SqlCommands, int, T> work) =>
+        Attempt(operation, retry: true, _ =>
         {
+            var version = EnsureSchema();
             using var connection = dialect.Open();
-            return work(new SqlCommands(connection, null));
+            return work(new SqlCommands(connection, null), version);
         });
+
+    /// <summary>Runs one attempt after another while they fail on transient errors, for up to the dialect's reconnect
+    /// timeout, dropping the pooled connections after each; any other error is translated and thrown at once.</summary>
+    private T Attempt<T>(string operation, bool retry, Func<bool, T> attempt)
+    {
+        var waited = Stopwatch.StartNew();
+        var pause = FirstPause;
+        for (var retrying = false; ; retrying = true)
+        {
+            try
+            {
+                return attempt(retrying);
+            }
+            catch (Exception error) when (dialect.IsTransient(error))
+            {
+                // The connections pooled before the failure are likely dead too (a restarted server ended them all).
+                dialect.ClearConnections();
+                if (!retry || waited.Elapsed + pause > dialect.RetryFor)
+                {
+                    var clear = dialect.Translate(error, operation) ?? error;
+                    throw retrying ? SqlStorageErrors.GaveUp(clear, waited.Elapsed, error) : clear;
+                }
+
+                Thread.Sleep(pause);
+                pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
+            }
+            catch (Exception error) when (dialect.Translate(error, operation) is { } clear)
+            {
+                throw clear;
+            }
+        }
     }
 
-    private T Translated<T>(string operation, Func<T> work)
+    /// <summary>The schema version to read with: <see cref="SchemaVersion"/> once the database holds it (created or
+    /// upgraded first by a storage opened for writing); for a read-only storage the version found, or 0 when the
+    /// database holds no Dials tables. Checked with a plain read, so a current database never waits for a writer.</summary>
+    private int EnsureSchema()
     {
-        try
+        if (schemaVersion != 0)
         {
-            return work();
-        }
-        catch (Exception error) when (dialect.Translate(error, operation) is { } clear)
-        {
-            throw clear;
-        }
-    }
-
-    /// <summary>Creates the schema on first use, or checks that the one found is the version this code knows.</summary>
-    private void EnsureSchema()
-    {
-        if (schemaReady)
-        {
-            return;
+            return schemaVersion;
         }
 
         lock (schemaGate)
         {
-            if (schemaReady)
+            if (schemaVersion != 0)
             {
-                return;
+                return schemaVersion;
             }
 
-            Translated("checking the storage schema", () =>
+            var found = ReadVersion();
+            if (found is { } version && version != SchemaVersion)
             {
-                using var connection = dialect.Open();
-                dialect.Prepare(connection);
-                using var transaction = dialect.BeginWrite(connection);
-                dialect.GuardSchema(connection, transaction);
-                var sql = new SqlCommands(connection, transaction);
-                // Looked up rather than CREATE TABLE IF NOT EXISTS: a worker allowed to read and write the tables but
-                // not to create any still opens a database set up by someone who may.
-                var exists = Convert.ToInt64(sql.Scalar(dialect.VersionTableExists), CultureInfo.InvariantCulture) == 1;
-                var found = exists ? sql.Scalar("SELECT MAX(version) FROM dials_schema_version") : null;
-                if (found is null)
+                if (version > SchemaVersion)
                 {
-                    if (!exists)
-                    {
-                        sql.Execute("CREATE TABLE dials_schema_version (version INTEGER NOT NULL)");
-                    }
-
-                    foreach (var statement in SqlSchema.Create(dialect.ColumnTypes))
-                    {
-                        sql.Execute(statement);
-                    }
-
-                    sql.Execute("INSERT INTO dials_schema_version (version) VALUES (@version)", ("@version", SchemaVersion));
-                }
-                else if (Convert.ToInt32(found, CultureInfo.InvariantCulture) is var version && version != SchemaVersion)
-                {
-                    Upgrade(sql, version);
+                    throw SqlStorageErrors.UnknownSchema(dialect.Description, version, SchemaVersion);
                 }
 
-                transaction.Commit();
-                return true;
-            });
-            schemaReady = true;
+                if (SqlSchema.UpgradeFrom(version, dialect.ColumnTypes) is null)
+                {
+                    throw SqlStorageErrors.UnwrittenSchema(dialect.Description, version);
+                }
+            }
+
+            if (dialect.ReadOnly)
+            {
+                // Not remembered while there are no tables: a writer may create them later, and this storage then reads them.
+                schemaVersion = found ?? 0;
+                return found ?? 0;
+            }
+
+            if (found != SchemaVersion)
+            {
+                CreateOrUpgrade();
+            }
+
+            schemaVersion = SchemaVersion;
+            return SchemaVersion;
         }
+    }
+
+    /// <summary>The version in <c>dials_schema_version</c>, or null when there is no such table or it is empty; two
+    /// plain reads, no transaction and no lock.</summary>
+    private int? ReadVersion()
+    {
+        using var connection = dialect.Open();
+        var sql = new SqlCommands(connection, null);
+        if (Convert.ToInt64(sql.Scalar(dialect.VersionTableExists), CultureInfo.InvariantCulture) != 1)
+        {
+            return null;
+        }
+
+        return sql.Scalar("SELECT MAX(version) FROM dials_schema_version") is { } version
+            ? Convert.ToInt32(version, CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    /// <summary>Creates the schema, or upgrades an earlier one, in one write transaction that checks again what it
+    /// finds: another process may have done it meanwhile.</summary>
+    private void CreateOrUpgrade()
+    {
+        using var connection = dialect.Open();
+        dialect.Prepare(connection);
+        using var transaction = dialect.BeginWrite(connection, durable: true);
+        dialect.GuardSchema(connection, transaction);
+        var sql = new SqlCommands(connection, transaction);
+        // Looked up rather than CREATE TABLE IF NOT EXISTS: a worker allowed to read and write the tables but not to
+        // create any still opens a database set up by someone who may.
+        var exists = Convert.ToInt64(sql.Scalar(dialect.VersionTableExists), CultureInfo.InvariantCulture) == 1;
+        var found = exists ? sql.Scalar("SELECT MAX(version) FROM dials_schema_version") : null;
+        if (found is null)
+        {
+            if (!exists)
+            {
+                sql.Execute("CREATE TABLE dials_schema_version (version INTEGER NOT NULL)");
+            }
+
+            foreach (var statement in SqlSchema.Create(dialect.ColumnTypes))
+            {
+                sql.Execute(statement);
+            }
+
+            sql.Execute("INSERT INTO dials_schema_version (version) VALUES (@version)", ("@version", SchemaVersion));
+        }
+        else if (Convert.ToInt32(found, CultureInfo.InvariantCulture) is var version && version != SchemaVersion)
+        {
+            Upgrade(sql, version);
+        }
+
+        transaction.Commit();
+        dialect.AfterCommit(durable: true);
     }
 
     /// <summary>Brings a database written by an earlier schema up to <see cref="SchemaVersion"/>, inside the schema
@@ -429,14 +702,14 @@ public abstract class SqlStudyStorage : IStudyStorage
 
         for (var version = found; version < SchemaVersion; version++)
         {
-            var steps = SqlSchema.UpgradeFrom(version) ?? throw SqlStorageErrors.UnwrittenSchema(dialect.Description, found);
+            var steps = SqlSchema.UpgradeFrom(version, dialect.ColumnTypes) ?? throw SqlStorageErrors.UnwrittenSchema(dialect.Description, found);
             foreach (var statement in steps)
             {
                 try
                 {
                     sql.Execute(statement);
                 }
-                catch (DbException error) when (dialect.Translate(error, "upgrading the storage schema") is null)
+                catch (DbException error) when (dialect.Translate(error, "upgrading the storage schema") is null && !dialect.IsTransient(error))
                 {
                     // Typically a worker allowed to use the tables but not to alter them: say what it takes.
                     throw SqlStorageErrors.UpgradeFailed(dialect.Description, found, SchemaVersion, error);
@@ -446,4 +719,8 @@ public abstract class SqlStudyStorage : IStudyStorage
 
         sql.Execute("UPDATE dials_schema_version SET version = @version", ("@version", SchemaVersion));
     }
+
+    /// <summary>A trial as a change to it is decided on.</summary>
+    private sealed record LockedTrial(
+        long StudyId, TrialState State, string? Point, double? Value, long? DurationTicks, string? FailReason, string? Strategy);
 }

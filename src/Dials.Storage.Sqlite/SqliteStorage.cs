@@ -9,7 +9,18 @@ namespace Dials.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// <para>The tables (all prefixed <c>dials_</c>) are created on first use and carry a schema version; a file written
-/// by a newer, unknown schema is refused with a clear error rather than misread.</para>
+/// by a newer, unknown schema is refused with a clear error rather than misread. The version is checked with a read,
+/// so opening a database never waits for a writer; a file of an earlier schema is upgraded the first time a storage
+/// opened for writing uses it.</para>
+/// <para>To read a study without any chance of changing the file (tools that inspect a study, a copy on read-only
+/// media), open it read-only: <c>SqliteStorage.ForFile(path, readOnly: true)</c>, or <c>Mode=ReadOnly</c> in the
+/// connection string. A read-only storage never creates the file, its directory or the tables, never upgrades an
+/// earlier schema (it reads it as it stands), and refuses every change with an <see cref="InvalidOperationException"/>;
+/// a missing file raises a <see cref="FileNotFoundException"/>, and a file without Dials tables (an empty one) reads as
+/// holding no study. (Reading a file in WAL mode may still create SQLite's <c>-wal</c> and <c>-shm</c> files beside it
+/// when they are missing and the directory is writable; the database file itself is never written. In a directory
+/// this process may not write, such a file is read as immutable, since no one can be writing it.) A file that is not
+/// a database, or is damaged, raises an <see cref="IOException"/> naming it.</para>
 /// <para>The file is put in WAL mode, so readers never wait for a writer. Every change runs in a <c>BEGIN
 /// IMMEDIATE</c> transaction, which takes SQLite's one write lock before reading anything; trial numbers are allocated
 /// and the study's budget checked inside it, so concurrent processes never share a number or overshoot. A writer that
@@ -20,7 +31,8 @@ namespace Dials.Storage.Sqlite;
 public sealed class SqliteStorage : SqlStudyStorage
 {
     /// <summary>Opens (creating when needed) the database a Microsoft.Data.Sqlite connection string names, waiting up
-    /// to <see cref="DefaultBusyTimeout"/> for other writers.</summary>
+    /// to <see cref="DefaultBusyTimeout"/> for other writers; with <c>Mode=ReadOnly</c> in it, for reading only (see
+    /// <see cref="ForFile"/>).</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string such as <c>Data Source=study.db</c>
     /// (not a bare path: see <see cref="ForFile"/>). It must name a file; in-memory databases are refused, since each
     /// call opens its own connection.</param>
@@ -57,18 +69,27 @@ public sealed class SqliteStorage : SqlStudyStorage
     /// <summary>How long a change waits for another connection's write lock before failing.</summary>
     public TimeSpan BusyTimeout { get; }
 
-    /// <summary>Opens (creating when needed) the SQLite database at a file path.</summary>
-    /// <param name="path">The database file; its directory is created when missing.</param>
+    /// <summary>Opens the SQLite database at a file path: for writing (creating it when needed), or with
+    /// <paramref name="readOnly"/> for reading only.</summary>
+    /// <param name="path">The database file; for writing, it and its directory are created when missing.</param>
     /// <param name="busyTimeout">How long a change waits for another connection's write lock; by default
     /// <see cref="DefaultBusyTimeout"/>.</param>
+    /// <param name="readOnly">Whether to open it for reading only (<c>Mode=ReadOnly</c>): nothing is ever created or
+    /// written, a missing file raises a <see cref="FileNotFoundException"/> at the first call, and an earlier schema is
+    /// read as it stands rather than upgraded.</param>
     /// <returns>The storage.</returns>
-    public static SqliteStorage ForFile(string path, TimeSpan? busyTimeout = null)
+    public static SqliteStorage ForFile(string path, TimeSpan? busyTimeout = null, bool readOnly = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var builder = new SqliteConnectionStringBuilder { DataSource = path };
+        if (readOnly)
+        {
+            builder.Mode = SqliteOpenMode.ReadOnly;
+        }
+
         return new SqliteStorage(builder.ToString(), busyTimeout ?? DefaultBusyTimeout);
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"SQLite storage at '{FilePath}'";
+    public override string ToString() => $"SQLite storage at '{FilePath}'{(IsReadOnly ? " (read-only)" : "")}";
 }

@@ -3,7 +3,8 @@ using Dials.Storage.Postgres;
 namespace Dials.Storage.Sql.Tests;
 
 /// <summary>The contract and the database tests on a PostgreSQL schema of the test's own, plus a server that goes
-/// away mid-call. Skipped (with the reason) when <c>DIALS_POSTGRES</c> is unset, except on CI.</summary>
+/// away: a session ended mid-call, a COMMIT whose acknowledgement is lost, a server unreachable for longer than the
+/// reconnect timeout, and a real restart mid-study. Skipped (with the reason) when <c>DIALS_POSTGRES</c> is unset, except on CI.</summary>
 [NeedsPostgres]
 public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
 {
@@ -17,17 +18,178 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
     protected override long CountRaw(string sql) => database.Count($"SET search_path TO {database.Schema}; {sql}");
 
     [Fact]
-    public void A_session_ended_mid_call_fails_clearly_and_leaves_no_partial_rows()
+    public void A_session_ended_mid_call_fails_clearly_and_leaves_no_partial_rows_when_not_retrying()
+    {
+        var (storage, call) = EndSessionMidCreateTrial(TimeSpan.Zero);
+
+        var error = Assert.Throws<IOException>(() => call.GetAwaiter().GetResult());
+        Assert.Contains("Lost the connection to the PostgreSQL database", error.Message);
+        Assert.Contains("creating a trial in study 's'", error.Message);
+        Assert.DoesNotContain(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString).Password!, error.ToString());
+
+        // Nothing of the call was kept: the point is still queued, no trial exists, and the counter did not move.
+        Assert.Empty(Open(database.ConnectionString).ReadTrials("s"));
+        Assert.Equal(1, CountRaw("SELECT COUNT(*) FROM dials_queued_points"));
+        Assert.Equal(0, CountRaw("SELECT next_trial FROM dials_studies"));
+
+        // The storage recovers with a fresh connection, and the queued point is handed out as if nothing happened.
+        Assert.Equal([0.25], storage.CreateTrial("s", T0, null, false)!.QueuedPoint!);
+    }
+
+    [Fact]
+    public async Task A_session_ended_mid_call_is_retried_on_a_fresh_connection()
+    {
+        var (storage, call) = EndSessionMidCreateTrial(PostgresStorage.DefaultReconnectTimeout);
+
+        // The retry ran the whole transaction again: one trial, with the queued point, and nothing left queued.
+        var created = (await call)!;
+        Assert.Equal((0, 0.25), (created.Number, created.QueuedPoint![0]));
+        Assert.Equal(0, Assert.Single(Open(database.ConnectionString).ReadTrials("s")).Number);
+        Assert.Equal(0, CountRaw("SELECT COUNT(*) FROM dials_queued_points"));
+        Assert.Equal(1, storage.CreateTrial("s", T0, null, false)!.Number);
+    }
+
+    [Fact]
+    public void Calls_whose_commit_acknowledgement_is_lost_are_retried_without_recording_twice()
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        using var proxy = new FaultyProxy(server.Host!, server.Port);
+        var storage = Open(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            Host = "127.0.0.1", Port = proxy.Port, SslMode = Npgsql.SslMode.Disable,
+        }.ToString());
+
+        // Each call below commits, loses the answer, retries on a fresh connection, finds its own work and answers as
+        // the first attempt would have.
+        proxy.LoseNextCommitAcknowledgement();
+        Assert.Equal(Study, storage.CreateStudy(Study, loadIfExists: false));
+        proxy.LoseNextCommitAcknowledgement();
+        storage.Enqueue("s", [0.25, 2], "baseline");
+        proxy.LoseNextCommitAcknowledgement();
+        var queued = storage.CreateTrial("s", T0, null, false)!;
+        Assert.Equal((0, 0.25, "baseline"), (queued.Number, queued.QueuedPoint![0], queued.QueuedReason));
+        proxy.LoseNextCommitAcknowledgement();
+        Assert.Equal(1, storage.CreateTrial("s", T0, null, false)!.Number);
+        proxy.LoseNextCommitAcknowledgement();
+        storage.SetTrialPoint("s", 1, [0.5, 3], "random", null);
+        proxy.LoseNextCommitAcknowledgement();
+        storage.ReportIntermediate("s", 1, new IntermediateValue(1, 0.75));
+        proxy.LoseNextCommitAcknowledgement();
+        Assert.True(storage.FinishTrial("s", 1, TrialState.Complete, 0.5, TimeSpan.FromSeconds(2), null));
+        proxy.LoseNextCommitAcknowledgement();
+        Assert.True(storage.FinishTrial("s", 0, TrialState.Failed, null, TimeSpan.FromSeconds(1), "boom"));
+        Assert.Equal(8, proxy.LostAcknowledgements);
+
+        // Exactly what one successful call each would have stored.
+        var trials = Open(database.ConnectionString).ReadTrials("s");
+        Assert.Equal(2, trials.Count);
+        Assert.Equal((TrialState.Failed, "boom"), (trials[0].State, trials[0].FailReason));
+        Assert.Equal((TrialState.Complete, 0.5), (trials[1].State, trials[1].Value!.Value));
+        Assert.Equal([0.5, 3], trials[1].Point);
+        Assert.Equal([new IntermediateValue(1, 0.75)], trials[1].Intermediate);
+        Assert.Equal((0, 2, 1), (CountRaw("SELECT COUNT(*) FROM dials_queued_points"), CountRaw("SELECT next_trial FROM dials_studies"),
+            CountRaw("SELECT COUNT(*) FROM dials_studies")));
+
+        // A second finish of a finished trial is still refused: only a retry recognises its own result.
+        Assert.False(storage.FinishTrial("s", 1, TrialState.Complete, 0.5, TimeSpan.FromSeconds(2), null));
+    }
+
+    [Fact]
+    public void A_result_that_cannot_be_written_in_time_fails_naming_study_trial_and_result()
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        using var proxy = new FaultyProxy(server.Host!, server.Port);
+        var storage = Open(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            Host = "127.0.0.1", Port = proxy.Port, SslMode = Npgsql.SslMode.Disable,
+        }.ToString(), TimeSpan.FromSeconds(1));
+        storage.CreateStudy(Study, false);
+        storage.CreateTrial("s", T0, null, false);
+
+        proxy.Refuse(true);
+        var error = Assert.Throws<IOException>(() => storage.FinishTrial("s", 0, TrialState.Complete, 0.125, TimeSpan.FromSeconds(1), null));
+        Assert.Contains("finishing trial 0 of study 's' as Complete with value 0.125", error.Message);
+        Assert.Contains("Retried on fresh connections", error.Message);
+
+        // Nothing was written, and once the server is reachable again the same storage records the result.
+        proxy.Refuse(false);
+        Assert.Equal(TrialState.Running, Assert.Single(Open(database.ConnectionString).ReadTrials("s")).State);
+        Assert.True(storage.FinishTrial("s", 0, TrialState.Complete, 0.125, TimeSpan.FromSeconds(1), null));
+    }
+
+    [Fact]
+    public void An_unreachable_server_fails_clearly_without_the_password()
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            Host = "127.0.0.1", Port = UnusedPort(), Timeout = 2, Password = "do-not-show-me",
+        };
+        var storage = Open(builder.ToString(), TimeSpan.FromMilliseconds(300));
+
+        var error = Assert.Throws<IOException>(() => storage.ReadTrials("s"));
+        Assert.Contains($"127.0.0.1:{builder.Port}", error.Message);
+        Assert.DoesNotContain("do-not-show-me", error.ToString());
+    }
+
+    [Fact]
+    public async Task Workers_go_on_through_a_server_restart_and_every_result_is_recorded_once()
+    {
+        // A server of this test's own (see RestartablePostgres), in a schema of its own.
+        var server = new RestartablePostgres();
+        var schema = $"dials_restart_{Guid.NewGuid():N}";
+        using (var admin = Npgsql.NpgsqlDataSource.Create(server.ConnectionString))
+        {
+            admin.CreateCommand($"CREATE SCHEMA {schema}").ExecuteNonQuery();
+        }
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { SearchPath = schema }.ToString();
+        var storage = Open(connection);
+        storage.CreateStudy(Study, false);
+        const int budget = 60;
+        var finished = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var started = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var workers = Enumerable.Range(0, 2).Select(w => Task.Run(() =>
+        {
+            while (storage.CreateTrial("s", T0, budget, queuedOnly: false) is { } trial)
+            {
+                started.Add(trial.Number);
+                storage.SetTrialPoint("s", trial.Number, [trial.Number / (double)budget, w], "random", null);
+                Thread.Sleep(20);
+                storage.ReportIntermediate("s", trial.Number, new IntermediateValue(1, trial.Number));
+                Assert.True(storage.FinishTrial("s", trial.Number, TrialState.Complete, trial.Number, TimeSpan.FromMilliseconds(20), null));
+                finished.Add(trial.Number);
+            }
+        })).ToArray();
+
+        // Restart mid-study: every session ends, connections are refused for a moment, then the server is back.
+        WaitUntil(() => started.Count >= budget / 3);
+        server.Stop();
+        Thread.Sleep(1000);
+        server.Start();
+        await Task.WhenAll(workers);
+
+        Assert.Equal(Enumerable.Range(0, budget), finished.Order());
+        var trials = Open(connection).ReadTrials("s");
+        Assert.Equal(Enumerable.Range(0, budget), trials.Select(t => t.Number));
+        Assert.All(trials, t => Assert.Equal((TrialState.Complete, (double)t.Number), (t.State, t.Value!.Value)));
+        Assert.All(trials, t => Assert.Equal([new IntermediateValue(1, t.Number)], t.Intermediate));
+        using (var admin = Npgsql.NpgsqlDataSource.Create(server.ConnectionString))
+        {
+            admin.CreateCommand($"DROP SCHEMA {schema} CASCADE").ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Starts a CreateTrial that takes a queued point, then, while it waits for a table lock, ends its
+    /// session from outside, as a server going away would.</summary>
+    private (PostgresStorage Storage, Task<NewTrial?> Call) EndSessionMidCreateTrial(TimeSpan reconnectTimeout)
     {
         // The victim's connections carry an application name of their own, so they can be found and ended.
         var victimName = $"victim_{Guid.NewGuid():N}";
-        var storage = Open($"{database.ConnectionString};Application Name={victimName}");
+        var storage = Open($"{database.ConnectionString};Application Name={victimName}", reconnectTimeout);
         storage.CreateStudy(Study, false);
         storage.Enqueue("s", [0.25], null);
 
-        // Hold the trials table so CreateTrial stops half-way: after taking the queued point, before inserting the
-        // trial. Then end its session from outside, as a server going away would.
-        var holder = Open(database.ConnectionString);
+        // Hold the trials table so CreateTrial stops half-way: after taking the queued point, before inserting the trial.
         using var lockConnection = new Npgsql.NpgsqlConnection(database.ConnectionString);
         lockConnection.Open();
         using var lockTransaction = lockConnection.BeginTransaction();
@@ -40,34 +202,14 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         WaitUntil(() => database.Count(
             $"SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = '{victimName}' AND wait_event_type = 'Lock'") == 1);
         Assert.Equal(1, database.Count($"SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '{victimName}'"));
-
-        var error = Assert.Throws<IOException>(() => call.GetAwaiter().GetResult());
-        lockTransaction.Rollback();
-        Assert.Contains("Lost the connection to the PostgreSQL database", error.Message);
-        Assert.Contains("creating a trial in study 's'", error.Message);
-        Assert.DoesNotContain(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString).Password!, error.ToString());
-
-        // Nothing of the call was kept: the point is still queued, no trial exists, and the counter did not move.
-        Assert.Empty(holder.ReadTrials("s"));
-        Assert.Equal(1, CountRaw("SELECT COUNT(*) FROM dials_queued_points"));
-        Assert.Equal(0, CountRaw("SELECT next_trial FROM dials_studies"));
-
-        // The storage recovers with a fresh connection, and the queued point is handed out as if nothing happened.
-        Assert.Equal([0.25], storage.CreateTrial("s", T0, null, false)!.QueuedPoint!);
-    }
-
-    [Fact]
-    public void An_unreachable_server_fails_clearly_without_the_password()
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
+        if (reconnectTimeout == TimeSpan.Zero)
         {
-            Host = "127.0.0.1", Port = UnusedPort(), Timeout = 2, Password = "do-not-show-me",
-        };
-        var storage = Open(builder.ToString());
+            // Failing at once: wait for the failure before letting go of the table.
+            ((IAsyncResult)call).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+        }
 
-        var error = Assert.Throws<IOException>(() => storage.ReadTrials("s"));
-        Assert.Contains($"127.0.0.1:{builder.Port}", error.Message);
-        Assert.DoesNotContain("do-not-show-me", error.ToString());
+        lockTransaction.Rollback();
+        return (storage, call);
     }
 
     public void Dispose()
@@ -80,9 +222,9 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         database.Dispose();
     }
 
-    private PostgresStorage Open(string connectionString)
+    private PostgresStorage Open(string connectionString, TimeSpan? reconnectTimeout = null)
     {
-        var storage = new PostgresStorage(connectionString);
+        var storage = new PostgresStorage(connectionString, reconnectTimeout ?? PostgresStorage.DefaultReconnectTimeout);
         opened.Add(storage);
         return storage;
     }

@@ -24,6 +24,31 @@ public abstract class SqlStorageTests : StorageContractTests
 
     protected sealed override IStudyStorage Reopen(IStudyStorage storage) => OpenSeparately();
 
+    /// <summary>Turns the test's database (written by this code) into one of an earlier schema version, as earlier
+    /// Dials wrote it: without the columns and indexes later versions added.</summary>
+    protected void DowngradeTo(int version)
+    {
+        // Version 3 added these (indexes first: SQLite drops no indexed column).
+        ExecuteRaw("DROP INDEX dials_trials_by_change");
+        ExecuteRaw("DROP INDEX dials_trials_running");
+        ExecuteRaw("ALTER TABLE dials_studies DROP COLUMN change_seq");
+        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN change_seq");
+        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN creator");
+        ExecuteRaw("ALTER TABLE dials_queued_points DROP COLUMN creator");
+        if (version == 1)
+        {
+            ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN strategy");
+            ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN strategy_reason");
+            ExecuteRaw("ALTER TABLE dials_queued_points DROP COLUMN reason");
+        }
+
+        ExecuteRaw($"UPDATE dials_schema_version SET version = {version}");
+    }
+
+    protected static string Describe(TrialRecord trial) =>
+        $"{trial.Number} {trial.State} [{string.Join(",", trial.Point)}] {trial.Value} {string.Join(",", trial.Intermediate)} " +
+        $"{trial.Start:o} {trial.Duration} {trial.FailReason} {trial.Strategy} {trial.StrategyReason}";
+
     protected static StoredStudy Study => new("s", Direction.Minimize, "x: float in [0, 1]; y: int in [1, 8]");
 
     [Fact]
@@ -116,15 +141,13 @@ public abstract class SqlStorageTests : StorageContractTests
         old.SetTrialPoint("s", 0, [0.5, 3], "random", null);
         old.FinishTrial("s", 0, TrialState.Complete, 1.5, TimeSpan.FromSeconds(1), null);
         old.Enqueue("s", [0.25, 2], null);
-        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN strategy");
-        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN strategy_reason");
-        ExecuteRaw("ALTER TABLE dials_queued_points DROP COLUMN reason");
-        ExecuteRaw("UPDATE dials_schema_version SET version = 1");
+        DowngradeTo(1);
 
         var upgraded = OpenSeparately();
         var kept = Assert.Single(upgraded.ReadTrials("s"));
         Assert.Equal((TrialState.Complete, (double?)1.5, (string?)null), (kept.State, kept.Value, kept.Strategy));
-        Assert.Equal((2L, 1L), (CountRaw("SELECT MAX(version) FROM dials_schema_version"), CountRaw("SELECT COUNT(*) FROM dials_schema_version")));
+        Assert.Equal(((long)SqlStudyStorage.SchemaVersion, 1L),
+            (CountRaw("SELECT MAX(version) FROM dials_schema_version"), CountRaw("SELECT COUNT(*) FROM dials_schema_version")));
 
         Assert.Equal([0.25, 2], upgraded.CreateTrial("s", T0, null, false)!.QueuedPoint!);
         upgraded.SetTrialPoint("s", upgraded.CreateTrial("s", T0, null, false)!.Number, [0.75, 1], "TPE", "model of 1 trial");
@@ -132,6 +155,100 @@ public abstract class SqlStorageTests : StorageContractTests
         Assert.Equal(
             [(null, null), (TrialRecord.QueuedStrategy, null), ("TPE", "model of 1 trial")],
             trials.Select(t => (t.Strategy, t.StrategyReason)));
+    }
+
+    [Fact]
+    public void A_database_of_schema_version_2_is_upgraded_and_then_read_incrementally()
+    {
+        var old = OpenSeparately();
+        old.CreateStudy(Study, false);
+        old.CreateTrial("s", T0, null, false);
+        old.SetTrialPoint("s", 0, [0.5, 3], "random", null);
+        old.FinishTrial("s", 0, TrialState.Complete, 1.5, TimeSpan.FromSeconds(1), null);
+        old.CreateTrial("s", T0, null, false);
+        DowngradeTo(2);
+
+        // The trials of version 2 carry change 0: the first read takes them all, later reads follow the changes.
+        var reader = OpenSeparately();
+        Assert.Equal([TrialState.Complete, TrialState.Running], reader.ReadTrials("s").Select(t => t.State));
+        Assert.Equal(3, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+        var writer = OpenSeparately();
+        writer.SetTrialPoint("s", 1, [0.25, 1], "random", null);
+        writer.FinishTrial("s", 1, TrialState.Pruned, null, TimeSpan.Zero, null);
+        writer.CreateTrial("s", T0, null, false);
+        Assert.Equal([TrialState.Complete, TrialState.Pruned, TrialState.Running], reader.ReadTrials("s").Select(t => t.State));
+        Assert.Equal([0.25, 1], reader.ReadTrials("s")[1].Point);
+    }
+
+    [Fact]
+    public void Reads_follow_every_change_another_storage_makes()
+    {
+        var reader = OpenSeparately();
+        var writer = OpenSeparately();
+        writer.CreateStudy(Study, false);
+        Assert.Empty(reader.ReadTrials("s"));
+
+        writer.CreateTrial("s", T0, null, false);
+        writer.CreateTrial("s", T0, null, false);
+        Assert.Equal([0, 1], reader.ReadTrials("s").Select(t => t.Number));
+        writer.SetTrialPoint("s", 0, [0.5, 3], "TPE", "why");
+        Assert.Equal(("TPE", 0.5), (reader.ReadTrials("s")[0].Strategy, reader.ReadTrials("s")[0].Point[0]));
+        writer.ReportIntermediate("s", 0, new IntermediateValue(1, 0.25));
+        writer.ReportIntermediate("s", 0, new IntermediateValue(2, 0.125));
+        Assert.Equal([new IntermediateValue(1, 0.25), new IntermediateValue(2, 0.125)], reader.ReadTrials("s")[0].Intermediate);
+        writer.FinishTrial("s", 0, TrialState.Complete, 0.125, TimeSpan.FromSeconds(1), null);
+        Assert.Equal((TrialState.Complete, 0.125), (reader.ReadTrials("s")[0].State, reader.ReadTrials("s")[0].Value!.Value));
+        Assert.Equal([1], writer.FailStaleTrials("s", T0.AddSeconds(1), "quiet"));
+        Assert.Equal((TrialState.Failed, "quiet"), (reader.ReadTrials("s")[1].State, reader.ReadTrials("s")[1].FailReason));
+
+        // Whatever the path, the cached view equals a fresh full read.
+        Assert.Equal(OpenSeparately().ReadTrials("s").Select(Describe), reader.ReadTrials("s").Select(Describe));
+    }
+
+    [Fact]
+    public void Changes_anywhere_in_a_long_study_reach_a_reader_and_earlier_snapshots_stay_as_they_were()
+    {
+        // More trials than a snapshot keeps in one piece (1,024), changed at both ends and across a boundary.
+        var reader = OpenSeparately();
+        var writer = OpenSeparately();
+        writer.CreateStudy(Study, false);
+        for (var i = 0; i < 2100; i++)
+        {
+            writer.CreateTrial("s", T0, null, false);
+        }
+
+        var before = reader.ReadTrials("s");
+        foreach (var number in new[] { 0, 1023, 1024, 2099 })
+        {
+            writer.FinishTrial("s", number, TrialState.Complete, number, TimeSpan.Zero, null);
+        }
+
+        writer.CreateTrial("s", T0, null, false);
+        var after = reader.ReadTrials("s");
+        Assert.Equal(2101, after.Count);
+        Assert.Equal([0.0, 1023, 1024, 2099], after.Where(t => t.IsFinished).Select(t => t.Value!.Value));
+        Assert.Equal(after.Select(Describe), OpenSeparately().ReadTrials("s").Select(Describe));
+        Assert.Equal(2100, before.Count);
+        Assert.All(before, t => Assert.Equal(TrialState.Running, t.State));
+    }
+
+    [Fact]
+    public void A_read_fetches_only_the_trials_changed_since_the_last_one()
+    {
+        var storage = OpenSeparately();
+        storage.CreateStudy(Study, false);
+        storage.CreateTrial("s", T0, null, false);
+        storage.CreateTrial("s", T0, null, false);
+        storage.FinishTrial("s", 0, TrialState.Complete, 1, TimeSpan.Zero, null);
+        Assert.Equal(2, storage.ReadTrials("s").Count);
+
+        // A change made behind the storage's back, without a change number, is not fetched again...
+        ExecuteRaw("UPDATE dials_trials SET value = 99 WHERE number = 0");
+        storage.FinishTrial("s", 1, TrialState.Complete, 2, TimeSpan.Zero, null);
+        Assert.Equal([1.0, 2.0], storage.ReadTrials("s").Select(t => t.Value!.Value));
+
+        // ...while a storage reading for the first time reads every trial.
+        Assert.Equal([99.0, 2.0], OpenSeparately().ReadTrials("s").Select(t => t.Value!.Value));
     }
 
     [Fact]

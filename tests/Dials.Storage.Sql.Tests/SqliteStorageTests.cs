@@ -33,6 +33,16 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
+    private SqliteConnection HoldWriteLock()
+    {
+        var holder = new SqliteConnection(ConnectionString);
+        holder.Open();
+        using var command = holder.CreateCommand();
+        command.CommandText = "BEGIN IMMEDIATE; UPDATE dials_studies SET next_trial = next_trial";
+        command.ExecuteNonQuery();
+        return holder;
+    }
+
     [Fact]
     public void A_file_locked_by_another_writer_fails_clearly_after_the_busy_timeout_and_changes_nothing()
     {
@@ -90,6 +100,172 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
         byPath.CreateStudy(Study, false);
         Assert.Equal(Path.GetFullPath(File), byPath.FilePath);
         Assert.Equal(Study, OpenSeparately().CreateStudy(Study, loadIfExists: true));
+    }
+
+    [Fact]
+    public void Reading_never_waits_for_a_writer()
+    {
+        OpenSeparately().CreateStudy(Study, false);
+        using var holder = HoldWriteLock();
+
+        // A storage opening the file while another process writes: its schema check and its reads take no write lock,
+        // so they do not wait (a busy timeout this short would otherwise fail them).
+        var reader = new SqliteStorage(ConnectionString, TimeSpan.FromMilliseconds(50));
+        Assert.Equal([Study], reader.ListStudies());
+        Assert.Empty(reader.ReadTrials("s"));
+        Assert.Empty(SqliteStorage.ForFile(File, TimeSpan.FromMilliseconds(50), readOnly: true).ReadTrials("s"));
+    }
+
+    [Fact]
+    public void A_read_only_storage_reads_refuses_changes_and_leaves_the_file_as_it_was()
+    {
+        var writer = OpenSeparately();
+        writer.CreateStudy(Study, false);
+        writer.CreateTrial("s", T0, null, false);
+        writer.FinishTrial("s", 0, TrialState.Complete, 0.5, TimeSpan.Zero, null);
+        var before = System.IO.File.ReadAllBytes(File);
+
+        foreach (var reader in new[]
+                 {
+                     new SqliteStorage($"{ConnectionString};Mode=ReadOnly"), SqliteStorage.ForFile(File, readOnly: true),
+                 })
+        {
+            Assert.True(reader.IsReadOnly);
+            Assert.Equal([Study], reader.ListStudies());
+            Assert.Equal(0.5, Assert.Single(reader.ReadTrials("s")).Value);
+            Assert.Equal(1, reader.CountFinished("s"));
+            var error = Assert.Throws<InvalidOperationException>(() => reader.CreateTrial("s", T0, null, false));
+            Assert.Contains(File, error.Message);
+            Assert.Contains("reading only", error.Message);
+            Assert.Throws<InvalidOperationException>(() => reader.FailStaleTrials("s", T0, "quiet"));
+        }
+
+        Assert.Equal(before, System.IO.File.ReadAllBytes(File));
+    }
+
+    [Fact]
+    public void A_file_without_write_permission_can_be_read()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
+        {
+            // Root reads and writes whatever the permissions say (and Windows has no such modes); the Mode=ReadOnly test
+            // above covers those.
+            return;
+        }
+
+        var writer = OpenSeparately();
+        writer.CreateStudy(Study, false);
+        writer.CreateTrial("s", T0, null, false);
+        SqliteConnection.ClearAllPools();
+        System.IO.File.SetUnixFileMode(File, UnixFileMode.UserRead);
+        System.IO.File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            Assert.Single(SqliteStorage.ForFile(File, readOnly: true).ReadTrials("s"));
+            Assert.Single(OpenSeparately().ReadTrials("s"));
+            var error = Assert.ThrowsAny<Exception>(() => OpenSeparately().CreateTrial("s", T0, null, false));
+            Assert.Contains(File, error.Message);
+        }
+        finally
+        {
+            System.IO.File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            System.IO.File.SetUnixFileMode(File, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [Fact]
+    public void Opening_a_missing_file_for_reading_creates_nothing()
+    {
+        var missing = Path.Combine(directory, "not-here", "study.db");
+        var reader = SqliteStorage.ForFile(missing, readOnly: true);
+
+        var error = Assert.Throws<FileNotFoundException>(() => reader.ListStudies());
+        Assert.Contains(missing, error.Message);
+        Assert.Throws<FileNotFoundException>(() => reader.ReadTrials("s"));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+    }
+
+    [Fact]
+    public void An_empty_file_opened_for_reading_holds_no_study_and_stays_empty()
+    {
+        Directory.CreateDirectory(directory);
+        System.IO.File.WriteAllBytes(File, []);
+        var reader = SqliteStorage.ForFile(File, readOnly: true);
+
+        Assert.Empty(reader.ListStudies());
+        Assert.Contains("No study named 's'", Assert.Throws<InvalidOperationException>(() => reader.ReadTrials("s")).Message);
+        Assert.Equal(0, new FileInfo(File).Length);
+        Assert.Equal(["study.db"], Directory.GetFiles(directory).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_file_that_is_not_a_database_is_named_in_the_error(bool readOnly)
+    {
+        Directory.CreateDirectory(directory);
+        System.IO.File.WriteAllText(File, "trial,value\n0,0.5\n" + new string('x', 5000));
+        var before = System.IO.File.ReadAllBytes(File);
+
+        var error = Assert.Throws<IOException>(() => SqliteStorage.ForFile(File, readOnly: readOnly).ReadTrials("s"));
+        Assert.Contains(File, error.Message);
+        Assert.Contains("not a SQLite database or is damaged", error.Message);
+        Assert.Equal(before, System.IO.File.ReadAllBytes(File));
+    }
+
+    [Fact]
+    public void A_truncated_database_is_named_in_the_error()
+    {
+        var writer = OpenSeparately();
+        writer.CreateStudy(Study, false);
+        for (var i = 0; i < 300; i++)
+        {
+            writer.CreateTrial("s", T0, null, false);
+            writer.SetTrialPoint("s", i, [i / 300.0, 1], "random", new string('r', 200));
+        }
+
+        // Pooling is off, so the last connection has closed and the write-ahead log is folded into the file.
+        var length = new FileInfo(File).Length;
+        using (var stream = new FileStream(File, FileMode.Open))
+        {
+            stream.SetLength(length / 2);
+        }
+
+        var error = Assert.Throws<IOException>(() => SqliteStorage.ForFile(File, readOnly: true).ReadTrials("s"));
+        Assert.Contains(File, error.Message);
+        Assert.Contains("damaged", error.Message);
+    }
+
+    [Fact]
+    public void A_file_written_by_schema_version_2_opens_read_only_as_it_is_and_upgrades_when_opened_for_writing()
+    {
+        // Written by Dials before version 3 (the fixture's four trials: complete with two reports from a queued
+        // point, pruned with NaN in its point, failed, running; one point still queued).
+        Directory.CreateDirectory(directory);
+        System.IO.File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "schema-v2.db"), File);
+        var before = System.IO.File.ReadAllBytes(File);
+        var expected = new[]
+        {
+            "0 Complete [0.25,2] 0.125 IntermediateValue { Step = 1, Value = 0.5 },IntermediateValue { Step = 2, Value = 0.25 } " +
+            "2026-01-01T00:00:00.0000000+02:00 00:00:03  queued baseline",
+            "1 Pruned [0.75,NaN]  IntermediateValue { Step = 1, Value = 0.9 } 2026-01-01T00:00:05.0000000+02:00 00:00:01  random ",
+            "2 Failed [0.5,4]   2026-01-01T00:00:07.0000000+02:00 00:00:02 boom TPE model of 2 trials",
+            "3 Running [0.1,8]   2026-01-01T00:00:09.0000000+02:00   TPE ",
+        };
+
+        var reader = SqliteStorage.ForFile(File, readOnly: true);
+        Assert.Equal(expected, reader.ReadTrials("fixture").Select(Describe));
+        Assert.Equal(before, System.IO.File.ReadAllBytes(File));
+        Assert.Equal(2, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+
+        var writer = OpenSeparately();
+        Assert.Equal(expected, writer.ReadTrials("fixture").Select(Describe));
+        Assert.Equal(SqlStudyStorage.SchemaVersion, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+        var next = writer.CreateTrial("fixture", T0, null, false)!;
+        Assert.Equal(4, next.Number);
+        Assert.Equal([0.9, 1], next.QueuedPoint!);
+        Assert.True(writer.FinishTrial("fixture", 3, TrialState.Complete, 0.5, TimeSpan.Zero, null));
+        Assert.Equal([TrialState.Complete, TrialState.Running], reader.ReadTrials("fixture").Skip(3).Select(t => t.State));
     }
 
     public void Dispose()

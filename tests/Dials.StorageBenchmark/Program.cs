@@ -12,6 +12,24 @@ using Dials.Options;
 // dotnet run -c Release --project tests/Dials.StorageBenchmark reopen [TRIALS [REPEATS]]
 //    Reopening a journal study of TRIALS (100000) finished trials, and ask+tell after it (ReopenBenchmark.cs).
 // Prints Markdown tables; needs DIALS_POSTGRES for the PostgreSQL rows. The study is the worker's one-dimension Point.
+// The database storages at scale: `sql-scale TRIALS` and `sql-workers TRIALS OBJECTIVE_MS` (see SqlScaleBenchmark).
+if (args is ["sql-scale" or "sql-workers", ..])
+{
+    var scratch = Directory.CreateTempSubdirectory("dials-storage-scale-").FullName;
+    var size = int.Parse(args[1], CultureInfo.InvariantCulture);
+    if (args[0] == "sql-scale")
+    {
+        SqlScaleBenchmark.Scale(size, scratch);
+    }
+    else
+    {
+        SqlScaleBenchmark.Workers(size, int.Parse(args[2], CultureInfo.InvariantCulture), scratch);
+    }
+
+    Directory.Delete(scratch, recursive: true);
+    return;
+}
+
 if (args is ["reopen", ..])
 {
     ReopenBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000,
