@@ -66,8 +66,8 @@ public static class StorageSpec
         });
     }
 
-    /// <summary>A SQLite connection string for the location with <c>Mode=ReadOnly</c>: the hook where a read-only way
-    /// of opening <see cref="SqliteStorage"/> replaces the connection-string flag.</summary>
+    /// <summary>A SQLite connection string for the location with <c>Mode=ReadOnly</c>, which <see cref="SqliteStorage"/>
+    /// honours: it then never creates, upgrades or writes the file (<see cref="Dials.Storage.Sql.SqlStudyStorage.IsReadOnly"/>).</summary>
     private static string ReadOnly(StorageLocation location)
     {
         var builder = location.Target.Contains('=')

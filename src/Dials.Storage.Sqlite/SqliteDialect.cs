@@ -229,10 +229,10 @@ internal sealed class SqliteDialect : ISqlDialect
             $"Cannot open {Description} while {operation}: {error.Message}", error),
         SqliteException { SqliteErrorCode: SqliteNotADatabase or SqliteCorrupt } => new IOException(
             $"{SqlStorageErrors.Capitalised(Description)} is not a SQLite database or is damaged (truncated, overwritten), found " +
-            $"while {operation}: {error.Message}. Restore it from a copy; Dials did not change it.", error),
+            $"while {operation} ({error.Message.TrimEnd('.')}). Restore it from a copy; Dials did not change it.", error),
         SqliteException { SqliteErrorCode: SqliteReadOnly } => new IOException(
             $"{SqlStorageErrors.Capitalised(Description)} cannot be written (a read-only file or directory) while {operation}: " +
-            $"{error.Message}. Open it with Mode=ReadOnly (SqliteStorage.ForFile(path, readOnly: true)) to read it.", error),
+            $"{error.Message.TrimEnd('.')}. Open it with Mode=ReadOnly (SqliteStorage.ForFile(path, readOnly: true)) to read it.", error),
         _ => null,
     };
 }
