@@ -1,88 +1,21 @@
-using System.Diagnostics;
 using System.Globalization;
-using Dials;
-using Dials.Samplers;
-using Dials.Options;
+using Dials.StorageBenchmark;
 
-// dotnet run -c Release --project tests/Dials.StorageBenchmark [TRIALS]
-// 1. In one process: a study of TRIALS trivial trials on each storage, against in-memory as the baseline.
-// 2. Worker processes: TRIALS trials shared by 1 and by 4 worker processes on each durable storage.
-// Prints Markdown tables; needs DIALS_POSTGRES for the PostgreSQL rows. The study is the worker's one-dimension Point.
-var trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-var directory = Directory.CreateTempSubdirectory("dials-storage-bench-").FullName;
-var backends = new List<string> { "journal", "sqlite" };
-if (Environment.GetEnvironmentVariable("DIALS_POSTGRES") is { Length: > 0 })
+// dotnet run -c Release --project tests/Dials.StorageBenchmark -- [TRIALS]
+//   Throughput: TRIALS (default 1000) trivial trials per storage in one process against in-memory, then TRIALS trials
+//   shared by 1 and by 4 worker processes on each durable storage, with a trivial and with a 20 ms objective.
+// dotnet run -c Release --project tests/Dials.StorageBenchmark -- scale [LARGEST]
+//   Scale: ask+tell latency around trial 1,000, 10,000 and 100,000 (up to LARGEST) and the time to reopen the study,
+//   for in-memory, journal and SQLite, as ratios against the 1,000-trial figure of the same run.
+// Prints Markdown tables; set DIALS_POSTGRES (a connection string) to add PostgreSQL rows.
+using var backends = new Backends();
+if (args is ["scale", ..])
 {
-    backends.Add("postgres");
+    var largest = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    ScaleBenchmark.Run(backends, largest);
 }
-
-string Spec(string backend, string name) => backend switch
+else
 {
-    "journal" => "journal:" + Path.Combine(directory, name + ".jsonl"),
-    "sqlite" => "sqlite:" + Path.Combine(directory, name + ".db"),
-    _ => "postgres:" + Environment.GetEnvironmentVariable("DIALS_POSTGRES"),
-};
-
-double InProcess(string? spec)
-{
-    var study = Study.Create<Point>(new StudyOptions
-    {
-        Name = "inproc-" + Guid.NewGuid().ToString("N"),
-        Sampler = new RandomSampler(1),
-        Storage = spec is null ? null : StorageSpec.Open(spec),
-    });
-    var clock = Stopwatch.StartNew();
-    study.OptimizeAsync(p => p.X * p.X, trials: trials).GetAwaiter().GetResult();
-    return clock.Elapsed.TotalSeconds;
+    var trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+    ThroughputBenchmark.Run(backends, trials);
 }
-
-double Workers(string backend, int count)
-{
-    var name = $"workers{count}-" + Guid.NewGuid().ToString("N");
-    var spec = Spec(backend, name);
-    var worker = Path.Combine(AppContext.BaseDirectory, "Dials.StudyWorker.dll");
-    var clock = Stopwatch.StartNew();
-    var processes = Enumerable.Range(0, count).Select(seed =>
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
-        foreach (var argument in new[] { worker, spec, name, $"{trials}", $"{seed}", "0" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        return process;
-    }).ToList();
-    processes.ForEach(p => p.WaitForExit());
-    return clock.Elapsed.TotalSeconds;
-}
-
-InProcess(null); // Warm-up: JIT and first-use costs stay out of the measurements.
-var baseline = InProcess(null);
-Console.WriteLine($"{trials} trials of a trivial objective, one process (in-memory baseline {baseline:F3} s):");
-Console.WriteLine();
-Console.WriteLine("| storage | seconds | trials/s | cost vs in-memory |");
-Console.WriteLine("|---|---|---|---|");
-Console.WriteLine($"| in-memory | {baseline:F3} | {trials / baseline:F0} | 1.0x |");
-foreach (var backend in backends)
-{
-    InProcess(Spec(backend, "warm-" + backend));
-    var seconds = InProcess(Spec(backend, "inproc-" + backend));
-    Console.WriteLine($"| {backend} | {seconds:F3} | {trials / seconds:F0} | {seconds / baseline:F1}x |");
-}
-
-Console.WriteLine();
-Console.WriteLine($"{trials} trials shared by worker processes (process start-up included):");
-Console.WriteLine();
-Console.WriteLine("| storage | 1 worker: trials/s | 4 workers: trials/s | 4 vs 1 |");
-Console.WriteLine("|---|---|---|---|");
-foreach (var backend in backends)
-{
-    var one = Workers(backend, 1);
-    var four = Workers(backend, 4);
-    Console.WriteLine($"| {backend} | {trials / one:F0} | {trials / four:F0} | {one / four:F2}x |");
-}
-
-Directory.Delete(directory, recursive: true);
