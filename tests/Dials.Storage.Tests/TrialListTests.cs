@@ -42,6 +42,23 @@ public sealed class TrialListTests
     }
 
     [Fact]
+    public void A_snapshot_copies_out_in_order_and_refuses_changes()
+    {
+        var list = new TrialList();
+        for (var i = 0; i < 2100; i++)
+        {
+            list.Add(Record(i));
+        }
+
+        var snapshot = list.Freeze();
+        var copy = new TrialRecord[2102];
+        ((ICollection<TrialRecord>)snapshot).CopyTo(copy, 2);
+        Assert.Equal(Enumerable.Range(0, 2100), copy.Skip(2).Select(r => r.Number));
+        Assert.Equal(Enumerable.Range(0, 2100), snapshot.ToList().Select(r => r.Number));
+        Assert.Throws<NotSupportedException>(() => ((ICollection<TrialRecord>)snapshot).Add(Record(2100)));
+    }
+
+    [Fact]
     public void The_in_memory_storage_hands_out_reads_that_later_changes_leave_alone()
     {
         var storage = new InMemoryStorage();

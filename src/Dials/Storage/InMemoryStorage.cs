@@ -106,7 +106,7 @@ public sealed class InMemoryStorage : IStudyStorage
     {
         lock (gate)
         {
-            return Find(studyName).Snapshot();
+            return Find(studyName).Trials;
         }
     }
 

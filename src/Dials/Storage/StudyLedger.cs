@@ -14,10 +14,9 @@ internal sealed class StudyLedger(StoredStudy study)
 
     public StoredStudy Study { get; } = study;
 
-    public IReadOnlyList<TrialRecord> Trials => trials;
-
-    /// <summary>The trials as they are now, unaffected by later changes: cheap to take at any size (see <see cref="TrialList"/>).</summary>
-    public IReadOnlyList<TrialRecord> Snapshot() => trials.Freeze();
+    /// <summary>The trials as they are now, unaffected by later changes: cheap to take at any size, and cheap to copy
+    /// (see <see cref="TrialList"/>).</summary>
+    public IReadOnlyList<TrialRecord> Trials => trials.Freeze();
 
     public int Finished { get; private set; }
 

@@ -87,13 +87,27 @@ internal sealed class TrialList : IReadOnlyList<TrialRecord>
         return chunks[chunk];
     }
 
-    /// <summary>Records frozen at one moment: chunks nobody writes to any more.</summary>
-    private sealed class Snapshot(TrialRecord[][] chunks, int count) : IReadOnlyList<TrialRecord>
+    /// <summary>Records frozen at one moment: chunks nobody writes to any more. A read-only collection too, so that
+    /// copying it (<c>[.. snapshot]</c>, <c>ToList</c>) copies chunk by chunk rather than record by record.</summary>
+    private sealed class Snapshot(TrialRecord[][] chunks, int count) : IReadOnlyList<TrialRecord>, ICollection<TrialRecord>
     {
         public int Count => count;
 
+        public bool IsReadOnly => true;
+
         public TrialRecord this[int index] =>
             (uint)index < (uint)count ? chunks[index >> ChunkBits][index & ChunkMask] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public void CopyTo(TrialRecord[] array, int arrayIndex)
+        {
+            ArgumentNullException.ThrowIfNull(array);
+            for (var copied = 0; copied < count; copied += ChunkSize)
+            {
+                Array.Copy(chunks[copied >> ChunkBits], 0, array, arrayIndex + copied, Math.Min(ChunkSize, count - copied));
+            }
+        }
+
+        public bool Contains(TrialRecord item) => this.Any(r => r == item);
 
         public IEnumerator<TrialRecord> GetEnumerator()
         {
@@ -104,5 +118,13 @@ internal sealed class TrialList : IReadOnlyList<TrialRecord>
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        void ICollection<TrialRecord>.Add(TrialRecord item) => throw ReadOnly();
+
+        void ICollection<TrialRecord>.Clear() => throw ReadOnly();
+
+        bool ICollection<TrialRecord>.Remove(TrialRecord item) => throw ReadOnly();
+
+        private static NotSupportedException ReadOnly() => new("A snapshot of trials is read-only.");
     }
 }
