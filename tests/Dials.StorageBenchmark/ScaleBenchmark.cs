@@ -46,7 +46,12 @@ internal static class ScaleBenchmark
                 filled += Fill(storage, name, size);
                 fillClock.Stop();
                 latencies.Add(AskTell(study));
-                read = Median(Enumerable.Range(0, 5).Select(_ => Time(() => storage.ReadTrials(name))));
+                // Each read follows a change, as before an ask: a storage may not answer from what it read last time.
+                read = Median(Enumerable.Range(0, 5).Select(_ =>
+                {
+                    AddTrial(storage, name, 0.5);
+                    return Time(() => storage.ReadTrials(name));
+                }));
             }
 
             var reopen = backend == "memory" ? "—" : $"{Reopen(backends, backend, name):F2} s";
@@ -68,13 +73,18 @@ internal static class ScaleBenchmark
         var added = 0;
         for (var count = storage.ReadTrials(name).Count; count < size; count++, added++)
         {
-            var created = storage.CreateTrial(name, DateTimeOffset.UtcNow, null, queuedOnly: false)!;
-            var x = random.NextDouble();
-            storage.SetTrialPoint(name, created.Number, [x], "random", null);
-            storage.FinishTrial(name, created.Number, TrialState.Complete, x * x, TimeSpan.FromMilliseconds(1), null);
+            AddTrial(storage, name, random.NextDouble());
         }
 
         return added;
+    }
+
+    /// <summary>One finished trial at <paramref name="x"/>, written as a worker would, without reading anything.</summary>
+    private static void AddTrial(IStudyStorage storage, string name, double x)
+    {
+        var created = storage.CreateTrial(name, DateTimeOffset.UtcNow, null, queuedOnly: false)!;
+        storage.SetTrialPoint(name, created.Number, [x], "random", null);
+        storage.FinishTrial(name, created.Number, TrialState.Complete, x * x, TimeSpan.FromMilliseconds(1), null);
     }
 
     /// <summary>The median milliseconds of one Ask and its Tell, after a warm-up pair.</summary>
