@@ -29,7 +29,8 @@ internal static class HistoryChart
         // Every trial but the running ones leaves a mark; failed ones (no value) sit along the bottom.
         var marked = study.Trials.Where(t => t.State != TrialState.Running).ToList();
         var drawn = Thinning.Points(marked, Thinning.HistoryDots, t => x.Map(t.Number),
-            t => TrialValues.Shown(t) is { } v ? Math.Clamp(y.Map(v), plot.Top, plot.Bottom) : plot.Bottom, Improvements(study));
+            t => TrialValues.Shown(t) is { } v ? Math.Clamp(y.Map(v), plot.Top, plot.Bottom) : plot.Bottom, Improvements(study),
+            t => (int)t.State);
         foreach (var trial in drawn)
         {
             var value = TrialValues.Shown(trial);
@@ -50,7 +51,7 @@ internal static class HistoryChart
         }
 
         Plot.End(w);
-        Thinning.Note(w, drawn.Count, marked.Count, "every improvement of the best, the highest and lowest of each pixel column");
+        Thinning.Note(w, drawn.Count, marked.Count, "every improvement of the best, the highest and lowest of each state in each column of pixels");
         Legend.Write(w, ("dot", Palette.Blue, "complete"), ("line", Palette.Orange, "best so far"),
             ("cross", Palette.Vermillion, "pruned (last reported value, at the edge when off the chart)"), ("triangle", Palette.Grey, "failed or pruned without a value"));
     }

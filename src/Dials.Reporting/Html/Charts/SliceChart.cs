@@ -55,7 +55,7 @@ internal static class SliceChart
         }
 
         Plot.End(w);
-        Thinning.Note(w, drawn.Count, active.Count, "the best, the highest and lowest of each pixel column");
+        Thinning.Note(w, drawn.Count, active.Count, "the best, the highest and lowest in each column of pixels");
     }
 
     private static void WriteBands(MarkupWriter w, Dimension dimension, LinearScale x, Plot plot)

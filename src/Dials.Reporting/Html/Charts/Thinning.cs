@@ -4,8 +4,8 @@ namespace Dials.Reporting.Html.Charts;
 
 /// <summary>
 /// Which trials a chart draws when it has more than the eye can tell apart: every trial the chart's story depends on
-/// (the improvements of the best, the best itself), the highest and the lowest mark of each pixel column (so the
-/// cloud keeps its outline and outliers), and an even, deterministic sample of the rest. Small studies are drawn in
+/// (the improvements of the best, the best itself), the highest and the lowest mark of each kind in each narrow
+/// column of pixels (so every cloud keeps its outline and outliers), and an even, deterministic sample of the rest. Small studies are drawn in
 /// full. A thinned chart says how many of its trials it draws (<see cref="Note"/>).
 /// </summary>
 internal static class Thinning
@@ -20,8 +20,9 @@ internal static class Thinning
     /// <summary>Lines of the parallel-coordinates chart and curves of the intermediate-values chart.</summary>
     public const int MostLines = 800;
 
-    /// <summary>Pixel columns are this wide: two dots a column, top and bottom, outline a cloud of any density.</summary>
-    private const double ColumnWidth = 2;
+    /// <summary>Columns are this many pixels wide, about a dot's width: two dots a column, top and bottom, outline a
+    /// cloud of any density.</summary>
+    public const double ColumnWidth = 4;
 
     /// <summary>The marks to draw, in their original order: all of them when there are at most <paramref name="cap"/>.</summary>
     /// <param name="marks">The candidates, in drawing order.</param>
@@ -29,8 +30,10 @@ internal static class Thinning
     /// <param name="x">A mark's horizontal position in pixels.</param>
     /// <param name="y">A mark's vertical position in pixels.</param>
     /// <param name="keep">Marks that are always drawn (the best trial, the improvements).</param>
+    /// <param name="kind">Sorts marks into kinds outlined separately (complete, pruned, failed), so that pruned trials
+    /// pinned to an edge do not take the place of the complete trials' extremes; null for one kind.</param>
     public static IReadOnlyList<TrialRecord> Points(IReadOnlyList<TrialRecord> marks, int cap, Func<TrialRecord, double> x,
-        Func<TrialRecord, double> y, IEnumerable<TrialRecord> keep)
+        Func<TrialRecord, double> y, IEnumerable<TrialRecord> keep, Func<TrialRecord, int>? kind = null)
     {
         if (marks.Count <= cap)
         {
@@ -38,11 +41,11 @@ internal static class Thinning
         }
 
         var kept = new HashSet<int>(keep.Select(t => t.Number));
-        var columns = new Dictionary<long, (TrialRecord Top, double TopY, TrialRecord Bottom, double BottomY)>();
+        var columns = new Dictionary<(long, int), (TrialRecord Top, double TopY, TrialRecord Bottom, double BottomY)>();
         foreach (var mark in marks)
         {
             var (px, py) = (x(mark), y(mark));
-            var column = (long)Math.Floor(px / ColumnWidth);
+            var column = ((long)Math.Floor(px / ColumnWidth), kind?.Invoke(mark) ?? 0);
             columns[column] = columns.TryGetValue(column, out var c)
                 ? (py < c.TopY ? mark : c.Top, Math.Min(py, c.TopY), py > c.BottomY ? mark : c.Bottom, Math.Max(py, c.BottomY))
                 : (mark, py, mark, py);
