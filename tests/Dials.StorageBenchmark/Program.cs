@@ -7,7 +7,8 @@ using Dials.StorageBenchmark;
 // dotnet run -c Release --project tests/Dials.StorageBenchmark -- scale [LARGEST]
 //   Scale: ask+tell latency around trial 1,000, 10,000 and 100,000 (up to LARGEST) and the time to reopen the study,
 //   for in-memory, journal and SQLite, as ratios against the 1,000-trial figure of the same run.
-// Prints Markdown tables; set DIALS_POSTGRES (a connection string) to add PostgreSQL rows.
+// Prints Markdown tables; set DIALS_POSTGRES (a connection string) to add PostgreSQL rows. Study files go to a fresh
+// folder under the temporary directory (TMPDIR=/dev/shm keeps fsync out of the scale figures; see docs/benchmarks.md).
 using var backends = new Backends();
 if (args is ["scale", ..])
 {
