@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TunedService;
 
 var builder = Host.CreateApplicationBuilder(args);
@@ -11,4 +12,15 @@ builder.Services.AddHyperparameters<RankingOptions>(builder.Configuration.GetSec
 builder.Services.AddTuning<RankingOptions, SyntheticObjective>(builder.Configuration.GetSection("Tuning"));
 builder.Services.AddHostedService<RankingWorker>();
 
-await builder.Build().RunAsync();
+try
+{
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    // A bad configuration is the operator's to fix, not a crash: one line naming each bad key (ValidateOnStart
+    // reports them all at once), on stderr, and exit code 2, instead of an unhandled exception's stack trace.
+    Console.Error.WriteLine("error: invalid configuration: " + e.Message);
+    return 2;
+}
