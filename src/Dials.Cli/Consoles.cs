@@ -30,15 +30,15 @@ internal static class Consoles
     public static IAnsiConsole Create(TextWriter writer, bool redirected)
     {
         // Spectre trusts TERM, so a terminal's variables would put colour codes into a file or pipe: plain output
-        // turns off escape sequences altogether (styles, colours and cursor moves), and a redirected stream gets no
-        // live display either (progress bars fall back to plain lines).
+        // turns off escape sequences altogether (styles, colours and cursor moves), so no live display either: a
+        // progress bar falls back to plain lines.
         var plain = IsPlain(redirected);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+            Interactive = plain ? InteractionSupport.No : InteractionSupport.Detect,
         });
         var columns = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var c) && c > 0 ? c : (int?)null;
         if ((columns ?? (redirected ? RedirectedWidth : null)) is { } width)
