@@ -23,6 +23,18 @@ public sealed class DocsExamplesTests
     }
 
     [Fact]
+    public void The_training_harness_declares_the_types_of_the_readme_quick_example()
+    {
+        // The blocks compiled with the harness's TrainingConfig must mean README's, not a look-alike that drifted.
+        var quick = DocBlocks.All(RepositoryRoot.Path).First(block => block.File == "README.md" && block.Code.Contains("partial record TrainingConfig", StringComparison.Ordinal));
+        var harness = File.ReadAllText(Path.Combine(Harness, "TrainingConfig.cs")).ReplaceLineEndings("\n");
+
+        var types = harness[harness.IndexOf("public enum", StringComparison.Ordinal)..].TrimEnd();
+
+        Assert.EndsWith(types, quick.Code.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_block_that_does_not_compile_is_reported_at_its_file_and_line()
     {
         const string markdown = """

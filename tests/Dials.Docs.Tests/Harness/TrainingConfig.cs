@@ -1,21 +1,9 @@
-// The "training" harness: README's Quick example declares these types; the blocks marked
-// <!-- snippet: training --> use them without repeating the declaration.
+// The "training" harness: README's Quick example declares these types (the test checks this copy against it); the
+// blocks marked <!-- snippet: training --> use them without repeating the declaration.
 using Dials;
 
-/// <summary>The optimizers the example trains with.</summary>
-public enum Optimizer
-{
-    /// <summary>Stochastic gradient descent.</summary>
-    Sgd,
+public enum Optimizer { Sgd, Adam, AdamW }
 
-    /// <summary>Adam.</summary>
-    Adam,
-
-    /// <summary>Adam with decoupled weight decay.</summary>
-    AdamW,
-}
-
-/// <summary>README's hyperparameters.</summary>
 [Hyperparameters]
 public partial record TrainingConfig
 {
@@ -25,10 +13,9 @@ public partial record TrainingConfig
     [Choice]                             public Optimizer Optimizer { get; init; } = Optimizer.AdamW;
     [FloatRange(0.5, 0.99), When(nameof(Optimizer), Optimizer.Sgd)]
                                          public double Momentum { get; init; } = 0.9;
-    public Schedule Schedule { get; init; } = new();
+    public Schedule Schedule { get; init; } = new();   // a nested [Hyperparameters] record: Schedule.Kind, ...
 }
 
-/// <summary>A learning-rate schedule, nested in <see cref="TrainingConfig"/>.</summary>
 [Hyperparameters]
 public partial record Schedule
 {
