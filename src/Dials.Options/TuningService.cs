@@ -71,7 +71,7 @@ internal sealed class TuningService<T, TObjective>(
         });
         var existing = study.GetResult();
         TuningLog.Starting(logger, study.Name, typeof(T).Name, existing.Trials.Count, options.Trials,
-            options.Storage is { } kind ? Storage.StorageLocation.Parse(kind).Kind.ToString().ToLowerInvariant() : "in-memory", options.Sampler.Kind.ToString(), options.Pruner.Kind.ToString(), options.Parallelism);
+            options.Storage is { } kind ? StorageLocation.Parse(kind).Kind.ToString().ToLowerInvariant() : "in-memory", options.Sampler.Kind.ToString(), options.Pruner.Kind.ToString(), options.Parallelism);
         if (existing.HasBest)
         {
             // Resumed: the best so far is the bar, and the layer is (re)written in case it was deleted.
