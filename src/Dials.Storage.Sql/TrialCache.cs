@@ -11,7 +11,8 @@ namespace Dials.Storage.Sql;
 /// <see cref="Apply"/>.</remarks>
 internal sealed class TrialCache
 {
-    private TrialSnapshot trials = TrialSnapshot.Empty;
+    // The core's copy-on-write list: a read hands out a snapshot sharing every unchanged chunk of trials.
+    private TrialList trials = new();
 
     /// <summary>Held for a whole read, so two threads of one storage never apply changes out of order.</summary>
     public Lock Gate { get; } = new();
@@ -25,7 +26,7 @@ internal sealed class TrialCache
     /// <summary>Forgets every trial, so the next read is a full one (schemas before version 3 have no change numbers).</summary>
     public void Clear()
     {
-        trials = TrialSnapshot.Empty;
+        trials = new TrialList();
         Seen = -1;
     }
 
@@ -39,21 +40,29 @@ internal sealed class TrialCache
     {
         if (changed.Count == 0)
         {
-            return trials;
+            return trials.Freeze();
         }
 
-        try
+        foreach (var (trial, _) in changed)
         {
-            trials = trials.With([.. changed.Select(c => c.Trial)]);
-        }
-        catch (ArgumentException error)
-        {
-            Clear();
-            throw new InvalidOperationException(
-                $"Study '{study}' has a gap in its trial numbers: {error.Message} The dials_trials table was changed by hand.", error);
+            if (trial.Number < trials.Count)
+            {
+                trials[trial.Number] = trial;
+            }
+            else if (trial.Number == trials.Count)
+            {
+                trials.Add(trial);
+            }
+            else
+            {
+                var last = trials.Count - 1;
+                Clear();
+                throw new InvalidOperationException(
+                    $"Study '{study}' has a gap in its trial numbers: trial {trial.Number} would follow trial {last}. The dials_trials table was changed by hand.");
+            }
         }
 
         Seen = Math.Max(Seen, changed.Max(c => c.Change));
-        return trials;
+        return trials.Freeze();
     }
 }

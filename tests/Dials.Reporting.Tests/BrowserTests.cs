@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dials.Reporting.Html;
+using Dials.Reporting.Html.Sections;
 
 namespace Dials.Reporting.Tests;
 
@@ -106,6 +107,76 @@ public class BrowserTests
             // The chart palette is on screen: the complete-trial blue and the best-so-far orange, near enough.
             Assert.True(HasColour(image, (0x00, 0x72, 0xB2)), "No complete-trial blue in the screenshot.");
             Assert.True(HasColour(image, (0xE6, 0x9F, 0x00)), "No best-so-far orange in the screenshot.");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_large_study_pages_and_sorts_its_trial_table_without_errors()
+    {
+        var chromium = Environment.GetEnvironmentVariable("DIALS_CHROMIUM") ?? DefaultChromium;
+        Assert.True(File.Exists(chromium),
+            $"Chromium is needed for this test and was not found at {chromium}. Install it (Debian: apt-get install -y chromium) or set DIALS_CHROMIUM.");
+
+        var study = ReportStudies.Full(2500);
+        var directory = Directory.CreateTempSubdirectory("dials-report-paged-");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var token = timeout.Token;
+        try
+        {
+            var file = Path.Combine(directory.FullName, "report.html");
+            HtmlReport.Write(file, ReportStudies.Bare(study));
+            var url = new Uri(file).AbsoluteUri;
+            await using var browser = await DevToolsBrowser.StartAsync(chromium, token);
+            var target = await browser.SendAsync("Target.createTarget", new { url = "about:blank" }, null, token);
+            var attached = await browser.SendAsync("Target.attachToTarget", new { targetId = target.GetProperty("targetId").GetString(), flatten = true }, null, token);
+            var session = attached.GetProperty("sessionId").GetString();
+            Task<JsonElement> Send(string method, object? parameters = null) => browser.SendAsync(method, parameters, session, token);
+            foreach (var domain in new[] { "Runtime", "Log", "Network", "Page" })
+            {
+                await Send($"{domain}.enable");
+            }
+
+            var loaded = browser.NextEvent("Page.loadEventFired");
+            await Send("Page.navigate", new { url });
+            await loaded.WaitAsync(token);
+
+            // Each step records the numbers of the rows shown and the pager's label.
+            const string Shown = "[[...document.querySelectorAll('table.paged tbody tr')].map(r => Number(r.cells[0].textContent)), document.querySelector('nav.pager span').textContent]";
+            var pages = await Evaluate(Send, $$"""
+                (() => {
+                  const button = label => [...document.querySelectorAll('nav.pager button')].find(b => b.textContent === label);
+                  const heads = [...document.querySelectorAll('table.paged th button')];
+                  const steps = [{{Shown}}];
+                  button('Next').click(); steps.push({{Shown}});
+                  heads[0].click(); steps.push({{Shown}});
+                  button('Next').click(); steps.push({{Shown}});
+                  heads[0].click(); steps.push({{Shown}});
+                  return steps;
+                })()
+                """);
+            var steps = pages.EnumerateArray().Select(s => (Rows: s[0].EnumerateArray().Select(n => n.GetInt32()).ToList(), Label: s[1].GetString())).ToList();
+            var size = PagedTrialTable.PageSize;
+            var pageCount = (study.Trials.Count + size - 1) / size;
+
+            // Page 1 is the best trials, as the page was served; Next shows the next best, none of them repeated.
+            Assert.Equal(study.Best!.Number, steps[0].Rows[0]);
+            Assert.Equal($"Page 1 of {pageCount}", steps[0].Label);
+            Assert.Equal(size, steps[1].Rows.Count);
+            Assert.Empty(steps[0].Rows.Intersect(steps[1].Rows));
+            Assert.Equal($"Page 2 of {pageCount}", steps[1].Label);
+            // Sorting by number sorts every trial and starts again at page 1, Next goes on from there, and a second
+            // click sorts descending.
+            Assert.Equal(Enumerable.Range(0, size), steps[2].Rows);
+            Assert.Equal($"Page 1 of {pageCount}", steps[2].Label);
+            Assert.Equal(Enumerable.Range(size, size), steps[3].Rows);
+            Assert.Equal(Enumerable.Range(study.Trials.Count - size, size).Reverse(), steps[4].Rows);
+
+            var problems = Problems(browser.Events, url);
+            Assert.True(problems.Count == 0, "The page reported problems:\n" + string.Join("\n", problems));
         }
         finally
         {

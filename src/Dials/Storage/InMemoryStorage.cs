@@ -1,8 +1,9 @@
 namespace Dials.Storage;
 
 /// <summary>
-/// Keeps studies in memory behind one lock. Trial records are immutable snapshots replaced on every change, so a
-/// read hands out a consistent copy without holding the lock while the caller uses it.
+/// Keeps studies in memory behind one lock. Trial records are immutable snapshots replaced on every change, and a
+/// read hands out a frozen view of them (copy on write, so a read does not copy every record), which the caller uses
+/// without holding the lock.
 /// </summary>
 public sealed class InMemoryStorage : IStudyStorage
 {
@@ -105,7 +106,7 @@ public sealed class InMemoryStorage : IStudyStorage
     {
         lock (gate)
         {
-            return [.. Find(studyName).Trials];
+            return Find(studyName).Trials;
         }
     }
 

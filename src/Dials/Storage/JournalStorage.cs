@@ -192,7 +192,8 @@ public sealed class JournalStorage : IStudyStorage, IDisposable
         lock (sync)
         {
             file.ReadNew(replay.Line);
-            return [.. Find(studyName).Trials];
+            // The ledger's snapshot shares its chunks of trials: frozen, so no copy is needed.
+            return Find(studyName).Trials;
         }
     }
 

@@ -8,13 +8,15 @@ namespace Dials.Storage;
 /// </summary>
 internal sealed class StudyLedger(StoredStudy study)
 {
-    private readonly List<TrialRecord> trials = [];
+    private readonly TrialList trials = new();
     private readonly Queue<(double[] Point, string? Reason)> queue = new();
     private readonly Dictionary<int, DateTimeOffset> lastBeat = [];
 
     public StoredStudy Study { get; } = study;
 
-    public IReadOnlyList<TrialRecord> Trials => trials;
+    /// <summary>The trials as they are now, unaffected by later changes: cheap to take at any size, and cheap to copy
+    /// (see <see cref="TrialList"/>).</summary>
+    public IReadOnlyList<TrialRecord> Trials => trials.Freeze();
 
     public int Finished { get; private set; }
 

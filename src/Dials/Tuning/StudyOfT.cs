@@ -23,6 +23,7 @@ public sealed class Study<T> : ITrialHost
     private readonly TimeProvider clock;
     private readonly object samplingGate = new();
     private readonly Liveness? liveness;
+    private readonly SampledTrials sampledTrials = new();
 
     // The heartbeat timers of the trials this object started and has not finished: also how a worker tells its own
     // running trials from those of other workers (threads of other study objects, other processes).
@@ -308,6 +309,12 @@ public sealed class Study<T> : ITrialHost
 
     bool ITrialHost.ShouldPrune(Trial trial)
     {
+        if (Pruner is NopPruner)
+        {
+            // Never prunes: no need to read every trial at every step.
+            return false;
+        }
+
         var trials = storage.ReadTrials(Name);
         var record = trials[trial.Number];
         return !record.IsFinished && Pruner.ShouldPrune(new PruningContext(Direction, trials, record));
@@ -383,7 +390,7 @@ public sealed class Study<T> : ITrialHost
     private Proposal SampleAndRecord(int number, IReadOnlyList<TrialRecord> history, DateTimeOffset start)
     {
         // Trials other workers have numbered but not yet sampled have no point to show (nor has this one).
-        IReadOnlyList<TrialRecord> sampled = WithPoints(history);
+        var sampled = sampledTrials.Of(history);
         Proposal proposal;
         double[] point;
         try
@@ -425,22 +432,6 @@ public sealed class Study<T> : ITrialHost
 
     /// <summary>A type's name without the arity suffix of a generic one ("MySampler", not "MySampler`1").</summary>
     private static string TypeName(Type type) => type.Name.Split('`')[0];
-
-    // A plain loop: this runs before every sample over the whole history, where a LINQ pipeline's delegate calls
-    // showed up in the profile of a 1,000-trial study.
-    private static IReadOnlyList<TrialRecord> WithPoints(IReadOnlyList<TrialRecord> history)
-    {
-        var sampled = new List<TrialRecord>(history.Count);
-        for (var t = 0; t < history.Count; t++)
-        {
-            if (history[t].Point.Count > 0)
-            {
-                sampled.Add(history[t]);
-            }
-        }
-
-        return sampled.Count == history.Count ? history : sampled;
-    }
 
     private TrialState Finish(Trial trial, TrialOutcome outcome)
     {

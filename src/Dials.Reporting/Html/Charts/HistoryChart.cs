@@ -26,7 +26,12 @@ internal static class HistoryChart
         plot.BottomAxis(w, x.Map, LinearScale.Covering(numbers, 0, 1).Ticks(v => Invariant.Value(v)).Where(t => t.At >= 0 && t.At <= numbers.Max()).ToList(), "Trial number");
 
         WriteBestSoFar(w, study, x, y, plot.Right);
-        foreach (var trial in study.Trials)
+        // Every trial but the running ones leaves a mark; failed ones (no value) sit along the bottom.
+        var marked = study.Trials.Where(t => t.State != TrialState.Running).ToList();
+        var drawn = Thinning.Points(marked, Thinning.HistoryDots, t => x.Map(t.Number),
+            t => TrialValues.Shown(t) is { } v ? Math.Clamp(y.Map(v), plot.Top, plot.Bottom) : plot.Bottom, Improvements(study),
+            t => (int)t.State);
+        foreach (var trial in drawn)
         {
             var value = TrialValues.Shown(trial);
             var cx = x.Map(trial.Number);
@@ -46,8 +51,23 @@ internal static class HistoryChart
         }
 
         Plot.End(w);
+        Thinning.Note(w, drawn.Count, marked.Count, "every improvement of the best, the highest and lowest of each state in each column of pixels");
         Legend.Write(w, ("dot", Palette.Blue, "complete"), ("line", Palette.Orange, "best so far"),
             ("cross", Palette.Vermillion, "pruned (last reported value, at the edge when off the chart)"), ("triangle", Palette.Grey, "failed or pruned without a value"));
+    }
+
+    /// <summary>The complete trials that improved on every earlier one: the corners of the best-so-far line.</summary>
+    private static IEnumerable<TrialRecord> Improvements(StudySnapshot study)
+    {
+        double? bestSoFar = null;
+        foreach (var trial in study.Complete)
+        {
+            if (bestSoFar is not { } b || study.IsBetter(trial.Value!.Value, b))
+            {
+                bestSoFar = trial.Value!.Value;
+                yield return trial;
+            }
+        }
     }
 
     private static void WriteBestSoFar(MarkupWriter w, StudySnapshot study, LinearScale x, LinearScale y, double right)

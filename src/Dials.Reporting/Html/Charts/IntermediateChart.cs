@@ -25,8 +25,12 @@ internal static class IntermediateChart
         plot.LeftAxis(w, y.Map, y.Ticks(v => Invariant.Value(v)), "Intermediate value");
         plot.BottomAxis(w, x.Map, x.Ticks(v => Invariant.Value(v)), "Step");
 
-        // Pruned curves last: they are the story of this chart.
-        foreach (var trial in reported.OrderBy(t => t.State == TrialState.Pruned))
+        // Pruned curves last: they are the story of this chart. Thinned, the best complete curves stay.
+        var ordered = reported.OrderBy(t => t.State == TrialState.Pruned).ToList();
+        var best = reported.Where(t => t is { State: TrialState.Complete, Value: not null })
+            .OrderBy(t => t.Value!.Value * (study.Direction == Direction.Minimize ? 1 : -1));
+        var drawn = Thinning.Lines(ordered, Thinning.MostLines, best);
+        foreach (var trial in drawn)
         {
             var colour = trial.State switch
             {
@@ -50,6 +54,7 @@ internal static class IntermediateChart
         }
 
         Plot.End(w);
+        Thinning.Note(w, drawn.Count, reported.Count, $"the best {Invariant.Integer(Thinning.MostLines / 4)} complete");
         Legend.Write(w, ("line", Palette.Blue, "complete"), ("line", Palette.Vermillion, "pruned"), ("cross", Palette.Vermillion, "where pruning stopped it"),
             ("line", Palette.Grey, "running or failed"));
     }

@@ -29,8 +29,10 @@ internal static class ParallelCoordinatesChart
             $"{study.Complete.Count} complete trials across {dimensions.Count} dimensions and the objective; darker lines are better.",
             "chart parallel");
 
+        var all = TrialValues.WorstFirst(study).ToList();
+        var drawn = Thinning.Lines(all, Thinning.MostLines, Enumerable.Reverse(all));
         w.Open("g", ("class", "lines"));
-        foreach (var trial in TrialValues.WorstFirst(study))
+        foreach (var trial in drawn)
         {
             var value = trial.Value!.Value;
             var path = new PathBuilder();
@@ -75,6 +77,7 @@ internal static class ParallelCoordinatesChart
         plot.VerticalAxis(w, AxisX(dimensions.Count), values.Map, values.Ticks(v => Invariant.Value(v)));
         AxisName(w, "Objective", AxisX(dimensions.Count), plot.Top - 14, gap);
         Plot.End(w);
+        Thinning.Note(w, drawn.Count, all.Count, $"the best {Invariant.Integer(Thinning.MostLines / 4)}");
         Legend.Write(w, ("gradient", Palette.Quality(1), "line colour: objective value, from pale (worst) to dark (best)"));
     }
 

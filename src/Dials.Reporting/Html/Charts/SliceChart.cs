@@ -34,14 +34,14 @@ internal static class SliceChart
 
         plot.LeftAxis(w, y.Map, y.Ticks(v => Invariant.Value(v)), "Objective");
         plot.BottomAxis(w, v => x.Map(dimension.ToUnit(v)), DimensionTicks.Of(dimension), dimension.Name + (dimension.Log ? " (log scale)" : ""), grid: !banded);
-        foreach (var trial in active)
+        double Unit(TrialRecord trial) =>
+            dimension.ToUnit(trial.Point[dimensionIndex]) + (banded ? Jitter(trial.Number) * 0.6 / dimension.Count : 0);
+        var drawn = Thinning.Points(active, Thinning.SliceDots, t => x.Map(Unit(t)), t => y.Map(t.Value!.Value),
+            active.Where(t => t.Number == best?.Number));
+        foreach (var trial in drawn)
         {
             var value = trial.Value!.Value;
-            var unit = dimension.ToUnit(trial.Point[dimensionIndex]);
-            if (banded)
-            {
-                unit += Jitter(trial.Number) * 0.6 / dimension.Count;
-            }
+            var unit = Unit(trial);
 
             var tip = $"Trial {trial.Number}: {dimension.Name} = {dimension.Format(trial.Point[dimensionIndex])}, value {Invariant.Value(value)}";
             if (trial.Number == best?.Number)
@@ -55,6 +55,7 @@ internal static class SliceChart
         }
 
         Plot.End(w);
+        Thinning.Note(w, drawn.Count, active.Count, "the best, the highest and lowest in each column of pixels");
     }
 
     private static void WriteBands(MarkupWriter w, Dimension dimension, LinearScale x, Plot plot)

@@ -6,58 +6,75 @@ namespace Dials.Reporting.Html.Sections;
 
 /// <summary>Every trial as a row: number, state, value, duration, the strategy that proposed it (its reason on hover),
 /// one column per dimension and the fail reason. Numeric cells carry their exact value in <c>data-v</c> for the
-/// optional sorting script.</summary>
+/// optional sorting script. A study of more than <see cref="PagedTrialTable.Above"/> trials gets a paged table instead.</summary>
 internal static class TrialTableSection
 {
     public static void Write(MarkupWriter w, StudySnapshot study)
     {
-        var dimensions = study.Space.Dimensions;
-        w.Open("div", ("class", "table-scroll")).Open("table", ("class", "data sortable trials"));
-        TableHead.Write(w, new[] { "#", "State", "Value", "Duration", "Strategy" }.Concat(dimensions.Select(d => d.Name)).Append("Fail reason"));
+        if (study.Trials.Count > PagedTrialTable.Above)
+        {
+            PagedTrialTable.Write(w, study);
+            return;
+        }
+
+        Open(w, study, "data sortable trials");
         foreach (var trial in study.Trials)
         {
-            var state = trial.State.ToString().ToLowerInvariant();
-            var shown = TrialValues.Shown(trial);
-            w.Open("tr", ("class", $"row-{state}"));
-            Number(w, trial.Number, Invariant.Integer(trial.Number));
-            w.Open("td").Element("span", state, ("class", $"state state-{state}")).Close();
-            Number(w, shown, shown is { } v ? Invariant.Value(v) + (trial.State == TrialState.Pruned ? " (last)" : "") : "–");
-            Number(w, trial.Duration?.TotalSeconds, Invariant.Duration(trial.Duration));
-            if (trial.Strategy is { } strategy)
-            {
-                w.Element("td", strategy, ("class", "strategy"), ("title", trial.StrategyReason));
-            }
-            else
-            {
-                w.Element("td", "–", ("class", "muted"), ("title", "not recorded"));
-            }
-
-            for (var i = 0; i < dimensions.Count; i++)
-            {
-                var value = i < trial.Point.Count ? trial.Point[i] : double.NaN;
-                if (double.IsNaN(value))
-                {
-                    w.Element("td", "–", ("class", "muted"), ("data-v", ""));
-                }
-                else if (dimensions[i].Kind == DimensionKind.Categorical)
-                {
-                    w.Element("td", dimensions[i].Format(value), ("class", "mono"));
-                }
-                else if (dimensions[i].Kind == DimensionKind.Float)
-                {
-                    // Short in the table, exact on hover and for sorting: seventeen digits a cell make the table unreadable.
-                    w.Element("td", Invariant.Value(value), ("class", "num"), ("data-v", Invariant.Exact(value)), ("title", dimensions[i].Format(value)));
-                }
-                else
-                {
-                    Number(w, value, dimensions[i].Format(value));
-                }
-            }
-
-            w.Element("td", trial.FailReason ?? "", ("class", "reason")).Close();
+            Row(w, study.Space.Dimensions, trial);
         }
 
         w.Close().Close().Close();
+    }
+
+    /// <summary>Opens the table's scroll box, the table and its body after the head row.</summary>
+    public static void Open(MarkupWriter w, StudySnapshot study, string cssClass)
+    {
+        w.Open("div", ("class", "table-scroll")).Open("table", ("class", cssClass));
+        TableHead.Write(w, new[] { "#", "State", "Value", "Duration", "Strategy" }.Concat(study.Space.Dimensions.Select(d => d.Name)).Append("Fail reason"));
+    }
+
+    /// <summary>One trial's row.</summary>
+    public static void Row(MarkupWriter w, IReadOnlyList<Dimension> dimensions, TrialRecord trial)
+    {
+        var state = trial.State.ToString().ToLowerInvariant();
+        var shown = TrialValues.Shown(trial);
+        w.Open("tr", ("class", $"row-{state}"));
+        Number(w, trial.Number, Invariant.Integer(trial.Number));
+        w.Open("td").Element("span", state, ("class", $"state state-{state}")).Close();
+        Number(w, shown, shown is { } v ? Invariant.Value(v) + (trial.State == TrialState.Pruned ? " (last)" : "") : "–");
+        Number(w, trial.Duration?.TotalSeconds, Invariant.Duration(trial.Duration));
+        if (trial.Strategy is { } strategy)
+        {
+            w.Element("td", strategy, ("class", "strategy"), ("title", trial.StrategyReason));
+        }
+        else
+        {
+            w.Element("td", "–", ("class", "muted"), ("title", "not recorded"));
+        }
+
+        for (var i = 0; i < dimensions.Count; i++)
+        {
+            var value = i < trial.Point.Count ? trial.Point[i] : double.NaN;
+            if (double.IsNaN(value))
+            {
+                w.Element("td", "–", ("class", "muted"), ("data-v", ""));
+            }
+            else if (dimensions[i].Kind == DimensionKind.Categorical)
+            {
+                w.Element("td", dimensions[i].Format(value), ("class", "mono"));
+            }
+            else if (dimensions[i].Kind == DimensionKind.Float)
+            {
+                // Short in the table, exact on hover and for sorting: seventeen digits a cell make the table unreadable.
+                w.Element("td", Invariant.Value(value), ("class", "num"), ("data-v", Invariant.Exact(value)), ("title", dimensions[i].Format(value)));
+            }
+            else
+            {
+                Number(w, value, dimensions[i].Format(value));
+            }
+        }
+
+        w.Element("td", trial.FailReason ?? "", ("class", "reason")).Close();
     }
 
     private static void Number(MarkupWriter w, double? value, string text) =>

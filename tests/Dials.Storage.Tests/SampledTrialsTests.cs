@@ -1,0 +1,44 @@
+namespace Dials.Storage.Tests;
+
+/// <summary>The view of the trials with a point that a study shows its sampler, kept up to date between asks.</summary>
+public sealed class SampledTrialsTests
+{
+    private static TrialRecord Record(int number, TrialState state, bool hasPoint) =>
+        new(number, state, hasPoint ? [number] : [], null, [], DateTimeOffset.UnixEpoch, null);
+
+    [Fact]
+    public void It_shows_exactly_the_trials_with_a_point_in_number_order_as_the_study_grows()
+    {
+        var sampled = new SampledTrials();
+        var history = new List<TrialRecord>();
+        // Trials 3 and 7 failed before they had a point (their sampler threw); the last two are still being sampled.
+        for (var n = 0; n < 12; n++)
+        {
+            history.Add(Record(n, n is 3 or 7 ? TrialState.Failed : TrialState.Complete, hasPoint: n is not (3 or 7)));
+            Check(sampled, [.. history, Record(n + 1, TrialState.Running, hasPoint: false)]);
+        }
+
+        // A running trial with a point stays in; once the one before it finishes, both are settled.
+        history.Add(Record(12, TrialState.Running, hasPoint: false));
+        history.Add(Record(13, TrialState.Running, hasPoint: true));
+        Check(sampled, history);
+        history[12] = Record(12, TrialState.Failed, hasPoint: false);
+        history[13] = Record(13, TrialState.Complete, hasPoint: true);
+        Check(sampled, history);
+    }
+
+    [Fact]
+    public void A_history_where_every_trial_has_a_point_is_returned_as_it_is()
+    {
+        var history = Enumerable.Range(0, 5).Select(n => Record(n, TrialState.Complete, hasPoint: true)).ToList();
+        Assert.Same(history, new SampledTrials().Of(history));
+    }
+
+    private static void Check(SampledTrials sampled, IReadOnlyList<TrialRecord> history)
+    {
+        var expected = history.Where(t => t.Point.Count > 0).Select(t => t.Number).ToList();
+        var view = sampled.Of(history);
+        Assert.Equal(expected, view.Select(t => t.Number));
+        Assert.Equal(expected, Enumerable.Range(0, view.Count).Select(i => view[i].Number));
+    }
+}
