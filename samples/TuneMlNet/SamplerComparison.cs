@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dials;
 using Dials.ML.Trainers;
+using Dials.Storage;
 using Spectre.Console;
 
 namespace TuneMlNet;
@@ -82,7 +83,7 @@ public static class SamplerComparison
                 var sampler = new TimedSampler(create(seed));
                 var clock = Stopwatch.StartNew();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var result = await run.OptimizeAsync(run.CreateStudy($"compare-{seed}", sampler, Dials.Storage.Storage.InMemory()), settings.Trials, settings.Timeout, progress: null);
+                var result = await run.OptimizeAsync(run.CreateStudy($"compare-{seed}", sampler, new InMemoryStorage()), settings.Trials, settings.Timeout, progress: null);
                 // The studies run one after another, so the process's CPU time over one is that study's (LightGbm's
                 // threads included): on a shared machine it moves less with the neighbours' load than wall time does.
                 studies.Add((label, result, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, sampler.Elapsed.TotalSeconds));

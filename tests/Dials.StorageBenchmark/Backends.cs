@@ -29,7 +29,7 @@ internal sealed class Backends : IDisposable
 
     /// <summary>Opens a storage: a new in-memory one for "memory", else the spec's file.</summary>
     public IStudyStorage Open(string backend, string name) =>
-        backend == "memory" ? Storage.Storage.InMemory() : StorageSpec.Open(Spec(backend, name));
+        backend == "memory" ? new InMemoryStorage() : StorageSpec.Open(Spec(backend, name));
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }

@@ -26,7 +26,7 @@ internal static class ReopenBenchmark
             var copy = Path.Combine(directory, $"run{run}.jsonl");
             File.Copy(journal, copy);
             var clock = Stopwatch.StartNew();
-            var study = Study.Create<Point>(new StudyOptions { Name = "long", Sampler = new RandomSampler(run), Storage = Storage.JournalFile(copy) });
+            var study = Study.Create<Point>(new StudyOptions { Name = "long", Sampler = new RandomSampler(run), Storage = new JournalStorage(copy) });
             var reopened = study.GetResult().Trials.Count;
             var reopen = clock.Elapsed.TotalSeconds;
             if (reopened != trials)
@@ -56,7 +56,7 @@ internal static class ReopenBenchmark
     /// <summary>Mean ask+tell (ms) of 1000 trials after <paramref name="trials"/> finished ones, in memory.</summary>
     private static double InMemory(int trials)
     {
-        var storage = Storage.InMemory();
+        var storage = new InMemoryStorage();
         var study = Study.Create<Point>(new StudyOptions { Name = "long", Sampler = new RandomSampler(1), Storage = storage });
         for (var n = 0; n < trials; n++)
         {

@@ -26,7 +26,7 @@ internal static class SqlScaleBenchmark
     {
         var backends = new List<(string Name, Func<IStudyStorage> Open, Func<DbConnection> Connect, string Fill)>
         {
-            ("sqlite", () => SqliteStorage.ForFile(Path.Combine(directory, "scale.db")),
+            ("sqlite", () => new SqliteStorage(Path.Combine(directory, "scale.db")),
                 () => new SqliteConnection($"Data Source={Path.Combine(directory, "scale.db")}"), SqliteFill),
         };
         if (Environment.GetEnvironmentVariable("DIALS_POSTGRES") is { Length: > 0 } postgres)
@@ -43,7 +43,7 @@ internal static class SqlScaleBenchmark
         Console.WriteLine("|---|---|---|---|---|");
 
         // The baseline: a study in memory, filled through the API (which is slow at this size: up to BaselineTrials).
-        var memory = Create(Storage.InMemory(), "scale", heartbeats: false);
+        var memory = Create(new InMemoryStorage(), "scale", heartbeats: false);
         var baselineTrials = Math.Min(trials, BaselineTrials);
         for (var i = 0; i < baselineTrials; i++)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Dials.Storage.Journal;
 
-namespace Dials.Storage.Journal;
+namespace Dials.Storage;
 
 /// <summary>
 /// A study storage in an append-only journal file: every operation is one JSON line, appended under an
