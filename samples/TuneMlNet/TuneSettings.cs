@@ -29,8 +29,14 @@ public sealed record TuneSettings(string Data, string Label, TaskKind Task, int 
     /// <exception cref="ArgumentException">The spec is malformed or has an unknown prefix.</exception>
     public StorageLocation Location => StorageLocation.Parse(Storage);
 
-    /// <summary>Opens the storage the spec names (a journal's or SQLite file's folder is created when missing).</summary>
-    public IStudyStorage OpenStorage() => Dials.Options.StorageSpec.Open(Location);
+    /// <summary>Opens the storage the spec names (a journal's or SQLite file's folder is created when missing). The
+    /// sample offers every back end, so it references both database packages and registers their openers here.</summary>
+    public IStudyStorage OpenStorage()
+    {
+        Dials.Storage.Sqlite.SqliteStorageOpener.Register();
+        Dials.Storage.Postgres.PostgresStorageOpener.Register();
+        return StudyStorageOpeners.Open(Location);
+    }
 
     /// <summary>A file next to the storage file: its name without extension plus <paramref name="suffix"/>; for a
     /// storage without a file (PostgreSQL), under <c>runs/</c> named after the study.</summary>

@@ -9,6 +9,9 @@ public static class Program
     /// <summary>Runs the command line.</summary>
     public static int Main(string[] args)
     {
+        // The command reads every storage kind, so it carries both database packages and registers their openers.
+        Dials.Storage.Sqlite.SqliteStorageOpener.Register();
+        Dials.Storage.Postgres.PostgresStorageOpener.Register();
         var parse = BuildRootCommand().Parse(args);
         if (parse.Errors.Count == 0)
         {

@@ -1,5 +1,4 @@
-using Dials.Reporting;
-using Dials.Reporting.Export;
+using Dials.Storage;
 
 namespace Dials.Options;
 

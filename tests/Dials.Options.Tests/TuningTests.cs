@@ -68,6 +68,8 @@ public sealed class TuningTests : IDisposable
     [InlineData("""{ "Storage": "mysql:Server=db;Password=hunter2" }""", "Tuning:Storage: Unknown storage prefix 'mysql:'; the prefixes are journal:, sqlite: and postgres: (a journal path that starts with a word and a colon is written journal:PATH).")]
     [InlineData("""{ "Storage": "sqllite:Data Source=s.db;Password=hunter2" }""", "Tuning:Storage: Unknown storage prefix 'sqllite:' (did you mean 'sqlite:'?); the prefixes are journal:, sqlite: and postgres: (a journal path that starts with a word and a colon is written journal:PATH).")]
     [InlineData("""{ "Storage": "postgres:" }""", "Tuning:Storage: The storage spec 'postgres:' names nothing after its prefix.")]
+    // This project references Dials.Storage.Sqlite but not Dials.Storage.Postgres: the start names the missing package.
+    [InlineData("""{ "Storage": "postgres:Host=db;Password=hunter2" }""", "Tuning:Storage: A postgres: storage needs the Dials.Storage.Postgres package: reference it and call Dials.Storage.Postgres.PostgresStorageOpener.Register() once at start-up.")]
     public async Task Bad_tuning_settings_fail_the_start_naming_the_key(string tuning, string message)
     {
         using var host = BuildHost($$"""{ "Tuning": {{tuning}} }""");
@@ -230,6 +232,7 @@ public sealed class TuningTests : IDisposable
         var logs = new CapturingLoggerProvider();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory });
         var settings = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, object?>>>(TuningSection(null, Path.Combine(directory, "tuned.json"), trials: 2))!;
+        Dials.Storage.Sqlite.SqliteStorageOpener.Register();
         settings["Tuning"]["Storage"] = $"sqlite:Data Source={Path.Combine(directory, "db", "s.db")};Password=hunter2";
         builder.Configuration.AddJsonFile(Write(JsonSerializer.Serialize(settings)), optional: false);
         builder.Logging.AddProvider(logs);

@@ -10,6 +10,13 @@ public sealed class MultiProcessTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("dials-workers-").FullName;
 
+    /// <summary>The specs here name every back end, so the database packages register their openers.</summary>
+    public MultiProcessTests()
+    {
+        Dials.Storage.Sqlite.SqliteStorageOpener.Register();
+        Dials.Storage.Postgres.PostgresStorageOpener.Register();
+    }
+
     /// <summary>The durable back ends. PostgreSQL runs where DIALS_POSTGRES names a server (.ci/run starts one) and
     /// is required under CI, where a missing server fails the test instead of leaving it out.</summary>
     public static TheoryData<string> Backends()

@@ -8,6 +8,13 @@ public sealed class StorageLocationTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("dials-spec-").FullName;
 
+    /// <summary>The specs here name every back end, so the database packages register their openers.</summary>
+    public StorageLocationTests()
+    {
+        Dials.Storage.Sqlite.SqliteStorageOpener.Register();
+        Dials.Storage.Postgres.PostgresStorageOpener.Register();
+    }
+
     [Theory]
     [InlineData("journal:runs/a.jsonl", StorageKind.Journal, "runs/a.jsonl")]
     [InlineData("runs/a.jsonl", StorageKind.Journal, "runs/a.jsonl")]

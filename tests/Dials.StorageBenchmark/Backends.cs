@@ -1,4 +1,3 @@
-using Dials.Options;
 using Dials.Storage;
 
 namespace Dials.StorageBenchmark;
@@ -10,6 +9,8 @@ internal sealed class Backends : IDisposable
 
     public Backends()
     {
+        Dials.Storage.Sqlite.SqliteStorageOpener.Register();
+        Dials.Storage.Postgres.PostgresStorageOpener.Register();
         Durable = Environment.GetEnvironmentVariable("DIALS_POSTGRES") is { Length: > 0 }
             ? ["journal", "sqlite", "postgres"]
             : ["journal", "sqlite"];
@@ -29,7 +30,7 @@ internal sealed class Backends : IDisposable
 
     /// <summary>Opens a storage: a new in-memory one for "memory", else the spec's file.</summary>
     public IStudyStorage Open(string backend, string name) =>
-        backend == "memory" ? new InMemoryStorage() : StorageSpec.Open(Spec(backend, name));
+        backend == "memory" ? new InMemoryStorage() : StudyStorageOpeners.Open(StorageLocation.Parse(Spec(backend, name)));
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }

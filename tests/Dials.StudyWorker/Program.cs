@@ -15,7 +15,9 @@ if (args.Length is not (5 or 6))
     return 2;
 }
 
-var storage = Dials.Options.StorageSpec.Open(args[0]);
+Dials.Storage.Sqlite.SqliteStorageOpener.Register();
+Dials.Storage.Postgres.PostgresStorageOpener.Register();
+var storage = StudyStorageOpeners.Open(StorageLocation.Parse(args[0]));
 var trials = int.Parse(args[2], CultureInfo.InvariantCulture);
 var seed = int.Parse(args[3], CultureInfo.InvariantCulture);
 var delay = TimeSpan.FromMilliseconds(int.Parse(args[4], CultureInfo.InvariantCulture));

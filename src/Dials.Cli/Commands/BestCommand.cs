@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dials.Reporting.Export;
 
 namespace Dials.Cli.Commands;
 

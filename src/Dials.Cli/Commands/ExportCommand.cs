@@ -2,6 +2,7 @@ using Dials.Reporting;
 using System.CommandLine;
 using Dials.Analysis;
 using Dials.Reporting.Export;
+using Dials.Storage;
 
 namespace Dials.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Dials.Storage;
 
 namespace Dials.Reporting.Html;
 

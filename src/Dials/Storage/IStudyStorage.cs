@@ -19,7 +19,8 @@ namespace Dials.Storage;
 /// <c>SqliteStorage.FilePath</c>) and <see cref="IDisposable"/> (for <c>using</c>) stay in view; and because no
 /// type then needs a name like its namespace's, which would force <c>Storage.Storage</c> or fail in an application with
 /// a <c>Storage</c> namespace of its own. A spec string (<c>journal:PATH</c>, <c>sqlite:PATH</c>, <c>postgres:...</c>)
-/// is opened by <c>StorageSpec.Open</c> in <c>Dials.Options</c>.</para>
+/// is opened by <see cref="StudyStorageOpeners.Open"/> (or <c>StorageSpec.Open</c> in <c>Dials.Options</c>), with the
+/// opener each database package registers.</para>
 /// </remarks>
 public interface IStudyStorage
 {

@@ -17,8 +17,8 @@ namespace Dials.Storage;
 /// <para>A connection string may hold a password, so <see cref="ToString"/> and every message this type produces
 /// never show the connection string's secrets (password-like keys are masked), and the spec itself is never quoted in
 /// an error. <see cref="Target"/> holds the text as given and is for the code that opens the storage only.</para>
-/// <para>Opening is not done here: the core cannot reference the SQLite and PostgreSQL drivers. <c>Dials.Options</c>
-/// (<c>StorageSpec.Open</c>), which references every back end, opens a location.</para>
+/// <para>Opening is not done here: <see cref="StudyStorageOpeners"/> opens a location with the opener its back end's
+/// package registered (the core cannot reference the SQLite and PostgreSQL drivers).</para>
 /// </remarks>
 public sealed class StorageLocation
 {

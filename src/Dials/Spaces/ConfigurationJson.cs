@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Dials.Reporting.Export;
+namespace Dials;
 
 /// <summary>
 /// A configuration as an appsettings.json fragment in the shape <c>AddHyperparameters</c> binds:
@@ -31,7 +31,7 @@ public static class ConfigurationJson
     /// <param name="values">The active values by dimension name.</param>
     /// <exception cref="ArgumentException">The section is empty or has an empty part.</exception>
     public static string Write(string section, SearchSpace space, IReadOnlyDictionary<string, object> values) =>
-        JsonValues.Text(json =>
+        JsonValueWriter.Text(json =>
         {
             json.WriteStartObject();
             WriteSection(json, section, space, values);
@@ -87,7 +87,7 @@ public static class ConfigurationJson
             json.WritePropertyName(group.Key);
             if (group.FirstOrDefault(l => l.Path.Length == depth + 1) is { Path: not null } leaf)
             {
-                JsonValues.WriteValue(json, leaf.Value);
+                JsonValueWriter.WriteValue(json, leaf.Value);
             }
             else
             {

@@ -1,4 +1,4 @@
-namespace Dials.Reporting;
+namespace Dials.Storage;
 
 /// <summary>Writes an output file atomically (a temporary file beside it, then a rename), so a reader, a configuration
 /// watcher or a browser refreshing a report never sees half a file, and a failure leaves the previous one intact.</summary>
