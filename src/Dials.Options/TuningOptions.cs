@@ -34,7 +34,10 @@ public sealed record TuningOptions
     public TimeSpan? TrialTimeout { get; init; }
 
     /// <summary>Where trials are kept: <c>journal:PATH</c>, <c>sqlite:CONNECTION</c> or <c>postgres:CONNECTION</c>;
-    /// null for in memory (nothing survives a restart). Never logged: it may hold a password.</summary>
+    /// null for in memory (nothing survives a restart). Never logged: it may hold a password. A <c>sqlite:</c> or
+    /// <c>postgres:</c> spec needs its package (<c>Dials.Storage.Sqlite</c>, <c>Dials.Storage.Postgres</c>) and its
+    /// opener registered at start-up (<c>SqliteStorageOpener.Register()</c>, <c>PostgresStorageOpener.Register()</c>);
+    /// otherwise the start fails naming the package (see <see cref="StorageSpec"/>).</summary>
     public string? Storage { get; init; }
 
     /// <summary>The JSON file the best configuration is written to, in the shape of the hyperparameters' own section;
