@@ -103,7 +103,7 @@ public sealed class JournalStorage : IStudyStorage, IDisposable
                 return null;
             }
 
-            var record = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.Trials.Count, At = start };
+            var record = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.TrialCount, At = start };
             created = Apply(record);
             return record;
         });
@@ -191,7 +191,9 @@ public sealed class JournalStorage : IStudyStorage, IDisposable
         lock (sync)
         {
             file.ReadNew(replay.Line);
-            return [.. Find(studyName).Trials];
+
+            // A frozen snapshot (later changes do not show in it), so it is handed out as it is, without a copy.
+            return Find(studyName).Trials;
         }
     }
 
