@@ -41,10 +41,10 @@ internal static class ThroughputBenchmark
         var objective = objectiveMs == 0 ? "a trivial objective" : $"a {objectiveMs} ms objective";
         Console.WriteLine();
         Console.WriteLine($"{trials} trials of {objective} shared by worker processes, {rounds} rounds of 1 then 4 workers " +
-            "(trials/s; whole: process start-up included; steady: once every worker is up):");
+            "(trials/s; whole: process start-up included; steady: once every worker is up; CPU: ms per trial, all workers):");
         Console.WriteLine();
-        Console.WriteLine("| storage | round | 1 worker: whole | 4 workers: whole | 4 vs 1 | 1 worker: steady | 4 workers: steady | 4 vs 1 |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| storage | round | 1 worker: whole | 4 workers: whole | 4 vs 1 | 1 worker: steady | 4 workers: steady | 4 vs 1 | CPU: 1 worker | 4 workers |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var backend in backends.Durable)
         {
             var rows = new List<double[]>();
@@ -53,7 +53,7 @@ internal static class ThroughputBenchmark
                 var one = WorkerRun.Time(backends, backend, 1, trials, objectiveMs);
                 var four = WorkerRun.Time(backends, backend, 4, trials, objectiveMs);
                 rows.Add([one.WholeRate, four.WholeRate, four.WholeRate / one.WholeRate,
-                    one.SteadyRate, four.SteadyRate, four.SteadyRate / one.SteadyRate]);
+                    one.SteadyRate, four.SteadyRate, four.SteadyRate / one.SteadyRate, one.CpuMsPerTrial, four.CpuMsPerTrial]);
                 Console.WriteLine($"| {backend} | {round} | {Row(rows[^1])} |");
             }
 
@@ -63,7 +63,7 @@ internal static class ThroughputBenchmark
     }
 
     private static string Row(double[] cells) => FormattableString.Invariant(
-        $"{cells[0]:F0} | {cells[1]:F0} | {cells[2]:F2}x | {cells[3]:F0} | {cells[4]:F0} | {cells[5]:F2}x");
+        $"{cells[0]:F0} | {cells[1]:F0} | {cells[2]:F2}x | {cells[3]:F0} | {cells[4]:F0} | {cells[5]:F2}x | {cells[6]:F2} | {cells[7]:F2}");
 
     private static double InProcess(Backends backends, string backend, int trials)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Dials.StorageBenchmark;
 
@@ -6,9 +7,11 @@ namespace Dials.StorageBenchmark;
 /// One run of worker processes (tests/Dials.StudyWorker) sharing a budget of trials of one study. Whole: trials per
 /// second from the first start to the last exit. Steady: trials started once every worker had its study open, per
 /// second from then to the last worker's end, so that process start-up and JIT, which four processes pay four times
-/// on a shared machine, stay out of the comparison of the storage's lock hand-over.
+/// on a shared machine, stay out of the comparison of the storage's lock hand-over. CPU: the workers' CPU time added
+/// up, per trial: with a trivial objective on a 2-core machine, four workers beat one only if it stays under twice
+/// one worker's (each worker also reads what the others wrote).
 /// </summary>
-internal readonly record struct WorkerRun(double WholeRate, double SteadyRate)
+internal readonly record struct WorkerRun(double WholeRate, double SteadyRate, double CpuMsPerTrial)
 {
     public static WorkerRun Time(Backends backends, string backend, int workers, int trials, int objectiveMs)
     {
@@ -19,6 +22,7 @@ internal readonly record struct WorkerRun(double WholeRate, double SteadyRate)
         var steadyTrials = 0;
         TimeSpan? allUp = null;
         var lastDone = TimeSpan.Zero;
+        var cpuMs = 0.0;
         var clock = Stopwatch.StartNew();
         var processes = Enumerable.Range(0, workers).Select(seed =>
             ChildProcess.Start("Dials.StudyWorker", [spec, name, $"{trials}", $"{seed}", $"{objectiveMs}"], line =>
@@ -37,6 +41,10 @@ internal readonly record struct WorkerRun(double WholeRate, double SteadyRate)
                     {
                         lastDone = clock.Elapsed;
                     }
+                    else if (line.StartsWith("cpu ", StringComparison.Ordinal))
+                    {
+                        cpuMs += double.Parse(line[4..], CultureInfo.InvariantCulture);
+                    }
                 }
             })).ToList();
         processes.ForEach(p => p.WaitForExit());
@@ -49,7 +57,7 @@ internal readonly record struct WorkerRun(double WholeRate, double SteadyRate)
         processes.ForEach(p => p.Dispose());
         lock (gate)
         {
-            return new(trials / whole, steadyTrials / (lastDone - allUp!.Value).TotalSeconds);
+            return new(trials / whole, steadyTrials / (lastDone - allUp!.Value).TotalSeconds, cpuMs / trials);
         }
     }
 }
