@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dials;
 using Dials.ML.Trainers;
+using Dials.Storage;
 using Spectre.Console;
 
 namespace TuneMlNet;
@@ -29,19 +30,20 @@ public static class SamplerComparison
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Runs <paramref name="seeds"/> seeds (settings.Seed, settings.Seed + 1, ...) of the named samplers;
-    /// returns the exit code.</summary>
-    public static async Task<int> RunAsync(TuneSettings settings, IReadOnlyList<string> samplers, int seeds, IAnsiConsole console)
+    /// returns the exit code. Usage errors go to <paramref name="errors"/>.</summary>
+    public static async Task<int> RunAsync(TuneSettings settings, IReadOnlyList<string> samplers, int seeds, IAnsiConsole console,
+        TextWriter errors)
     {
         if (seeds < 1)
         {
-            console.MarkupLine("[red]error:[/] --compare needs at least one seed.");
+            errors.WriteLine("error: --compare needs at least one seed.");
             return TuneCommand.UsageError;
         }
 
         if (samplers.Count == 0 || samplers.Any(s => !SamplerCatalog.Samplers.ContainsKey(s))
             || samplers.Distinct(StringComparer.OrdinalIgnoreCase).Count() != samplers.Count)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] --samplers takes distinct names from {string.Join(", ", SamplerCatalog.Samplers.Keys)}, separated by commas.");
+            errors.WriteLine($"error: --samplers takes distinct names from {string.Join(", ", SamplerCatalog.Samplers.Keys)}, separated by commas.");
             return TuneCommand.UsageError;
         }
 
@@ -81,7 +83,7 @@ public static class SamplerComparison
                 var sampler = new TimedSampler(create(seed));
                 var clock = Stopwatch.StartNew();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var result = await run.OptimizeAsync(run.CreateStudy($"compare-{seed}", sampler, Dials.Storage.Storage.InMemory()), settings.Trials, settings.Timeout, _ => { });
+                var result = await run.OptimizeAsync(run.CreateStudy($"compare-{seed}", sampler, new InMemoryStorage()), settings.Trials, settings.Timeout, progress: null);
                 // The studies run one after another, so the process's CPU time over one is that study's (LightGbm's
                 // threads included): on a shared machine it moves less with the neighbours' load than wall time does.
                 studies.Add((label, result, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, sampler.Elapsed.TotalSeconds));

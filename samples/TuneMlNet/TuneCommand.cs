@@ -6,8 +6,8 @@ namespace TuneMlNet;
 
 /// <summary>
 /// The command line: parses and checks the options, then runs <see cref="TuneJob"/> (or <see cref="SamplerComparison"/>
-/// with <c>--compare</c>). Bad input of any kind ends with a message on the console and exit code 2; a data problem
-/// found while loading ends with exit code 3.
+/// with <c>--compare</c>). Bad input of any kind ends with a message on standard error and exit code 2; a data
+/// problem found while loading ends with exit code 3.
 /// </summary>
 public static class TuneCommand
 {
@@ -21,8 +21,9 @@ public static class TuneCommand
     /// automatic sampler, whose GP favours long LightGbm fits, and 8 to 14 s with TPE; see docs/benchmarks.md).</summary>
     public const int DefaultTrials = 200;
 
-    /// <summary>Runs the command with <paramref name="args"/>, writing to <paramref name="console"/>.</summary>
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console)
+    /// <summary>Runs the command with <paramref name="args"/>, writing results and progress to
+    /// <paramref name="console"/> and errors, as plain <c>error: ...</c> lines, to <paramref name="errors"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter errors)
     {
         var shipped = Path.Combine(AppContext.BaseDirectory, "data", "diabetes.csv");
         var data = new Option<string?>("--data") { Description = "CSV file with a header row; every column but the label must be numeric. Default: the shipped diabetes data." };
@@ -50,7 +51,7 @@ public static class TuneCommand
 
         if (parsed.Errors.Count > 0)
         {
-            return Fail(console, UsageError, string.Join(Environment.NewLine, parsed.Errors.Select(e => e.Message)));
+            return Fail(errors, UsageError, string.Join(Environment.NewLine, parsed.Errors.Select(e => e.Message)));
         }
 
         var dataPath = parsed.GetValue(data);
@@ -58,27 +59,27 @@ public static class TuneCommand
         var taskText = parsed.GetValue(task) ?? (dataPath is null ? "regression" : null);
         if (labelName is null)
         {
-            return Fail(console, UsageError, "--label is required with --data: name the column to predict.");
+            return Fail(errors, UsageError, "--label is required with --data: name the column to predict.");
         }
 
         if (taskText is null || !Enum.TryParse<TaskKind>(taskText, ignoreCase: true, out var taskKind) || !Enum.IsDefined(taskKind))
         {
-            return Fail(console, UsageError, $"--task must be binary, multiclass or regression{(taskText is null ? " (required with --data)" : $", not '{taskText}'")}.");
+            return Fail(errors, UsageError, $"--task must be binary, multiclass or regression{(taskText is null ? " (required with --data)" : $", not '{taskText}'")}.");
         }
 
         if (parsed.GetValue(trials) < 1 || parsed.GetValue(folds) < 2 || parsed.GetValue(timeout) is <= 0)
         {
-            return Fail(console, UsageError, "--trials must be at least 1, --folds at least 2 and --timeout positive.");
+            return Fail(errors, UsageError, "--trials must be at least 1, --folds at least 2 and --timeout positive.");
         }
 
         if (!SamplerCatalog.Samplers.ContainsKey(parsed.GetValue(sampler)!))
         {
-            return Fail(console, UsageError, $"--sampler must be one of {names}, not '{parsed.GetValue(sampler)}'.");
+            return Fail(errors, UsageError, $"--sampler must be one of {names}, not '{parsed.GetValue(sampler)}'.");
         }
 
         if (parsed.GetValue(storage) is { } spec && !Dials.Storage.StorageLocation.TryParse(spec, out _, out var problem))
         {
-            return Fail(console, UsageError, "--storage: " + problem);
+            return Fail(errors, UsageError, "--storage: " + problem);
         }
 
         dataPath ??= shipped;
@@ -89,18 +90,19 @@ public static class TuneCommand
         try
         {
             return parsed.GetValue(compare) is { } seeds
-                ? await SamplerComparison.RunAsync(settings, parsed.GetValue(samplers)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), seeds, console)
-                : await TuneJob.RunAsync(settings, console);
+                ? await SamplerComparison.RunAsync(settings, parsed.GetValue(samplers)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), seeds, console, errors)
+                : await TuneJob.RunAsync(settings, console, errors);
         }
         catch (DataException e)
         {
-            return Fail(console, DataError, e.Message);
+            return Fail(errors, DataError, e.Message);
         }
     }
 
-    private static int Fail(IAnsiConsole console, int code, string message)
+    private static int Fail(TextWriter errors, int code, string message)
     {
-        console.MarkupLineInterpolated($"[red]error:[/] {message}");
+        // Plain, unwrapped and on stderr: the line greps and parses, and a redirected stdout keeps only results.
+        errors.WriteLine("error: " + message);
         return code;
     }
 }

@@ -16,8 +16,9 @@ namespace TuneMlNet;
 /// </summary>
 public static class TuneJob
 {
-    /// <summary>Runs the job; returns the exit code.</summary>
-    public static async Task<int> RunAsync(TuneSettings settings, IAnsiConsole console)
+    /// <summary>Runs the job, reporting to <paramref name="console"/> and failures to <paramref name="errors"/>; returns
+    /// the exit code.</summary>
+    public static async Task<int> RunAsync(TuneSettings settings, IAnsiConsole console, TextWriter errors)
     {
         var clock = Stopwatch.StartNew();
         var run = TuningRun.Prepare(settings.Data, settings.Label, settings.Task, settings.Seed, settings.Folds);
@@ -38,24 +39,21 @@ public static class TuneJob
                 {
                     var bar = context.AddTask(Describe(run, best), maxValue: settings.Trials);
                     bar.Value = before.Trials.Count;
-                    result = await run.OptimizeAsync(study, settings.Trials, settings.Timeout, trial =>
+                    // The study tells after each recorded trial how many are finished and which is best (a complete
+                    // trial's value is its mean over all folds); this job runs one trial at a time.
+                    result = await run.OptimizeAsync(study, settings.Trials, settings.Timeout, new Reporter(progress =>
                     {
-                        if (run.Objective.Results.TryGetValue(trial.Number, out var cv) && cv.FoldScores.Count == run.Objective.Steps
-                            && (best is null || run.Metric.IsBetter(cv.Mean, best.Value)))
-                        {
-                            best = cv.Mean;
-                        }
-
-                        bar.Increment(1);
+                        best = progress.Best?.Value;
+                        bar.Value = progress.Finished;
                         bar.Description = Describe(run, best);
-                    });
+                    }));
                     bar.Value = bar.MaxValue;
                 });
         }
 
         if (!result.HasBest)
         {
-            console.MarkupLine("[red]No trial completed[/]; see the tuning log for the failures.");
+            errors.WriteLine("error: no trial completed; see the tuning log for the failures.");
             TuningLog.Write(settings.Beside(".trials.jsonl"), result);
             return 1;
         }
@@ -130,5 +128,12 @@ public static class TuneJob
     {
         var folds = FoldStatistics.FromRunningMeans(result.Trials[trial].Intermediate);
         return $"{mean:G5} ± {FoldStatistics.StandardDeviation(folds):G3}";
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that acts at once, on the study's worker thread; <see cref="Progress{T}"/>
+    /// would post each report to the thread pool, where the bar could see them out of order.</summary>
+    private sealed class Reporter(Action<StudyProgress> report) : IProgress<StudyProgress>
+    {
+        public void Report(StudyProgress value) => report(value);
     }
 }

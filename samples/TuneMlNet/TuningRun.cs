@@ -84,20 +84,10 @@ public sealed class TuningRun
         return study;
     }
 
-    /// <summary>Runs the study to its total budget, calling <paramref name="onTrialEnd"/> after every trial.</summary>
+    /// <summary>Runs the study to its total budget, telling <paramref name="progress"/> after every trial.</summary>
     public Task<StudyResult<LightGbmParameters>> OptimizeAsync(Study<LightGbmParameters> study, int trials, TimeSpan? timeout,
-        Action<Trial> onTrialEnd) =>
-        study.OptimizeAsync(async (config, trial, token) =>
-        {
-            try
-            {
-                return await Objective.RunAsync(config, trial, token);
-            }
-            finally
-            {
-                onTrialEnd(trial);
-            }
-        }, trials, parallelism: 1, timeout: timeout);
+        IProgress<StudyProgress>? progress) =>
+        study.OptimizeAsync(Objective.RunAsync, progress, trials, parallelism: 1, timeout: timeout);
 
     /// <summary>Fits the full pipeline for <paramref name="config"/> on all training rows.</summary>
     public ITransformer FitOnTraining(LightGbmParameters config) =>

@@ -25,10 +25,20 @@ public static class Program
         return ExitCodes.Usage;
     }
 
+    /// <summary>The tool's name, as help and usage show it (the tool's command, not the assembly's name).</summary>
+    public const string Name = "dials";
+
     /// <summary>The root command with every sub-command attached.</summary>
-    public static RootCommand BuildRootCommand()
+    /// <remarks>Not a <see cref="RootCommand"/>: that one is named after the executable, which is Dials.Cli when run as
+    /// <c>dotnet Dials.Cli.dll</c> or from the repository, so help would name a command no one can type. A command
+    /// named <see cref="Name"/> with the help and version options a root command adds reads the same everywhere.</remarks>
+    public static Command BuildRootCommand()
     {
-        var root = new RootCommand("Dials: typed hyperparameters and a tuner. Inspect, analyse and export studies in any storage; compare search strategies.");
+        var root = new Command(Name, "Dials: typed hyperparameters and a tuner. Inspect, analyse and export studies in any storage; compare search strategies.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(StudiesCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(TrialsCommand.Create(CliOutput.FromProcess));

@@ -37,8 +37,8 @@ public static class StorageSpec
         ArgumentNullException.ThrowIfNull(location);
         return Guarded(location, () => location.Kind switch
         {
-            StorageKind.Journal => Storage.Storage.JournalFile(location.Target),
-            StorageKind.Sqlite => location.Target.Contains('=') ? new SqliteStorage(location.Target) : SqliteStorage.ForFile(location.Target),
+            StorageKind.Journal => new JournalStorage(location.Target),
+            StorageKind.Sqlite => location.Target.Contains('=') ? new SqliteStorage(new SqliteConnectionStringBuilder(location.Target)) : new SqliteStorage(location.Target),
             _ => new PostgresStorage(location.Target),
         });
     }
@@ -60,7 +60,7 @@ public static class StorageSpec
 
         return Guarded(location, () => location.Kind switch
         {
-            StorageKind.Journal => Storage.Storage.JournalFile(location.Target),
+            StorageKind.Journal => new JournalStorage(location.Target),
             StorageKind.Sqlite => new SqliteStorage(ReadOnly(location)),
             _ => new PostgresStorage(location.Target),
         });
@@ -68,13 +68,13 @@ public static class StorageSpec
 
     /// <summary>A SQLite connection string for the location with <c>Mode=ReadOnly</c>, which <see cref="SqliteStorage"/>
     /// honours: it then never creates, upgrades or writes the file (<see cref="Dials.Storage.Sql.SqlStudyStorage.IsReadOnly"/>).</summary>
-    private static string ReadOnly(StorageLocation location)
+    private static SqliteConnectionStringBuilder ReadOnly(StorageLocation location)
     {
         var builder = location.Target.Contains('=')
             ? new SqliteConnectionStringBuilder(location.Target)
             : new SqliteConnectionStringBuilder { DataSource = location.Target };
         builder.Mode = SqliteOpenMode.ReadOnly;
-        return builder.ToString();
+        return builder;
     }
 
     private static IStudyStorage Guarded(StorageLocation location, Func<IStudyStorage> open)

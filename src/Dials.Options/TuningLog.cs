@@ -29,4 +29,7 @@ internal static partial class TuningLog
 
     [LoggerMessage(8, LogLevel.Debug, "Tuning is disabled (Tuning:Enabled is false).")]
     public static partial void Disabled(ILogger logger);
+
+    [LoggerMessage(9, LogLevel.Debug, "Study '{Study}': {Finished} trials finished of {Budget}; best {Best} (trial {BestNumber}).")]
+    public static partial void Progress(ILogger logger, string study, int finished, string budget, double? best, int? bestNumber);
 }

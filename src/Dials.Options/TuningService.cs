@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Dials.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -66,11 +67,11 @@ internal sealed class TuningService<T, TObjective>(
             Direction = options.Direction,
             Sampler = TuningComponents.CreateSampler(options.Sampler),
             Pruner = TuningComponents.CreatePruner(options.Pruner),
-            Storage = options.Storage is { } spec ? StorageSpec.Open(spec) : Storage.Storage.InMemory(),
+            Storage = options.Storage is { } spec ? StorageSpec.Open(spec) : new InMemoryStorage(),
         });
         var existing = study.GetResult();
         TuningLog.Starting(logger, study.Name, typeof(T).Name, existing.Trials.Count, options.Trials,
-            options.Storage is { } kind ? Storage.StorageLocation.Parse(kind).Kind.ToString().ToLowerInvariant() : "in-memory", options.Sampler.Kind.ToString(), options.Pruner.Kind.ToString(), options.Parallelism);
+            options.Storage is { } kind ? StorageLocation.Parse(kind).Kind.ToString().ToLowerInvariant() : "in-memory", options.Sampler.Kind.ToString(), options.Pruner.Kind.ToString(), options.Parallelism);
         if (existing.HasBest)
         {
             // Resumed: the best so far is the bar, and the layer is (re)written in case it was deleted.

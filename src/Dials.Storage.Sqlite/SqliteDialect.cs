@@ -28,25 +28,25 @@ internal sealed class SqliteDialect : ISqlDialect
 
     /// <summary>Checks a connection string and fills in what the storage needs (a full path, the timeouts).</summary>
     /// <exception cref="ArgumentException">The connection string is malformed or names no file.</exception>
-    public SqliteDialect(string connectionString, TimeSpan busyTimeout)
+    public SqliteDialect(string connection, TimeSpan busyTimeout)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connection);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(busyTimeout, TimeSpan.Zero);
         SqliteConnectionStringBuilder builder;
         try
         {
-            builder = new SqliteConnectionStringBuilder(connectionString);
+            builder = new SqliteConnectionStringBuilder(connection);
         }
         catch (ArgumentException error)
         {
-            throw new ArgumentException($"Not a valid SQLite connection string: {error.Message}", nameof(connectionString), error);
+            throw new ArgumentException($"Not a valid SQLite connection string: {error.Message}", nameof(connection), error);
         }
 
         if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
         {
             throw new ArgumentException(
                 "The SQLite connection string must name a database file (Data Source=path); an in-memory database would not " +
-                "outlive a single call. Use Storage.InMemory() for a study kept in memory.", nameof(connectionString));
+                "outlive a single call. Use new InMemoryStorage() for a study kept in memory.", nameof(connection));
         }
 
         FilePath = Path.GetFullPath(builder.DataSource);
@@ -232,7 +232,7 @@ internal sealed class SqliteDialect : ISqlDialect
             $"while {operation} ({error.Message.TrimEnd('.')}). Restore it from a copy; Dials did not change it.", error),
         SqliteException { SqliteErrorCode: SqliteReadOnly } => new IOException(
             $"{SqlStorageErrors.Capitalised(Description)} cannot be written (a read-only file or directory) while {operation}: " +
-            $"{error.Message.TrimEnd('.')}. Open it with Mode=ReadOnly (SqliteStorage.ForFile(path, readOnly: true)) to read it.", error),
+            $"{error.Message.TrimEnd('.')}. Open it with Mode=ReadOnly (new SqliteStorage(path, readOnly: true)) to read it.", error),
         _ => null,
     };
 }

@@ -13,7 +13,7 @@ namespace Dials.Storage.Sqlite;
 /// so opening a database never waits for a writer; a file of an earlier schema is upgraded the first time a storage
 /// opened for writing uses it.</para>
 /// <para>To read a study without any chance of changing the file (tools that inspect a study, a copy on read-only
-/// media), open it read-only: <c>SqliteStorage.ForFile(path, readOnly: true)</c>, or <c>Mode=ReadOnly</c> in the
+/// media), open it read-only: <c>new SqliteStorage(path, readOnly: true)</c>, or <c>Mode=ReadOnly</c> in the
 /// connection string. A read-only storage never creates the file, its directory or the tables, never upgrades an
 /// earlier schema (it reads it as it stands), and refuses every change with an <see cref="InvalidOperationException"/>;
 /// a missing file raises a <see cref="FileNotFoundException"/>, and a file without Dials tables (an empty one) reads as
@@ -30,26 +30,34 @@ namespace Dials.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteStorage : SqlStudyStorage
 {
-    /// <summary>Opens (creating when needed) the database a Microsoft.Data.Sqlite connection string names, waiting up
-    /// to <see cref="DefaultBusyTimeout"/> for other writers; with <c>Mode=ReadOnly</c> in it, for reading only (see
-    /// <see cref="ForFile"/>).</summary>
-    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string such as <c>Data Source=study.db</c>
-    /// (not a bare path: see <see cref="ForFile"/>). It must name a file; in-memory databases are refused, since each
-    /// call opens its own connection.</param>
-    /// <exception cref="ArgumentException">The connection string is malformed or names no file.</exception>
-    public SqliteStorage(string connectionString)
-        : this(connectionString, DefaultBusyTimeout)
+    /// <summary>Opens the SQLite database at a file path: for writing (creating it, and its directory, when missing),
+    /// or with <paramref name="readOnly"/> for reading only.</summary>
+    /// <param name="path">The database file, a plain path such as <c>studies/lr.db</c> (for a connection string with
+    /// settings of its own, use the <see cref="SqliteConnectionStringBuilder"/> overload).</param>
+    /// <param name="busyTimeout">How long a change waits for another connection's write lock before failing; by
+    /// default <see cref="DefaultBusyTimeout"/>.</param>
+    /// <param name="readOnly">Whether to open it for reading only (<c>Mode=ReadOnly</c>): nothing is ever created or
+    /// written, a missing file raises a <see cref="FileNotFoundException"/> at the first call, and an earlier schema is
+    /// read as it stands rather than upgraded.</param>
+    /// <exception cref="ArgumentException">The path is empty, or is a connection string (<c>Data Source=...</c>), which
+    /// would otherwise silently become a file of that odd name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is not positive.</exception>
+    public SqliteStorage(string path, TimeSpan? busyTimeout = null, bool readOnly = false)
+        : this(new SqliteDialect(FileConnectionString(path, readOnly), busyTimeout ?? DefaultBusyTimeout))
     {
     }
 
-    /// <summary>Opens (creating when needed) the database a Microsoft.Data.Sqlite connection string names.</summary>
-    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string naming a file, such as
-    /// <c>Data Source=study.db</c>.</param>
-    /// <param name="busyTimeout">How long a change waits for another connection's write lock before failing.</param>
-    /// <exception cref="ArgumentException">The connection string is malformed or names no file.</exception>
+    /// <summary>Opens (creating when needed) the database a Microsoft.Data.Sqlite connection string names, for
+    /// settings a path cannot carry (<c>Pooling</c>, <c>Cache</c>, <c>Mode=ReadOnly</c>, ...).</summary>
+    /// <param name="connection">The connection string, e.g. <c>new SqliteConnectionStringBuilder("Data Source=study.db;Pooling=False")</c>.
+    /// It must name a file; in-memory databases are refused, since each call opens its own connection. With
+    /// <c>Mode=ReadOnly</c> the storage is for reading only (see <see cref="SqliteStorage(string, TimeSpan?, bool)"/>).</param>
+    /// <param name="busyTimeout">How long a change waits for another connection's write lock before failing; by
+    /// default <see cref="DefaultBusyTimeout"/>.</param>
+    /// <exception cref="ArgumentException">The connection string names no file, or an in-memory database.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is not positive.</exception>
-    public SqliteStorage(string connectionString, TimeSpan busyTimeout)
-        : this(new SqliteDialect(connectionString, busyTimeout))
+    public SqliteStorage(SqliteConnectionStringBuilder connection, TimeSpan? busyTimeout = null)
+        : this(new SqliteDialect(ConnectionString(connection), busyTimeout ?? DefaultBusyTimeout))
     {
     }
 
@@ -69,25 +77,48 @@ public sealed class SqliteStorage : SqlStudyStorage
     /// <summary>How long a change waits for another connection's write lock before failing.</summary>
     public TimeSpan BusyTimeout { get; }
 
-    /// <summary>Opens the SQLite database at a file path: for writing (creating it when needed), or with
-    /// <paramref name="readOnly"/> for reading only.</summary>
-    /// <param name="path">The database file; for writing, it and its directory are created when missing.</param>
-    /// <param name="busyTimeout">How long a change waits for another connection's write lock; by default
-    /// <see cref="DefaultBusyTimeout"/>.</param>
-    /// <param name="readOnly">Whether to open it for reading only (<c>Mode=ReadOnly</c>): nothing is ever created or
-    /// written, a missing file raises a <see cref="FileNotFoundException"/> at the first call, and an earlier schema is
-    /// read as it stands rather than upgraded.</param>
-    /// <returns>The storage.</returns>
-    public static SqliteStorage ForFile(string path, TimeSpan? busyTimeout = null, bool readOnly = false)
+    private static string FileConnectionString(string path, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (LooksLikeConnectionString(path))
+        {
+            throw new ArgumentException(
+                "Expected a file path but got a connection string; pass it as new SqliteConnectionStringBuilder(...).", nameof(path));
+        }
+
         var builder = new SqliteConnectionStringBuilder { DataSource = path };
         if (readOnly)
         {
             builder.Mode = SqliteOpenMode.ReadOnly;
         }
 
-        return new SqliteStorage(builder.ToString(), busyTimeout ?? DefaultBusyTimeout);
+        return builder.ToString();
+    }
+
+    private static string ConnectionString(SqliteConnectionStringBuilder connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.ToString();
+    }
+
+    /// <summary>Whether the text parses as a connection string that names a file: a path such as <c>lr=0.1.db</c>
+    /// does not (its key is unknown), while <c>Data Source=x.db</c> does, and is refused rather than taken as a file of
+    /// that name, since the constructor taking a string once took connection strings.</summary>
+    private static bool LooksLikeConnectionString(string text)
+    {
+        if (!text.Contains('=', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !string.IsNullOrEmpty(new SqliteConnectionStringBuilder(text).DataSource);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />

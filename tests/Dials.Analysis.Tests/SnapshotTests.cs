@@ -1,3 +1,5 @@
+using Dials.Storage;
+
 namespace Dials.Analysis.Tests;
 
 public sealed class SnapshotTests
@@ -24,7 +26,7 @@ public sealed class SnapshotTests
     [Fact]
     public void Loading_a_missing_study_lists_the_studies_there_are()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         storage.CreateStudy(new Storage.StoredStudy("alpha", Direction.Maximize, Space.Signature), false);
 
         var error = Assert.Throws<InvalidOperationException>(() => StudySnapshot.Load(storage, "beta"));

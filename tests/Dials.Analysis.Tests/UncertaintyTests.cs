@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dials.Analysis;
+using Dials.Storage;
 using static Dials.Analysis.Tests.HandMadeStudy;
 
 namespace Dials.Analysis.Tests;
@@ -272,7 +273,7 @@ public sealed class UncertaintyTests
     public async Task A_real_study_with_repeated_points_reports_their_spread()
     {
         // Two configurations, eight trials: every point repeats, each run offset by a "seed" of +-0.01.
-        var storage = Dials.Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         var study = Study.Create<SeedRepeatConfig>(new StudyOptions
         {
             Name = "repeats", Storage = storage, Sampler = new Samplers.RandomSampler(seed: 7),

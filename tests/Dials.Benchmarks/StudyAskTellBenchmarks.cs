@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Dials.Samplers;
+using Dials.Storage;
 
 namespace Dials.Benchmarks;
 
@@ -26,7 +27,7 @@ public class StudyAskTellBenchmarks
     {
         // Fill a shared in-memory storage with 1,000 random trials, then open the same study with the sampler
         // under test: only the measured asks use it.
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         var filler = Study.Create(TenDimensionalHistory.Space,
             new StudyOptions { Name = "bench", Storage = storage, Sampler = new RandomSampler(seed: 7) });
         for (var n = 0; n < History; n++)

@@ -6,10 +6,13 @@ namespace Dials.Cli.Tests;
 public sealed record CliRun(int ExitCode, string Out, string Error);
 
 /// <summary>Runs Dials.Cli.dll (copied next to the tests by the project reference) as its own process, as a user
-/// would, with a wide console so tables never wrap.</summary>
+/// would, with a wide console so tables never wrap, and with output redirected in an environment that claims a colour
+/// terminal (TERM, COLORTERM): a console that trusted those variables would put colour codes in every run's output.</summary>
 public static class CliProcess
 {
-    public static CliRun Run(params string[] args)
+    public static CliRun Run(params string[] args) => Run(null, args);
+
+    public static CliRun Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Dials.Cli.dll");
         Assert.True(File.Exists(dll), $"Dials.Cli.dll not found next to the tests at {dll}");
@@ -27,6 +30,14 @@ public static class CliProcess
 
         start.Environment["COLUMNS"] = "400";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["TERM"] = "xterm-256color";
+        start.Environment["COLORTERM"] = "truecolor";
+        start.Environment.Remove("NO_COLOR");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dials.Storage.Sqlite;
 
 namespace Dials.Cli.Tests;
 
@@ -102,5 +103,5 @@ public sealed class ExportCommandTests(StoredStudies stored)
         Assert.Equal([1, 2], card.RootElement.GetProperty("strategies").EnumerateArray().Select(s => s.GetProperty("trials").GetInt32()));
     }
 
-    private static IStudyStorage SqliteStorageFor(string path) => Dials.Storage.Sqlite.SqliteStorage.ForFile(path);
+    private static IStudyStorage SqliteStorageFor(string path) => new SqliteStorage(path);
 }

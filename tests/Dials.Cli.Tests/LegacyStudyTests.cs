@@ -93,7 +93,7 @@ public sealed class LegacyStudyTests : IDisposable
         var path = Path.Combine(directory.FullName, "legacy-0.1.0." + format);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "legacy-0.1.0." + format), path);
         return format == "db"
-            ? (SqliteStorage.ForFile(path), "sqlite:" + path)
-            : (Storage.Storage.JournalFile(path), "journal:" + path);
+            ? (new SqliteStorage(path), "sqlite:" + path)
+            : (new JournalStorage(path), "journal:" + path);
     }
 }

@@ -23,8 +23,8 @@ public sealed class StoredStudies : IDisposable
     {
         Journal = Path.Combine(Directory.FullName, "studies.jsonl");
         Sqlite = Path.Combine(Directory.FullName, "studies.db");
-        Build(Storage.Storage.JournalFile(Journal));
-        Build(SqliteStorage.ForFile(Sqlite), onlyRanker: true);
+        Build(new JournalStorage(Journal));
+        Build(new SqliteStorage(Sqlite), onlyRanker: true);
     }
 
     public DirectoryInfo Directory { get; } = System.IO.Directory.CreateTempSubdirectory("dials-cli-");
@@ -36,7 +36,7 @@ public sealed class StoredStudies : IDisposable
     public string JournalSpec => "journal:" + Journal;
 
     /// <summary>A study of the journal, read in process, to compare the CLI's output with.</summary>
-    public StudySnapshot Load(string study) => StudySnapshot.Load(Storage.Storage.JournalFile(Journal), study);
+    public StudySnapshot Load(string study) => StudySnapshot.Load(new JournalStorage(Journal), study);
 
     public string SqliteSpec => "sqlite:" + Sqlite;
 

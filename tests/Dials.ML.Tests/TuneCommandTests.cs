@@ -10,9 +10,10 @@ public sealed class TuneCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static async Task<(int Exit, string Output)> Run(params string[] args)
+    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
     {
         var output = new StringWriter();
+        var error = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -21,36 +22,36 @@ public sealed class TuneCommandTests : IDisposable
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 200;
-        var exit = await TuneCommand.RunAsync(args, console);
-        return (exit, output.ToString());
+        var exit = await TuneCommand.RunAsync(args, console, error);
+        return (exit, output.ToString(), error.ToString());
     }
 
     [Fact]
     public async Task A_missing_data_file_is_named_and_exits_non_zero()
     {
-        var (exit, output) = await Run("--data", Path.Combine(folder, "nope.csv"), "--label", "y", "--task", "regression");
+        var (exit, _, error) = await Run("--data", Path.Combine(folder, "nope.csv"), "--label", "y", "--task", "regression");
 
         Assert.Equal(TuneCommand.DataError, exit);
-        Assert.Contains("nope.csv' does not exist", output);
+        Assert.Contains("nope.csv' does not exist", error);
     }
 
     [Fact]
     public async Task A_missing_label_column_lists_the_columns()
     {
-        var (exit, output) = await Run("--data", Diabetes.Path, "--label", "outcome", "--task", "regression");
+        var (exit, _, error) = await Run("--data", Diabetes.Path, "--label", "outcome", "--task", "regression");
 
         Assert.Equal(TuneCommand.DataError, exit);
-        Assert.Contains("no column 'outcome'", output);
-        Assert.Contains("progression", output);
+        Assert.Contains("no column 'outcome'", error);
+        Assert.Contains("progression", error);
     }
 
     [Fact]
     public async Task A_numeric_label_for_a_binary_task_is_refused()
     {
-        var (exit, output) = await Run("--data", Diabetes.Path, "--label", "progression", "--task", "binary");
+        var (exit, _, error) = await Run("--data", Diabetes.Path, "--label", "progression", "--task", "binary");
 
         Assert.Equal(TuneCommand.DataError, exit);
-        Assert.Contains("a binary task needs exactly two", output);
+        Assert.Contains("a binary task needs exactly two", error);
     }
 
     [Fact]
@@ -59,10 +60,10 @@ public sealed class TuneCommandTests : IDisposable
         var empty = Path.Combine(folder, "empty.csv");
         File.WriteAllText(empty, "");
 
-        var (exit, output) = await Run("--data", empty, "--label", "y", "--task", "regression");
+        var (exit, _, error) = await Run("--data", empty, "--label", "y", "--task", "regression");
 
         Assert.Equal(TuneCommand.DataError, exit);
-        Assert.Contains("is empty", output);
+        Assert.Contains("is empty", error);
     }
 
     [Theory]
@@ -72,10 +73,10 @@ public sealed class TuneCommandTests : IDisposable
     [InlineData("--trials", "0")]
     public async Task Bad_options_exit_with_a_usage_error(string option, string value)
     {
-        var (exit, output) = await Run(option, value);
+        var (exit, _, error) = await Run(option, value);
 
         Assert.Equal(TuneCommand.UsageError, exit);
-        Assert.Contains("error:", output);
+        Assert.Contains("error:", error);
     }
 
     [Theory]
@@ -85,11 +86,11 @@ public sealed class TuneCommandTests : IDisposable
     public async Task Unknown_or_repeated_samplers_exit_with_a_usage_error(string option, string value)
     {
         string[] compare = option == "--samplers" ? ["--compare", "1"] : [];
-        var (exit, output) = await Run([option, value, .. compare]);
+        var (exit, _, error) = await Run([option, value, .. compare]);
 
         Assert.Equal(TuneCommand.UsageError, exit);
-        Assert.Contains(option, output);
-        Assert.Contains("auto, tpe, gp, random", output);
+        Assert.Contains(option, error);
+        Assert.Contains("auto, tpe, gp, random", error);
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class TuneCommandTests : IDisposable
     {
         var storage = Path.Combine(folder, "auto.jsonl");
 
-        var (exit, output) = await Run("--data", Diabetes.Path, "--label", "progression", "--task", "regression",
+        var (exit, output, _) = await Run("--data", Diabetes.Path, "--label", "progression", "--task", "regression",
             "--trials", "3", "--folds", "2", "--storage", storage);
 
         Assert.Equal(0, exit);
@@ -116,12 +117,12 @@ public sealed class TuneCommandTests : IDisposable
     {
         var before = Directory.GetFileSystemEntries(Environment.CurrentDirectory, "*", SearchOption.AllDirectories).Length;
 
-        var (exit, output) = await Run("--data", Diabetes.Path, "--label", "progression", "--task", "regression",
+        var (exit, _, error) = await Run("--data", Diabetes.Path, "--label", "progression", "--task", "regression",
             "--trials", "1", "--folds", "2", "--storage", storage);
 
         Assert.Equal(TuneCommand.UsageError, exit);
-        Assert.Contains(message, output);
-        Assert.DoesNotContain("hunter2", output);
+        Assert.Contains(message, error);
+        Assert.DoesNotContain("hunter2", error);
         Assert.Equal(before, Directory.GetFileSystemEntries(Environment.CurrentDirectory, "*", SearchOption.AllDirectories).Length);
     }
 
@@ -133,8 +134,9 @@ public sealed class TuneCommandTests : IDisposable
         string output;
         try
         {
-            output = (await Run("--data", Diabetes.Path, "--label", "progression", "--task", "regression",
-                "--trials", "1", "--folds", "2", "--storage", storage)).Output;
+            var run = await Run("--data", Diabetes.Path, "--label", "progression", "--task", "regression",
+                "--trials", "1", "--folds", "2", "--storage", storage);
+            output = run.Output + run.Error;
         }
         catch (Exception exception)
         {
@@ -150,10 +152,10 @@ public sealed class TuneCommandTests : IDisposable
     [Fact]
     public async Task Data_without_a_label_asks_for_one()
     {
-        var (exit, output) = await Run("--data", Diabetes.Path, "--task", "regression");
+        var (exit, _, error) = await Run("--data", Diabetes.Path, "--task", "regression");
 
         Assert.Equal(TuneCommand.UsageError, exit);
-        Assert.Contains("--label is required", output);
+        Assert.Contains("--label is required", error);
     }
 
     [Theory]

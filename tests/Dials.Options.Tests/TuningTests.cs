@@ -141,7 +141,7 @@ public sealed class TuningTests : IDisposable
         await RunToCompletionAsync(host);
         Assert.Equal(Enumerable.Repeat("complete", 8), states);
 
-        var trials = Storage.Storage.JournalFile(journal).ReadTrials("bowl");
+        var trials = new JournalStorage(journal).ReadTrials("bowl");
         Assert.Equal(8, trials.Count);
         Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
         var best = trials.MinBy(t => t.Value)!;
@@ -174,7 +174,7 @@ public sealed class TuningTests : IDisposable
             await first.Services.GetRequiredService<TuningCompletion>().Completed.WaitAsync(Guard);
         }
 
-        var stopped = Storage.Storage.JournalFile(journal).ReadTrials("bowl");
+        var stopped = new JournalStorage(journal).ReadTrials("bowl");
         Assert.Equal([TrialState.Complete, TrialState.Complete, TrialState.Failed], stopped.Select(t => t.State));
         Assert.Contains("cancelled", stopped[2].FailReason);
 
@@ -184,7 +184,7 @@ public sealed class TuningTests : IDisposable
             await RunToCompletionAsync(second);
         }
 
-        var resumed = Storage.Storage.JournalFile(journal).ReadTrials("bowl");
+        var resumed = new JournalStorage(journal).ReadTrials("bowl");
         Assert.Equal(6, resumed.Count);
         Assert.Equal(5, resumed.Count(t => t.State == TrialState.Complete));
         Assert.Equal(stopped.Take(2).Select(t => (t.Value, t.Point.ToArray())), resumed.Take(2).Select(t => (t.Value, t.Point.ToArray())));
@@ -219,7 +219,7 @@ public sealed class TuningTests : IDisposable
         using var host = BuildHost(JsonSerializer.Serialize(section));
         await RunToCompletionAsync(host);
 
-        var trials = Storage.Storage.JournalFile(journal).ReadTrials("bowl");
+        var trials = new JournalStorage(journal).ReadTrials("bowl");
         Assert.Equal(3, trials.Count);
         Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
     }

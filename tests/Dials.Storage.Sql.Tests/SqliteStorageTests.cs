@@ -11,9 +11,11 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
     private string File => Path.Combine(directory, "study.db");
 
     // No pooling: every storage (and every call) gets SQLite handles of its own, as separate processes would.
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = File, Pooling = false }.ToString();
+    private SqliteConnectionStringBuilder Connection => new() { DataSource = File, Pooling = false };
 
-    protected override IStudyStorage OpenSeparately() => new SqliteStorage(ConnectionString);
+    private string ConnectionString => Connection.ToString();
+
+    protected override IStudyStorage OpenSeparately() => new SqliteStorage(Connection);
 
     protected override void ExecuteRaw(string sql)
     {
@@ -46,7 +48,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
     [Fact]
     public void A_file_locked_by_another_writer_fails_clearly_after_the_busy_timeout_and_changes_nothing()
     {
-        var storage = new SqliteStorage(ConnectionString, TimeSpan.FromMilliseconds(100));
+        var storage = new SqliteStorage(Connection, TimeSpan.FromMilliseconds(100));
         storage.CreateStudy(Study, false);
 
         using (var holder = new SqliteConnection(ConnectionString))
@@ -89,17 +91,36 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
     [InlineData("Data Source=")]
     public void In_memory_or_unnamed_databases_are_refused(string connectionString)
     {
-        var error = Assert.Throws<ArgumentException>(() => new SqliteStorage(connectionString));
-        Assert.Equal("connectionString", error.ParamName);
+        var error = Assert.Throws<ArgumentException>(() => new SqliteStorage(new SqliteConnectionStringBuilder(connectionString)));
+        Assert.Equal("connection", error.ParamName);
     }
 
     [Fact]
     public void A_path_opens_the_same_database_as_its_connection_string()
     {
-        var byPath = SqliteStorage.ForFile(File);
+        var byPath = new SqliteStorage(File);
         byPath.CreateStudy(Study, false);
         Assert.Equal(Path.GetFullPath(File), byPath.FilePath);
         Assert.Equal(Study, OpenSeparately().CreateStudy(Study, loadIfExists: true));
+    }
+
+    [Fact]
+    public void A_connection_string_given_as_a_path_is_refused_rather_than_made_a_file_of_that_name()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SqliteStorage(ConnectionString));
+        Assert.Equal("path", error.ParamName);
+        Assert.Contains("SqliteConnectionStringBuilder", error.Message);
+        Assert.False(Directory.Exists(directory));
+    }
+
+    [Fact]
+    public void A_path_with_an_equals_sign_is_a_path()
+    {
+        var path = Path.Combine(directory, "lr=0.1.db");
+        var storage = new SqliteStorage(path);
+        storage.CreateStudy(Study, false);
+        Assert.Equal(Path.GetFullPath(path), storage.FilePath);
+        Assert.True(System.IO.File.Exists(path));
     }
 
     [Fact]
@@ -110,10 +131,10 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
 
         // A storage opening the file while another process writes: its schema check and its reads take no write lock,
         // so they do not wait (a busy timeout this short would otherwise fail them).
-        var reader = new SqliteStorage(ConnectionString, TimeSpan.FromMilliseconds(50));
+        var reader = new SqliteStorage(Connection, TimeSpan.FromMilliseconds(50));
         Assert.Equal([Study], reader.ListStudies());
         Assert.Empty(reader.ReadTrials("s"));
-        Assert.Empty(SqliteStorage.ForFile(File, TimeSpan.FromMilliseconds(50), readOnly: true).ReadTrials("s"));
+        Assert.Empty(new SqliteStorage(File, TimeSpan.FromMilliseconds(50), readOnly: true).ReadTrials("s"));
     }
 
     [Fact]
@@ -127,7 +148,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
 
         foreach (var reader in new[]
                  {
-                     new SqliteStorage($"{ConnectionString};Mode=ReadOnly"), SqliteStorage.ForFile(File, readOnly: true),
+                     new SqliteStorage(new SqliteConnectionStringBuilder($"{ConnectionString};Mode=ReadOnly")), new SqliteStorage(File, readOnly: true),
                  })
         {
             Assert.True(reader.IsReadOnly);
@@ -161,7 +182,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
         System.IO.File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         try
         {
-            Assert.Single(SqliteStorage.ForFile(File, readOnly: true).ReadTrials("s"));
+            Assert.Single(new SqliteStorage(File, readOnly: true).ReadTrials("s"));
             Assert.Single(OpenSeparately().ReadTrials("s"));
             var error = Assert.ThrowsAny<Exception>(() => OpenSeparately().CreateTrial("s", T0, null, false));
             Assert.Contains(File, error.Message);
@@ -177,7 +198,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
     public void Opening_a_missing_file_for_reading_creates_nothing()
     {
         var missing = Path.Combine(directory, "not-here", "study.db");
-        var reader = SqliteStorage.ForFile(missing, readOnly: true);
+        var reader = new SqliteStorage(missing, readOnly: true);
 
         var error = Assert.Throws<FileNotFoundException>(() => reader.ListStudies());
         Assert.Contains(missing, error.Message);
@@ -190,7 +211,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
     {
         Directory.CreateDirectory(directory);
         System.IO.File.WriteAllBytes(File, []);
-        var reader = SqliteStorage.ForFile(File, readOnly: true);
+        var reader = new SqliteStorage(File, readOnly: true);
 
         Assert.Empty(reader.ListStudies());
         Assert.Contains("No study named 's'", Assert.Throws<InvalidOperationException>(() => reader.ReadTrials("s")).Message);
@@ -207,7 +228,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
         System.IO.File.WriteAllText(File, "trial,value\n0,0.5\n" + new string('x', 5000));
         var before = System.IO.File.ReadAllBytes(File);
 
-        var error = Assert.Throws<IOException>(() => SqliteStorage.ForFile(File, readOnly: readOnly).ReadTrials("s"));
+        var error = Assert.Throws<IOException>(() => new SqliteStorage(File, readOnly: readOnly).ReadTrials("s"));
         Assert.Contains(File, error.Message);
         Assert.Contains("not a SQLite database or is damaged", error.Message);
         Assert.Equal(before, System.IO.File.ReadAllBytes(File));
@@ -231,7 +252,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
             stream.SetLength(length / 2);
         }
 
-        var error = Assert.Throws<IOException>(() => SqliteStorage.ForFile(File, readOnly: true).ReadTrials("s"));
+        var error = Assert.Throws<IOException>(() => new SqliteStorage(File, readOnly: true).ReadTrials("s"));
         Assert.Contains(File, error.Message);
         Assert.Contains("damaged", error.Message);
     }
@@ -253,7 +274,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
             "3 Running [0.1,8]   2026-01-01T00:00:09.0000000+02:00   TPE ",
         };
 
-        var reader = SqliteStorage.ForFile(File, readOnly: true);
+        var reader = new SqliteStorage(File, readOnly: true);
         Assert.Equal(expected, reader.ReadTrials("fixture").Select(Describe));
         Assert.Equal(before, System.IO.File.ReadAllBytes(File));
         Assert.Equal(2, CountRaw("SELECT MAX(version) FROM dials_schema_version"));

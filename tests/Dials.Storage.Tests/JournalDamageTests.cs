@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Dials.Samplers;
-using Dials.Storage.Journal;
 
 namespace Dials.Storage.Tests;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Dials.Storage.Journal;
 
 namespace Dials.Storage.Tests;
 

@@ -50,7 +50,7 @@ public sealed class JournalStudyTests : IDisposable
         lines[firstFinish] = "\u0000\u0000garbage from a bad disk sector";
         File.WriteAllLines(Journal, lines);
 
-        var trials = Storage.JournalFile(Journal, warnings.Enqueue).ReadTrials("quadratic");
+        var trials = new JournalStorage(Journal, warnings.Enqueue).ReadTrials("quadratic");
 
         Assert.Contains(warnings, w => w.Contains("unreadable record", StringComparison.Ordinal));
         Assert.Equal(6, trials.Count);
@@ -89,6 +89,6 @@ public sealed class JournalStudyTests : IDisposable
     {
         Name = "quadratic",
         Sampler = new RandomSampler(seed: 7),
-        Storage = Storage.JournalFile(Journal, warnings.Enqueue),
+        Storage = new JournalStorage(Journal, warnings.Enqueue),
     };
 }

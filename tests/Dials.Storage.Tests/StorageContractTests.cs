@@ -197,7 +197,7 @@ public abstract class StorageContractTests
 
 public sealed class InMemoryStorageContractTests : StorageContractTests
 {
-    protected override IStudyStorage CreateStorage() => Storage.InMemory();
+    protected override IStudyStorage CreateStorage() => new InMemoryStorage();
 
     protected override IStudyStorage Reopen(IStudyStorage storage) => storage;
 }

@@ -53,7 +53,7 @@ internal sealed class Backends : IDisposable
 
         if (!memory.TryGetValue(name, out var storage))
         {
-            storage = memory[name] = Storage.Storage.InMemory();
+            storage = memory[name] = new InMemoryStorage();
         }
 
         return storage;

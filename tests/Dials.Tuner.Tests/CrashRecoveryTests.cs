@@ -1,4 +1,5 @@
 using Dials.Samplers;
+using Dials.Storage;
 
 namespace Dials.Tuner.Tests;
 
@@ -17,11 +18,11 @@ public sealed class CrashRecoveryTests : IDisposable
 
         // The crashed run: a trial left Running by a worker that no longer beats (heartbeats explicitly off here,
         // standing in for a killed process).
-        var crashed = Study.Create(TestSpaces.Toy(), options with { Storage = Storage.Storage.JournalFile(journal), HeartbeatInterval = Timeout.InfiniteTimeSpan });
+        var crashed = Study.Create(TestSpaces.Toy(), options with { Storage = new JournalStorage(journal), HeartbeatInterval = Timeout.InfiniteTimeSpan });
         var dead = crashed.Ask();
         clock.Advance(TimeSpan.FromSeconds(41)); // Past the default: four 10-second heartbeat intervals.
 
-        var rerun = Study.Create(TestSpaces.Toy(), options with { Storage = Storage.Storage.JournalFile(journal) });
+        var rerun = Study.Create(TestSpaces.Toy(), options with { Storage = new JournalStorage(journal) });
         var result = await rerun.OptimizeAsync(TestSpaces.Bowl, trials: 4);
 
         Assert.Equal(4, result.Trials.Count(t => t.State == TrialState.Complete));
@@ -35,7 +36,7 @@ public sealed class CrashRecoveryTests : IDisposable
     public async Task A_study_in_memory_sends_no_heartbeats_by_default()
     {
         var clock = new ManualClock();
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         var options = new StudyOptions { Name = "memory", Storage = storage, TimeProvider = clock, Sampler = new RandomSampler(1) };
         var first = Study.Create(TestSpaces.Toy(), options);
         var asked = first.Ask();
@@ -53,7 +54,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var clock = new ManualClock();
         var journal = Path.Combine(directory, "beats.jsonl");
         var options = new StudyOptions { Name = "beats", TimeProvider = clock, Sampler = new RandomSampler(1) };
-        var study = Study.Create(TestSpaces.Toy(), options with { Storage = Storage.Storage.JournalFile(journal) });
+        var study = Study.Create(TestSpaces.Toy(), options with { Storage = new JournalStorage(journal) });
         var slow = study.Ask();
         for (var i = 0; i < 12; i++)
         {

@@ -8,7 +8,7 @@ public sealed class StoredSpaceTests
     [Fact]
     public async Task A_study_stored_with_the_same_space_is_joined()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         var first = Study.Create(TestSpaces.Mixed(), new StudyOptions { Name = "s", Storage = storage });
         await first.OptimizeAsync(_ => 1.0, trials: 2);
 
@@ -21,7 +21,7 @@ public sealed class StoredSpaceTests
     [Fact]
     public async Task A_study_stored_as_display_lines_by_dials_0_1_0_is_joined_by_the_same_space()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         var lines = string.Join("\n", TestSpaces.Mixed().Dimensions);
         storage.CreateStudy(new StoredStudy("old", Direction.Minimize, lines), loadIfExists: false);
 
@@ -35,7 +35,7 @@ public sealed class StoredSpaceTests
     [Fact]
     public void A_study_stored_as_display_lines_with_another_space_names_the_difference()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         var lines = string.Join("\n", TestSpaces.Mixed().Dimensions).Replace("int in [2, 8] step 2", "int in [2, 10] step 2", StringComparison.Ordinal);
         storage.CreateStudy(new StoredStudy("old", Direction.Minimize, lines), loadIfExists: false);
 
@@ -47,7 +47,7 @@ public sealed class StoredSpaceTests
     [Fact]
     public void Spaces_that_read_alike_are_told_apart_with_the_values_that_differ()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         Study.Create(Space("a\", \"b"), new StudyOptions { Name = "s", Storage = storage });
 
         var error = Assert.Throws<ArgumentException>(() => Study.Create(Space("a", "b"), new StudyOptions { Name = "s", Storage = storage }));
@@ -59,7 +59,7 @@ public sealed class StoredSpaceTests
     [Fact]
     public void Added_removed_and_reordered_dimensions_are_named()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         Study.Create(Space(Dimension.Float("A", 0, 1), Dimension.Float("B", 0, 1)), new StudyOptions { Name = "s", Storage = storage });
 
         var changed = Assert.Throws<ArgumentException>(() =>
@@ -74,7 +74,7 @@ public sealed class StoredSpaceTests
     [Fact]
     public void A_stored_space_that_cannot_be_read_is_an_error_saying_so()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         storage.CreateStudy(new StoredStudy("new", Direction.Minimize, """{"format":"dials.space","version":9,"dimensions":[]}"""), loadIfExists: false);
 
         var error = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Mixed(), new StudyOptions { Name = "new", Storage = storage }));

@@ -1,4 +1,5 @@
 using Dials.Samplers;
+using Dials.Storage;
 
 namespace Dials.Tuner.Tests;
 
@@ -60,7 +61,7 @@ public sealed class StudyStrategyTests
     public void A_stale_trials_retry_records_which_trial_it_retries()
     {
         var clock = new ManualClock();
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         var options = new StudyOptions
         {
             Name = "stale",

@@ -1,4 +1,5 @@
 using Dials.Samplers;
+using Dials.Storage;
 
 namespace Dials.Tuner.Tests;
 
@@ -335,7 +336,7 @@ public sealed class StudyTests
     [Fact]
     public async Task Several_study_objects_on_one_storage_share_the_budget_and_the_numbers()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         var options = new StudyOptions { Name = "shared", Storage = storage, Sampler = new RandomSampler(1) };
         var workers = Enumerable.Range(0, 4)
             .Select(_ => Study.Create(TestSpaces.Toy(), options).OptimizeAsync(async (toy, _, _) =>
@@ -355,7 +356,7 @@ public sealed class StudyTests
     [Fact]
     public async Task A_worker_joining_a_finished_study_returns_at_once_with_the_full_result()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         var options = new StudyOptions { Name = "done", Storage = storage };
         await Study.Create(TestSpaces.Toy(), options).OptimizeAsync(TestSpaces.Bowl, trials: 12);
         var calls = 0;
@@ -369,7 +370,7 @@ public sealed class StudyTests
     [Fact]
     public void Joining_a_stored_study_with_another_space_names_the_differences()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         Study.Create(TestSpaces.Toy(), new StudyOptions { Name = "s", Storage = storage });
 
         var error = Assert.Throws<ArgumentException>(() =>
@@ -382,7 +383,7 @@ public sealed class StudyTests
     [Fact]
     public void Joining_a_stored_study_with_another_direction_or_refusing_to_load_are_errors()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
         Study.Create(TestSpaces.Toy(), new StudyOptions { Name = "s", Storage = storage });
 
         Assert.Throws<ArgumentException>(() =>

@@ -12,7 +12,7 @@ public sealed class ValidationTests
     [Fact]
     public void Refused_study_options_leave_no_study_record()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
 
         var error = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Toy(), new StudyOptions
         {
@@ -29,7 +29,7 @@ public sealed class ValidationTests
     [Fact]
     public void A_heartbeat_interval_no_timer_can_hold_is_refused_by_name_before_anything_is_written()
     {
-        var storage = Storage.Storage.InMemory();
+        var storage = new InMemoryStorage();
 
         var error = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Toy(), new StudyOptions
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dials;
 using Dials.Options;
+using Dials.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +43,6 @@ public static class ServiceRun
         await host.Services.GetRequiredService<TuningCompletion>().Completed;
         var seconds = clock.Elapsed.TotalSeconds;
         await host.StopAsync();
-        return (Dials.Storage.Storage.JournalFile(journal).ReadTrials(builder.Configuration["Tuning:Study"] ?? "ranking"), seconds);
+        return (new JournalStorage(journal).ReadTrials(builder.Configuration["Tuning:Study"] ?? "ranking"), seconds);
     }
 }

@@ -46,16 +46,19 @@ public static class SimulateCommand
             parse.GetValue(seeds),
             parse.GetValue(output),
             parse.GetValue(parallelism),
-            AnsiConsole.Console,
-            parse.GetValue(firstSeed)));
+            Consoles.StandardOutput(),
+            parse.GetValue(firstSeed),
+            Console.Error));
         return command;
     }
 
     /// <summary>Runs the simulation and reports it to <paramref name="console"/>; writes files under
-    /// <paramref name="output"/> when given. Returns the process exit code.</summary>
+    /// <paramref name="output"/> when given; notes (the files written) and errors go to <paramref name="errors"/> as
+    /// plain lines (standard error when null). Returns the process exit code.</summary>
     public static int Run(IReadOnlyList<string> functions, IReadOnlyList<string> samplers, int trials, int seeds,
-        DirectoryInfo? output, int parallelism, IAnsiConsole console, int firstSeed = 0)
+        DirectoryInfo? output, int parallelism, IAnsiConsole console, int firstSeed = 0, TextWriter? errors = null)
     {
+        errors ??= Console.Error;
         try
         {
             var selected = functions.Count == 1 && functions[0].Equals("all", StringComparison.OrdinalIgnoreCase)
@@ -72,7 +75,7 @@ public static class SimulateCommand
                     var svg = Path.Combine(output.FullName, $"{result.Function}.svg");
                     File.WriteAllText(json, CurvesJson.Write(result));
                     File.WriteAllText(svg, RegretChart.Render(result));
-                    console.MarkupLineInterpolated($"[grey]wrote {json} and {svg}[/]");
+                    errors.WriteLine($"wrote {json} and {svg}");
                 }
             }
 
@@ -80,8 +83,8 @@ public static class SimulateCommand
         }
         catch (ArgumentException e)
         {
-            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
-            return 2;
+            errors.WriteLine("error: " + e.Message);
+            return ExitCodes.Usage;
         }
     }
 

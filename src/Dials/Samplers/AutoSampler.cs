@@ -3,13 +3,14 @@ namespace Dials.Samplers;
 /// <summary>
 /// The default strategy: picks, for every trial, the sampler that suits the space and the study's progress, and
 /// records which one proposed the trial and why. A Gaussian process (<see cref="GpSampler"/>), which needed the fewest
-/// trials on every problem measured; TPE (<see cref="TpeSampler"/>) once a conditional space's always-active part is
-/// settled (TPE refines the branches better) and once a study is long enough that the GP's cost no longer pays.
+/// trials on every problem measured, conditional ones included; TPE (<see cref="TpeSampler"/>) once a study is long
+/// enough that the GP's cost no longer pays.
 /// </summary>
 /// <remarks>
 /// <para>The rules are <see cref="AutoStrategy"/>'s, each backed by a measurement in docs/samplers.md. Both samplers
-/// read every trial of the study, whoever proposed it, so switching from GP to TPE mid-study loses nothing; the GP in
-/// turn hands conditional dimensions to TPE.</para>
+/// read every trial of the study, whoever proposed it, so switching from GP to TPE mid-study loses nothing. Inside the GP,
+/// a branch of a conditional space gets a GP of its own once it holds the best trial; other branches are explored by
+/// TPE.</para>
 /// <para>The inner samplers get this sampler's seed: with a seed, a study under <see cref="AutoSampler"/> proposes
 /// exactly what the chosen sampler would have proposed on its own, and replays exactly.</para>
 /// </remarks>

@@ -10,6 +10,16 @@ namespace Dials.Storage;
 /// single atomic step, so that back ends shared by processes (a journal file under a lock, a database transaction)
 /// can implement it without the caller's help.</para>
 /// <para>Trial numbers are allocated here, never by the caller, from 0 and without gaps.</para>
+/// <para>Every back end is made the same way, with its constructor: <c>new InMemoryStorage()</c> and
+/// <c>new JournalStorage(path)</c> (namespace <c>Dials.Storage</c>, in the core package), <c>new SqliteStorage(path)</c>
+/// (<c>Dials.Storage.Sqlite</c>) and <c>new PostgresStorage(connectionString)</c> (<c>Dials.Storage.Postgres</c>).
+/// Constructors rather than one static factory class, because the database back ends live in packages of their own
+/// that the core cannot reference, so a factory in the core could never name them all; because a constructor is where a
+/// C# reader looks first and shows the concrete type, whose own members (<see cref="JournalStorage.Damage"/>,
+/// <c>SqliteStorage.FilePath</c>) and <see cref="IDisposable"/> (for <c>using</c>) stay in view; and because no
+/// type then needs a name like its namespace's, which would force <c>Storage.Storage</c> or fail in an application with
+/// a <c>Storage</c> namespace of its own. A spec string (<c>journal:PATH</c>, <c>sqlite:PATH</c>, <c>postgres:...</c>)
+/// is opened by <c>StorageSpec.Open</c> in <c>Dials.Options</c>.</para>
 /// </remarks>
 public interface IStudyStorage
 {

@@ -1,5 +1,6 @@
 using Dials.Pruners;
 using Dials.Samplers;
+using Dials.Storage;
 
 namespace Dials;
 
@@ -41,7 +42,7 @@ public static class Study
             throw new ArgumentException(problem, nameof(options));
         }
 
-        var storage = options.Storage ?? Storage.Storage.InMemory();
+        var storage = options.Storage ?? new InMemoryStorage();
         var wanted = new Storage.StoredStudy(options.Name ?? $"study-{Guid.NewGuid():N}", options.Direction, space.Signature);
         var stored = storage.CreateStudy(wanted, options.LoadIfExists);
         StoredStudyCheck.ThrowIfDifferent(stored, wanted);

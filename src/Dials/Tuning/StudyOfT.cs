@@ -166,6 +166,23 @@ public sealed class Study<T> : ITrialHost
             trialTimeout, cancellationToken);
     }
 
+    /// <inheritdoc cref="OptimizeAsync(Func{T, double}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>
+    /// <param name="objective"><inheritdoc cref="OptimizeAsync(Func{T, double}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='objective']/node()"/></param>
+    /// <param name="trials"><inheritdoc cref="OptimizeAsync(Func{T, double}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='trials']/node()"/></param>
+    /// <param name="parallelism"><inheritdoc cref="OptimizeAsync(Func{T, double}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='parallelism']/node()"/></param>
+    /// <param name="timeout"><inheritdoc cref="OptimizeAsync(Func{T, double}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='timeout']/node()"/></param>
+    /// <param name="trialTimeout"><inheritdoc cref="OptimizeAsync(Func{T, double}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='trialTimeout']/node()"/></param>
+    /// <param name="cancellationToken"><inheritdoc cref="OptimizeAsync(Func{T, double}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='cancellationToken']/node()"/></param>
+    /// <param name="progress">Told after every finished trial; see
+    /// <see cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, IProgress{StudyProgress}?, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>.</param>
+    public Task<StudyResult<T>> OptimizeAsync(Func<T, double> objective, IProgress<StudyProgress>? progress, int? trials = null,
+        int parallelism = 1, TimeSpan? timeout = null, TimeSpan? trialTimeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        return OptimizeAsync((config, _, _) => ValueTask.FromResult(objective(config)), progress, trials, parallelism,
+            timeout, trialTimeout, cancellationToken);
+    }
+
     /// <summary>
     /// Runs trials of an objective that reports intermediate values, may be pruned and honours cancellation, until
     /// the study holds <paramref name="trials"/> trials, the time budget is spent, the sampler has nothing left to
@@ -193,9 +210,31 @@ public sealed class Study<T> : ITrialHost
     /// rerun right after a crash still runs the dead worker's trial again and completes the budget.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">A count or a time span is negative, or
     /// <paramref name="parallelism"/> or <paramref name="trialTimeout"/> is not positive.</exception>
-    public async Task<StudyResult<T>> OptimizeAsync(Func<T, Trial, CancellationToken, ValueTask<double>> objective,
+    public Task<StudyResult<T>> OptimizeAsync(Func<T, Trial, CancellationToken, ValueTask<double>> objective,
         int? trials = null, int parallelism = 1, TimeSpan? timeout = null, TimeSpan? trialTimeout = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        OptimizeAsync(objective, progress: null, trials, parallelism, timeout, trialTimeout, cancellationToken);
+
+    /// <inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>
+    /// <param name="objective"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='objective']/node()"/></param>
+    /// <param name="trials"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='trials']/node()"/></param>
+    /// <param name="parallelism"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='parallelism']/node()"/></param>
+    /// <param name="timeout"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='timeout']/node()"/></param>
+    /// <param name="trialTimeout"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='trialTimeout']/node()"/></param>
+    /// <param name="cancellationToken"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='cancellationToken']/node()"/></param>
+    /// <param name="progress">Told after every finished trial (complete, pruned or failed) with a
+    /// <see cref="StudyProgress"/>: the trial, the finished count against the budget and the best so far; null for
+    /// none. The call is made on the worker thread that ran the trial, right after the trial is recorded, so a
+    /// callback that throws loses no trial: its exception stops the study as a broken objective runner would (other
+    /// workers finish their current trial) and is rethrown by this method. Calls never overlap, even with
+    /// <c>parallelism</c> above 1, and <see cref="StudyProgress.Finished"/> never decreases from one call to the next;
+    /// a slow callback holds up the worker that makes it. <see cref="Progress{T}"/> posts each report to the
+    /// synchronization context it was created on (the UI thread of a desktop app; the thread pool in a console app,
+    /// where reports may then arrive out of order). For a console app, <see cref="ConsoleProgress"/> prints a line
+    /// per trial.</param>
+    public async Task<StudyResult<T>> OptimizeAsync(Func<T, Trial, CancellationToken, ValueTask<double>> objective,
+        IProgress<StudyProgress>? progress, int? trials = null, int parallelism = 1, TimeSpan? timeout = null,
+        TimeSpan? trialTimeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
         if (trials is { } budget)
@@ -216,6 +255,7 @@ public sealed class Study<T> : ITrialHost
 
         var started = clock.GetTimestamp();
         using var halt = new CancellationTokenSource();
+        var progressGate = new object();
         var workers = new Task[parallelism];
         for (var i = 0; i < workers.Length; i++)
         {
@@ -264,6 +304,15 @@ public sealed class Study<T> : ITrialHost
                     }
 
                     TryFinish(trial, outcome);
+                    if (progress is not null)
+                    {
+                        // Read under the gate, so the finished count never goes back from one report to the next.
+                        lock (progressGate)
+                        {
+                            progress.Report(StudyProgress.From(storage.ReadTrials(Name), trial.Number, trials, Direction,
+                                Space.Dimensions.Count, ToResult));
+                        }
+                    }
                 }
             }
             catch

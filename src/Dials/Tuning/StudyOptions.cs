@@ -22,8 +22,9 @@ public sealed record StudyOptions
     /// <summary>Decides when to stop unpromising trials early; null for <see cref="NopPruner"/> (never prune).</summary>
     public IPruner? Pruner { get; init; }
 
-    /// <summary>Where trials are kept; null for a fresh in-memory storage (<see cref="Dials.Storage.Storage.InMemory"/>).
-    /// Give a shared storage to let several study objects, threads or processes work on one study.</summary>
+    /// <summary>Where trials are kept; null for a fresh <see cref="InMemoryStorage"/>. Give a shared storage to let
+    /// several study objects, threads or processes work on one study: each back end is made with its constructor
+    /// (<c>new JournalStorage(path)</c>, <c>new SqliteStorage(path)</c>, ...; see <see cref="IStudyStorage"/>).</summary>
     public IStudyStorage? Storage { get; init; }
 
     /// <summary>Whether a study of the same name already in <see cref="Storage"/> is joined (the default) rather than

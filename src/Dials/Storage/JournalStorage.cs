@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Dials.Storage.Journal;
 
-namespace Dials.Storage.Journal;
+namespace Dials.Storage;
 
 /// <summary>
 /// A study storage in an append-only journal file: every operation is one JSON line, appended under an
@@ -191,8 +192,7 @@ public sealed class JournalStorage : IStudyStorage, IDisposable
         lock (sync)
         {
             file.ReadNew(replay.Line);
-
-            // A frozen snapshot (later changes do not show in it), so it is handed out as it is, without a copy.
+            // The ledger's snapshot shares its chunks of trials: frozen, so no copy is needed.
             return Find(studyName).Trials;
         }
     }

@@ -1,4 +1,4 @@
-namespace Dials.Storage.Journal;
+namespace Dials.Storage;
 
 /// <summary>
 /// One fact a journal lost: a line that could not be read or does not fit its study, or a trial rebuilt without the
