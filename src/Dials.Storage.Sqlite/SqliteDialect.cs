@@ -57,6 +57,7 @@ internal sealed class SqliteDialect : ISqlDialect
         }
 
         builder.DataSource = FilePath;
+        writers = ReadOnly ? null : new InterProcessLock(FilePath + ".lock");
 
         // Microsoft.Data.Sqlite retries a busy statement until its command timeout (whole seconds), on top of
         // SQLite's own busy_timeout: keep the two in step.
@@ -64,6 +65,10 @@ internal sealed class SqliteDialect : ISqlDialect
         this.connectionString = builder.ToString();
         BusyTimeout = busyTimeout;
     }
+
+    // Writers of this file, in every process, queue here before they ask SQLite for its write lock: the kernel hands
+    // this lock over the moment it is released, where SQLite's lock can only be polled.
+    private readonly InterProcessLock? writers;
 
     public string FilePath { get; }
 
@@ -186,7 +191,7 @@ internal sealed class SqliteDialect : ISqlDialect
             command.ExecuteNonQuery();
         }
 
-        return ImmediateTransaction.Begin((SqliteConnection)connection, BusyTimeout);
+        return ImmediateTransaction.Begin((SqliteConnection)connection, BusyTimeout, writers);
     }
 
     public void AfterCommit(bool durable)

@@ -1,22 +1,45 @@
 using System.Globalization;
 using Dials.StorageBenchmark;
 
-// dotnet run -c Release --project tests/Dials.StorageBenchmark -- [TRIALS]
-//   Throughput: TRIALS (default 1000) trivial trials per storage in one process against in-memory, then TRIALS trials
-//   shared by 1 and by 4 worker processes on each durable storage, with a trivial and with a 20 ms objective.
+// dotnet run -c Release --project tests/Dials.StorageBenchmark -- [throughput [TRIALS [ROUNDS [BACKENDS [OBJECTIVES_MS]]]]]
+//   The default. TRIALS (1000) trivial trials per storage in one process against in-memory; then TRIALS trials (at
+//   most 500 for a slow objective) shared by 1 and by 4 worker processes (tests/Dials.StudyWorker) on each durable
+//   storage, for each objective in OBJECTIVES_MS (0,20: trivial and 20 ms), ROUNDS (3) times alternating, with
+//   medians. BACKENDS (journal,sqlite[,postgres]) picks the durable storages.
 // dotnet run -c Release --project tests/Dials.StorageBenchmark -- scale [LARGEST]
-//   Scale: ask+tell latency around trial 1,000, 10,000 and 100,000 (up to LARGEST) and the time to reopen the study,
-//   for in-memory, journal and SQLite, as ratios against the 1,000-trial figure of the same run.
+//   Ask+tell latency (median, p95, CPU) around trial 1,000, 10,000 and LARGEST (100000), as ratios against 1,000 trials
+//   in the same run, and the study's reopen time (cold and warm), for in-memory and every durable storage.
+// (reopen SPEC STUDY TRIALS: the reopen probe's child process, started by scale.)
 // Prints Markdown tables; set DIALS_POSTGRES (a connection string) to add PostgreSQL rows. Study files go to a fresh
-// folder under the temporary directory (TMPDIR=/dev/shm keeps fsync out of the scale figures; see docs/benchmarks.md).
-using var backends = new Backends();
-if (args is ["scale", ..])
+// folder under the temporary directory: TMPDIR=/dev/shm keeps fsync out of the figures (see docs/benchmarks.md).
+static int Int(string[] args, int index, int fallback) =>
+    args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+// Every storage kind is measured, so both database packages register their spec openers first.
+Dials.Storage.Sqlite.SqliteStorageOpener.Register();
+Dials.Storage.Postgres.PostgresStorageOpener.Register();
+
+if (args is ["reopen", var spec, var study, var trials])
 {
-    var largest = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-    ScaleBenchmark.Run(backends, largest);
+    ReopenProbe.Run(spec, study, int.Parse(trials, CultureInfo.InvariantCulture));
+    return;
+}
+
+var mode = args is [var first, ..] && !char.IsAsciiDigit(first[0]) ? first : "throughput";
+var rest = mode == "throughput" && args is [var head, ..] && char.IsAsciiDigit(head[0]) ? args : args.Skip(1).ToArray();
+if (mode == "scale")
+{
+    using var backends = new Backends();
+    ScaleBenchmark.Run(backends, Int(rest, 0, 100_000));
+}
+else if (mode == "throughput")
+{
+    using var backends = new Backends(rest.Length > 2 ? rest[2].Split(',') : null);
+    var objectives = rest.Length > 3 ? rest[3].Split(',').Select(ms => int.Parse(ms, CultureInfo.InvariantCulture)).ToList() : [0, 20];
+    ThroughputBenchmark.Run(backends, Int(rest, 0, 1000), Int(rest, 1, 3), objectives);
 }
 else
 {
-    var trials = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-    ThroughputBenchmark.Run(backends, trials);
+    Console.Error.WriteLine($"unknown mode {mode}: throughput (the default) or scale");
+    Environment.Exit(2);
 }

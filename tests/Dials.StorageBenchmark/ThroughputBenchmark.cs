@@ -1,22 +1,21 @@
 using System.Diagnostics;
-using Dials.Samplers;
 
 namespace Dials.StorageBenchmark;
 
-/// <summary>Trials per second: each storage in one process against in-memory, then one against four worker processes
-/// (tests/Dials.StudyWorker) sharing one study file, with a trivial and with a 20 ms objective.</summary>
+/// <summary>Trials per second: each durable storage in one process against in-memory, then one against four worker
+/// processes sharing one study, per storage and objective, in alternating rounds.</summary>
 internal static class ThroughputBenchmark
 {
-    /// <summary>The slow objective's sleep: long enough that four workers can overlap their objectives.</summary>
-    private const int SlowObjectiveMs = 20;
-
-    /// <summary>At most this many trials with the slow objective, so one worker finishes in about ten seconds.</summary>
+    /// <summary>At most this many trials with a slow objective, so one worker with 20 ms finishes in about ten seconds.</summary>
     private const int SlowTrials = 500;
 
-    public static void Run(Backends backends, int trials)
+    public static void Run(Backends backends, int trials, int rounds, IReadOnlyList<int> objectivesMs)
     {
-        InProcess(backends, null, trials); // Warm-up: JIT and first-use costs stay out of the measurements.
-        var baseline = InProcess(backends, null, trials);
+        Console.WriteLine(FormattableString.Invariant(
+            $"Study files in {backends.Directory}; one disk sync (4 KB write + fsync) there: {DiskSync.Median(backends.Directory):F2} ms (median of 100)."));
+        Console.WriteLine();
+        InProcess(backends, "memory", trials); // Warm-up: JIT and first-use costs stay out of the measurements.
+        var baseline = InProcess(backends, "memory", trials);
         Console.WriteLine($"{trials} trials of a trivial objective, one process (in-memory baseline {baseline:F3} s):");
         Console.WriteLine();
         Console.WriteLine("| storage | seconds | trials/s | cost vs in-memory |");
@@ -29,61 +28,49 @@ internal static class ThroughputBenchmark
             Console.WriteLine($"| {backend} | {seconds:F3} | {trials / seconds:F0} | {seconds / baseline:F1}x |");
         }
 
-        var slowTrials = Math.Min(trials, SlowTrials);
-        Console.WriteLine();
-        Console.WriteLine($"Trials shared by worker processes (process start-up included): {trials} trials of a trivial " +
-            $"objective, {slowTrials} of a {SlowObjectiveMs} ms one:");
-        Console.WriteLine();
-        Console.WriteLine("| storage | objective | 1 worker: trials/s | 4 workers: trials/s | 4 vs 1 |");
-        Console.WriteLine("|---|---|---|---|---|");
-        foreach (var backend in backends.Durable)
+        foreach (var ms in objectivesMs)
         {
-            foreach (var (ms, count) in new[] { (0, trials), (SlowObjectiveMs, slowTrials) })
-            {
-                var one = Workers(backends, backend, 1, count, ms);
-                var four = Workers(backends, backend, 4, count, ms);
-                var objective = ms == 0 ? "trivial" : $"{ms} ms";
-                Console.WriteLine($"| {backend} | {objective} | {count / one:F0} | {count / four:F0} | {one / four:F2}x |");
-            }
+            Workers(backends, ms == 0 ? trials : Math.Min(trials, SlowTrials), rounds, ms);
         }
     }
 
-    private static double InProcess(Backends backends, string? backend, int trials)
+    /// <summary>1 and 4 workers, alternating for <paramref name="rounds"/> rounds so that a change in the machine's
+    /// load falls on both; one row per round and the medians, which are the figures to compare on a busy machine.</summary>
+    private static void Workers(Backends backends, int trials, int rounds, int objectiveMs)
     {
-        var name = "inproc-" + Guid.NewGuid().ToString("N");
-        var study = Study.Create<Point>(new StudyOptions
+        var objective = objectiveMs == 0 ? "a trivial objective" : $"a {objectiveMs} ms objective";
+        Console.WriteLine();
+        Console.WriteLine($"{trials} trials of {objective} shared by worker processes, {rounds} rounds of 1 then 4 workers " +
+            "(trials/s; whole: process start-up included; steady: once every worker is up; CPU: ms per trial, all workers):");
+        Console.WriteLine();
+        Console.WriteLine("| storage | round | 1 worker: whole | 4 workers: whole | 4 vs 1 | 1 worker: steady | 4 workers: steady | 4 vs 1 | CPU: 1 worker | 4 workers |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var backend in backends.Durable)
         {
-            Name = name,
-            Sampler = new RandomSampler(1),
-            Storage = backends.Open(backend ?? "memory", name),
-        });
-        var clock = Stopwatch.StartNew();
-        study.OptimizeAsync(p => p.X * p.X, trials: trials).GetAwaiter().GetResult();
-        return clock.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>Seconds for <paramref name="count"/> worker processes to finish a budget of <paramref name="trials"/>
-    /// trials of one study, each objective sleeping <paramref name="objectiveMs"/>.</summary>
-    private static double Workers(Backends backends, string backend, int count, int trials, int objectiveMs)
-    {
-        var name = $"workers{count}-" + Guid.NewGuid().ToString("N");
-        var spec = backends.Spec(backend, name);
-        var worker = Path.Combine(AppContext.BaseDirectory, "Dials.StudyWorker.dll");
-        var clock = Stopwatch.StartNew();
-        var processes = Enumerable.Range(0, count).Select(seed =>
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
-            foreach (var argument in new[] { worker, spec, name, $"{trials}", $"{seed}", $"{objectiveMs}" })
+            var rows = new List<double[]>();
+            for (var round = 1; round <= rounds; round++)
             {
-                start.ArgumentList.Add(argument);
+                var one = WorkerRun.Time(backends, backend, 1, trials, objectiveMs);
+                var four = WorkerRun.Time(backends, backend, 4, trials, objectiveMs);
+                rows.Add([one.WholeRate, four.WholeRate, four.WholeRate / one.WholeRate,
+                    one.SteadyRate, four.SteadyRate, four.SteadyRate / one.SteadyRate, one.CpuMsPerTrial, four.CpuMsPerTrial]);
+                Console.WriteLine($"| {backend} | {round} | {Row(rows[^1])} |");
             }
 
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            return process;
-        }).ToList();
-        processes.ForEach(p => p.WaitForExit());
+            var medians = Enumerable.Range(0, rows[0].Length).Select(column => Stats.Median(rows.Select(r => r[column])));
+            Console.WriteLine($"| **{backend}** | **median** | {Row([.. medians])} |");
+        }
+    }
+
+    private static string Row(double[] cells) => FormattableString.Invariant(
+        $"{cells[0]:F0} | {cells[1]:F0} | {cells[2]:F2}x | {cells[3]:F0} | {cells[4]:F0} | {cells[5]:F2}x | {cells[6]:F2} | {cells[7]:F2}");
+
+    private static double InProcess(Backends backends, string backend, int trials)
+    {
+        var name = "inproc-" + Guid.NewGuid().ToString("N");
+        var study = BenchStudy.Open(backends.Open(backend, name), name);
+        var clock = Stopwatch.StartNew();
+        study.OptimizeAsync(p => p.X * p.X, trials: trials).GetAwaiter().GetResult();
         return clock.Elapsed.TotalSeconds;
     }
 }

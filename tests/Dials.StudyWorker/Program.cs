@@ -8,7 +8,8 @@ using Dials.Storage;
 //   TRIALS    the study's total budget of finished trials
 //   OBJECTIVE_MS  how long each objective call sleeps
 //   HANG_AT   a trial number whose objective never returns, so a test can kill the worker mid-trial
-// Prints "started" once the study is open, "trial N" as each trial starts, and "done F" with the study's finished count.
+// Prints "started" once the study is open, "trial N" as each trial starts, "done F" with the study's finished count,
+// and "cpu MS", the process's CPU time (the storage benchmark adds it up over the workers).
 if (args.Length is not (5 or 6))
 {
     Console.Error.WriteLine("usage: Dials.StudyWorker STORAGE STUDY TRIALS SEED OBJECTIVE_MS [HANG_AT]");
@@ -43,6 +44,7 @@ var result = await study.OptimizeAsync(async (point, trial, cancellationToken) =
 }, trials: trials);
 
 Console.WriteLine($"done {result.Trials.Count(t => t.State != TrialState.Running)}");
+Console.WriteLine(FormattableString.Invariant($"cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}"));
 return 0;
 
 /// <summary>One float dimension: enough to exercise storages.</summary>

@@ -104,7 +104,7 @@ public sealed class JournalStorage : IStudyStorage, IDisposable
                 return null;
             }
 
-            var record = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.Trials.Count, At = start };
+            var record = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.TrialCount, At = start };
             created = Apply(record);
             return record;
         });

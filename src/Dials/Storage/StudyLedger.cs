@@ -18,6 +18,13 @@ internal sealed class StudyLedger(StoredStudy study)
     /// (see <see cref="TrialList"/>).</summary>
     public IReadOnlyList<TrialRecord> Trials => trials.Freeze();
 
+    /// <summary>How many trials there are, without taking a snapshot: a snapshot makes the next change copy a chunk,
+    /// which a journal replaying a record at a time would pay on every line.</summary>
+    public int TrialCount => trials.Count;
+
+    /// <summary>Trial <paramref name="number"/> as it is now, without taking a snapshot (see <see cref="TrialCount"/>).</summary>
+    public TrialRecord Trial(int number) => trials[number];
+
     public int Finished { get; private set; }
 
     /// <summary>The studies of <paramref name="ledgers"/> ordered by name, as <see cref="IStudyStorage.ListStudies"/> promises.</summary>

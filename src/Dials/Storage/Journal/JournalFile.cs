@@ -11,7 +11,7 @@ internal delegate void JournalLineHandler(long lineNumber, ReadOnlySpan<byte> li
 /// </summary>
 /// <remarks>
 /// <para>Appends happen inside <see cref="Transact"/>, under an exclusive lock on a sibling <c>.lock</c> file (see
-/// <see cref="JournalLock"/>: an advisory lock the operating system drops when its process dies, so a killed worker
+/// <see cref="InterProcessLock"/>: an advisory lock the operating system drops when its process dies, so a killed worker
 /// never blocks the others). Each batch is written in one call under the lock and, when durable, flushed to disk
 /// (fsync) right after the lock is released and before <see cref="Transact"/> returns, so a finished trial that was
 /// told is durable, and workers' flushes overlap instead of queueing behind the lock.</para>
@@ -31,7 +31,7 @@ internal sealed class JournalFile : IDisposable
     private readonly string path;
     private readonly Action<string> warn;
     private readonly int chunkSize;
-    private readonly JournalLock fileLock;
+    private readonly InterProcessLock fileLock;
     private readonly object gate = new();
     private FileStream? stream;
     private long offset;
@@ -47,7 +47,7 @@ internal sealed class JournalFile : IDisposable
         this.path = Path.GetFullPath(path);
         this.warn = warn;
         this.chunkSize = chunkSize;
-        fileLock = new JournalLock(this.path + ".lock");
+        fileLock = new InterProcessLock(this.path + ".lock");
         Directory.CreateDirectory(Path.GetDirectoryName(this.path)!);
     }
 

@@ -132,12 +132,12 @@ internal sealed class JournalReplay(string path, Action<string> warn)
         }
 
         // Every journal has written the number on creation lines too; counting is only a fallback for a line without.
-        var number = record.Number ?? (record.Op == JournalRecord.CreateTrial ? ledger.Trials.Count
+        var number = record.Number ?? (record.Op == JournalRecord.CreateTrial ? ledger.TrialCount
             : throw new InvalidOperationException($"a '{record.Op}' record names no trial"));
         ArgumentOutOfRangeException.ThrowIfNegative(number, "n");
         if (record.Op == JournalRecord.CreateTrial)
         {
-            if (number < ledger.Trials.Count)
+            if (number < ledger.TrialCount)
             {
                 throw new InvalidOperationException($"trial {number} was already created");
             }
@@ -160,7 +160,7 @@ internal sealed class JournalReplay(string path, Action<string> warn)
             case JournalRecord.Finish:
                 var state = record.State ?? TrialState.Failed;
                 if (ledger.FinishTrial(number, state, record.Value, TimeSpan.FromTicks(record.DurationTicks ?? 0), record.Reason)
-                    && state == TrialState.Complete && ledger.Trials[number].Point.Count == 0)
+                    && state == TrialState.Complete && ledger.Trial(number).Point.Count == 0)
                 {
                     Report(line, ledger.Study.Name, number,
                         "the trial completed, but the line with its configuration (its point) was lost: it keeps its value and cannot be the best");
@@ -177,10 +177,10 @@ internal sealed class JournalReplay(string path, Action<string> warn)
     /// lines were lost, and <paramref name="line"/> shows they existed.</summary>
     private void Rebuild(StudyLedger ledger, int upTo, long line, DateTimeOffset? at, bool takeQueued)
     {
-        while (ledger.Trials.Count < upTo)
+        while (ledger.TrialCount < upTo)
         {
-            var number = ledger.Trials.Count;
-            var start = number > 0 ? ledger.Trials[number - 1].Start : at ?? default;
+            var number = ledger.TrialCount;
+            var start = number > 0 ? ledger.Trial(number - 1).Start : at ?? default;
             ledger.CreateTrial(start, null, false, takeQueued: takeQueued || number < upTo - 1);
             Report(line, ledger.Study.Name, number,
                 "the line that created this trial is missing or unreadable; the trial was rebuilt from later lines (start time unknown: the previous trial's is used)");

@@ -1,14 +1,15 @@
 using System.Runtime.InteropServices;
 
-namespace Dials.Storage.Journal;
+namespace Dials.Storage;
 
 /// <summary>
-/// The inter-process lock that serialises appends to a journal: an exclusive advisory lock on a sibling file, which
-/// the operating system drops when its holder exits, however it exits.
+/// The inter-process lock that serialises the writers of one file (a journal's appends, a SQLite database's write
+/// transactions): an exclusive advisory lock on a sibling <c>.lock</c> file, which the operating system drops when its
+/// holder exits, however it exits.
 /// </summary>
 /// <remarks>
 /// <para>On Linux and macOS a waiter blocks in <c>flock(2)</c>, so the kernel hands the lock over the moment it is
-/// released: with several workers on one journal the lock never sits idle while a waiter sleeps. (.NET's own
+/// released: with several workers on one file the lock never sits idle while a waiter sleeps. (.NET's own
 /// exclusive open can only try the lock, so it would have to be polled.) The lock file is opened by <c>open(2)</c>
 /// directly because .NET's open takes a lock of its own on the file.</para>
 /// <para>Elsewhere (Windows) an exclusive open is the lock, and only a sharing violation (another holder) is retried,
@@ -17,7 +18,7 @@ namespace Dials.Storage.Journal;
 /// path that is a folder) is lasting: it is thrown at once as an <see cref="IOException"/> naming the lock file and the
 /// operating system's error, rather than retried forever.</para>
 /// </remarks>
-internal sealed partial class JournalLock(string path)
+internal sealed partial class InterProcessLock(string path)
 {
     private static readonly bool UseFlock = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
 
