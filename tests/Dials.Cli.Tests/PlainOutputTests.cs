@@ -1,3 +1,4 @@
+using Dials.Testing;
 namespace Dials.Cli.Tests;
 
 /// <summary>The tool names itself <c>dials</c>, and its output is plain text wherever it is redirected: no colour or
@@ -7,7 +8,7 @@ public sealed class PlainOutputTests(StoredStudies stored)
 {
     private const string Escape = "\u001b[";
 
-    private static void AssertPlain(CliRun run)
+    private static void AssertPlain(ProcessRun run)
     {
         Assert.DoesNotContain(Escape, run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(Escape, run.Error, StringComparison.Ordinal);
