@@ -68,5 +68,29 @@ public sealed class CrashRecoveryTests : IDisposable
         study.Tell(next, 2.0);
     }
 
+    [Fact]
+    public async Task A_worker_stops_waiting_for_a_live_trial_another_study_object_asked_and_never_told()
+    {
+        var clock = new ManualClock();
+        var journal = Path.Combine(directory, "abandoned.jsonl");
+        var options = new StudyOptions { Name = "abandoned", TimeProvider = clock, Sampler = new RandomSampler(1) };
+        var asker = Study.Create(TestSpaces.Toy(), options with { Storage = new JournalStorage(journal) });
+        var abandoned = asker.Ask(); // Beats as long as its study object lives: never stale, never told.
+
+        var worker = Study.Create(TestSpaces.Toy(), options with { Storage = new JournalStorage(journal) });
+        var run = worker.OptimizeAsync(TestSpaces.Bowl, trials: 3);
+        for (var second = 0; second < 120 && !run.IsCompleted; second++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(run, Task.Delay(20));
+        }
+
+        Assert.True(run.IsCompleted, "the worker still waits for a trial whose worker is alive");
+        var result = await run;
+        Assert.Equal(TrialState.Running, result.Trials[abandoned.Number].State);
+        Assert.Equal(2, result.Trials.Count(t => t.State == TrialState.Complete));
+        asker.Tell(abandoned, 1.0);
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 }

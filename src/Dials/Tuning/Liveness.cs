@@ -14,7 +14,8 @@ namespace Dials;
 /// <see cref="StaleAfter"/> has passed cannot yet tell the dead worker's trial from a slow live one; its workers then
 /// wait for the foreign running trials to finish or go stale before returning (see
 /// <see cref="Study{T}"/>'s OptimizeAsync), so it still completes the whole budget, at most
-/// <see cref="StaleAfter"/> later.
+/// <see cref="StaleAfter"/> later; they stop waiting after <see cref="StaleAfter"/> and one <see cref="Interval"/>,
+/// when a trial still running has a live worker (a long trial, or one asked and never told).
 /// </remarks>
 /// <param name="Interval">Time between heartbeats.</param>
 /// <param name="StaleAfter">Silence after which a running trial is failed.</param>

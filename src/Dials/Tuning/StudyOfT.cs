@@ -207,7 +207,8 @@ public sealed class Study<T> : ITrialHost
     /// <remarks>With heartbeats on (the default on durable storages, see <see cref="StudyOptions.HeartbeatInterval"/>),
     /// trials failed as stale do not count against <paramref name="trials"/>, and a worker that finds the budget full
     /// while trials of other workers still run waits for them to finish or go stale before it returns, so that a
-    /// rerun right after a crash still runs the dead worker's trial again and completes the budget.</remarks>
+    /// rerun right after a crash still runs the dead worker's trial again and completes the budget. It waits at most
+    /// the stale limit and one heartbeat: a trial still running by then has a live worker.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">A count or a time span is negative, or
     /// <paramref name="parallelism"/> or <paramref name="trialTimeout"/> is not positive.</exception>
     public Task<StudyResult<T>> OptimizeAsync(Func<T, Trial, CancellationToken, ValueTask<double>> objective,
@@ -274,6 +275,7 @@ public sealed class Study<T> : ITrialHost
         {
             try
             {
+                long? waitingSince = null;
                 // The caller's token is checked directly: a trial's continuation may run inside that token's
                 // cancellation callbacks, before any token linked to it has been cancelled.
                 while (!cancellationToken.IsCancellationRequested
@@ -282,13 +284,16 @@ public sealed class Study<T> : ITrialHost
                 {
                     if (TryAsk(trials, stopWhenExhausted: true) is not { } trial)
                     {
-                        if (await OthersMayFreeTrialsAsync(cancellationToken).ConfigureAwait(false))
+                        waitingSince ??= clock.GetTimestamp();
+                        if (await OthersMayFreeTrialsAsync(clock.GetElapsedTime(waitingSince.Value), cancellationToken).ConfigureAwait(false))
                         {
                             continue;
                         }
 
                         break;
                     }
+
+                    waitingSince = null;
 
                     TrialOutcome outcome;
                     try
@@ -325,10 +330,15 @@ public sealed class Study<T> : ITrialHost
     }
 
     /// <summary>With heartbeats on, whether trials of other workers are still running (so one may yet go stale and
-    /// free a place in the budget or queue a retry): then waits a little and says so; otherwise says the worker is done.</summary>
-    private async Task<bool> OthersMayFreeTrialsAsync(CancellationToken cancellationToken)
+    /// free a place in the budget or queue a retry): then waits a little and says so; otherwise says the worker is done.
+    /// The wait ends after <see cref="Liveness.StaleAfter"/> and one heartbeat more: by then a trial whose worker died
+    /// has gone stale, and one still running has a live worker (a long trial, or one asked and never told), which this
+    /// worker need not wait for.</summary>
+    /// <param name="waited">How long this worker has been waiting so far.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    private async Task<bool> OthersMayFreeTrialsAsync(TimeSpan waited, CancellationToken cancellationToken)
     {
-        if (liveness is null)
+        if (liveness is null || waited > liveness.StaleAfter + liveness.Interval)
         {
             return false;
         }
