@@ -31,21 +31,8 @@ public class BrowserTests
             var url = new Uri(file).AbsoluteUri;
 
             await using var browser = await DevToolsBrowser.StartAsync(chromium, token);
-            var target = await browser.SendAsync("Target.createTarget", new { url = "about:blank" }, null, token);
-            var attached = await browser.SendAsync("Target.attachToTarget", new { targetId = target.GetProperty("targetId").GetString(), flatten = true }, null, token);
-            var session = attached.GetProperty("sessionId").GetString();
-            Task<JsonElement> Send(string method, object? parameters = null) => browser.SendAsync(method, parameters, session, token);
-
-            foreach (var domain in new[] { "Runtime", "Log", "Network", "Page" })
-            {
-                await Send($"{domain}.enable");
-            }
-
-            await Send("Emulation.setDeviceMetricsOverride", new { width = 1200, height = 900, deviceScaleFactor = 1, mobile = false });
-            var loaded = browser.NextEvent("Page.loadEventFired");
-            var navigation = await Send("Page.navigate", new { url });
-            Assert.False(navigation.TryGetProperty("errorText", out var navigationError), $"Navigation failed: {navigationError}");
-            await loaded.WaitAsync(token);
+            var send = await OpenAsync(browser, url, token, viewport: new { width = 1200, height = 900, deviceScaleFactor = 1, mobile = false });
+            Task<JsonElement> Send(string method, object? parameters = null) => send(method, parameters);
 
             var svgCount = await Evaluate(Send, "document.querySelectorAll('svg.chart').length");
             Assert.Equal(5 + content.Study.Space.Dimensions.Count + content.Sensitivity!.Sweeps.Count, svgCount.GetInt32());
@@ -131,22 +118,11 @@ public class BrowserTests
             HtmlReport.Write(file, ReportStudies.Bare(study));
             var url = new Uri(file).AbsoluteUri;
             await using var browser = await DevToolsBrowser.StartAsync(chromium, token);
-            var target = await browser.SendAsync("Target.createTarget", new { url = "about:blank" }, null, token);
-            var attached = await browser.SendAsync("Target.attachToTarget", new { targetId = target.GetProperty("targetId").GetString(), flatten = true }, null, token);
-            var session = attached.GetProperty("sessionId").GetString();
-            Task<JsonElement> Send(string method, object? parameters = null) => browser.SendAsync(method, parameters, session, token);
-            foreach (var domain in new[] { "Runtime", "Log", "Network", "Page" })
-            {
-                await Send($"{domain}.enable");
-            }
-
-            var loaded = browser.NextEvent("Page.loadEventFired");
-            await Send("Page.navigate", new { url });
-            await loaded.WaitAsync(token);
+            var send = await OpenAsync(browser, url, token);
 
             // Each step records the numbers of the rows shown and the pager's label.
             const string Shown = "[[...document.querySelectorAll('table.paged tbody tr')].map(r => Number(r.cells[0].textContent)), document.querySelector('nav.pager span').textContent]";
-            var pages = await Evaluate(Send, $$"""
+            var pages = await Evaluate(send, $$"""
                 (() => {
                   const button = label => [...document.querySelectorAll('nav.pager button')].find(b => b.textContent === label);
                   const heads = [...document.querySelectorAll('table.paged th button')];
@@ -182,6 +158,33 @@ public class BrowserTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Opens <paramref name="url"/> in a new tab of <paramref name="browser"/> with the Runtime, Log, Network
+    /// and Page events on (what <see cref="Problems"/> reads), at <paramref name="viewport"/> when given, and waits for
+    /// it to load; returns how to send commands to that tab.</summary>
+    private static async Task<Func<string, object?, Task<JsonElement>>> OpenAsync(DevToolsBrowser browser, string url,
+        CancellationToken token, object? viewport = null)
+    {
+        var target = await browser.SendAsync("Target.createTarget", new { url = "about:blank" }, null, token);
+        var attached = await browser.SendAsync("Target.attachToTarget", new { targetId = target.GetProperty("targetId").GetString(), flatten = true }, null, token);
+        var session = attached.GetProperty("sessionId").GetString();
+        Task<JsonElement> Send(string method, object? parameters) => browser.SendAsync(method, parameters, session, token);
+        foreach (var domain in new[] { "Runtime", "Log", "Network", "Page" })
+        {
+            await Send($"{domain}.enable", null);
+        }
+
+        if (viewport is not null)
+        {
+            await Send("Emulation.setDeviceMetricsOverride", viewport);
+        }
+
+        var loaded = browser.NextEvent("Page.loadEventFired");
+        var navigation = await Send("Page.navigate", new { url });
+        Assert.False(navigation.TryGetProperty("errorText", out var navigationError), $"Navigation failed: {navigationError}");
+        await loaded.WaitAsync(token);
+        return Send;
     }
 
     private static async Task<JsonElement> Evaluate(Func<string, object?, Task<JsonElement>> send, string expression)
