@@ -16,6 +16,7 @@ internal sealed class GpFeatures
         this.dimensions = dimensions;
         Count = indices.Length;
         FixedCount = fixedCount;
+        Key = string.Join(",", indices);
         IsCategorical = [.. dimensions.Select(d => d.Kind == DimensionKind.Categorical)];
         Levels = [.. dimensions.Select(d => d.IsDiscrete ? d.Count : 0)];
         ContinuousIndices = [.. Enumerable.Range(fixedCount, Count - fixedCount).Where(j => Levels[j] == 0)];
@@ -80,7 +81,7 @@ internal sealed class GpFeatures
     }
 
     /// <summary>A key naming the inputs, the same for the same branch of the same space.</summary>
-    public string Key => string.Join(",", Indices);
+    public string Key { get; }
 
     /// <summary>Whether <paramref name="point"/> has a value for every modelled dimension.</summary>
     public bool Covers(IReadOnlyList<double> point)
