@@ -83,8 +83,26 @@ internal static class ReportStyle
         @media print { nav.toc { display: none; } section { break-inside: avoid; } }
         """;
 
-    /// <summary>Sorts a table by a clicked column. The page reads fine without it: the table starts in trial order.</summary>
+    /// <summary>Sorts a table by a clicked column. The page reads fine without it: the table starts in trial order.
+    /// <c>dialsSortableHeads</c> turns header cells into sort buttons (aria-sort kept in step) and leaves the sorting to
+    /// its caller: the rows in the page here, the embedded rows of a paged trial table (<c>PagedTrialTable</c>, whose
+    /// script waits for the page to be parsed, so that this one, at the end of the page, has run).</summary>
     public const string SortScript = """
+        function dialsSortableHeads(heads, sortBy) {
+          Array.prototype.forEach.call(heads, function (th, column) {
+            var button = document.createElement("button");
+            button.type = "button";
+            button.textContent = th.textContent;
+            th.textContent = "";
+            th.appendChild(button);
+            button.addEventListener("click", function () {
+              var ascending = th.getAttribute("aria-sort") !== "ascending";
+              Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+              th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+              sortBy(column, ascending ? 1 : -1);
+            });
+          });
+        }
         (function () {
           function key(cell) {
             var v = cell.getAttribute("data-v");
@@ -92,25 +110,14 @@ internal static class ReportStyle
             return cell.textContent.toLowerCase();
           }
           document.querySelectorAll("table.sortable").forEach(function (table) {
-            var heads = table.tHead.rows[0].cells;
-            Array.prototype.forEach.call(heads, function (th, column) {
-              var button = document.createElement("button");
-              button.type = "button";
-              button.textContent = th.textContent;
-              th.textContent = "";
-              th.appendChild(button);
-              button.addEventListener("click", function () {
-                var ascending = th.getAttribute("aria-sort") !== "ascending";
-                Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
-                th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-                var body = table.tBodies[0];
-                var rows = Array.prototype.slice.call(body.rows);
-                rows.sort(function (a, b) {
-                  var x = key(a.cells[column]), y = key(b.cells[column]);
-                  return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
-                });
-                rows.forEach(function (row) { body.appendChild(row); });
+            dialsSortableHeads(table.tHead.rows[0].cells, function (column, order) {
+              var body = table.tBodies[0];
+              var rows = Array.prototype.slice.call(body.rows);
+              rows.sort(function (a, b) {
+                var x = key(a.cells[column]), y = key(b.cells[column]);
+                return (x < y ? -1 : x > y ? 1 : 0) * order;
               });
+              rows.forEach(function (row) { body.appendChild(row); });
             });
           });
         })();

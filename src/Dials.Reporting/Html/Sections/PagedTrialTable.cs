@@ -133,9 +133,11 @@ internal static class PagedTrialTable
         }
     }
 
-    /// <summary>Pages and sorts the table from the embedded JSON; cells are built as the server builds the first page's.</summary>
+    /// <summary>Pages and sorts the table from the embedded JSON; cells are built as the server builds the first page's.
+    /// It runs once the page is parsed, when the report's sort script (at the page's end) has defined
+    /// <c>dialsSortableHeads</c>.</summary>
     private const string Script = """
-        (function () {
+        document.addEventListener("DOMContentLoaded", function () {
           var data = JSON.parse(document.getElementById("trial-rows").textContent);
           var table = document.querySelector("table.paged"), body = table.tBodies[0], heads = table.tHead.rows[0].cells;
           var rows = data.rows, kinds = data.kinds, s = data.strings, size = data.pageSize, page = 0, last = 6 + kinds.length;
@@ -212,25 +214,15 @@ internal static class PagedTrialTable
           nav.appendChild(label);
           var next = button("Next", function () { page++; });
           table.parentNode.parentNode.insertBefore(nav, table.parentNode.nextSibling);
-          Array.prototype.forEach.call(heads, function (th, column) {
-            var b = document.createElement("button");
-            b.type = "button";
-            b.textContent = th.textContent;
-            th.textContent = "";
-            th.appendChild(b);
-            b.addEventListener("click", function () {
-              var ascending = th.getAttribute("aria-sort") !== "ascending";
-              Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
-              th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-              rows.sort(function (a, b) {
-                var x = key(a, column), y = key(b, column);
-                return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
-              });
-              page = 0;
-              render();
+          dialsSortableHeads(heads, function (column, order) {
+            rows.sort(function (a, b) {
+              var x = key(a, column), y = key(b, column);
+              return (x < y ? -1 : x > y ? 1 : 0) * order;
             });
+            page = 0;
+            render();
           });
           render();
-        })();
+        });
         """;
 }
