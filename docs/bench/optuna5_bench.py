@@ -1,13 +1,13 @@
 """Optuna 5 reference runs on the shared anchor functions plus four more problems (our own script).
 
 usage:
-    PYTHONPATH=/work/optuna5 OMP_NUM_THREADS=1 /usr/bin/python3 docs/bench/optuna5_bench.py \
-        OUT.json [trials] [seeds] [functions,...] [samplers,...] [--anchors DIR]
+    PYTHONPATH=$OPTUNA5 OMP_NUM_THREADS=1 /usr/bin/python3 docs/bench/optuna5_bench.py \
+        OUT.json [trials] [seeds] [functions,...] [samplers,...]
     /usr/bin/python3 docs/bench/optuna5_bench.py --values      # function values at the fixed check points
 
-Functions: branin, hartmann6, rosenbrock4 (imported from the anchors' functions.py; DIR from --anchors, else the
-DIALS_ANCHORS environment variable, else /work/shared/anchors), and hartmann3, sixhump, styblinski4, mixed-ic (below;
-the simulator's MoreTestFunctions.cs defines the same ones). Samplers: random, tpe (Optuna 5's defaults), cmaes, qmc,
+OPTUNA5 is a folder holding Optuna 5.0's source (docs/benchmarks.md says how to set it up); without PYTHONPATH the
+script runs Debian's Optuna 3.1. Functions: branin, hartmann6, rosenbrock4, hartmann3, sixhump, styblinski4, mixed-ic
+(below; the simulator defines the same ones, with the same bounds and minima). Samplers: random, tpe (Optuna 5's defaults), cmaes, qmc,
 gp (GPSampler(seed=s) with its defaults).
 
 Output, like the anchor script: per function and sampler, the best-so-far regret (best value - known minimum,
@@ -32,27 +32,46 @@ import argparse
 import contextlib
 import json
 import math
-import os
 import statistics
 import sys
 import time
 
 CHECKPOINTS = (10, 25, 50, 100, 200)
 
-# Hartmann's 3-D function (Dixon and Szego). The minimum below is the accurate one (found by L-BFGS-B with gradient
-# norm 5e-12); the often quoted -3.86278214782076 lies 2.4e-6 below what the function reaches.
+def branin(x):
+    x1, x2 = x
+    b, c, t = 5.1 / (4 * math.pi ** 2), 5 / math.pi, 1 / (8 * math.pi)
+    return (x2 - b * x1 ** 2 + c * x1 - 6) ** 2 + 10 * (1 - t) * math.cos(x1) + 10
+
+
+def rosenbrock(x):
+    return sum(100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2 for i in range(len(x) - 1))
+
+
+def hartmann(a, p, x):
+    """Hartmann's family (Dixon and Szego): four Gaussian wells with weights 1, 1.2, 3, 3.2; p in units of 1e-4."""
+    return -sum(alpha * math.exp(-sum(a_i[j] * (x[j] - p_i[j] * 1e-4) ** 2 for j in range(len(x))))
+                for alpha, a_i, p_i in zip((1.0, 1.2, 3.0, 3.2), a, p))
+
+
+H6_A = [[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14], [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]]
+H6_P = [[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3736, 1004, 9991],
+        [2348, 1451, 3522, 2883, 3047, 6650], [4047, 8828, 8732, 5743, 1091, 381]]
+H6_MIN = -3.32236801141551
+
+# The 3-D minimum below is the accurate one (found by L-BFGS-B with gradient norm 5e-12); the often quoted
+# -3.86278214782076 lies 2.4e-6 below what the function reaches.
 H3_A = [[3.0, 10.0, 30.0], [0.1, 10.0, 35.0], [3.0, 10.0, 30.0], [0.1, 10.0, 35.0]]
 H3_P = [[3689, 1170, 2673], [4699, 4387, 7470], [1091, 8732, 5547], [381, 5743, 8828]]
-H3_ALPHA = [1.0, 1.2, 3.0, 3.2]
 H3_MIN = -3.8627797873326633
 
 
+def hartmann6(x):
+    return hartmann(H6_A, H6_P, x)
+
+
 def hartmann3(x):
-    total = 0.0
-    for i in range(4):
-        inner = sum(H3_A[i][j] * (x[j] - H3_P[i][j] * 1e-4) ** 2 for j in range(3))
-        total -= H3_ALPHA[i] * math.exp(-inner)
-    return total
+    return hartmann(H3_A, H3_P, x)
 
 
 def sixhump(x):
@@ -90,11 +109,11 @@ def mixed_objective(trial):
                     trial.suggest_categorical("c", MIXED_LEVELS))
 
 
-def problems(anchors):
+def problems():
     """name -> (objective(trial), known minimum)."""
-    sys.path.insert(0, anchors)
-    from functions import FUNCTIONS  # the anchors' branin, hartmann6, rosenbrock4
-    table = {name: (box_objective(bounds, f), fmin) for name, (bounds, f, fmin) in FUNCTIONS.items()}
+    table = {"branin": (box_objective([(-5.0, 10.0), (0.0, 15.0)], branin), 0.397887357729738),
+             "hartmann6": (box_objective([(0.0, 1.0)] * 6, hartmann6), H6_MIN),
+             "rosenbrock4": (box_objective([(-5.0, 10.0)] * 4, rosenbrock), 0.0)}
     table["hartmann3"] = (box_objective([(0.0, 1.0)] * 3, hartmann3), H3_MIN)
     table["sixhump"] = (box_objective([(-3.0, 3.0), (-2.0, 2.0)], sixhump), -1.031628453489877)
     table["styblinski4"] = (box_objective([(-5.0, 5.0)] * 4, styblinski), -39.16616570377142 * 4)
@@ -104,6 +123,8 @@ def problems(anchors):
 
 # Fixed points whose values the simulator's tests hold as constants (run with --values to recompute them).
 CHECK_POINTS = [
+    ("branin", [-3.14159265358979, 12.275]), ("hartmann6", [0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573]),
+    ("rosenbrock4", [1.0, 1.0, 1.0, 1.0]),
     ("hartmann3", [0.0, 0.0, 0.0]), ("hartmann3", [0.5, 0.5, 0.5]), ("hartmann3", [0.2, 0.7, 0.9]),
     ("sixhump", [-3.0, -2.0]), ("sixhump", [0.0, 0.0]), ("sixhump", [1.0, -0.5]),
     ("styblinski4", [-5.0, -5.0, -5.0, -5.0]), ("styblinski4", [0.0, 0.0, 0.0, 0.0]),
@@ -114,7 +135,7 @@ CHECK_POINTS = [
 
 
 def print_values():
-    functions = {"hartmann3": hartmann3, "sixhump": sixhump, "styblinski4": styblinski,
+    functions = {"branin": branin, "hartmann6": hartmann6, "rosenbrock4": rosenbrock, "hartmann3": hartmann3, "sixhump": sixhump, "styblinski4": styblinski,
                  "mixed-ic": lambda p: mixed_ic(*p)}
     for name, point in CHECK_POINTS:
         print(name, point, repr(functions[name](point)))
@@ -165,7 +186,7 @@ def run(args):
     warnings.simplefilter("ignore")  # experimental-feature and independent-sampling fallbacks, once per study
     if "gp" in args.samplers:
         allow_old_torch()
-    table = problems(args.anchors)
+    table = problems()
     checkpoints = [c for c in CHECKPOINTS if c <= args.trials]
     result = {"optuna": optuna.__version__, "trials": args.trials, "seeds": args.seeds, "checkpoints": checkpoints,
               "runs": {}}
@@ -200,7 +221,6 @@ def run(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--values", action="store_true", help="print the check points' values and stop")
-    parser.add_argument("--anchors", default=os.environ.get("DIALS_ANCHORS", "/work/shared/anchors"))
     parser.add_argument("out", nargs="?")
     parser.add_argument("trials", nargs="?", type=int, default=100)
     parser.add_argument("seeds", nargs="?", type=int, default=20)
@@ -215,7 +235,7 @@ def main():
         parser.error("OUT.json is required")
     args.functions = args.functions.split(",")
     args.samplers = args.samplers.split(",")
-    unknown = set(args.functions) - set(problems(args.anchors))
+    unknown = set(args.functions) - set(problems())
     if unknown:
         parser.error("unknown functions: " + ", ".join(sorted(unknown)))
     run(args)

@@ -12,7 +12,7 @@ public static class Program
         // The command reads every storage kind, so it carries both database packages and registers their openers.
         Dials.Storage.Sqlite.SqliteStorageOpener.Register();
         Dials.Storage.Postgres.PostgresStorageOpener.Register();
-        var parse = BuildRootCommand().Parse(args);
+        var parse = (IsCompletionRequest(args) ? BuildCompletionRoot() : BuildRootCommand()).Parse(args);
         if (parse.Errors.Count == 0)
         {
             return parse.Invoke();
@@ -37,11 +37,33 @@ public static class Program
     /// named <see cref="Name"/> with the help and version options a root command adds reads the same everywhere.</remarks>
     public static Command BuildRootCommand()
     {
-        var root = new Command(Name, "Dials: typed hyperparameters and a tuner. Inspect, analyse and export studies in any storage; compare search strategies.")
+        var root = new Command(Name, Description)
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
         };
+        AddSubcommands(root);
+        return root;
+    }
+
+    /// <summary>Whether shell completion (<c>dotnet-suggest</c>) is asking for suggestions: it calls the tool with a
+    /// <c>[suggest]</c> or <c>[suggest:POSITION]</c> directive first.</summary>
+    private static bool IsCompletionRequest(string[] args) =>
+        args.Length > 0 && args[0].StartsWith("[suggest", StringComparison.Ordinal);
+
+    /// <summary>The same commands under a <see cref="RootCommand"/>, the only kind of command that understands
+    /// directives; used for completion requests alone, whose output (one suggestion a line) never names the tool.</summary>
+    private static RootCommand BuildCompletionRoot()
+    {
+        var root = new RootCommand(Description);
+        AddSubcommands(root);
+        return root;
+    }
+
+    private const string Description = "Dials: typed hyperparameters and a tuner. Inspect, analyse and export studies in any storage; compare search strategies.";
+
+    private static void AddSubcommands(Command root)
+    {
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(StudiesCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(TrialsCommand.Create(CliOutput.FromProcess));
@@ -49,6 +71,5 @@ public static class Program
         root.Subcommands.Add(ImportanceCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(ReportCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(ExportCommand.Create(CliOutput.FromProcess));
-        return root;
     }
 }

@@ -35,6 +35,18 @@ public sealed class PlainOutputTests(StoredStudies stored)
     }
 
     [Fact]
+    public void Shell_completion_gets_the_commands_through_the_suggest_directive()
+    {
+        // dotnet-suggest calls the tool this way while a user presses Tab after "dials stu" (the cursor at 9).
+        var run = CliProcess.Run("[suggest:9]", "dials stu");
+
+        Assert.Equal(0, run.ExitCode);
+        var suggestions = run.Out.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["studies"], suggestions);
+        AssertPlain(run);
+    }
+
+    [Fact]
     public void Simulate_writes_a_plain_table_to_stdout_and_its_notes_to_stderr()
     {
         var output = Path.Combine(stored.Directory.FullName, "simulate-plain");
