@@ -1,3 +1,4 @@
+using Dials.Catalogs;
 using System.Diagnostics;
 using System.Globalization;
 using Dials;
@@ -40,10 +41,10 @@ public static class SamplerComparison
             return TuneCommand.UsageError;
         }
 
-        if (samplers.Count == 0 || samplers.Any(s => !SamplerCatalog.Samplers.ContainsKey(s))
+        if (samplers.Count == 0 || samplers.Any(s => SamplerCatalog.All.Find(s) is null)
             || samplers.Distinct(StringComparer.OrdinalIgnoreCase).Count() != samplers.Count)
         {
-            errors.WriteLine($"error: --samplers takes distinct names from {string.Join(", ", SamplerCatalog.Samplers.Keys)}, separated by commas.");
+            errors.WriteLine($"error: --samplers takes distinct names from {string.Join(", ", SamplerCatalog.All.Names)}, separated by commas.");
             return TuneCommand.UsageError;
         }
 
@@ -79,8 +80,9 @@ public static class SamplerComparison
             var studies = new List<(string Label, StudyResult<LightGbmParameters> Result, double Seconds, double CpuSeconds, double SamplerSeconds)>();
             foreach (var name in samplers)
             {
-                var (label, create) = SamplerCatalog.Samplers[name];
-                var sampler = new TimedSampler(create(seed));
+                var kind = SamplerCatalog.All.Find(name)!;
+                var label = kind.Label;
+                var sampler = new TimedSampler(kind.Create(new SamplerSettings { Seed = seed }));
                 var clock = Stopwatch.StartNew();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var result = await run.OptimizeAsync(run.CreateStudy($"compare-{seed}", sampler, new InMemoryStorage()), settings.Trials, settings.Timeout, progress: null);

@@ -1,3 +1,4 @@
+using Dials.Catalogs;
 using System.CommandLine;
 using Dials.ML;
 using Spectre.Console;
@@ -35,8 +36,8 @@ public static class TuneCommand
         var seed = new Option<int>("--seed") { Description = "Seeds the split, folds, sampler and trainer.", DefaultValueFactory = _ => 0 };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var compare = new Option<int?>("--compare") { Description = "Benchmark instead of tuning: this many seeds, the --samplers at equal budget, each tuned model and the defaults on each seed's test split." };
-        var names = string.Join(", ", SamplerCatalog.Samplers.Keys);
-        var sampler = new Option<string>("--sampler") { Description = $"The sampler: {names}. The default, auto, picks a GP or TPE from the space and the study's progress.", DefaultValueFactory = _ => SamplerCatalog.Default };
+        var names = string.Join(", ", SamplerCatalog.All.Names);
+        var sampler = new Option<string>("--sampler") { Description = $"The sampler: {names}. The default, auto, picks a GP or TPE from the space and the study's progress.", DefaultValueFactory = _ => SamplerCatalog.DefaultKind };
         var samplers = new Option<string>("--samplers") { Description = $"With --compare: the samplers compared, separated by commas, the first against each other one ({names}).", DefaultValueFactory = _ => "auto,tpe" };
         var root = new RootCommand("Tune LightGbm on a CSV file with Dials: cross-validated search with the automatic sampler and pruning, then one honest test evaluation.")
         {
@@ -72,7 +73,7 @@ public static class TuneCommand
             return Fail(errors, UsageError, "--trials must be at least 1, --folds at least 2 and --timeout positive.");
         }
 
-        if (!SamplerCatalog.Samplers.ContainsKey(parsed.GetValue(sampler)!))
+        if (SamplerCatalog.All.Find(parsed.GetValue(sampler)!) is null)
         {
             return Fail(errors, UsageError, $"--sampler must be one of {names}, not '{parsed.GetValue(sampler)}'.");
         }

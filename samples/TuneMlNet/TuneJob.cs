@@ -1,3 +1,4 @@
+using Dials.Catalogs;
 using System.Diagnostics;
 using Dials;
 using Dials.ML.Trainers;
@@ -23,8 +24,9 @@ public static class TuneJob
         var clock = Stopwatch.StartNew();
         var run = TuningRun.Prepare(settings.Data, settings.Label, settings.Task, settings.Seed, settings.Folds);
         console.MarkupLineInterpolated($"Data [bold]{Path.GetFileName(settings.Data)}[/]: {run.Dataset.Rows} rows, label [bold]{settings.Label}[/] ({settings.Task}); {run.Split.TrainRows} rows for tuning, {run.Split.TestRows} sealed for one final test.");
-        var (samplerLabel, createSampler) = SamplerCatalog.Samplers[settings.Sampler];
-        var sampler = createSampler(settings.Seed);
+        var samplerKind = SamplerCatalog.All.Find(settings.Sampler)!;
+        var samplerLabel = samplerKind.Label;
+        var sampler = samplerKind.Create(new SamplerSettings { Seed = settings.Seed });
         var study = run.CreateStudy(settings.StudyName, sampler, settings.OpenStorage());
         var before = study.GetResult();
         console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Location}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total; {settings.Folds}-fold CV {run.Metric.Name}, {samplerLabel} sampler, median pruning.");

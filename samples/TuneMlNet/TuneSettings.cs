@@ -1,3 +1,4 @@
+using Dials.Catalogs;
 using Dials.ML;
 using Dials.Storage;
 
@@ -16,7 +17,7 @@ namespace TuneMlNet;
 /// <param name="Folds">Cross-validation folds.</param>
 /// <param name="Sampler">The sampler's name in <see cref="SamplerCatalog"/>.</param>
 public sealed record TuneSettings(string Data, string Label, TaskKind Task, int Trials, TimeSpan? Timeout, string Storage, int Seed, int Folds = 5,
-    string Sampler = SamplerCatalog.Default)
+    string Sampler = SamplerCatalog.DefaultKind)
 {
     /// <summary>The fraction of rows sealed as the test split.</summary>
     public const double TestFraction = 0.2;

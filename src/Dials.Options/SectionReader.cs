@@ -35,7 +35,19 @@ internal sealed class SectionReader(IConfiguration section, List<string> errors)
     public double Double(string key, double fallback) =>
         Parse(key, fallback, (string t, out double v) => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v), "is not a finite number");
 
-    public int? OptionalInt(string key) => Text(key) is null ? null : Int(key, 0, int.MinValue);
+    public int? OptionalInt(string key, int min = int.MinValue) => Text(key) is null ? null : Int(key, 0, min);
+
+    public long? OptionalLong(string key, long min) => Text(key) is null ? null : Long(key, 0, min);
+
+    public double? OptionalDouble(string key) => Text(key) is null ? null : Double(key, 0);
+
+    /// <summary>A kind's name from a catalog, as the catalog spells it; a name it lacks is reported with the known ones.</summary>
+    public string Kind<TSettings, T>(string key, Catalogs.Catalog<TSettings, T> catalog, string fallback) =>
+        Parse(key, fallback, (string t, out string v) =>
+        {
+            v = catalog.Find(t)?.Name ?? fallback;
+            return catalog.Find(t) is not null;
+        }, "is not one of [" + string.Join(", ", catalog.Names) + "]");
 
     public TimeSpan? Duration(string key) => Text(key) is null ? null
         : Parse<TimeSpan?>(key, null, (string t, out TimeSpan? v) =>

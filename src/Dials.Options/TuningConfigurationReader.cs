@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dials.Catalogs;
 using Microsoft.Extensions.Configuration;
 
 namespace Dials.Options;
@@ -27,24 +28,24 @@ internal static class TuningConfigurationReader<T>
             Enabled = reader.Bool("Enabled", false),
             Study = reader.Text("Study") is { Length: > 0 } study ? study : typeName,
             Direction = reader.Enum("Direction", Direction.Minimize),
-            Sampler = new TuningSamplerOptions
+            Sampler = new SamplerSettings
             {
-                Kind = sampler.Enum("Kind", SamplerKind.Auto),
+                Kind = sampler.Kind("Kind", SamplerCatalog.All, SamplerCatalog.DefaultKind),
                 Seed = sampler.OptionalInt("Seed"),
-                StartupTrials = sampler.Int("StartupTrials", 10, 0),
-                GridPoints = sampler.Int("GridPoints", 5, 1),
-                Sigma0 = sampler.Double("Sigma0", 1.0 / 6),
+                StartupTrials = sampler.OptionalInt("StartupTrials", 0),
+                GridPoints = sampler.OptionalInt("GridPoints", 1),
+                Sigma0 = sampler.OptionalDouble("Sigma0"),
             },
-            Pruner = new TuningPrunerOptions
+            Pruner = new PrunerSettings
             {
-                Kind = pruner.Enum("Kind", PrunerKind.None),
-                StartupTrials = pruner.Int("StartupTrials", 5, 0),
-                WarmupSteps = pruner.Long("WarmupSteps", 0, 0),
-                Percentile = pruner.Double("Percentile", 25),
-                Patience = pruner.Int("Patience", 3, 1),
-                MinResource = pruner.Long("MinResource", 1, 1),
-                MaxResource = pruner.Long("MaxResource", 100, 1),
-                ReductionFactor = pruner.Int("ReductionFactor", 3, 2),
+                Kind = pruner.Kind("Kind", PrunerCatalog.All, PrunerCatalog.DefaultKind),
+                StartupTrials = pruner.OptionalInt("StartupTrials", 0),
+                WarmupSteps = pruner.OptionalLong("WarmupSteps", 0),
+                Percentile = pruner.OptionalDouble("Percentile"),
+                Patience = pruner.OptionalInt("Patience", 1),
+                MinResource = pruner.OptionalLong("MinResource", 1),
+                MaxResource = pruner.OptionalLong("MaxResource", 1),
+                ReductionFactor = pruner.OptionalInt("ReductionFactor", 2),
             },
             Trials = reader.Int("Trials", 50, 0),
             Parallelism = reader.Int("Parallelism", 1, 1),
@@ -58,8 +59,8 @@ internal static class TuningConfigurationReader<T>
         if (errors.Count == 0)
         {
             // The sampler's and pruner's constructors own their argument rules; their messages name the argument.
-            Try(() => TuningComponents.CreateSampler(options.Sampler), sampler.Key("").TrimEnd(':'), errors);
-            Try(() => TuningComponents.CreatePruner(options.Pruner), pruner.Key("").TrimEnd(':'), errors);
+            Try(() => SamplerCatalog.Create(options.Sampler), sampler.Key("").TrimEnd(':'), errors);
+            Try(() => PrunerCatalog.Create(options.Pruner), pruner.Key("").TrimEnd(':'), errors);
             if (options.Storage is { } spec && StorageSpec.Problem(spec) is { } problem)
             {
                 errors.Add($"{reader.Key("Storage")}: {problem}");

@@ -1,3 +1,5 @@
+using Dials.Catalogs;
+
 namespace Dials.Options;
 
 /// <summary>
@@ -15,11 +17,11 @@ public sealed record TuningOptions
     /// <summary>Whether smaller (the default) or larger objective values are better.</summary>
     public Direction Direction { get; init; } = Direction.Minimize;
 
-    /// <summary>The search strategy.</summary>
-    public TuningSamplerOptions Sampler { get; init; } = new();
+    /// <summary>The search strategy (<c>Tuning:Sampler</c>): a kind of <see cref="SamplerCatalog"/> and its settings.</summary>
+    public SamplerSettings Sampler { get; init; } = new();
 
-    /// <summary>The early-stopping rule.</summary>
-    public TuningPrunerOptions Pruner { get; init; } = new();
+    /// <summary>The early-stopping rule (<c>Tuning:Pruner</c>): a kind of <see cref="PrunerCatalog"/> and its settings.</summary>
+    public PrunerSettings Pruner { get; init; } = new();
 
     /// <summary>The study's TOTAL trial budget, counting trials of earlier runs in the storage.</summary>
     public int Trials { get; init; } = 50;
@@ -46,100 +48,6 @@ public sealed record TuningOptions
 
     /// <summary>Per-dimension narrowing of the search space, by dimension name (dotted for nested ones).</summary>
     public IReadOnlyDictionary<string, DimensionOverride> SearchSpace { get; init; } = new Dictionary<string, DimensionOverride>();
-}
-
-/// <summary>Which sampler a hosted study uses.</summary>
-public enum SamplerKind
-{
-    /// <summary><see cref="Samplers.AutoSampler"/> (the default): a GP or TPE, chosen from the space and the study's progress.</summary>
-    Auto,
-
-    /// <summary><see cref="Samplers.TpeSampler"/>.</summary>
-    Tpe,
-
-    /// <summary><see cref="Samplers.GpSampler"/>.</summary>
-    Gp,
-
-    /// <summary><see cref="Samplers.RandomSampler"/>.</summary>
-    Random,
-
-    /// <summary><see cref="Samplers.GridSampler"/>.</summary>
-    Grid,
-
-    /// <summary><see cref="Samplers.QmcSampler"/>.</summary>
-    Qmc,
-
-    /// <summary><see cref="Samplers.CmaEsSampler"/>.</summary>
-    CmaEs,
-}
-
-/// <summary>The <c>Tuning:Sampler</c> section.</summary>
-public sealed record TuningSamplerOptions
-{
-    /// <summary>Which sampler.</summary>
-    public SamplerKind Kind { get; init; } = SamplerKind.Auto;
-
-    /// <summary>The seed; null for a random one.</summary>
-    public int? Seed { get; init; }
-
-    /// <summary>TPE and GP: start-up trials before the model is used (the automatic sampler keeps its own).</summary>
-    public int StartupTrials { get; init; } = 10;
-
-    /// <summary>Grid: points per continuous float dimension.</summary>
-    public int GridPoints { get; init; } = 5;
-
-    /// <summary>CMA-ES: initial step size in the unit cube.</summary>
-    public double Sigma0 { get; init; } = 1.0 / 6;
-}
-
-/// <summary>Which pruner a hosted study uses.</summary>
-public enum PrunerKind
-{
-    /// <summary>Never prune.</summary>
-    None,
-
-    /// <summary><see cref="Pruners.MedianPruner"/>.</summary>
-    Median,
-
-    /// <summary><see cref="Pruners.PercentilePruner"/>.</summary>
-    Percentile,
-
-    /// <summary><see cref="Pruners.SuccessiveHalvingPruner"/>.</summary>
-    SuccessiveHalving,
-
-    /// <summary><see cref="Pruners.HyperbandPruner"/>.</summary>
-    Hyperband,
-
-    /// <summary><see cref="Pruners.PatiencePruner"/>.</summary>
-    Patience,
-}
-
-/// <summary>The <c>Tuning:Pruner</c> section; each pruner reads the options it has.</summary>
-public sealed record TuningPrunerOptions
-{
-    /// <summary>Which pruner.</summary>
-    public PrunerKind Kind { get; init; } = PrunerKind.None;
-
-    /// <summary>Median, Percentile: trials finished before any is pruned.</summary>
-    public int StartupTrials { get; init; } = 5;
-
-    /// <summary>Median, Percentile, Hyperband, Patience: steps before a trial is judged.</summary>
-    public long WarmupSteps { get; init; }
-
-    /// <summary>Percentile: the percentile a trial must beat (0 to 100).</summary>
-    public double Percentile { get; init; } = 25;
-
-    /// <summary>Patience: steps without improvement tolerated.</summary>
-    public int Patience { get; init; } = 3;
-
-    /// <summary>SuccessiveHalving, Hyperband: the smallest resource (step) a trial gets.</summary>
-    public long MinResource { get; init; } = 1;
-
-    /// <summary>Hyperband: the largest resource (step) a trial gets.</summary>
-    public long MaxResource { get; init; } = 100;
-
-    /// <summary>SuccessiveHalving, Hyperband: how aggressively trials are cut.</summary>
-    public int ReductionFactor { get; init; } = 3;
 }
 
 /// <summary>One <c>Tuning:SearchSpace:NAME</c> override, as typed values of the dimension (already checked).</summary>

@@ -1,3 +1,4 @@
+using Dials.Catalogs;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Dials.Storage;
@@ -65,13 +66,13 @@ internal sealed class TuningService<T, TObjective>(
         {
             Name = options.Study,
             Direction = options.Direction,
-            Sampler = TuningComponents.CreateSampler(options.Sampler),
-            Pruner = TuningComponents.CreatePruner(options.Pruner),
+            Sampler = SamplerCatalog.Create(options.Sampler),
+            Pruner = PrunerCatalog.Create(options.Pruner),
             Storage = options.Storage is { } spec ? StorageSpec.Open(spec) : new InMemoryStorage(),
         });
         var existing = study.GetResult();
         TuningLog.Starting(logger, study.Name, typeof(T).Name, existing.Trials.Count, options.Trials,
-            options.Storage is { } kind ? StorageLocation.Parse(kind).Kind.ToString().ToLowerInvariant() : "in-memory", options.Sampler.Kind.ToString(), options.Pruner.Kind.ToString(), options.Parallelism);
+            options.Storage is { } kind ? StorageLocation.Parse(kind).Kind.ToString().ToLowerInvariant() : "in-memory", options.Sampler.Kind, options.Pruner.Kind, options.Parallelism);
         if (existing.HasBest)
         {
             // Resumed: the best so far is the bar, and the layer is (re)written in case it was deleted.

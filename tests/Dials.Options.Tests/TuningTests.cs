@@ -1,3 +1,4 @@
+using Dials.Catalogs;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Dials.Storage;
@@ -30,8 +31,8 @@ public sealed class TuningTests : IDisposable
         await host.StartAsync();
         var options = host.Services.GetRequiredService<IOptions<TuningOptions>>().Value;
         Assert.Equal(("lr", Direction.Maximize, 7, 2, TimeSpan.FromMinutes(5)), (options.Study, options.Direction, options.Trials, options.Parallelism, options.Timeout!.Value));
-        Assert.Equal(new TuningSamplerOptions { Kind = SamplerKind.CmaEs, Seed = 3, Sigma0 = 0.2 }, options.Sampler);
-        Assert.Equal(new TuningPrunerOptions { Kind = PrunerKind.Percentile, Percentile = 40, WarmupSteps = 2 }, options.Pruner);
+        Assert.Equal(new SamplerSettings { Kind = "cmaes", Seed = 3, Sigma0 = 0.2 }, options.Sampler);
+        Assert.Equal(new PrunerSettings { Kind = "percentile", Percentile = 40, WarmupSteps = 2 }, options.Pruner);
         Assert.Equal(new DimensionOverride(Low: 0.0001, High: 0.01), options.SearchSpace["LearningRate"]);
         Assert.Equal([Optimizer.AdamW], options.SearchSpace["Optimizer"].Choices!);
         Assert.Equal(200L, options.SearchSpace["Warmup.Steps"].Fixed);
@@ -43,13 +44,13 @@ public sealed class TuningTests : IDisposable
     {
         using var host = BuildHost("""{ "Tuning": { "Enabled": false, "Study": "lr", "Trials": 3 } }""");
         await host.StartAsync();
-        Assert.Equal(SamplerKind.Auto, host.Services.GetRequiredService<IOptions<TuningOptions>>().Value.Sampler.Kind);
+        Assert.Equal(SamplerCatalog.DefaultKind, host.Services.GetRequiredService<IOptions<TuningOptions>>().Value.Sampler.Kind);
         await host.StopAsync();
     }
 
     [Theory]
-    [InlineData("""{ "Sampler": { "Kind": "Bayes" } }""", "Tuning:Sampler:Kind = Bayes is not one of [Auto, Tpe, Gp, Random, Grid, Qmc, CmaEs].")]
-    [InlineData("""{ "Pruner": { "Kind": "Early" } }""", "Tuning:Pruner:Kind = Early is not one of [None, Median, Percentile, SuccessiveHalving, Hyperband, Patience].")]
+    [InlineData("""{ "Sampler": { "Kind": "Bayes" } }""", "Tuning:Sampler:Kind = Bayes is not one of [auto, tpe, tpe-uni, gp, random, grid, qmc, cmaes, cmaes-ipop].")]
+    [InlineData("""{ "Pruner": { "Kind": "Early" } }""", "Tuning:Pruner:Kind = Early is not one of [none, median, percentile, successive-halving, hyperband, patience].")]
     [InlineData("""{ "Direction": "down" }""", "Tuning:Direction = down is not one of [Minimize, Maximize].")]
     [InlineData("""{ "Trials": "many" }""", "Tuning:Trials = many is not a whole number.")]
     [InlineData("""{ "Parallelism": 0 }""", "Tuning:Parallelism = 0 is below the minimum 1.")]

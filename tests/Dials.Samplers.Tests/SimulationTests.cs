@@ -64,9 +64,9 @@ public sealed class SimulationTests
     [Fact]
     public void The_grid_is_sized_to_fit_the_trial_budget()
     {
-        Assert.Equal(14, SamplerCatalog.GridPointsFor(TestFunctions.Branin().Space, 200));
-        Assert.Equal(2, SamplerCatalog.GridPointsFor(TestFunctions.Hartmann6().Space, 200));
-        Assert.Equal(3, SamplerCatalog.GridPointsFor(TestFunctions.Rosenbrock4().Space, 100));
+        Assert.Equal(14, SimulationSamplers.GridPointsFor(TestFunctions.Branin().Space, 200));
+        Assert.Equal(2, SimulationSamplers.GridPointsFor(TestFunctions.Hartmann6().Space, 200));
+        Assert.Equal(3, SimulationSamplers.GridPointsFor(TestFunctions.Rosenbrock4().Space, 100));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class SimulationTests
     public void Unknown_functions_and_samplers_are_named_in_the_error()
     {
         Assert.Contains("'nope'", Assert.Throws<ArgumentException>(() => TestFunctions.Get("nope")).Message);
-        Assert.Contains("'nope'", Assert.Throws<ArgumentException>(() => SamplerCatalog.Create("nope", 0, TestFunctions.Branin().Space, 10)).Message);
+        Assert.Contains("'nope'", Assert.Throws<ArgumentException>(() => SimulationSamplers.Create("nope", 0, TestFunctions.Branin().Space, 10)).Message);
     }
 
     [Fact]

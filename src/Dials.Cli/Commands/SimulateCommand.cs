@@ -18,7 +18,7 @@ public static class SimulateCommand
         };
         var samplers = new Option<string>("--samplers", "-s")
         {
-            Description = "Strategies, comma-separated: " + string.Join(", ", SamplerCatalog.Names) + ".",
+            Description = "Strategies, comma-separated: " + string.Join(", ", Dials.Catalogs.SamplerCatalog.All.Names) + ".",
             DefaultValueFactory = _ => "random,tpe",
         };
         var trials = new Option<int>("--trials", "-n") { Description = "Trials per study.", DefaultValueFactory = _ => 200 };

@@ -10,7 +10,7 @@ public static class SimulationRunner
     /// <paramref name="firstSeed"/>, <paramref name="firstSeed"/> + 1, ...) of <paramref name="trials"/> trials on
     /// <paramref name="function"/>.</summary>
     /// <param name="function">The function to minimise.</param>
-    /// <param name="samplers">Strategy names (see <see cref="SamplerCatalog"/>).</param>
+    /// <param name="samplers">Strategy names (see <see cref="Catalogs.SamplerCatalog"/>).</param>
     /// <param name="trials">Trials per study.</param>
     /// <param name="seeds">Studies per strategy.</param>
     /// <param name="parallelism">How many studies run at once (they share the cores, so per-study seconds compare
@@ -26,7 +26,7 @@ public static class SimulationRunner
         ArgumentOutOfRangeException.ThrowIfNegative(firstSeed);
         foreach (var name in samplers)
         {
-            _ = SamplerCatalog.Create(name, 0, function.Space, trials); // fail fast on an unknown name, before any study runs
+            _ = SimulationSamplers.Create(name, 0, function.Space, trials); // fail fast on an unknown name, before any study runs
         }
 
         var curves = new List<SamplerCurves>();
@@ -37,7 +37,7 @@ public static class SimulationRunner
             var cpuSeconds = parallelism == 1 ? new double[seeds] : null;
             Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, seed =>
             {
-                var sampler = SamplerCatalog.Create(name, firstSeed + seed, function.Space, trials);
+                var sampler = SimulationSamplers.Create(name, firstSeed + seed, function.Space, trials);
                 var cpuStart = Environment.CpuUsage.TotalTime;
                 var clock = Stopwatch.StartNew();
                 regret[seed] = RegretCurve(function, sampler, trials);

@@ -17,6 +17,12 @@ public sealed class HyperbandPruner : IPruner
     private readonly SuccessiveHalvingPruner[] brackets;
     private readonly double[] cumulativeWeights;
 
+    /// <summary>The largest resource (step) a trial gets, unless told otherwise.</summary>
+    public const long DefaultMaxResource = 100;
+
+    /// <summary>The growth of the resource from rung to rung, unless told otherwise (3, as in the Hyperband paper and Optuna).</summary>
+    public const int DefaultReductionFactor = 3;
+
     /// <summary>Creates a Hyperband pruner.</summary>
     /// <param name="maxResource">The step at which a trial is complete (its last epoch); it sets how many brackets
     /// there are.</param>
@@ -27,7 +33,7 @@ public sealed class HyperbandPruner : IPruner
     /// <param name="minTrials">No pruning at a rung until this many trials of the bracket reached it.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxResource"/> is below
     /// <paramref name="minResource"/>, or another argument is out of the range <see cref="SuccessiveHalvingPruner"/> takes.</exception>
-    public HyperbandPruner(long maxResource, long minResource = 1, int reductionFactor = 3, long warmupSteps = 0,
+    public HyperbandPruner(long maxResource = DefaultMaxResource, long minResource = SuccessiveHalvingPruner.DefaultMinResource, int reductionFactor = DefaultReductionFactor, long warmupSteps = 0,
         int minTrials = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minResource);

@@ -16,7 +16,7 @@ public sealed class MedianPruner : IPruner
     /// <param name="minTrials">No pruning at a step until this many complete trials reported it.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, or <paramref name="intervalSteps"/> or
     /// <paramref name="minTrials"/> is not positive.</exception>
-    public MedianPruner(int startupTrials = 5, long warmupSteps = 0, long intervalSteps = 1, int minTrials = 1)
+    public MedianPruner(int startupTrials = PercentilePruner.DefaultStartupTrials, long warmupSteps = 0, long intervalSteps = 1, int minTrials = 1)
     {
         median = new PercentilePruner(50, startupTrials, warmupSteps, intervalSteps, minTrials);
     }

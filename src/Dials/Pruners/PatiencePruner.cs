@@ -10,13 +10,16 @@ public sealed class PatiencePruner : IPruner
     private readonly double minDelta;
     private readonly long warmupSteps;
 
+    /// <summary>Reports in a row without improvement tolerated, unless told otherwise.</summary>
+    public const int DefaultPatience = 3;
+
     /// <summary>Creates a patience pruner.</summary>
     /// <param name="patience">How many reports in a row may fail to improve before the trial is pruned.</param>
     /// <param name="minDelta">How much better than the earlier best a value must be to count as an improvement.</param>
     /// <param name="warmupSteps">No trial is pruned at a step below this.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="patience"/> is not positive, or
     /// <paramref name="minDelta"/> or <paramref name="warmupSteps"/> is negative.</exception>
-    public PatiencePruner(int patience, double minDelta = 0, long warmupSteps = 0)
+    public PatiencePruner(int patience = DefaultPatience, double minDelta = 0, long warmupSteps = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(patience);
         if (!(minDelta >= 0) || double.IsInfinity(minDelta))

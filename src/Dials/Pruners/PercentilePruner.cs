@@ -17,6 +17,12 @@ public sealed class PercentilePruner : IPruner
     private readonly long intervalSteps;
     private readonly int minTrials;
 
+    /// <summary>The percentile a trial must beat, unless told otherwise.</summary>
+    public const double DefaultPercentile = 25;
+
+    /// <summary>Trials finished before any is pruned, unless told otherwise (the median pruner's too).</summary>
+    public const int DefaultStartupTrials = 5;
+
     /// <summary>Creates a percentile pruner.</summary>
     /// <param name="percentile">The percentile (0 to 100, in the study's direction) a trial must stay within: 50 keeps
     /// the better half, 25 the best quarter.</param>
@@ -27,7 +33,7 @@ public sealed class PercentilePruner : IPruner
     /// <param name="minTrials">No pruning at a step until this many complete trials reported it.</param>
     /// <exception cref="ArgumentOutOfRangeException">The percentile is outside [0, 100], a count is negative, or
     /// <paramref name="intervalSteps"/> or <paramref name="minTrials"/> is not positive.</exception>
-    public PercentilePruner(double percentile, int startupTrials = 5, long warmupSteps = 0, long intervalSteps = 1,
+    public PercentilePruner(double percentile = DefaultPercentile, int startupTrials = DefaultStartupTrials, long warmupSteps = 0, long intervalSteps = 1,
         int minTrials = 1)
     {
         if (!(percentile is >= 0 and <= 100))

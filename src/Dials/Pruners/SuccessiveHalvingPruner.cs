@@ -22,6 +22,12 @@ public sealed class SuccessiveHalvingPruner : IPruner
     private readonly long warmupSteps;
     private readonly int minTrials;
 
+    /// <summary>The growth of the resource from rung to rung, unless told otherwise (4, as in the ASHA paper and Optuna).</summary>
+    public const int DefaultReductionFactor = 4;
+
+    /// <summary>The smallest resource (step) a trial gets, unless told otherwise (Hyperband's too).</summary>
+    public const long DefaultMinResource = 1;
+
     /// <summary>Creates an ASHA pruner.</summary>
     /// <param name="minResource">The step of the first rung (with <paramref name="minEarlyStoppingRate"/> 0).</param>
     /// <param name="reductionFactor">How much the resource grows from rung to rung, and the inverse of the fraction
@@ -32,7 +38,7 @@ public sealed class SuccessiveHalvingPruner : IPruner
     /// <param name="minTrials">No pruning at a rung until this many trials (the judged one included) reached it.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minResource"/> or <paramref name="minTrials"/> is
     /// not positive, <paramref name="reductionFactor"/> is below 2, or a count is negative.</exception>
-    public SuccessiveHalvingPruner(long minResource = 1, int reductionFactor = 4, int minEarlyStoppingRate = 0,
+    public SuccessiveHalvingPruner(long minResource = DefaultMinResource, int reductionFactor = DefaultReductionFactor, int minEarlyStoppingRate = 0,
         long warmupSteps = 0, int minTrials = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minResource);

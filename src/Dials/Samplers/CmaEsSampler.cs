@@ -26,6 +26,10 @@ public sealed class CmaEsSampler : IProposingSampler
     private readonly CmaEsStart start;
     private readonly ISampler? independentSampler;
 
+    /// <summary>The initial step size in the unit cube, unless told otherwise: a sixth of each range, so that the
+    /// start's three-sigma region covers the range.</summary>
+    public const double DefaultSigma0 = 1.0 / 6;
+
     /// <summary>Creates a CMA-ES sampler.</summary>
     /// <param name="seed">Seed of every trial's random stream; null for a random seed.</param>
     /// <param name="sigma0">Initial step size, as a fraction of each dimension's (unit) range.</param>
@@ -36,7 +40,7 @@ public sealed class CmaEsSampler : IProposingSampler
     /// null draws them uniformly at random.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="sigma0"/> is not in (0, 1], or
     /// <paramref name="populationSize"/> is below 2.</exception>
-    public CmaEsSampler(int? seed = null, double sigma0 = 1.0 / 6, int? populationSize = null, bool restarts = false,
+    public CmaEsSampler(int? seed = null, double sigma0 = DefaultSigma0, int? populationSize = null, bool restarts = false,
         CmaEsStart start = CmaEsStart.Center, ISampler? independentSampler = null)
     {
         if (!(sigma0 > 0 && sigma0 <= 1))

@@ -54,6 +54,9 @@ public sealed class GpSampler : IProposingSampler
     private readonly TpeSampler conditional;
     private readonly ConditionalWeakTable<SearchSpace, FitMemory> memories = new();
 
+    /// <summary>Quasi-random trials before the Gaussian process is used, unless told otherwise.</summary>
+    public const int DefaultStartupTrials = 10;
+
     /// <summary>Creates a GP sampler.</summary>
     /// <param name="seed">Seed of the start-up sequence's scramble and of every trial's random stream; null for a random seed.</param>
     /// <param name="startupTrials">Finished trials (complete or pruned; at least two complete) taken from the quasi-random
@@ -65,7 +68,7 @@ public sealed class GpSampler : IProposingSampler
     /// <param name="localSearches">Candidates refined by local search per proposal.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, or <paramref name="candidates"/> or
     /// <paramref name="localSearches"/> is not positive.</exception>
-    public GpSampler(int? seed = null, int startupTrials = 10, bool deterministicObjective = false, int candidates = 2048,
+    public GpSampler(int? seed = null, int startupTrials = DefaultStartupTrials, bool deterministicObjective = false, int candidates = 2048,
         int localSearches = 10)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(startupTrials);

@@ -27,13 +27,16 @@ public sealed class GridSampler : IFiniteSampler, IProposingSampler
     private readonly int? seed;
     private readonly ConditionalWeakTable<SearchSpace, GridPoints> grids = new();
 
+    /// <summary>Points per continuous dimension, unless told otherwise.</summary>
+    public const int DefaultFloatPoints = 5;
+
     /// <summary>Creates a grid sampler.</summary>
     /// <param name="floatPoints">How many evenly spaced values (ends included) a continuous float takes.</param>
     /// <param name="values">Explicit values for some dimensions, by dimension name, as typed values (the choice, a
     /// number); they must lie in the dimension. Other dimensions take their default grid.</param>
     /// <param name="seed">When set, the grid is walked in an order shuffled by this seed; null walks it in order.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="floatPoints"/> is below 2.</exception>
-    public GridSampler(int floatPoints = 5, IReadOnlyDictionary<string, IReadOnlyList<object>>? values = null, int? seed = null)
+    public GridSampler(int floatPoints = DefaultFloatPoints, IReadOnlyDictionary<string, IReadOnlyList<object>>? values = null, int? seed = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(floatPoints, 2);
         this.floatPoints = floatPoints;

@@ -40,6 +40,9 @@ public sealed class TpeSampler : IProposingSampler
     private readonly ConditionalWeakTable<SearchSpace, GroupDimension[][]> groupsBySpace = new();
     private readonly ConditionalWeakTable<SearchSpace, TpeHistory.CoordinateCache> coordinateCaches = new();
 
+    /// <summary>Trials sampled at random before the Parzen estimators are used, unless told otherwise.</summary>
+    public const int DefaultStartupTrials = 10;
+
     /// <summary>Creates a TPE sampler.</summary>
     /// <param name="seed">Seed of every trial's random stream; null for a random seed.</param>
     /// <param name="startupTrials">Finished trials sampled uniformly at random before the model is used.</param>
@@ -55,7 +58,7 @@ public sealed class TpeSampler : IProposingSampler
     /// <param name="gamma">How many of <c>n</c> ranked trials form the good group; by default
     /// <see cref="DefaultGammaForGroup"/> of the number of dimensions modelled together.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count or weight is negative, or <paramref name="candidates"/> is not positive.</exception>
-    public TpeSampler(int? seed = null, int startupTrials = 10, int candidates = 24, bool multivariate = true,
+    public TpeSampler(int? seed = null, int startupTrials = DefaultStartupTrials, int candidates = 24, bool multivariate = true,
         double priorWeight = 1.0, bool considerMagicClip = true, bool considerEndpoints = false, bool constantLiar = true,
         Func<int, int>? gamma = null)
     {
