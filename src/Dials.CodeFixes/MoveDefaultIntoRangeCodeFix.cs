@@ -2,7 +2,7 @@ using System;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using Dials.Generators.Analyzers;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,6 +1,6 @@
 using System.Composition;
 using System.Globalization;
-using Dials.Generators.Analyzers;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Dials.Generators.Analyzers;
 using Dials.Generators.Diagnostics;
 using Dials.Testing;
 using Microsoft.CodeAnalysis;
@@ -10,15 +9,15 @@ namespace Dials.Analyzers.Tests;
 
 public class DescriptorTests
 {
-    /// <summary>Every diagnostic Dials reports: the generator's (DIALS0xx) and the analyzers' (DIALS1xx).</summary>
+    /// <summary>Every diagnostic Dials reports, from its one registry: the generator's (DIALS0xx) and the analyzer's
+    /// (DIALS1xx).</summary>
     private static readonly DiagnosticDescriptor[] Every = typeof(DiagnosticDescriptors)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
         .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
-        .Concat(AnalyzerDiagnostics.All)
         .ToArray();
 
-    public static TheoryData<string> Ids => new(AnalyzerDiagnostics.All.Select(d => d.Id));
+    public static TheoryData<string> Ids => new(DiagnosticDescriptors.AnalyzerRules.Select(d => d.Id));
 
     public static TheoryData<string> EveryId => new(Every.Select(d => d.Id));
 
@@ -26,7 +25,7 @@ public class DescriptorTests
     [MemberData(nameof(Ids))]
     public void Every_rule_is_release_tracked(string id)
     {
-        var descriptor = AnalyzerDiagnostics.All.Single(d => d.Id == id);
+        var descriptor = DiagnosticDescriptors.AnalyzerRules.Single(d => d.Id == id);
         Assert.Matches("^DIALS1[0-9][0-9]$", id);
         Assert.Contains($"dotnet_diagnostic.{id}.severity", File.ReadAllText(PagePath(id)));
 
@@ -49,6 +48,18 @@ public class DescriptorTests
         Assert.True(File.Exists(PagePath(id)), $"docs/diagnostics/{id}.md is missing");
         Assert.StartsWith($"# {id}: {descriptor.Title}", File.ReadAllText(PagePath(id)));
         Assert.Contains($"[{id}]({id}.md)", File.ReadAllText(PagePath("README")));
+    }
+
+    [Fact]
+    public void Every_id_has_one_descriptor_and_the_analyzer_reports_exactly_the_DIALS1xx_ones()
+    {
+        var ids = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+            .Select(field => (string)field.GetRawConstantValue()!);
+
+        Assert.Equal(ids.Order(), Every.Select(d => d.Id).Order());
+        Assert.Equal(Every.Select(d => d.Id).Where(id => id.StartsWith("DIALS1", StringComparison.Ordinal)).Order(),
+            DiagnosticDescriptors.AnalyzerRules.Select(d => d.Id).Order());
     }
 
     [Fact]

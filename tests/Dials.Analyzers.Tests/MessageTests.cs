@@ -1,4 +1,5 @@
 using Dials.Generators.Analyzers;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace Dials.Analyzers.Tests;
@@ -13,7 +14,7 @@ public class MessageTests
         {
             [{|#0:FloatRange(1e-5, 0.1)|}] public double LearningRate { get; init; } = 1e-3;
         }
-        """, new DiagnosticResult(AnalyzerDiagnostics.WideLinearRange).WithLocation(0).WithArguments("LearningRate", "1e-5", "0.1", "4", "90"));
+        """, new DiagnosticResult(DiagnosticDescriptors.WideLinearRange).WithLocation(0).WithArguments("LearningRate", "1e-5", "0.1", "4", "90"));
 
     [Fact]
     public Task Domain_message_names_the_interval_and_the_offending_bound() => Verify.Analyzer("""
@@ -22,7 +23,7 @@ public class MessageTests
         {
             [{|#0:FloatRange(0.0, 1.0)|}] public double Dropout { get; init; } = 0.1;
         }
-        """, new DiagnosticResult(AnalyzerDiagnostics.OutsideDomain).WithLocation(0)
+        """, new DiagnosticResult(DiagnosticDescriptors.OutsideDomain).WithLocation(0)
             .WithArguments("Dropout", "dropout probability", "[0, 1)", "high bound", "1"));
 
     [Fact]
@@ -32,7 +33,7 @@ public class MessageTests
         {
             [{|#0:IntRange(10, 100)|}] public int BatchSize { get; init; } = 32;
         }
-        """, new DiagnosticResult(AnalyzerDiagnostics.BatchSizeNotPowerOfTwo).WithLocation(0).WithArguments("BatchSize", "10", "100", "8", "128"));
+        """, new DiagnosticResult(DiagnosticDescriptors.BatchSizeNotPowerOfTwo).WithLocation(0).WithArguments("BatchSize", "10", "100", "8", "128"));
 
     [Fact]
     public Task Heads_message_gives_the_failing_pair() => Verify.Analyzer("""
@@ -42,7 +43,7 @@ public class MessageTests
             [{|#0:Choice(256, 384)|}] public int EmbedDim { get; init; } = 384;
             [Choice(6, 8)] public int Heads { get; init; } = 6;
         }
-        """, new DiagnosticResult(AnalyzerDiagnostics.HeadsDoNotDivideEmbedding).WithLocation(0)
+        """, new DiagnosticResult(DiagnosticDescriptors.HeadsDoNotDivideEmbedding).WithLocation(0)
             .WithArguments("EmbedDim", "256", "Heads", "6", "a configuration the search can try"));
 
     [Fact]
@@ -59,7 +60,7 @@ public class MessageTests
             [{|#0:PowerOfTwo(16, 256)|}] public int BatchSize { get; init; } = 64;
             public Optimizer Optimizer { get; init; } = new();
         }
-        """, new DiagnosticResult(AnalyzerDiagnostics.BatchSizeTunedLearningRateFixed).WithLocation(0).WithArguments("BatchSize", "Optimizer.Lr"));
+        """, new DiagnosticResult(DiagnosticDescriptors.BatchSizeTunedLearningRateFixed).WithLocation(0).WithArguments("BatchSize", "Optimizer.Lr"));
 
     [Fact]
     public Task Float_defaults_are_shown_as_written() => Verify.Analyzer("""
@@ -68,6 +69,6 @@ public class MessageTests
         {
             public float LearningRate { get; init; } = {|#0:1e-7f|};
         }
-        """, new DiagnosticResult(AnalyzerDiagnostics.LearningRateDefault).WithLocation(0)
+        """, new DiagnosticResult(DiagnosticDescriptors.LearningRateDefault).WithLocation(0)
             .WithArguments("LearningRate", "1e-7", "at or below 1e-6, where the weights barely move in any realistic budget; usual defaults are 1e-4 to 0.1"));
 }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
 using Dials.Generators.Analyzers.Rules;
+using Dials.Generators.Diagnostics;
 using Dials.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -24,8 +25,8 @@ namespace Dials.Generators.Analyzers
             new LearningRateRule(),
             new WideLinearRangeRule(),
             new DomainRule(),
-            new DefaultAboveRule(HyperparameterRole.Dropout, Thresholds.HighDropout, AnalyzerDiagnostics.HighDropout),
-            new DefaultAboveRule(HyperparameterRole.WeightDecay, Thresholds.LargeWeightDecay, AnalyzerDiagnostics.LargeWeightDecay),
+            new DefaultAboveRule(HyperparameterRole.Dropout, Thresholds.HighDropout, DiagnosticDescriptors.HighDropout),
+            new DefaultAboveRule(HyperparameterRole.WeightDecay, Thresholds.LargeWeightDecay, DiagnosticDescriptors.LargeWeightDecay),
             new PowerOfTwoBatchRule(),
             new BatchOfOneRule(),
             new LinearScalingRule(),
@@ -36,7 +37,7 @@ namespace Dials.Generators.Analyzers
         };
 
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => AnalyzerDiagnostics.All;
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.AnalyzerRules;
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

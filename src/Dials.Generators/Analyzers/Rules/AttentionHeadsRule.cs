@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Analyzers.Rules
@@ -29,7 +30,7 @@ namespace Dials.Generators.Analyzers.Rules
                     }
 
                     var how = embedding.IsTuned || heads.IsTuned ? "a configuration the search can try" : "the default";
-                    report(Diagnostic.Create(AnalyzerDiagnostics.HeadsDoNotDivideEmbedding, at.Location,
+                    report(Diagnostic.Create(DiagnosticDescriptors.HeadsDoNotDivideEmbedding, at.Location,
                         embedding.Path, Numbers.Text(e), heads.Path, Numbers.Text(h), how));
                 }
             }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Analyzers.Rules
@@ -25,7 +26,7 @@ namespace Dials.Generators.Analyzers.Rules
             {
                 if (batch.Default == 1)
                 {
-                    report(Diagnostic.Create(AnalyzerDiagnostics.BatchOfOneWithLargeLearningRate, batch.DefaultLocation,
+                    report(Diagnostic.Create(DiagnosticDescriptors.BatchOfOneWithLargeLearningRate, batch.DefaultLocation,
                         batch.Path, learningRate.Path, Numbers.Text(learningRate.Default!.Value)));
                 }
             }

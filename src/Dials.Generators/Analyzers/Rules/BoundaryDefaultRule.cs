@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Analyzers.Rules
@@ -25,7 +26,7 @@ namespace Dials.Generators.Analyzers.Rules
                 }
 
                 var end = Math.Abs(value - range.Low) <= Math.Abs(value - range.High) ? "low" : "high";
-                report(Diagnostic.Create(AnalyzerDiagnostics.DefaultOnBoundary, property.DefaultLocation, property.Path,
+                report(Diagnostic.Create(DiagnosticDescriptors.DefaultOnBoundary, property.DefaultLocation, property.Path,
                     Numbers.Text(value), end, Numbers.Text(range.Low), Numbers.Text(range.High)));
             }
         }

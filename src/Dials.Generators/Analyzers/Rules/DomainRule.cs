@@ -1,6 +1,7 @@
 using System;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Analyzers.Rules
@@ -46,6 +47,6 @@ namespace Dials.Generators.Analyzers.Rules
         }
 
         private static Diagnostic Create(TunedProperty property, Location? location, ValueDomain domain, string noun, string what, double value) =>
-            Diagnostic.Create(AnalyzerDiagnostics.OutsideDomain, location, property.Path, noun, domain.ToString(), what, Numbers.Text(value));
+            Diagnostic.Create(DiagnosticDescriptors.OutsideDomain, location, property.Path, noun, domain.ToString(), what, Numbers.Text(value));
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Analyzers.Rules
@@ -24,7 +25,7 @@ namespace Dials.Generators.Analyzers.Rules
                 var most = Math.Max(epochs.Default ?? 0, epochs.Range?.High ?? 0);
                 if (most >= Thresholds.ManyEpochs)
                 {
-                    report(Diagnostic.Create(AnalyzerDiagnostics.ManyEpochsWithoutEarlyStopping, epochs.Location,
+                    report(Diagnostic.Create(DiagnosticDescriptors.ManyEpochsWithoutEarlyStopping, epochs.Location,
                         epochs.Path, Numbers.Text(most), record.Name));
                 }
             }

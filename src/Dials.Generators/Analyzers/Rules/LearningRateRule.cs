@@ -1,6 +1,7 @@
 using System;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Analyzers.Rules
@@ -21,14 +22,14 @@ namespace Dials.Generators.Analyzers.Rules
                             : null;
                     if (reason is not null)
                     {
-                        report(Diagnostic.Create(AnalyzerDiagnostics.LearningRateDefault, property.DefaultLocation,
+                        report(Diagnostic.Create(DiagnosticDescriptors.LearningRateDefault, property.DefaultLocation,
                             property.Path, Numbers.Text(value), reason));
                     }
                 }
 
                 if (property.Range is { } range && range.High > Thresholds.LearningRateTooLarge)
                 {
-                    report(Diagnostic.Create(AnalyzerDiagnostics.LearningRateRangeAboveOne, range.Location,
+                    report(Diagnostic.Create(DiagnosticDescriptors.LearningRateRangeAboveOne, range.Location,
                         property.Path, Numbers.Text(range.High)));
                 }
             }

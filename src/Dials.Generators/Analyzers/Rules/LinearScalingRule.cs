@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Analyzers.Rules
@@ -23,7 +24,7 @@ namespace Dials.Generators.Analyzers.Rules
 
             foreach (var batch in record.OwnWithRole(HyperparameterRole.BatchSize).Where(p => p.IsTuned))
             {
-                report(Diagnostic.Create(AnalyzerDiagnostics.BatchSizeTunedLearningRateFixed, batch.Location,
+                report(Diagnostic.Create(DiagnosticDescriptors.BatchSizeTunedLearningRateFixed, batch.Location,
                     batch.Path, learningRates[0].Path));
             }
         }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Analyzers.Rules
@@ -34,7 +35,7 @@ namespace Dials.Generators.Analyzers.Rules
                     properties[DiagnosticIds.Properties.PowerOfTwoDefault] = Invariant(nearest);
                 }
 
-                report(Diagnostic.Create(AnalyzerDiagnostics.BatchSizeNotPowerOfTwo, range.Location, properties.ToImmutable(),
+                report(Diagnostic.Create(DiagnosticDescriptors.BatchSizeNotPowerOfTwo, range.Location, properties.ToImmutable(),
                     property.Path, Numbers.Text(range.Low), Numbers.Text(range.High), Invariant(low), Invariant(high)));
             }
         }

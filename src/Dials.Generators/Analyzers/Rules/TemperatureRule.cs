@@ -1,6 +1,7 @@
 using System;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Analyzers.Rules
@@ -25,13 +26,13 @@ namespace Dials.Generators.Analyzers.Rules
 
                 if (property.Default is { } value && value > Thresholds.HighTemperature)
                 {
-                    report(Diagnostic.Create(AnalyzerDiagnostics.HighTemperature, property.DefaultLocation,
+                    report(Diagnostic.Create(DiagnosticDescriptors.HighTemperature, property.DefaultLocation,
                         property.Path, "default", Numbers.Text(value)));
                 }
 
                 if (property.Range is { } range && range.High > Thresholds.HighTemperature)
                 {
-                    report(Diagnostic.Create(AnalyzerDiagnostics.HighTemperature, range.Location,
+                    report(Diagnostic.Create(DiagnosticDescriptors.HighTemperature, range.Location,
                         property.Path, range.IsInterval ? "range's high bound" : "largest choice", Numbers.Text(range.High)));
                 }
             }

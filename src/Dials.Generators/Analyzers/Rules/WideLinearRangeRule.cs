@@ -1,6 +1,7 @@
 using System;
 using Dials.Generators.Analyzers.Model;
 using Dials.Generators.Analyzers.Names;
+using Dials.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Analyzers.Rules
@@ -29,7 +30,7 @@ namespace Dials.Generators.Analyzers.Rules
 
                 // Uniform on [low, high]: the share of samples above high / 10.
                 var topDecade = 100 * (range.High - Math.Max(range.Low, range.High / 10)) / (range.High - range.Low);
-                report(Diagnostic.Create(AnalyzerDiagnostics.WideLinearRange, range.Location, property.Path,
+                report(Diagnostic.Create(DiagnosticDescriptors.WideLinearRange, range.Location, property.Path,
                     Numbers.Text(range.Low), Numbers.Text(range.High), Numbers.Text(Math.Log10(ratio), "0.#"),
                     Numbers.Text(Math.Floor(topDecade), "0")));
             }
