@@ -37,9 +37,6 @@ namespace Dials.Generators.Emitting
             Line(closing);
         }
 
-        /// <summary>The current indentation level, for text built outside the writer.</summary>
-        public int Depth => depth;
-
         public void Indent() => depth++;
 
         public void Unindent() => depth--;
