@@ -65,6 +65,9 @@ namespace Dials.Generators.Parsing
             return number;
         }
 
+        /// <summary>How <see cref="Key"/> starts a number's key; the rest is the number as the property holds it ("R").</summary>
+        public const string NumberKeyPrefix = "n:";
+
         /// <summary>A key equal for equal values of the property's type (enum values by their underlying number).</summary>
         public static string? Key(object? value, ValueKind kind, ITypeSymbol? valueType, ITypeSymbol propertyType)
         {
@@ -88,7 +91,7 @@ namespace Dials.Generators.Parsing
 
                     // A float property holds the float nearest the written value; compare at that precision.
                     var stored = kind == ValueKind.Single ? (double)(float)number.Value : number.Value;
-                    return "n:" + stored.ToString("R", CultureInfo.InvariantCulture);
+                    return NumberKeyPrefix + stored.ToString("R", CultureInfo.InvariantCulture);
             }
         }
 

@@ -66,7 +66,7 @@ namespace Dials.Generators.Analyzers.Model
                 }
 
                 var kind = ValueKinds.Of(property.Type);
-                var range = dimensionAttributes.Count == 1 ? RangeReader.Read(symbols, dimensionAttributes[0], property.Type, cancellationToken) : null;
+                var range = dimensionAttributes.Count == 1 ? RangeReader.Read(symbols, property, dimensionAttributes[0], cancellationToken) : null;
                 var roles = RoleAliases.RolesOf(property.Name, ValueKinds.IsIntegral(kind), kind == ValueKind.Double || kind == ValueKind.Single);
                 if (range is null && roles.Count == 0)
                 {
