@@ -14,7 +14,7 @@ public sealed partial class InstallTests(PackedFeed packed) : IClassFixture<Pack
     public void The_pack_command_makes_every_package()
     {
         Assert.Equal(
-            ["Dials", "Dials.Cli", "Dials.ML", "Dials.Options", "Dials.Reporting", "Dials.Storage.Postgres", "Dials.Storage.Sql", "Dials.Storage.Sqlite"],
+            ["Dials", "Dials.Analysis", "Dials.Cli", "Dials.ML", "Dials.Options", "Dials.Reporting", "Dials.Storage.Postgres", "Dials.Storage.Sql", "Dials.Storage.Sqlite"],
             packed.Packages.Keys.Order(StringComparer.Ordinal));
     }
 

@@ -1,11 +1,17 @@
 namespace Dials.Samplers;
 
 /// <summary>Compares points bit for bit, NaN (inactive) equal to NaN, so a point read back from storage finds the
-/// grid point it was sampled from.</summary>
-internal sealed class PointComparer : IEqualityComparer<IReadOnlyList<double>>
+/// grid point it was sampled from, and the analyses group repeated configurations.</summary>
+public sealed class PointComparer : IEqualityComparer<IReadOnlyList<double>>
 {
+    /// <summary>The one instance (the comparer has no state).</summary>
     public static PointComparer Instance { get; } = new();
 
+    private PointComparer()
+    {
+    }
+
+    /// <inheritdoc />
     public bool Equals(IReadOnlyList<double>? x, IReadOnlyList<double>? y)
     {
         if (x is null || y is null || x.Count != y.Count)
@@ -24,6 +30,7 @@ internal sealed class PointComparer : IEqualityComparer<IReadOnlyList<double>>
         return true;
     }
 
+    /// <inheritdoc />
     public int GetHashCode(IReadOnlyList<double> point)
     {
         var hash = new HashCode();

@@ -4,9 +4,9 @@ namespace Dials.Samplers;
 /// A small, fast pseudo-random generator (xoshiro256**) seeded from a sampler's seed and a trial number, so that
 /// every trial draws from its own stream: workers proposing different trials never share draws, and a sequential
 /// study replays exactly. <see cref="System.Random"/> is avoided because its seeded algorithm is an implementation
-/// detail we do not want our reproducibility to hang on.
+/// detail we do not want our reproducibility to hang on. Public so that custom samplers and the analyses draw the same way.
 /// </summary>
-internal sealed class TrialRandom
+public sealed class TrialRandom
 {
     private ulong s0, s1, s2, s3;
     private double spareGaussian = double.NaN;

@@ -115,9 +115,9 @@ public sealed class Study<T> : ITrialHost
         _ => throw new ArgumentException($"A trial is told Pruned or Failed, not {state}.", nameof(state)),
     };
 
-    /// <summary>The study as the analyses read it (<see cref="Analysis.ParameterImportance"/>,
-    /// <see cref="Analysis.Sensitivity"/>, <see cref="Analysis.Uncertainty"/>): a snapshot of every trial so far.</summary>
-    public Analysis.StudySnapshot Snapshot() => new(Name, Direction, Space, storage.ReadTrials(Name));
+    /// <summary>The study as the analyses read it (Dials.Analysis: ParameterImportance, Sensitivity, Uncertainty):
+    /// a snapshot of every trial so far.</summary>
+    public StudySnapshot Snapshot() => new(Name, Direction, Space, storage.ReadTrials(Name));
 
     /// <summary>Every trial so far and the best complete one, as the storage holds them now.</summary>
     public StudyResult<T> GetResult()

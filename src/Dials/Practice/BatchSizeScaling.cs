@@ -1,4 +1,4 @@
-namespace Dials.Analysis;
+namespace Dials.Practice;
 
 /// <summary>How to carry a tuned learning rate over to another batch size.</summary>
 public static class BatchSizeScaling

@@ -1,4 +1,4 @@
-namespace Dials.Analysis;
+namespace Dials.Practice;
 
 /// <summary>
 /// The learning-rate range test (Smith, 2017): train with a rate growing exponentially from very small to very large,

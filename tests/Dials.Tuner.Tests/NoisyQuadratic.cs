@@ -1,4 +1,4 @@
-namespace Dials.Analysis.Tests;
+namespace Dials.Tuner.Tests;
 
 /// <summary>
 /// A one-weight model trained by stochastic gradient descent on the loss <c>curvature / 2 * (w - t)^2</c>, where each

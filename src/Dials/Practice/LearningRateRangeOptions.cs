@@ -1,4 +1,4 @@
-namespace Dials.Analysis;
+namespace Dials.Practice;
 
 /// <summary>Settings of <see cref="LearningRateRangeTest.RunAsync"/>.</summary>
 public sealed class LearningRateRangeOptions

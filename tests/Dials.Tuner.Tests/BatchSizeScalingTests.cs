@@ -1,6 +1,6 @@
-using Dials.Analysis;
+using Dials.Practice;
 
-namespace Dials.Analysis.Tests;
+namespace Dials.Tuner.Tests;
 
 public sealed class BatchSizeScalingTests
 {

@@ -1,6 +1,6 @@
 using Dials.Storage;
 
-namespace Dials.Analysis;
+namespace Dials;
 
 /// <summary>
 /// Everything the analyses need about a study, read once: its name, direction, search space and trials. It is what a

@@ -1,4 +1,4 @@
-namespace Dials.Analysis;
+namespace Dials.Practice;
 
 /// <summary>Reading a range test's smoothed loss curve: where it is lowest, where it falls fastest, what to use.</summary>
 internal static class RangeTestCurve

@@ -1,4 +1,4 @@
-namespace Dials.Analysis;
+namespace Dials.Practice;
 
 /// <summary>What a learning-rate range test found.</summary>
 /// <param name="Points">Every step with a finite loss, in rate order: its rate, raw loss and smoothed loss (a step whose
