@@ -4,7 +4,7 @@ using Dials.Cli.Commands;
 namespace Dials.Cli;
 
 /// <summary>The <c>dials</c> command line: one sub-command per file under <c>Commands/</c>.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Runs the command line.</summary>
     public static int Main(string[] args)

@@ -1,4 +1,4 @@
-using Dials.Cli.Simulation;
+using Dials.Simulation;
 using static Dials.Samplers.Tests.SamplerHarness;
 
 namespace Dials.Samplers.Tests;

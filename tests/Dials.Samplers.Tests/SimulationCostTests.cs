@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Dials.Cli.Simulation;
+using Dials.Simulation;
 using Spectre.Console;
 
 namespace Dials.Samplers.Tests;

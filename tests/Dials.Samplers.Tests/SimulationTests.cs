@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Dials.Cli.Commands;
-using Dials.Cli.Simulation;
+using Dials.Simulation;
 using Spectre.Console;
 
 namespace Dials.Samplers.Tests;
@@ -91,9 +90,8 @@ public sealed class SimulationTests
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No });
         try
         {
-            var exit = SimulateCommand.Run(["cat4x5"], ["tpe"], trials: 60, seeds: 2, output, parallelism: 1, console, firstSeed: 5);
+            Simulator.Run(["cat4x5"], ["tpe"], trials: 60, seeds: 2, output, parallelism: 1, console, TextWriter.Null, firstSeed: 5);
 
-            Assert.Equal(0, exit);
             Assert.Contains("trials to basin", text.ToString());
             Assert.Contains("(5-6)", text.ToString());
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "cat4x5.json")));
@@ -149,9 +147,8 @@ public sealed class SimulationTests
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No });
         try
         {
-            var exit = SimulateCommand.Run(["branin"], ["random", "tpe"], trials: 30, seeds: 3, output, parallelism: 1, console);
+            Simulator.Run(["branin"], ["random", "tpe"], trials: 30, seeds: 3, output, parallelism: 1, console, TextWriter.Null);
 
-            Assert.Equal(0, exit);
             Assert.Contains("random", text.ToString());
             Assert.Contains("@25", text.ToString());
 
@@ -174,14 +171,6 @@ public sealed class SimulationTests
                 output.Delete(recursive: true);
             }
         }
-    }
-
-    [Fact]
-    public void Simulate_through_the_command_line_parser_rejects_an_unknown_sampler()
-    {
-        var exit = Cli.Program.BuildRootCommand().Parse(["simulate", "--samplers", "annealing", "--trials", "5", "--seeds", "1"]).Invoke();
-
-        Assert.Equal(2, exit);
     }
 
     private static SimulationResult Result(int trials) => new("f", 0, trials, 1, []);

@@ -4,7 +4,7 @@ namespace Dials.Cli.Commands;
 
 /// <summary><c>dials best</c>: the best configuration as an appsettings.json fragment that <c>AddHyperparameters</c>
 /// binds, printed as plain JSON so it can be redirected into a file.</summary>
-public static class BestCommand
+internal static class BestCommand
 {
     /// <summary>The section written when none is given.</summary>
     public const string DefaultSection = "Hyperparameters";

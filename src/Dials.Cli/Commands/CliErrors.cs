@@ -4,7 +4,7 @@ namespace Dials.Cli.Commands;
 
 /// <summary>The exit codes of every <c>dials</c> command (documented in docs/cli.md): scripts tell "your input is
 /// wrong" from "you called me wrong" from "I broke".</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Done.</summary>
     public const int Ok = 0;
@@ -24,7 +24,7 @@ public static class ExitCodes
 /// <summary>A problem the user can fix, with the exit code it ends the command with.</summary>
 /// <param name="message">What is wrong, in a sentence.</param>
 /// <param name="exitCode">One of <see cref="ExitCodes"/>.</param>
-public sealed class CliException(string message, int exitCode = ExitCodes.BadInput) : Exception(message)
+internal sealed class CliException(string message, int exitCode = ExitCodes.BadInput) : Exception(message)
 {
     /// <summary>The process exit code.</summary>
     public int ExitCode { get; } = exitCode;
@@ -32,7 +32,7 @@ public sealed class CliException(string message, int exitCode = ExitCodes.BadInp
 
 /// <summary>Turns what a command throws into a message on stderr and an exit code, so that no command prints a stack
 /// trace for a mistake in its input.</summary>
-public static class CliErrors
+internal static class CliErrors
 {
     /// <summary>Runs a command body and maps its failures to exit codes.</summary>
     /// <param name="output">Where the message goes (its error console).</param>

@@ -8,7 +8,7 @@ namespace Dials.Cli.Commands;
 /// <param name="Progress">Status and progress, on stderr, so stdout stays clean for pipes.</param>
 /// <param name="Plain">Unformatted stdout, for machine-readable output.</param>
 /// <param name="Error">Errors and notes, on stderr, as plain lines: never wrapped, so they grep and parse.</param>
-public sealed record CliOutput(IAnsiConsole Out, IAnsiConsole Progress, TextWriter Plain, TextWriter Error)
+internal sealed record CliOutput(IAnsiConsole Out, IAnsiConsole Progress, TextWriter Plain, TextWriter Error)
 {
     /// <summary>The width of tables written to a pipe or file when <c>COLUMNS</c> does not say.</summary>
     public const int RedirectedWidth = Consoles.RedirectedWidth;

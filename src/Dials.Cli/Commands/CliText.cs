@@ -5,7 +5,7 @@ namespace Dials.Cli.Commands;
 
 /// <summary>How the commands print numbers, durations and configurations: invariant culture, so output reads and
 /// parses the same on every machine.</summary>
-public static class CliText
+internal static class CliText
 {
     /// <summary>An objective value to six significant digits; empty for none.</summary>
     public static string Value(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "";

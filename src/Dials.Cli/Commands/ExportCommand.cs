@@ -8,7 +8,7 @@ namespace Dials.Cli.Commands;
 
 /// <summary><c>dials export</c>: the tuning log (CSV or JSON) or the model card (Markdown or JSON), to a file or
 /// stdout.</summary>
-public static class ExportCommand
+internal static class ExportCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(Func<CliOutput> output)

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Dials.Cli.Commands;
 
 /// <summary><c>dials importance</c>: which hyperparameters mattered, as a table with a bar per dimension.</summary>
-public static class ImportanceCommand
+internal static class ImportanceCommand
 {
     private const int BarWidth = 30;
 

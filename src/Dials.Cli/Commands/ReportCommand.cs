@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Dials.Cli.Commands;
 
 /// <summary><c>dials report</c>: a self-contained HTML report of a study with every analysis its trials allow.</summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(Func<CliOutput> output)

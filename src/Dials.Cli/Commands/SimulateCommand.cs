@@ -1,12 +1,12 @@
 using System.CommandLine;
-using Dials.Cli.Simulation;
+using Dials.Simulation;
 using Spectre.Console;
 
 namespace Dials.Cli.Commands;
 
 /// <summary><c>dials simulate</c>: runs search strategies on standard test functions and reports how fast each
 /// closes in on the known optimum, to answer "which strategy, for how many trials?" with numbers.</summary>
-public static class SimulateCommand
+internal static class SimulateCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
@@ -52,33 +52,14 @@ public static class SimulateCommand
         return command;
     }
 
-    /// <summary>Runs the simulation and reports it to <paramref name="console"/>; writes files under
-    /// <paramref name="output"/> when given; notes (the files written) and errors go to <paramref name="errors"/> as
-    /// plain lines (standard error when null). Returns the process exit code.</summary>
-    public static int Run(IReadOnlyList<string> functions, IReadOnlyList<string> samplers, int trials, int seeds,
-        DirectoryInfo? output, int parallelism, IAnsiConsole console, int firstSeed = 0, TextWriter? errors = null)
+    /// <summary>Runs the simulation (<see cref="Simulator.Run"/>); notes and errors go to <paramref name="errors"/> as
+    /// plain lines. Returns the process exit code: an unknown function or sampler is a usage error.</summary>
+    private static int Run(IReadOnlyList<string> functions, IReadOnlyList<string> samplers, int trials, int seeds,
+        DirectoryInfo? output, int parallelism, IAnsiConsole console, int firstSeed, TextWriter errors)
     {
-        errors ??= Console.Error;
         try
         {
-            var selected = functions.Count == 1 && functions[0].Equals("all", StringComparison.OrdinalIgnoreCase)
-                ? TestFunctions.All
-                : [.. functions.Select(TestFunctions.Get)];
-            foreach (var testFunction in selected)
-            {
-                var result = SimulationRunner.Run(testFunction, samplers, trials, seeds, Math.Max(1, parallelism), firstSeed);
-                console.Write(RegretTable.Render(result));
-                if (output is not null)
-                {
-                    output.Create();
-                    var json = Path.Combine(output.FullName, $"{result.Function}.json");
-                    var svg = Path.Combine(output.FullName, $"{result.Function}.svg");
-                    File.WriteAllText(json, CurvesJson.Write(result));
-                    File.WriteAllText(svg, RegretChart.Render(result));
-                    errors.WriteLine($"wrote {json} and {svg}");
-                }
-            }
-
+            Simulator.Run(functions, samplers, trials, seeds, output, parallelism, console, errors, firstSeed);
             return 0;
         }
         catch (ArgumentException e)

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Dials.Cli.Commands;
 
 /// <summary><c>dials studies</c>: every study in a storage with its trial counts and best value.</summary>
-public static class StudiesCommand
+internal static class StudiesCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(Func<CliOutput> output)

@@ -7,7 +7,7 @@ namespace Dials.Cli.Commands;
 
 /// <summary>The <c>--storage</c> and <c>--study</c> options every inspecting command shares, and opening what they
 /// name without side effects: a mistyped file name must not leave an empty journal or database behind.</summary>
-public static class StudyArguments
+internal static class StudyArguments
 {
     /// <summary>A new <c>--storage</c> option (each command needs its own instance).</summary>
     public static Option<string> StorageOption() => new("--storage")

@@ -6,7 +6,7 @@ namespace Dials.Cli.Commands;
 
 /// <summary><c>dials trials</c>: a study's trials as a table, with the strategy that proposed each, filtered by state,
 /// sorted by number or value.</summary>
-public static class TrialsCommand
+internal static class TrialsCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(Func<CliOutput> output)

@@ -1,4 +1,4 @@
-using Dials.Cli.Simulation;
+using Dials.Simulation;
 
 namespace Dials.Samplers.Tests.Gp;
 

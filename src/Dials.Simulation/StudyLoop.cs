@@ -1,6 +1,6 @@
 using Dials.Samplers;
 
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>Runs one sequential study of a test function through <see cref="Study"/> (ask and tell, in memory) and
 /// returns every trial's value in trial order, so the simulator measures the tuner exactly as users run it.</summary>

@@ -1,4 +1,4 @@
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>
 /// The functions the simulator runs: Branin, Hartmann6 and Rosenbrock in 4-D with the bounds and optima of the

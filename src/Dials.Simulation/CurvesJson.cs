@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>The JSON form of a simulation: every seed's curve plus medians and quartiles per trial, the median at
 /// each checkpoint, and each study's wall-clock (and, when recorded, CPU) seconds with their median (the same layout

@@ -1,4 +1,4 @@
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>
 /// Three cases where tree-structured Parzen estimators are known to struggle, defined identically in

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>The console table of a simulation: median regret per strategy at each checkpoint.</summary>
 public static class RegretTable

@@ -1,4 +1,4 @@
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>A function to minimise with a known optimum, over a search space whose configurations are the points
 /// themselves (one internal value per dimension, NaN where inactive).</summary>

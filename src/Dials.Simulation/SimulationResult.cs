@@ -1,4 +1,4 @@
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>The best-so-far regret curves of one strategy on one function, one per seed, and what each study cost.</summary>
 /// <param name="Sampler">The strategy's name.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>
 /// Draws a simulation as a self-contained SVG: trials on the x axis, regret on a log-scaled y axis, one line per

@@ -1,4 +1,4 @@
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>
 /// <c>mixed-ic</c>: a mixed integer/categorical problem without conditions, the same as in

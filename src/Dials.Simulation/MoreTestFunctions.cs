@@ -1,4 +1,4 @@
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>
 /// Three more standard continuous test functions, with the bounds and optima of <c>docs/bench/optuna5_bench.py</c>

@@ -1,4 +1,4 @@
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>
 /// A synthetic "training run" over a mixed space, shaped like a real tuning problem: an optimizer choice with a

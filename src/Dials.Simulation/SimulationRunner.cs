@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Dials.Samplers;
 
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>Runs strategies on a test function over several seeds and records best-so-far regret curves.</summary>
 public static class SimulationRunner

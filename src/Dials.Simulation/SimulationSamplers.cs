@@ -1,7 +1,7 @@
 using Dials.Catalogs;
 using Dials.Samplers;
 
-namespace Dials.Cli.Simulation;
+namespace Dials.Simulation;
 
 /// <summary>The simulator's samplers: any kind of <see cref="SamplerCatalog"/>, with the grid sized to the budget.</summary>
 public static class SimulationSamplers
