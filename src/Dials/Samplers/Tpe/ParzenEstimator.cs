@@ -174,6 +174,7 @@ internal sealed class ParzenEstimator
         var d = dimensions.Length;
         var points = UnitPoints(candidates, count);
         var (continuous, baseTerms) = ContinuousBase();
+        var discrete = continuous.Length < d;
         var maxima = new double[count];
         var sums = new double[count];
         Array.Fill(maxima, double.NegativeInfinity);
@@ -185,16 +186,21 @@ internal sealed class ParzenEstimator
             for (var c = 0; c < count; c++)
             {
                 var point = points.AsSpan(c * d, d);
-                AddContinuousTerms(continuous, point, baseTerms, terms, start);
-                for (var j = 0; j < d; j++)
+                var blockMax = AddContinuousTerms(continuous, point, baseTerms, terms, start);
+                if (discrete)
                 {
-                    if (dimensions[j].IsCategorical || dimensions[j].Bins.IsDiscrete)
+                    for (var j = 0; j < d; j++)
                     {
-                        AddLogKernels(j, point[j], terms, start);
+                        if (dimensions[j].IsCategorical || dimensions[j].Bins.IsDiscrete)
+                        {
+                            AddLogKernels(j, point[j], terms, start);
+                        }
                     }
+
+                    blockMax = BlockMax(terms);
                 }
 
-                Accumulate(terms, ref maxima[c], ref sums[c]);
+                Accumulate(terms, blockMax, ref maxima[c], ref sums[c]);
             }
         }
 
@@ -236,20 +242,24 @@ internal sealed class ParzenEstimator
     // terms = base - 0.5 * (sum over the continuous dimensions of the squared standardized distance): the innermost
     // loop of a proposal (candidates x kernels x dimensions). Each vector of kernels keeps its sum of squares in a
     // register across the dimensions, so that only the centres and inverse widths are loaded; the scalar tail does
-    // the same operations in the same order, so a kernel's term does not depend on where it falls.
-    private void AddContinuousTerms(int[] continuous, ReadOnlySpan<double> point, double[] baseTerms, Span<double> terms,
+    // the same operations in the same order, so a kernel's term does not depend on where it falls. Returns the
+    // largest term, found on the way (the terms are finite or minus infinity, never NaN, so vector maxima find the
+    // one Math.Max finds) rather than in another pass over the block.
+    private double AddContinuousTerms(int[] continuous, ReadOnlySpan<double> point, double[] baseTerms, Span<double> terms,
         int offset)
     {
         ref var bases = ref MemoryMarshal.GetArrayDataReference(baseTerms);
         ref var target = ref MemoryMarshal.GetReference(terms);
         var length = terms.Length;
         var k = 0;
+        var largest = double.NegativeInfinity;
         if (Vector.IsHardwareAccelerated)
         {
             // Four vectors at a time: each dimension's square is added to the previous sum, so one vector alone
             // would wait on the latency of every addition; four independent sums keep the arithmetic units busy.
             var width = Vector<double>.Count;
             var half = new Vector<double>(0.5);
+            var maxima = new Vector<double>(double.NegativeInfinity);
             for (; k <= length - 4 * width; k += 4 * width)
             {
                 var at = (nuint)(offset + k);
@@ -270,10 +280,15 @@ internal sealed class ParzenEstimator
                     s3 += z3 * z3;
                 }
 
-                (Vector.LoadUnsafe(ref bases, at) - half * s0).StoreUnsafe(ref target, (nuint)k);
-                (Vector.LoadUnsafe(ref bases, at1) - half * s1).StoreUnsafe(ref target, (nuint)(k + width));
-                (Vector.LoadUnsafe(ref bases, at2) - half * s2).StoreUnsafe(ref target, (nuint)(k + 2 * width));
-                (Vector.LoadUnsafe(ref bases, at3) - half * s3).StoreUnsafe(ref target, (nuint)(k + 3 * width));
+                var t0 = Vector.LoadUnsafe(ref bases, at) - half * s0;
+                var t1 = Vector.LoadUnsafe(ref bases, at1) - half * s1;
+                var t2 = Vector.LoadUnsafe(ref bases, at2) - half * s2;
+                var t3 = Vector.LoadUnsafe(ref bases, at3) - half * s3;
+                t0.StoreUnsafe(ref target, (nuint)k);
+                t1.StoreUnsafe(ref target, (nuint)(k + width));
+                t2.StoreUnsafe(ref target, (nuint)(k + 2 * width));
+                t3.StoreUnsafe(ref target, (nuint)(k + 3 * width));
+                maxima = Vector.Max(maxima, Vector.Max(Vector.Max(t0, t1), Vector.Max(t2, t3)));
             }
 
             for (; k <= length - width; k += width)
@@ -288,7 +303,14 @@ internal sealed class ParzenEstimator
                     squares += z * z;
                 }
 
-                (Vector.LoadUnsafe(ref bases, at) - half * squares).StoreUnsafe(ref target, (nuint)k);
+                var term = Vector.LoadUnsafe(ref bases, at) - half * squares;
+                term.StoreUnsafe(ref target, (nuint)k);
+                maxima = Vector.Max(maxima, term);
+            }
+
+            for (var lane = 0; lane < width; lane++)
+            {
+                largest = Math.Max(largest, maxima[lane]);
             }
         }
 
@@ -301,8 +323,12 @@ internal sealed class ParzenEstimator
                 squares += z * z;
             }
 
-            Unsafe.Add(ref target, k) = Unsafe.Add(ref bases, offset + k) - 0.5 * squares;
+            var term = Unsafe.Add(ref bases, offset + k) - 0.5 * squares;
+            Unsafe.Add(ref target, k) = term;
+            largest = Math.Max(largest, term);
         }
+
+        return largest;
     }
 
     // The candidates with continuous numeric values already mapped to the unit interval, once, rather than in every
@@ -325,11 +351,10 @@ internal sealed class ParzenEstimator
         return points;
     }
 
-    // Folds a block of log terms into a running log-sum-exp kept as (max, sum of exp(term - max)).
-    private static void Accumulate(ReadOnlySpan<double> terms, ref double max, ref double sum)
+    // Folds a block of log terms, the largest of which is blockMax, into a running log-sum-exp kept as (max, sum of
+    // exp(term - max)).
+    private static void Accumulate(ReadOnlySpan<double> terms, double blockMax, ref double max, ref double sum)
     {
-        var blockMax = BlockMax(terms);
-
         if (blockMax > max)
         {
             sum = double.IsNegativeInfinity(max) ? 0 : sum * Math.Exp(max - blockMax);
@@ -349,9 +374,10 @@ internal sealed class ParzenEstimator
             var shift = new Vector<double>(max);
             var negligible = new Vector<double>(NegligibleLogTerm);
             var sums = Vector<double>.Zero;
+            ref var first = ref MemoryMarshal.GetReference(terms);
             for (; i <= terms.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                var shifted = new Vector<double>(terms.Slice(i, Vector<double>.Count)) - shift;
+                var shifted = Vector.LoadUnsafe(ref first, (nuint)i) - shift;
                 var kept = Vector.GreaterThan(shifted, negligible);
                 if (kept != Vector<long>.Zero)
                 {

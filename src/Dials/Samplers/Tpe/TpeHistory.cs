@@ -158,21 +158,20 @@ internal sealed class TpeHistory
                 continue;
             }
 
-            var good = below[j] = ArrayPool<int>.Shared.Rent(belowCount);
-            var bad = above[j] = ArrayPool<int>.Shared.Rent(aboveCount);
+            // One spare item in each: every number writes to both sets and moves on in the one it belongs to, which
+            // spares a branch that the random interleaving of good and bad observations would mispredict half the time.
+            var good = below[j] = ArrayPool<int>.Shared.Rent(belowCount + 1);
+            var bad = above[j] = ArrayPool<int>.Shared.Rent(aboveCount + 1);
             int b = 0, a = 0;
             foreach (var number in cache.NumbersByCoordinate(group[j].Index))
             {
-                // A number is listed once per dimension and maps to one trial, so no set can overflow.
+                // A number is listed once per dimension and maps to one trial, so neither count can pass its set's
+                // size, and the spare item takes the writes once a set is full.
                 var slot = number < indexOfNumber.Length ? slots[number] : 0;
-                if (slot > 0)
-                {
-                    good[b++] = slot - 1;
-                }
-                else if (slot < 0)
-                {
-                    bad[a++] = -slot - 1;
-                }
+                good[b] = slot - 1;
+                bad[a] = -slot - 1;
+                b += slot > 0 ? 1 : 0;
+                a += slot < 0 ? 1 : 0;
             }
 
             // Every observation of the group is active in all its dimensions, so each one was listed exactly once.
