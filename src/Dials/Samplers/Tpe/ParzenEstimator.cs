@@ -24,18 +24,26 @@ internal sealed class ParzenEstimator
     // Terms this far (in log space) below the largest cannot change a log-sum-exp by more than e^-40.
     private const double NegligibleLogTerm = -40;
 
+    // The per-kernel arrays in the store: the log weights and cumulative weights, then per dimension of the group
+    // the five arrays of a numeric dimension (categorical ones leave theirs unused).
+    private const int Centres = 0;
+    private const int Widths = 1;
+    private const int InverseWidths = 2;
+    private const int LogNormalizers = 3;
+    private const int LogTruncatedMasses = 4;
+    private const int PerDimension = 5;
+
     private readonly GroupDimension[] dimensions;
     private readonly int kernels;
-    private readonly double[] logWeights;
-    private readonly double[] cumulativeWeights;
     private bool released;
 
-    // Numeric dimensions: per dimension, per kernel. Categorical dimensions: probabilities per kernel and choice.
-    private readonly double[][] mu;
-    private readonly double[][] sigma;
-    private readonly double[][] inverseSigma;
-    private readonly double[][] logNormalizer;
-    private readonly double[][] logTruncatedMass;
+    // Every per-kernel array, each `stride` items from the previous one, in one array rented from the shared pool:
+    // one rent instead of two plus five per numeric dimension (a hundred per proposal in ten dimensions, most of them
+    // past the pool's per-thread slot, so each took a lock).
+    private readonly double[] store;
+    private readonly int stride;
+
+    // Categorical dimensions: probabilities per kernel and choice.
     private readonly double[][] choiceProbabilities;
     private readonly double[][] choiceLogProbabilities;
 
@@ -43,8 +51,10 @@ internal sealed class ParzenEstimator
     {
         this.dimensions = dimensions;
         this.kernels = kernels;
-        logWeights = Rent(kernels);
-        cumulativeWeights = Rent(kernels);
+        stride = (kernels + 7) & ~7; // every array starts on a 64-byte boundary of the store's data
+        store = Rent((2 + PerDimension * dimensions.Length) * stride);
+        var logWeights = LogWeights;
+        var cumulativeWeights = store.AsSpan(stride, kernels);
         var total = 0.0;
         for (var k = 0; k < kernels; k++)
         {
@@ -60,14 +70,19 @@ internal sealed class ParzenEstimator
         }
 
         var d = dimensions.Length;
-        mu = new double[d][];
-        sigma = new double[d][];
-        inverseSigma = new double[d][];
-        logNormalizer = new double[d][];
-        logTruncatedMass = new double[d][];
         choiceProbabilities = new double[d][];
         choiceLogProbabilities = new double[d][];
     }
+
+    private Span<double> LogWeights => store.AsSpan(0, kernels);
+
+    // Where array `field` of the group's dimension d starts in the store.
+    private int Offset(int field, int d) => (2 + PerDimension * d + field) * stride;
+
+    private Span<double> Field(int field, int d) => store.AsSpan(Offset(field, d), kernels);
+
+    private ref double FieldStart(int field, int d) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(store), Offset(field, d));
 
     /// <summary>Fits the estimator to observations.</summary>
     /// <param name="dimensions">The group's dimensions.</param>
@@ -119,19 +134,7 @@ internal sealed class ParzenEstimator
         }
 
         released = true;
-        ArrayPool<double>.Shared.Return(logWeights);
-        ArrayPool<double>.Shared.Return(cumulativeWeights);
-        foreach (var arrays in (double[][][])[mu, sigma, inverseSigma, logNormalizer, logTruncatedMass])
-        {
-            for (var d = 0; d < arrays.Length; d++)
-            {
-                if (arrays[d] is { } array)
-                {
-                    ArrayPool<double>.Shared.Return(array);
-                    arrays[d] = null!;
-                }
-            }
-        }
+        ArrayPool<double>.Shared.Return(store);
     }
 
     private static double[] Rent(int length) => ArrayPool<double>.Shared.Rent(length);
@@ -142,7 +145,7 @@ internal sealed class ParzenEstimator
     /// <summary>Kernel <paramref name="k"/> as fitted in the group's numeric dimension <paramref name="d"/>: what a
     /// plain computation of the mixture density starts from, to check the optimised one against.</summary>
     internal (double LogWeight, double Centre, double Width, double LogNormalizer) Kernel(int d, int k) =>
-        (logWeights[k], mu[d][k], sigma[d][k], logNormalizer[d][k]);
+        (LogWeights[k], Field(Centres, d)[k], Field(Widths, d)[k], Field(LogNormalizers, d)[k]);
 
     /// <summary>Draws <paramref name="count"/> points from the mixture, as internal values, row by row
     /// (<c>result[c * D + d]</c> for candidate c and the group's d-th dimension).</summary>
@@ -158,7 +161,7 @@ internal sealed class ParzenEstimator
                 var dimension = dimensions[j];
                 result[c * d + j] = dimension.IsCategorical
                     ? PickChoice(choiceProbabilities[j], k, dimension.Dimension.Choices.Count, random.NextDouble())
-                    : dimension.Dimension.FromUnit(TruncatedNormal(random, mu[j][k], sigma[j][k]));
+                    : dimension.Dimension.FromUnit(TruncatedNormal(random, Field(Centres, j)[k], Field(Widths, j)[k]));
             }
         }
 
@@ -222,13 +225,13 @@ internal sealed class ParzenEstimator
     {
         var continuous = new List<int>(dimensions.Length);
         var baseTerms = Rent(kernels);
-        logWeights.AsSpan(0, kernels).CopyTo(baseTerms);
+        LogWeights.CopyTo(baseTerms);
         for (var j = 0; j < dimensions.Length; j++)
         {
             if (!dimensions[j].IsCategorical && !dimensions[j].Bins.IsDiscrete)
             {
                 continuous.Add(j);
-                var normalizer = logNormalizer[j];
+                var normalizer = Field(LogNormalizers, j);
                 for (var k = 0; k < kernels; k++)
                 {
                     baseTerms[k] += normalizer[k];
@@ -267,8 +270,8 @@ internal sealed class ParzenEstimator
                 Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
                 foreach (var j in continuous)
                 {
-                    ref var centres = ref MemoryMarshal.GetArrayDataReference(mu[j]);
-                    ref var inverse = ref MemoryMarshal.GetArrayDataReference(inverseSigma[j]);
+                    ref var centres = ref FieldStart(Centres, j);
+                    ref var inverse = ref FieldStart(InverseWidths, j);
                     var x = new Vector<double>(point[j]);
                     var z0 = (x - Vector.LoadUnsafe(ref centres, at)) * Vector.LoadUnsafe(ref inverse, at);
                     var z1 = (x - Vector.LoadUnsafe(ref centres, at1)) * Vector.LoadUnsafe(ref inverse, at1);
@@ -298,8 +301,8 @@ internal sealed class ParzenEstimator
                 foreach (var j in continuous)
                 {
                     var x = new Vector<double>(point[j]);
-                    var z = (x - Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(mu[j]), at))
-                        * Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(inverseSigma[j]), at);
+                    var z = (x - Vector.LoadUnsafe(ref FieldStart(Centres, j), at))
+                        * Vector.LoadUnsafe(ref FieldStart(InverseWidths, j), at);
                     squares += z * z;
                 }
 
@@ -319,7 +322,8 @@ internal sealed class ParzenEstimator
             var squares = 0.0;
             foreach (var j in continuous)
             {
-                var z = (point[j] - mu[j][offset + k]) * inverseSigma[j][offset + k];
+                var z = (point[j] - Unsafe.Add(ref FieldStart(Centres, j), offset + k))
+                    * Unsafe.Add(ref FieldStart(InverseWidths, j), offset + k);
                 squares += z * z;
             }
 
@@ -436,7 +440,7 @@ internal sealed class ParzenEstimator
     {
         var column = dimensions[d].Index;
         var n = observations.Count;
-        var centres = Rent(kernels);
+        var centres = Field(Centres, d);
         var rows = observations is List<double[]> list ? CollectionsMarshal.AsSpan(list) : [.. observations];
         for (var i = 0; i < n; i++)
         {
@@ -448,7 +452,8 @@ internal sealed class ParzenEstimator
             centres[n] = 0.5;
         }
 
-        var widths = NeighbourBandwidths(centres, settings.ConsiderEndpoints, order, n);
+        var widths = Field(Widths, d);
+        NeighbourBandwidths(centres, widths, settings.ConsiderEndpoints, order, n);
         if (withPrior)
         {
             widths[n] = 1; // the prior spans the whole interval
@@ -460,9 +465,9 @@ internal sealed class ParzenEstimator
         // an optimum; the classic floor, from this density's kernels alone, held them at about a tenth of the range.
         var evidence = Math.Sqrt(kernels * (double)Math.Max(settings.StudyObservations, kernels));
         var minimum = settings.ConsiderMagicClip ? 1.0 / Math.Min(100, 1 + evidence) : 1e-12;
-        var inverse = Rent(kernels);
-        var normalizer = Rent(kernels);
-        var logMass = Rent(kernels);
+        var inverse = Field(InverseWidths, d);
+        var normalizer = Field(LogNormalizers, d);
+        var logMass = Field(LogTruncatedMasses, d);
         var logMinimum = Math.Log(minimum); // most kernels of a crowded density sit at the floor
         var k = 0;
         if (Vector.IsHardwareAccelerated)
@@ -504,16 +509,11 @@ internal sealed class ParzenEstimator
             FitKernel(k, centres, widths, inverse, normalizer, logMass, minimum, logMinimum);
         }
 
-        mu[d] = centres;
-        sigma[d] = widths;
-        inverseSigma[d] = inverse;
-        logNormalizer[d] = normalizer;
-        logTruncatedMass[d] = logMass;
     }
 
     // Clamps a kernel's width, then sets its inverse width, log truncated mass and log normalizer.
-    private static void FitKernel(int k, double[] centres, double[] widths, double[] inverse, double[] normalizer,
-        double[] logMass, double minimum, double logMinimum)
+    private static void FitKernel(int k, Span<double> centres, Span<double> widths, Span<double> inverse,
+        Span<double> normalizer, Span<double> logMass, double minimum, double logMinimum)
     {
         widths[k] = Math.Clamp(widths[k], minimum, 1);
         inverse[k] = 1 / widths[k];
@@ -530,12 +530,12 @@ internal sealed class ParzenEstimator
     // neighbours only when endpoints are considered), so isolated observations get broad kernels and clustered
     // ones narrow kernels. Joint (multivariate) kernels use the same per-dimension widths: measured against a
     // fixed Scott-style width, they refine optima far better (see docs/benchmarks.md).
-    private double[] NeighbourBandwidths(double[] centres, bool considerEndpoints, int[]? observationOrder, int observations)
+    private void NeighbourBandwidths(ReadOnlySpan<double> centres, Span<double> widths, bool considerEndpoints,
+        int[]? observationOrder, int observations)
     {
         var order = observationOrder is null
-            ? UnitIntervalSort.Order(centres.AsSpan(0, kernels))
+            ? UnitIntervalSort.Order(centres)
             : WithPrior(observationOrder, centres, observations);
-        var widths = Rent(kernels);
         for (var s = 0; s < kernels; s++)
         {
             // Inner kernels (the bulk) take the plain larger gap; only the two ends look at the bounds.
@@ -559,12 +559,11 @@ internal sealed class ParzenEstimator
         }
 
         ArrayPool<int>.Shared.Return(order);
-        return widths;
     }
 
     // The kernels' order from the observations' order: the prior kernel (the last one, when there is one) goes
     // after every observation whose centre is not above its own, where a stable sort would put it.
-    private int[] WithPrior(int[] observationOrder, double[] centres, int n)
+    private int[] WithPrior(int[] observationOrder, ReadOnlySpan<double> centres, int n)
     {
         var order = ArrayPool<int>.Shared.Rent(kernels);
         if (kernels == n)
@@ -648,26 +647,32 @@ internal sealed class ParzenEstimator
         var width = upper - lower;
         var middle = 0.5 * (lower + upper);
         var logWidth = Math.Log(width);
+        var mu = Field(Centres, d);
+        var sigma = Field(Widths, d);
+        var inverseSigma = Field(InverseWidths, d);
+        var logNormalizer = Field(LogNormalizers, d);
+        var logTruncatedMass = Field(LogTruncatedMasses, d);
         for (var i = 0; i < terms.Length; i++)
         {
             var k = offset + i;
-            if (width < MidpointRuleRatio * sigma[d][k])
+            if (width < MidpointRuleRatio * sigma[k])
             {
-                var z = (middle - mu[d][k]) * inverseSigma[d][k];
-                terms[i] += logNormalizer[d][k] - 0.5 * z * z + logWidth;
+                var z = (middle - mu[k]) * inverseSigma[k];
+                terms[i] += logNormalizer[k] - 0.5 * z * z + logWidth;
             }
             else
             {
-                var mass = NormalDistribution.Mass((lower - mu[d][k]) * inverseSigma[d][k], (upper - mu[d][k]) * inverseSigma[d][k]);
-                terms[i] += Math.Log(Math.Max(mass, double.Epsilon)) - logTruncatedMass[d][k];
+                var mass = NormalDistribution.Mass((lower - mu[k]) * inverseSigma[k], (upper - mu[k]) * inverseSigma[k]);
+                terms[i] += Math.Log(Math.Max(mass, double.Epsilon)) - logTruncatedMass[k];
             }
         }
     }
 
     private int PickKernel(double u)
     {
-        var index = Array.BinarySearch(cumulativeWeights, 0, kernels, u);
-        index = index < 0 ? ~index : index;
+        // The cumulative weights are the store's second array: positions found there count from its start.
+        var index = Array.BinarySearch(store, stride, kernels, u);
+        index = (index < 0 ? ~index : index) - stride;
         return Math.Min(index, kernels - 1);
     }
 
