@@ -511,19 +511,14 @@ internal sealed class ParzenEstimator
 
     }
 
-    // Clamps a kernel's width, then sets its inverse width, log truncated mass and log normalizer.
+    // Clamps a kernel's width, then sets its inverse width, log truncated mass and log normalizer (the last two
+    // remembered from earlier fits, see ParzenKernelMemo).
     private static void FitKernel(int k, Span<double> centres, Span<double> widths, Span<double> inverse,
         Span<double> normalizer, Span<double> logMass, double minimum, double logMinimum)
     {
         widths[k] = Math.Clamp(widths[k], minimum, 1);
         inverse[k] = 1 / widths[k];
-        var lower = -centres[k] * inverse[k];
-        var upper = (1 - centres[k]) * inverse[k];
-
-        // A kernel more than six widths from both ends loses under 1e-9 of its mass to truncation: skip the
-        // two error-function calls, which dominate fitting a thousand kernels.
-        logMass[k] = lower < -6 && upper > 6 ? 0 : Math.Log(NormalDistribution.Mass(lower, upper));
-        normalizer[k] = -(widths[k] == minimum ? logMinimum : Math.Log(widths[k])) - NormalDistribution.LogSqrtTwoPi - logMass[k];
+        (logMass[k], normalizer[k]) = ParzenKernelMemo.Current.Get(centres[k], widths[k], inverse[k], minimum, logMinimum);
     }
 
     // Each kernel is as wide as the larger gap to its neighbours in this dimension (the interval ends count as
