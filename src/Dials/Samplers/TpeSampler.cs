@@ -128,8 +128,8 @@ public sealed class TpeSampler : IProposingSampler
             history ??= TpeHistory.From(context, constantLiar, coordinateCaches);
             if (stamps is null)
             {
-                stamps = ArrayPool<int>.Shared.Rent(history.Coordinates.Length);
-                Array.Clear(stamps, 0, history.Coordinates.Length);
+                stamps = ArrayPool<int>.Shared.Rent(history.Count);
+                Array.Clear(stamps, 0, history.Count);
             }
 
             // A point of a purely discrete space is the whole point of its only group: a repeat teaches nothing.
@@ -144,6 +144,8 @@ public sealed class TpeSampler : IProposingSampler
         {
             ArrayPool<int>.Shared.Return(stamps);
         }
+
+        history?.Return();
 
         space.ApplyConditions(point);
         return log.ToProposal(point, startupTrials, multivariate);
@@ -204,23 +206,26 @@ public sealed class TpeSampler : IProposingSampler
 
         // Both sets in trial-number order, which is what the age-based weights refer to; positions records where
         // each trial landed in its set.
-        var below = new List<double[]>(belowCount);
-        var above = new List<double[]>(active.Length - belowCount);
-        var trials = history.Coordinates.Length;
-        var positions = ArrayPool<int>.Shared.Rent(trials);
-        for (var t = 0; t < trials; t++)
+        var belowRows = ArrayPool<double[]>.Shared.Rent(belowCount);
+        var aboveRows = ArrayPool<double[]>.Shared.Rent(active.Length - belowCount);
+        var (belowRowCount, aboveRowCount) = (0, 0);
+        var positions = ArrayPool<int>.Shared.Rent(history.Count);
+        for (var t = 0; t < history.Count; t++)
         {
             if (stamps[t] == stamp)
             {
-                positions[t] = below.Count;
-                below.Add(history.Coordinates[t]!);
+                positions[t] = belowRowCount;
+                belowRows[belowRowCount++] = history.Coordinates[t]!;
             }
             else if (stamps[t] == -stamp)
             {
-                positions[t] = above.Count;
-                above.Add(history.Coordinates[t]!);
+                positions[t] = aboveRowCount;
+                aboveRows[aboveRowCount++] = history.Coordinates[t]!;
             }
         }
+
+        var below = new ArraySegment<double[]>(belowRows, 0, belowRowCount);
+        var above = new ArraySegment<double[]>(aboveRows, 0, aboveRowCount);
 
         var (belowOrders, aboveOrders) = history.ObservationOrders(group, stamps, stamp, positions, below.Count, above.Count);
         ArrayPool<int>.Shared.Return(positions);
@@ -229,6 +234,10 @@ public sealed class TpeSampler : IProposingSampler
         var good = ParzenEstimator.Fit(group, below, AgeWeights(weights.AsSpan(0, below.Count)), settings, belowOrders);
         var bad = ParzenEstimator.Fit(group, above, AgeWeights(weights.AsSpan(0, above.Count)), settings, aboveOrders);
         ArrayPool<double>.Shared.Return(weights);
+        Array.Clear(belowRows, 0, below.Count); // the pool must not keep the coordinates alive
+        Array.Clear(aboveRows, 0, above.Count);
+        ArrayPool<double[]>.Shared.Return(belowRows);
+        ArrayPool<double[]>.Shared.Return(aboveRows);
         var drawn = good.Sample(random, candidates);
 
         // A lagging branch is proposed with the rest of the group as the good density suggests for it.

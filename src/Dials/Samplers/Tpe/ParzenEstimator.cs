@@ -371,25 +371,36 @@ internal sealed class ParzenEstimator
         }
 
         // Vectors of terms are exponentiated together (the vector exponential agrees with Math.Exp to rounding), and
-        // vectors whose terms are all negligible, most of a crowded density's, are skipped.
+        // vectors whose terms are all negligible, most of a crowded density's, are skipped. Which ones is settled
+        // first, into a bit mask without branches, and then only its set bits are visited, in order: a branch per
+        // vector, taken about half the time in no pattern, cost more in mispredictions than the exponentials.
         var i = 0;
         if (Vector.IsHardwareAccelerated && terms.Length >= Vector<double>.Count)
         {
+            var width = Vector<double>.Count;
+            var vectors = terms.Length / width; // at most 64 / 2, so the mask has room
             var shift = new Vector<double>(max);
             var negligible = new Vector<double>(NegligibleLogTerm);
-            var sums = Vector<double>.Zero;
             ref var first = ref MemoryMarshal.GetReference(terms);
-            for (; i <= terms.Length - Vector<double>.Count; i += Vector<double>.Count)
+            var mask = 0UL;
+            for (var v = 0; v < vectors; v++)
             {
-                var shifted = Vector.LoadUnsafe(ref first, (nuint)i) - shift;
+                var shifted = Vector.LoadUnsafe(ref first, (nuint)(v * width)) - shift;
+                mask |= (Vector.GreaterThanAny(shifted, negligible) ? 1UL : 0UL) << v;
+            }
+
+            var sums = Vector<double>.Zero;
+            while (mask != 0)
+            {
+                var v = BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                var shifted = Vector.LoadUnsafe(ref first, (nuint)(v * width)) - shift;
                 var kept = Vector.GreaterThan(shifted, negligible);
-                if (kept != Vector<long>.Zero)
-                {
-                    sums += Vector.ConditionalSelect(kept, Vector.Exp(shifted), Vector<double>.Zero);
-                }
+                sums += Vector.ConditionalSelect(kept, Vector.Exp(shifted), Vector<double>.Zero);
             }
 
             sum += Vector.Sum(sums);
+            i = vectors * width;
         }
 
         AddExponentials(terms[i..], max, ref sum);
@@ -441,7 +452,12 @@ internal sealed class ParzenEstimator
         var column = dimensions[d].Index;
         var n = observations.Count;
         var centres = Field(Centres, d);
-        var rows = observations is List<double[]> list ? CollectionsMarshal.AsSpan(list) : [.. observations];
+        var rows = observations switch
+        {
+            ArraySegment<double[]> segment => segment.AsSpan(),
+            List<double[]> list => CollectionsMarshal.AsSpan(list),
+            _ => [.. observations],
+        };
         for (var i = 0; i < n; i++)
         {
             centres[i] = rows[i][column];

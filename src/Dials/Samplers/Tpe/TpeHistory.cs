@@ -16,9 +16,10 @@ internal sealed class TpeHistory
     private readonly int[]? indexOfNumber;
     private readonly int version;
 
-    private TpeHistory(double[]?[] coordinates, int[] ranked, bool[] finished, bool[] everywhereActive,
+    private TpeHistory(int count, double[]?[] coordinates, int[] ranked, bool[] finished, bool[] everywhereActive,
         CoordinateCache cache, int[]? indexOfNumber)
     {
+        Count = count;
         Coordinates = coordinates;
         Ranked = ranked;
         Finished = finished;
@@ -28,17 +29,23 @@ internal sealed class TpeHistory
         version = cache.Version;
     }
 
-    /// <summary>Per trial index, its coordinates, or null for a trial left out.</summary>
+    /// <summary>The number of trials the sampler was shown (indices run from 0 to one less).</summary>
+    public int Count { get; }
+
+    /// <summary>Per trial index, its coordinates, or null for a trial left out. Rented: the array may be longer than
+    /// <see cref="Count"/>, and goes back to the pool with <see cref="Return()"/>.</summary>
     public double[]?[] Coordinates { get; }
 
     /// <summary>The indices of the trials taken into account, best first.</summary>
     public int[] Ranked { get; }
 
-    /// <summary>Per trial index, whether it has finished (so is not a constant-liar stand-in).</summary>
+    /// <summary>Per trial index, whether it has finished (so is not a constant-liar stand-in). Rented, as
+    /// <see cref="Coordinates"/>.</summary>
     public bool[] Finished { get; }
 
     /// <summary>Per trial index, whether it has a coordinate in every dimension (no dimension inactive): then it is
-    /// active in every group, which spares a look at each of a group's coordinates.</summary>
+    /// active in every group, which spares a look at each of a group's coordinates. Rented, as
+    /// <see cref="Coordinates"/>.</summary>
     public bool[] EverywhereActive { get; }
 
     /// <summary>Ranks the trials of <paramref name="context"/>.</summary>
@@ -60,9 +67,14 @@ internal sealed class TpeHistory
         }
 
         var cache = caches.GetValue(context.Space, _ => new CoordinateCache());
-        var coordinates = new double[]?[count];
-        var finished = new bool[count];
-        var everywhereActive = new bool[count];
+        // The per-trial arrays are rented too (a history is read once per proposal, and these would be most of what
+        // a proposal allocates); they start cleared, as a new array would.
+        var coordinates = ArrayPool<double[]?>.Shared.Rent(count);
+        var finished = ArrayPool<bool>.Shared.Rent(count);
+        var everywhereActive = ArrayPool<bool>.Shared.Rent(count);
+        Array.Clear(coordinates, 0, count);
+        Array.Clear(finished, 0, count);
+        Array.Clear(everywhereActive, 0, count);
 
         // Complete trials, the bulk of a long study, are ordered on plain (value, index) arrays, which sort far
         // faster than composite keys; the few pruned and running trials follow with their own ordering.
@@ -122,7 +134,16 @@ internal sealed class TpeHistory
         Array.Clear(trials, 0, count); // the pool must not keep the records alive
         ArrayPool<TrialRecord>.Shared.Return(trials);
 
-        return new TpeHistory(coordinates, ranked, finished, everywhereActive, cache, indexOfNumber);
+        return new TpeHistory(count, coordinates, ranked, finished, everywhereActive, cache, indexOfNumber);
+    }
+
+    /// <summary>Hands the rented per-trial arrays back to the pool; the history must not be used afterwards.</summary>
+    public void Return()
+    {
+        Array.Clear(Coordinates, 0, Count); // the pool must not keep the coordinates alive
+        ArrayPool<double[]?>.Shared.Return(Coordinates);
+        ArrayPool<bool>.Shared.Return(Finished);
+        ArrayPool<bool>.Shared.Return(EverywhereActive);
     }
 
     /// <summary>Per group dimension, the positions of the good and the bad observations (<paramref name="stamps"/>
