@@ -60,6 +60,51 @@ public sealed class TpeFastPathTests
         }
     }
 
+    [Fact]
+    public void The_kernel_memo_returns_bit_for_bit_what_fitting_the_kernel_computes()
+    {
+        // Far more kernels than the table has slots, so keys collide and overwrite each other: a slot must never
+        // answer for another key. Centres near the ends (truncated kernels), widths at and above two floors.
+        var memo = new ParzenKernelMemo();
+        var random = new Random(12);
+        var kernels = Enumerable.Range(0, 30_000).Select(i =>
+        {
+            var minimum = i % 2 == 0 ? 0.01 : 1.0 / 7;
+            var centre = i % 5 == 0 ? random.NextDouble() * 0.05 : random.NextDouble();
+            var width = i % 3 == 0 ? minimum : Math.Clamp(random.NextDouble() * 0.3, minimum, 1);
+            return (Centre: centre, Width: width, Minimum: minimum);
+        }).ToList();
+        kernels.AddRange(kernels.Take(5_000)); // repeats, some still in the table, some overwritten since
+
+        foreach (var (centre, width, minimum) in kernels)
+        {
+            var expected = Fitted(centre, width, minimum);
+            var first = memo.Get(centre, width, 1 / width, minimum, Math.Log(minimum));
+            var again = memo.Get(centre, width, 1 / width, minimum, Math.Log(minimum));
+
+            Assert.Equal(Bits(expected), Bits(first));
+            Assert.Equal(Bits(expected), Bits(again));
+        }
+
+        // The same centre and width under another floor is another kernel (its normalizer takes the floor's log).
+        var atFloor = memo.Get(0.5, 0.01, 100, 0.01, Math.Log(0.01));
+        var aboveFloor = memo.Get(0.5, 0.01, 100, 0.005, Math.Log(0.005));
+        Assert.Equal(Bits(Fitted(0.5, 0.01, 0.005)), Bits(aboveFloor));
+        Assert.Equal(Bits(Fitted(0.5, 0.01, 0.01)), Bits(atFloor));
+
+        static (long, long) Bits((double LogMass, double LogNormalizer) value) =>
+            (BitConverter.DoubleToInt64Bits(value.LogMass), BitConverter.DoubleToInt64Bits(value.LogNormalizer));
+    }
+
+    // A kernel's log truncated mass and log normalizer as fitting computes them without the memo.
+    private static (double LogMass, double LogNormalizer) Fitted(double centre, double width, double minimum)
+    {
+        var inverse = 1 / width;
+        var (lower, upper) = (-centre * inverse, (1 - centre) * inverse);
+        var logMass = lower < -6 && upper > 6 ? 0 : Math.Log(NormalDistribution.Mass(lower, upper));
+        return (logMass, -(width == minimum ? Math.Log(minimum) : Math.Log(width)) - NormalDistribution.LogSqrtTwoPi - logMass);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

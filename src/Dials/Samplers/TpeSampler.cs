@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Dials.Samplers;
@@ -128,7 +129,12 @@ public sealed class TpeSampler : IProposingSampler
             }
 
             history ??= TpeHistory.From(context, constantLiar, coordinateCaches);
-            stamps ??= new int[context.Trials.Count];
+            if (stamps is null)
+            {
+                stamps = ArrayPool<int>.Shared.Rent(history.Count);
+                Array.Clear(stamps, 0, history.Count);
+            }
+
             // A point of a purely discrete space is the whole point of its only group: a repeat teaches nothing.
             var avoidRepeats = groups.Length == 1 && Array.TrueForAll(group, m => m.IsCategorical || m.Bins.IsDiscrete);
             if (!SampleGroup(space, group, g + 1, history, stamps, random, point, avoidRepeats, log))
@@ -136,6 +142,13 @@ public sealed class TpeSampler : IProposingSampler
                 SampleUniformly(group, random, point);
             }
         }
+
+        if (stamps is not null)
+        {
+            ArrayPool<int>.Shared.Return(stamps);
+        }
+
+        history?.Return();
 
         space.ApplyConditions(point);
         return log.ToProposal(point, startupTrials, multivariate);
@@ -146,17 +159,36 @@ public sealed class TpeSampler : IProposingSampler
     private bool SampleGroup(SearchSpace space, GroupDimension[] group, int stamp, TpeHistory history, int[] stamps,
         TrialRandom random, double[] point, bool avoidRepeats, TpeProposalLog log)
     {
-        // The trials where the whole group was active, best first; stamps mark them by trial index.
-        var active = new List<int>(history.Ranked.Length);
+        // The trials where the whole group was active, best first; stamps mark them by trial index. Arrays of a
+        // proposal's length are rented: at a thousand trials they would be most of what a proposal allocates.
+        var activeIndices = ArrayPool<int>.Shared.Rent(history.Ranked.Length);
+        var activeCount = 0;
         var finished = 0;
         foreach (var t in history.Ranked)
         {
-            if (IsActive(history.Coordinates[t]!, group))
+            if (history.EverywhereActive[t] || IsActive(history.Coordinates[t]!, group))
             {
-                active.Add(t);
+                activeIndices[activeCount++] = t;
                 finished += history.Finished[t] ? 1 : 0;
             }
         }
+
+        try
+        {
+            return SampleGroup(space, group, stamp, history, stamps, random, point, avoidRepeats, log,
+                activeIndices, activeCount, finished);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(activeIndices);
+        }
+    }
+
+    private bool SampleGroup(SearchSpace space, GroupDimension[] group, int stamp, TpeHistory history, int[] stamps,
+        TrialRandom random, double[] point, bool avoidRepeats, TpeProposalLog log, int[] activeIndices, int activeCount,
+        int finished)
+    {
+        var active = activeIndices.AsSpan(0, activeCount);
 
         var groupStartup = log.UnderKeptBranch(space, group[0].Index)
             ? Math.Min(startupTrials, BranchExploration.ChildStartupTrials)
@@ -170,34 +202,45 @@ public sealed class TpeSampler : IProposingSampler
         // The good group's size counts finished trials only: running ones (constant liars) always rank last and
         // belong to the bad group, however many workers are busy.
         var belowCount = Math.Clamp(gamma?.Invoke(finished) ?? DefaultGammaForGroup(finished, group.Length), 0, finished);
-        for (var r = 0; r < active.Count; r++)
+        for (var r = 0; r < active.Length; r++)
         {
             stamps[active[r]] = r < belowCount ? stamp : -stamp;
         }
 
         // Both sets in trial-number order, which is what the age-based weights refer to; positions records where
         // each trial landed in its set.
-        var below = new List<double[]>(belowCount);
-        var above = new List<double[]>(active.Count - belowCount);
-        var positions = new int[stamps.Length];
-        for (var t = 0; t < stamps.Length; t++)
+        var belowRows = ArrayPool<double[]>.Shared.Rent(belowCount);
+        var aboveRows = ArrayPool<double[]>.Shared.Rent(active.Length - belowCount);
+        var (belowRowCount, aboveRowCount) = (0, 0);
+        var positions = ArrayPool<int>.Shared.Rent(history.Count);
+        for (var t = 0; t < history.Count; t++)
         {
             if (stamps[t] == stamp)
             {
-                positions[t] = below.Count;
-                below.Add(history.Coordinates[t]!);
+                positions[t] = belowRowCount;
+                belowRows[belowRowCount++] = history.Coordinates[t]!;
             }
             else if (stamps[t] == -stamp)
             {
-                positions[t] = above.Count;
-                above.Add(history.Coordinates[t]!);
+                positions[t] = aboveRowCount;
+                aboveRows[aboveRowCount++] = history.Coordinates[t]!;
             }
         }
 
+        var below = new ArraySegment<double[]>(belowRows, 0, belowRowCount);
+        var above = new ArraySegment<double[]>(aboveRows, 0, aboveRowCount);
+
         var (belowOrders, aboveOrders) = history.ObservationOrders(group, stamps, stamp, positions, below.Count, above.Count);
-        var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, active.Count);
-        var good = ParzenEstimator.Fit(group, below, AgeWeights(below.Count), settings, belowOrders);
-        var bad = ParzenEstimator.Fit(group, above, AgeWeights(above.Count), settings, aboveOrders);
+        ArrayPool<int>.Shared.Return(positions);
+        var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, active.Length);
+        var weights = ArrayPool<double>.Shared.Rent(Math.Max(below.Count, above.Count));
+        var good = ParzenEstimator.Fit(group, below, AgeWeights(weights.AsSpan(0, below.Count)), settings, belowOrders);
+        var bad = ParzenEstimator.Fit(group, above, AgeWeights(weights.AsSpan(0, above.Count)), settings, aboveOrders);
+        ArrayPool<double>.Shared.Return(weights);
+        Array.Clear(belowRows, 0, below.Count); // the pool must not keep the coordinates alive
+        Array.Clear(aboveRows, 0, above.Count);
+        ArrayPool<double[]>.Shared.Return(belowRows);
+        ArrayPool<double[]>.Shared.Return(aboveRows);
         var drawn = good.Sample(random, candidates);
 
         // A lagging branch is proposed with the rest of the group as the good density suggests for it.
@@ -217,7 +260,8 @@ public sealed class TpeSampler : IProposingSampler
         bad.Release();
         TpeHistory.Return(belowOrders);
         TpeHistory.Return(aboveOrders);
-        var best = BestCandidate(logGood, logBad, avoidRepeats ? c => Repeats(drawn, c, group, history, active) : null);
+        var best = BestCandidate(logGood, logBad,
+            avoidRepeats ? c => Repeats(drawn, c, group, history, activeIndices.AsSpan(0, activeCount)) : null);
 
         for (var j = 0; j < group.Length; j++)
         {
@@ -246,7 +290,7 @@ public sealed class TpeSampler : IProposingSampler
 
     /// <summary>Whether candidate <paramref name="c"/> repeats, in every dimension of the group, a trial already
     /// evaluated or running. Coordinates of discrete values are exact (choice indices, units of grid values).</summary>
-    private static bool Repeats(double[] drawn, int c, GroupDimension[] group, TpeHistory history, List<int> active)
+    private static bool Repeats(double[] drawn, int c, GroupDimension[] group, TpeHistory history, ReadOnlySpan<int> active)
     {
         foreach (var t in active)
         {
@@ -290,12 +334,13 @@ public sealed class TpeSampler : IProposingSampler
         }
     }
 
-    /// <summary>Weights of <paramref name="count"/> observations in trial-number order: equal for the latest 25,
-    /// rising linearly from 1/count to 1 for older ones, so that the model slowly forgets its early history.</summary>
-    private static double[] AgeWeights(int count)
+    /// <summary>Fills <paramref name="weights"/> with the weights of as many observations in trial-number order:
+    /// equal for the latest 25, rising linearly from 1/count to 1 for older ones, so that the model slowly forgets its
+    /// early history.</summary>
+    private static ReadOnlySpan<double> AgeWeights(Span<double> weights)
     {
-        var weights = new double[count];
-        Array.Fill(weights, 1.0);
+        var count = weights.Length;
+        weights.Fill(1.0);
         var ramp = count - 25;
         for (var i = 0; i < ramp; i++)
         {

@@ -27,7 +27,8 @@ internal static class BranchExploration
     /// <param name="history">The ranked trials.</param>
     /// <param name="active">The trials where the group is active, running ones included: workers that are
     /// already evaluating a level count for it, so they do not all get sent to the same one.</param>
-    public static List<BranchChoice> Lagging(SearchSpace space, GroupDimension[] group, TpeHistory history, List<int> active)
+    public static List<BranchChoice> Lagging(SearchSpace space, GroupDimension[] group, TpeHistory history,
+        ReadOnlySpan<int> active)
     {
         var result = new List<BranchChoice>();
         for (var j = 0; j < group.Length; j++)
@@ -50,7 +51,7 @@ internal static class BranchExploration
                 counts[(int)history.Coordinates[t]![group[j].Index]]++;
             }
 
-            var minimum = Share * Math.Sqrt(active.Count) / choices;
+            var minimum = Share * Math.Sqrt(active.Length) / choices;
             var lagging = -1;
             for (var level = 0; level < choices; level++)
             {
@@ -62,7 +63,7 @@ internal static class BranchExploration
 
             if (lagging >= 0)
             {
-                result.Add(new BranchChoice(j, lagging, counts[lagging], active.Count));
+                result.Add(new BranchChoice(j, lagging, counts[lagging], active.Length));
             }
         }
 

@@ -24,18 +24,26 @@ internal sealed class ParzenEstimator
     // Terms this far (in log space) below the largest cannot change a log-sum-exp by more than e^-40.
     private const double NegligibleLogTerm = -40;
 
+    // The per-kernel arrays in the store: the log weights and cumulative weights, then per dimension of the group
+    // the five arrays of a numeric dimension (categorical ones leave theirs unused).
+    private const int Centres = 0;
+    private const int Widths = 1;
+    private const int InverseWidths = 2;
+    private const int LogNormalizers = 3;
+    private const int LogTruncatedMasses = 4;
+    private const int PerDimension = 5;
+
     private readonly GroupDimension[] dimensions;
     private readonly int kernels;
-    private readonly double[] logWeights;
-    private readonly double[] cumulativeWeights;
     private bool released;
 
-    // Numeric dimensions: per dimension, per kernel. Categorical dimensions: probabilities per kernel and choice.
-    private readonly double[][] mu;
-    private readonly double[][] sigma;
-    private readonly double[][] inverseSigma;
-    private readonly double[][] logNormalizer;
-    private readonly double[][] logTruncatedMass;
+    // Every per-kernel array, each `stride` items from the previous one, in one array rented from the shared pool:
+    // one rent instead of two plus five per numeric dimension (a hundred per proposal in ten dimensions, most of them
+    // past the pool's per-thread slot, so each took a lock).
+    private readonly double[] store;
+    private readonly int stride;
+
+    // Categorical dimensions: probabilities per kernel and choice.
     private readonly double[][] choiceProbabilities;
     private readonly double[][] choiceLogProbabilities;
 
@@ -43,8 +51,10 @@ internal sealed class ParzenEstimator
     {
         this.dimensions = dimensions;
         this.kernels = kernels;
-        logWeights = Rent(kernels);
-        cumulativeWeights = Rent(kernels);
+        stride = (kernels + 7) & ~7; // every array starts on a 64-byte boundary of the store's data
+        store = Rent((2 + PerDimension * dimensions.Length) * stride);
+        var logWeights = LogWeights;
+        var cumulativeWeights = store.AsSpan(stride, kernels);
         var total = 0.0;
         for (var k = 0; k < kernels; k++)
         {
@@ -60,14 +70,19 @@ internal sealed class ParzenEstimator
         }
 
         var d = dimensions.Length;
-        mu = new double[d][];
-        sigma = new double[d][];
-        inverseSigma = new double[d][];
-        logNormalizer = new double[d][];
-        logTruncatedMass = new double[d][];
         choiceProbabilities = new double[d][];
         choiceLogProbabilities = new double[d][];
     }
+
+    private Span<double> LogWeights => store.AsSpan(0, kernels);
+
+    // Where array `field` of the group's dimension d starts in the store.
+    private int Offset(int field, int d) => (2 + PerDimension * d + field) * stride;
+
+    private Span<double> Field(int field, int d) => store.AsSpan(Offset(field, d), kernels);
+
+    private ref double FieldStart(int field, int d) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(store), Offset(field, d));
 
     /// <summary>Fits the estimator to observations.</summary>
     /// <param name="dimensions">The group's dimensions.</param>
@@ -119,19 +134,7 @@ internal sealed class ParzenEstimator
         }
 
         released = true;
-        ArrayPool<double>.Shared.Return(logWeights);
-        ArrayPool<double>.Shared.Return(cumulativeWeights);
-        foreach (var arrays in (double[][][])[mu, sigma, inverseSigma, logNormalizer, logTruncatedMass])
-        {
-            for (var d = 0; d < arrays.Length; d++)
-            {
-                if (arrays[d] is { } array)
-                {
-                    ArrayPool<double>.Shared.Return(array);
-                    arrays[d] = null!;
-                }
-            }
-        }
+        ArrayPool<double>.Shared.Return(store);
     }
 
     private static double[] Rent(int length) => ArrayPool<double>.Shared.Rent(length);
@@ -142,7 +145,7 @@ internal sealed class ParzenEstimator
     /// <summary>Kernel <paramref name="k"/> as fitted in the group's numeric dimension <paramref name="d"/>: what a
     /// plain computation of the mixture density starts from, to check the optimised one against.</summary>
     internal (double LogWeight, double Centre, double Width, double LogNormalizer) Kernel(int d, int k) =>
-        (logWeights[k], mu[d][k], sigma[d][k], logNormalizer[d][k]);
+        (LogWeights[k], Field(Centres, d)[k], Field(Widths, d)[k], Field(LogNormalizers, d)[k]);
 
     /// <summary>Draws <paramref name="count"/> points from the mixture, as internal values, row by row
     /// (<c>result[c * D + d]</c> for candidate c and the group's d-th dimension).</summary>
@@ -158,7 +161,7 @@ internal sealed class ParzenEstimator
                 var dimension = dimensions[j];
                 result[c * d + j] = dimension.IsCategorical
                     ? PickChoice(choiceProbabilities[j], k, dimension.Dimension.Choices.Count, random.NextDouble())
-                    : dimension.Dimension.FromUnit(TruncatedNormal(random, mu[j][k], sigma[j][k]));
+                    : dimension.Dimension.FromUnit(TruncatedNormal(random, Field(Centres, j)[k], Field(Widths, j)[k]));
             }
         }
 
@@ -174,6 +177,7 @@ internal sealed class ParzenEstimator
         var d = dimensions.Length;
         var points = UnitPoints(candidates, count);
         var (continuous, baseTerms) = ContinuousBase();
+        var discrete = continuous.Length < d;
         var maxima = new double[count];
         var sums = new double[count];
         Array.Fill(maxima, double.NegativeInfinity);
@@ -185,16 +189,21 @@ internal sealed class ParzenEstimator
             for (var c = 0; c < count; c++)
             {
                 var point = points.AsSpan(c * d, d);
-                AddContinuousTerms(continuous, point, baseTerms, terms, start);
-                for (var j = 0; j < d; j++)
+                var blockMax = AddContinuousTerms(continuous, point, baseTerms, terms, start);
+                if (discrete)
                 {
-                    if (dimensions[j].IsCategorical || dimensions[j].Bins.IsDiscrete)
+                    for (var j = 0; j < d; j++)
                     {
-                        AddLogKernels(j, point[j], terms, start);
+                        if (dimensions[j].IsCategorical || dimensions[j].Bins.IsDiscrete)
+                        {
+                            AddLogKernels(j, point[j], terms, start);
+                        }
                     }
+
+                    blockMax = BlockMax(terms);
                 }
 
-                Accumulate(terms, ref maxima[c], ref sums[c]);
+                Accumulate(terms, blockMax, ref maxima[c], ref sums[c]);
             }
         }
 
@@ -216,16 +225,28 @@ internal sealed class ParzenEstimator
     {
         var continuous = new List<int>(dimensions.Length);
         var baseTerms = Rent(kernels);
-        logWeights.AsSpan(0, kernels).CopyTo(baseTerms);
+        LogWeights.CopyTo(baseTerms);
         for (var j = 0; j < dimensions.Length; j++)
         {
             if (!dimensions[j].IsCategorical && !dimensions[j].Bins.IsDiscrete)
             {
                 continuous.Add(j);
-                var normalizer = logNormalizer[j];
-                for (var k = 0; k < kernels; k++)
+                ref var normalizer = ref FieldStart(LogNormalizers, j);
+                ref var bases = ref MemoryMarshal.GetArrayDataReference(baseTerms);
+                var k = 0;
+                if (Vector.IsHardwareAccelerated)
                 {
-                    baseTerms[k] += normalizer[k];
+                    // Each kernel's sum is formed in the same order either way: the vectors only do lanes at once.
+                    for (; k <= kernels - Vector<double>.Count; k += Vector<double>.Count)
+                    {
+                        (Vector.LoadUnsafe(ref bases, (nuint)k) + Vector.LoadUnsafe(ref normalizer, (nuint)k))
+                            .StoreUnsafe(ref bases, (nuint)k);
+                    }
+                }
+
+                for (; k < kernels; k++)
+                {
+                    Unsafe.Add(ref bases, k) += Unsafe.Add(ref normalizer, k);
                 }
             }
         }
@@ -236,20 +257,24 @@ internal sealed class ParzenEstimator
     // terms = base - 0.5 * (sum over the continuous dimensions of the squared standardized distance): the innermost
     // loop of a proposal (candidates x kernels x dimensions). Each vector of kernels keeps its sum of squares in a
     // register across the dimensions, so that only the centres and inverse widths are loaded; the scalar tail does
-    // the same operations in the same order, so a kernel's term does not depend on where it falls.
-    private void AddContinuousTerms(int[] continuous, ReadOnlySpan<double> point, double[] baseTerms, Span<double> terms,
+    // the same operations in the same order, so a kernel's term does not depend on where it falls. Returns the
+    // largest term, found on the way (the terms are finite or minus infinity, never NaN, so vector maxima find the
+    // one Math.Max finds) rather than in another pass over the block.
+    private double AddContinuousTerms(int[] continuous, ReadOnlySpan<double> point, double[] baseTerms, Span<double> terms,
         int offset)
     {
         ref var bases = ref MemoryMarshal.GetArrayDataReference(baseTerms);
         ref var target = ref MemoryMarshal.GetReference(terms);
         var length = terms.Length;
         var k = 0;
+        var largest = double.NegativeInfinity;
         if (Vector.IsHardwareAccelerated)
         {
             // Four vectors at a time: each dimension's square is added to the previous sum, so one vector alone
             // would wait on the latency of every addition; four independent sums keep the arithmetic units busy.
             var width = Vector<double>.Count;
             var half = new Vector<double>(0.5);
+            var maxima = new Vector<double>(double.NegativeInfinity);
             for (; k <= length - 4 * width; k += 4 * width)
             {
                 var at = (nuint)(offset + k);
@@ -257,8 +282,8 @@ internal sealed class ParzenEstimator
                 Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
                 foreach (var j in continuous)
                 {
-                    ref var centres = ref MemoryMarshal.GetArrayDataReference(mu[j]);
-                    ref var inverse = ref MemoryMarshal.GetArrayDataReference(inverseSigma[j]);
+                    ref var centres = ref FieldStart(Centres, j);
+                    ref var inverse = ref FieldStart(InverseWidths, j);
                     var x = new Vector<double>(point[j]);
                     var z0 = (x - Vector.LoadUnsafe(ref centres, at)) * Vector.LoadUnsafe(ref inverse, at);
                     var z1 = (x - Vector.LoadUnsafe(ref centres, at1)) * Vector.LoadUnsafe(ref inverse, at1);
@@ -270,10 +295,15 @@ internal sealed class ParzenEstimator
                     s3 += z3 * z3;
                 }
 
-                (Vector.LoadUnsafe(ref bases, at) - half * s0).StoreUnsafe(ref target, (nuint)k);
-                (Vector.LoadUnsafe(ref bases, at1) - half * s1).StoreUnsafe(ref target, (nuint)(k + width));
-                (Vector.LoadUnsafe(ref bases, at2) - half * s2).StoreUnsafe(ref target, (nuint)(k + 2 * width));
-                (Vector.LoadUnsafe(ref bases, at3) - half * s3).StoreUnsafe(ref target, (nuint)(k + 3 * width));
+                var t0 = Vector.LoadUnsafe(ref bases, at) - half * s0;
+                var t1 = Vector.LoadUnsafe(ref bases, at1) - half * s1;
+                var t2 = Vector.LoadUnsafe(ref bases, at2) - half * s2;
+                var t3 = Vector.LoadUnsafe(ref bases, at3) - half * s3;
+                t0.StoreUnsafe(ref target, (nuint)k);
+                t1.StoreUnsafe(ref target, (nuint)(k + width));
+                t2.StoreUnsafe(ref target, (nuint)(k + 2 * width));
+                t3.StoreUnsafe(ref target, (nuint)(k + 3 * width));
+                maxima = Vector.Max(maxima, Vector.Max(Vector.Max(t0, t1), Vector.Max(t2, t3)));
             }
 
             for (; k <= length - width; k += width)
@@ -283,12 +313,19 @@ internal sealed class ParzenEstimator
                 foreach (var j in continuous)
                 {
                     var x = new Vector<double>(point[j]);
-                    var z = (x - Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(mu[j]), at))
-                        * Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(inverseSigma[j]), at);
+                    var z = (x - Vector.LoadUnsafe(ref FieldStart(Centres, j), at))
+                        * Vector.LoadUnsafe(ref FieldStart(InverseWidths, j), at);
                     squares += z * z;
                 }
 
-                (Vector.LoadUnsafe(ref bases, at) - half * squares).StoreUnsafe(ref target, (nuint)k);
+                var term = Vector.LoadUnsafe(ref bases, at) - half * squares;
+                term.StoreUnsafe(ref target, (nuint)k);
+                maxima = Vector.Max(maxima, term);
+            }
+
+            for (var lane = 0; lane < width; lane++)
+            {
+                largest = Math.Max(largest, maxima[lane]);
             }
         }
 
@@ -297,12 +334,17 @@ internal sealed class ParzenEstimator
             var squares = 0.0;
             foreach (var j in continuous)
             {
-                var z = (point[j] - mu[j][offset + k]) * inverseSigma[j][offset + k];
+                var z = (point[j] - Unsafe.Add(ref FieldStart(Centres, j), offset + k))
+                    * Unsafe.Add(ref FieldStart(InverseWidths, j), offset + k);
                 squares += z * z;
             }
 
-            Unsafe.Add(ref target, k) = Unsafe.Add(ref bases, offset + k) - 0.5 * squares;
+            var term = Unsafe.Add(ref bases, offset + k) - 0.5 * squares;
+            Unsafe.Add(ref target, k) = term;
+            largest = Math.Max(largest, term);
         }
+
+        return largest;
     }
 
     // The candidates with continuous numeric values already mapped to the unit interval, once, rather than in every
@@ -325,11 +367,10 @@ internal sealed class ParzenEstimator
         return points;
     }
 
-    // Folds a block of log terms into a running log-sum-exp kept as (max, sum of exp(term - max)).
-    private static void Accumulate(ReadOnlySpan<double> terms, ref double max, ref double sum)
+    // Folds a block of log terms, the largest of which is blockMax, into a running log-sum-exp kept as (max, sum of
+    // exp(term - max)).
+    private static void Accumulate(ReadOnlySpan<double> terms, double blockMax, ref double max, ref double sum)
     {
-        var blockMax = BlockMax(terms);
-
         if (blockMax > max)
         {
             sum = double.IsNegativeInfinity(max) ? 0 : sum * Math.Exp(max - blockMax);
@@ -342,24 +383,36 @@ internal sealed class ParzenEstimator
         }
 
         // Vectors of terms are exponentiated together (the vector exponential agrees with Math.Exp to rounding), and
-        // vectors whose terms are all negligible, most of a crowded density's, are skipped.
+        // vectors whose terms are all negligible, most of a crowded density's, are skipped. Which ones is settled
+        // first, into a bit mask without branches, and then only its set bits are visited, in order: a branch per
+        // vector, taken about half the time in no pattern, cost more in mispredictions than the exponentials.
         var i = 0;
         if (Vector.IsHardwareAccelerated && terms.Length >= Vector<double>.Count)
         {
+            var width = Vector<double>.Count;
+            var vectors = terms.Length / width; // at most 64 / 2, so the mask has room
             var shift = new Vector<double>(max);
             var negligible = new Vector<double>(NegligibleLogTerm);
-            var sums = Vector<double>.Zero;
-            for (; i <= terms.Length - Vector<double>.Count; i += Vector<double>.Count)
+            ref var first = ref MemoryMarshal.GetReference(terms);
+            var mask = 0UL;
+            for (var v = 0; v < vectors; v++)
             {
-                var shifted = new Vector<double>(terms.Slice(i, Vector<double>.Count)) - shift;
+                var shifted = Vector.LoadUnsafe(ref first, (nuint)(v * width)) - shift;
+                mask |= (Vector.GreaterThanAny(shifted, negligible) ? 1UL : 0UL) << v;
+            }
+
+            var sums = Vector<double>.Zero;
+            while (mask != 0)
+            {
+                var v = BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                var shifted = Vector.LoadUnsafe(ref first, (nuint)(v * width)) - shift;
                 var kept = Vector.GreaterThan(shifted, negligible);
-                if (kept != Vector<long>.Zero)
-                {
-                    sums += Vector.ConditionalSelect(kept, Vector.Exp(shifted), Vector<double>.Zero);
-                }
+                sums += Vector.ConditionalSelect(kept, Vector.Exp(shifted), Vector<double>.Zero);
             }
 
             sum += Vector.Sum(sums);
+            i = vectors * width;
         }
 
         AddExponentials(terms[i..], max, ref sum);
@@ -410,8 +463,13 @@ internal sealed class ParzenEstimator
     {
         var column = dimensions[d].Index;
         var n = observations.Count;
-        var centres = Rent(kernels);
-        var rows = observations is List<double[]> list ? CollectionsMarshal.AsSpan(list) : [.. observations];
+        var centres = Field(Centres, d);
+        var rows = observations switch
+        {
+            ArraySegment<double[]> segment => segment.AsSpan(),
+            List<double[]> list => CollectionsMarshal.AsSpan(list),
+            _ => [.. observations],
+        };
         for (var i = 0; i < n; i++)
         {
             centres[i] = rows[i][column];
@@ -422,7 +480,8 @@ internal sealed class ParzenEstimator
             centres[n] = 0.5;
         }
 
-        var widths = NeighbourBandwidths(centres, settings.ConsiderEndpoints, order, n);
+        var widths = Field(Widths, d);
+        NeighbourBandwidths(centres, widths, settings.ConsiderEndpoints, order, n);
         if (withPrior)
         {
             widths[n] = 1; // the prior spans the whole interval
@@ -434,9 +493,9 @@ internal sealed class ParzenEstimator
         // an optimum; the classic floor, from this density's kernels alone, held them at about a tenth of the range.
         var evidence = Math.Sqrt(kernels * (double)Math.Max(settings.StudyObservations, kernels));
         var minimum = settings.ConsiderMagicClip ? 1.0 / Math.Min(100, 1 + evidence) : 1e-12;
-        var inverse = Rent(kernels);
-        var normalizer = Rent(kernels);
-        var logMass = Rent(kernels);
+        var inverse = Field(InverseWidths, d);
+        var normalizer = Field(LogNormalizers, d);
+        var logMass = Field(LogTruncatedMasses, d);
         var logMinimum = Math.Log(minimum); // most kernels of a crowded density sit at the floor
         var k = 0;
         if (Vector.IsHardwareAccelerated)
@@ -478,38 +537,28 @@ internal sealed class ParzenEstimator
             FitKernel(k, centres, widths, inverse, normalizer, logMass, minimum, logMinimum);
         }
 
-        mu[d] = centres;
-        sigma[d] = widths;
-        inverseSigma[d] = inverse;
-        logNormalizer[d] = normalizer;
-        logTruncatedMass[d] = logMass;
     }
 
-    // Clamps a kernel's width, then sets its inverse width, log truncated mass and log normalizer.
-    private static void FitKernel(int k, double[] centres, double[] widths, double[] inverse, double[] normalizer,
-        double[] logMass, double minimum, double logMinimum)
+    // Clamps a kernel's width, then sets its inverse width, log truncated mass and log normalizer (the last two
+    // remembered from earlier fits, see ParzenKernelMemo).
+    private static void FitKernel(int k, Span<double> centres, Span<double> widths, Span<double> inverse,
+        Span<double> normalizer, Span<double> logMass, double minimum, double logMinimum)
     {
         widths[k] = Math.Clamp(widths[k], minimum, 1);
         inverse[k] = 1 / widths[k];
-        var lower = -centres[k] * inverse[k];
-        var upper = (1 - centres[k]) * inverse[k];
-
-        // A kernel more than six widths from both ends loses under 1e-9 of its mass to truncation: skip the
-        // two error-function calls, which dominate fitting a thousand kernels.
-        logMass[k] = lower < -6 && upper > 6 ? 0 : Math.Log(NormalDistribution.Mass(lower, upper));
-        normalizer[k] = -(widths[k] == minimum ? logMinimum : Math.Log(widths[k])) - NormalDistribution.LogSqrtTwoPi - logMass[k];
+        (logMass[k], normalizer[k]) = ParzenKernelMemo.Current.Get(centres[k], widths[k], inverse[k], minimum, logMinimum);
     }
 
     // Each kernel is as wide as the larger gap to its neighbours in this dimension (the interval ends count as
     // neighbours only when endpoints are considered), so isolated observations get broad kernels and clustered
     // ones narrow kernels. Joint (multivariate) kernels use the same per-dimension widths: measured against a
     // fixed Scott-style width, they refine optima far better (see docs/benchmarks.md).
-    private double[] NeighbourBandwidths(double[] centres, bool considerEndpoints, int[]? observationOrder, int observations)
+    private void NeighbourBandwidths(ReadOnlySpan<double> centres, Span<double> widths, bool considerEndpoints,
+        int[]? observationOrder, int observations)
     {
         var order = observationOrder is null
-            ? UnitIntervalSort.Order(centres.AsSpan(0, kernels))
+            ? UnitIntervalSort.Order(centres)
             : WithPrior(observationOrder, centres, observations);
-        var widths = Rent(kernels);
         for (var s = 0; s < kernels; s++)
         {
             // Inner kernels (the bulk) take the plain larger gap; only the two ends look at the bounds.
@@ -533,12 +582,11 @@ internal sealed class ParzenEstimator
         }
 
         ArrayPool<int>.Shared.Return(order);
-        return widths;
     }
 
     // The kernels' order from the observations' order: the prior kernel (the last one, when there is one) goes
     // after every observation whose centre is not above its own, where a stable sort would put it.
-    private int[] WithPrior(int[] observationOrder, double[] centres, int n)
+    private int[] WithPrior(int[] observationOrder, ReadOnlySpan<double> centres, int n)
     {
         var order = ArrayPool<int>.Shared.Rent(kernels);
         if (kernels == n)
@@ -622,26 +670,32 @@ internal sealed class ParzenEstimator
         var width = upper - lower;
         var middle = 0.5 * (lower + upper);
         var logWidth = Math.Log(width);
+        var mu = Field(Centres, d);
+        var sigma = Field(Widths, d);
+        var inverseSigma = Field(InverseWidths, d);
+        var logNormalizer = Field(LogNormalizers, d);
+        var logTruncatedMass = Field(LogTruncatedMasses, d);
         for (var i = 0; i < terms.Length; i++)
         {
             var k = offset + i;
-            if (width < MidpointRuleRatio * sigma[d][k])
+            if (width < MidpointRuleRatio * sigma[k])
             {
-                var z = (middle - mu[d][k]) * inverseSigma[d][k];
-                terms[i] += logNormalizer[d][k] - 0.5 * z * z + logWidth;
+                var z = (middle - mu[k]) * inverseSigma[k];
+                terms[i] += logNormalizer[k] - 0.5 * z * z + logWidth;
             }
             else
             {
-                var mass = NormalDistribution.Mass((lower - mu[d][k]) * inverseSigma[d][k], (upper - mu[d][k]) * inverseSigma[d][k]);
-                terms[i] += Math.Log(Math.Max(mass, double.Epsilon)) - logTruncatedMass[d][k];
+                var mass = NormalDistribution.Mass((lower - mu[k]) * inverseSigma[k], (upper - mu[k]) * inverseSigma[k]);
+                terms[i] += Math.Log(Math.Max(mass, double.Epsilon)) - logTruncatedMass[k];
             }
         }
     }
 
     private int PickKernel(double u)
     {
-        var index = Array.BinarySearch(cumulativeWeights, 0, kernels, u);
-        index = index < 0 ? ~index : index;
+        // The cumulative weights are the store's second array: positions found there count from its start.
+        var index = Array.BinarySearch(store, stride, kernels, u);
+        index = (index < 0 ? ~index : index) - stride;
         return Math.Min(index, kernels - 1);
     }
 

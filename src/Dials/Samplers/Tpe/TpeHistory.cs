@@ -16,25 +16,37 @@ internal sealed class TpeHistory
     private readonly int[]? indexOfNumber;
     private readonly int version;
 
-    private TpeHistory(double[]?[] coordinates, int[] ranked, bool[] finished, CoordinateCache cache, int[]? indexOfNumber)
+    private TpeHistory(int count, double[]?[] coordinates, int[] ranked, bool[] finished, bool[] everywhereActive,
+        CoordinateCache cache, int[]? indexOfNumber)
     {
+        Count = count;
         Coordinates = coordinates;
         Ranked = ranked;
         Finished = finished;
+        EverywhereActive = everywhereActive;
         this.cache = cache;
         this.indexOfNumber = indexOfNumber;
         version = cache.Version;
     }
 
-    /// <summary>Per trial index, its coordinates, or null for a trial left out.</summary>
+    /// <summary>The number of trials the sampler was shown (indices run from 0 to one less).</summary>
+    public int Count { get; }
+
+    /// <summary>Per trial index, its coordinates, or null for a trial left out. Rented: the array may be longer than
+    /// <see cref="Count"/>, and goes back to the pool with <see cref="Return()"/>.</summary>
     public double[]?[] Coordinates { get; }
 
     /// <summary>The indices of the trials taken into account, best first.</summary>
     public int[] Ranked { get; }
 
-    /// <summary>Per trial index, whether it has finished (so is not a constant-liar stand-in).</summary>
+    /// <summary>Per trial index, whether it has finished (so is not a constant-liar stand-in). Rented, as
+    /// <see cref="Coordinates"/>.</summary>
     public bool[] Finished { get; }
 
+    /// <summary>Per trial index, whether it has a coordinate in every dimension (no dimension inactive): then it is
+    /// active in every group, which spares a look at each of a group's coordinates. Rented, as
+    /// <see cref="Coordinates"/>.</summary>
+    public bool[] EverywhereActive { get; }
 
     /// <summary>Ranks the trials of <paramref name="context"/>.</summary>
     /// <param name="context">The trials and the space.</param>
@@ -45,15 +57,29 @@ internal sealed class TpeHistory
     public static TpeHistory From(SamplingContext context, bool constantLiar,
         ConditionalWeakTable<SearchSpace, CoordinateCache> caches)
     {
-        var trials = context.Trials;
+        // The records are read once, into a rented array: the list is usually a view that skips the trials without
+        // a point (a binary search behind an interface call per item), and three passes read every item.
+        var count = context.Trials.Count;
+        var trials = ArrayPool<TrialRecord>.Shared.Rent(count);
+        for (var t = 0; t < count; t++)
+        {
+            trials[t] = context.Trials[t];
+        }
+
         var cache = caches.GetValue(context.Space, _ => new CoordinateCache());
-        var coordinates = new double[]?[trials.Count];
-        var finished = new bool[trials.Count];
+        // The per-trial arrays are rented too (a history is read once per proposal, and these would be most of what
+        // a proposal allocates); they start cleared, as a new array would.
+        var coordinates = ArrayPool<double[]?>.Shared.Rent(count);
+        var finished = ArrayPool<bool>.Shared.Rent(count);
+        var everywhereActive = ArrayPool<bool>.Shared.Rent(count);
+        Array.Clear(coordinates, 0, count);
+        Array.Clear(finished, 0, count);
+        Array.Clear(everywhereActive, 0, count);
 
         // Complete trials, the bulk of a long study, are ordered on plain (value, index) arrays, which sort far
         // faster than composite keys; the few pruned and running trials follow with their own ordering.
-        var values = ArrayPool<double>.Shared.Rent(trials.Count);
-        var completeIndices = ArrayPool<int>.Shared.Rent(trials.Count);
+        var values = ArrayPool<double>.Shared.Rent(count);
+        var completeIndices = ArrayPool<int>.Shared.Rent(count);
         var complete = 0;
         List<RankKey>? others = null;
         var sign = context.Direction == Direction.Maximize ? -1.0 : 1.0;
@@ -61,18 +87,19 @@ internal sealed class TpeHistory
         // One lock for the whole pass, so that the sorted coordinates read below match the coordinates handed out.
         using var scope = cache.Gate.EnterScope();
         var increasing = true;
-        for (var t = 0; t < trials.Count; t++)
+        var dimensions = context.Space.Dimensions.Count;
+        for (var t = 0; t < count; t++)
         {
             var trial = trials[t];
             increasing &= t == 0 || trial.Number > trials[t - 1].Number;
-            if (trial.Number == context.TrialNumber || trial.Point.Count != context.Space.Dimensions.Count
+            if (trial.Number == context.TrialNumber || trial.Point.Count != dimensions
                 || RankOf(trial, sign, constantLiar) is not { } key)
             {
                 cache.Rank(trial.Number, null);
                 continue;
             }
 
-            coordinates[t] = cache.Get(context.Space, trial);
+            (coordinates[t], everywhereActive[t]) = cache.Get(context.Space, trial);
             finished[t] = trial.State != TrialState.Running;
             cache.Rank(trial.Number, key.Class == 0 ? key.Value : null);
             if (key.Class == 0)
@@ -88,7 +115,7 @@ internal sealed class TpeHistory
 
         // In number order, the cache's standing orders give the complete trials by value (ties by number) and each
         // dimension's coordinate order without sorting; otherwise the complete trials are sorted here.
-        var indexOfNumber = increasing ? cache.IndexOfNumber(trials, coordinates) : null;
+        var indexOfNumber = increasing ? cache.IndexOfNumber(trials.AsSpan(0, count), coordinates) : null;
         others?.Sort();
         var ranked = new int[complete + (others?.Count ?? 0)];
         if (indexOfNumber is null || !cache.RankComplete(indexOfNumber, ranked.AsSpan(0, complete)))
@@ -104,8 +131,19 @@ internal sealed class TpeHistory
 
         ArrayPool<double>.Shared.Return(values);
         ArrayPool<int>.Shared.Return(completeIndices);
+        Array.Clear(trials, 0, count); // the pool must not keep the records alive
+        ArrayPool<TrialRecord>.Shared.Return(trials);
 
-        return new TpeHistory(coordinates, ranked, finished, cache, indexOfNumber);
+        return new TpeHistory(count, coordinates, ranked, finished, everywhereActive, cache, indexOfNumber);
+    }
+
+    /// <summary>Hands the rented per-trial arrays back to the pool; the history must not be used afterwards.</summary>
+    public void Return()
+    {
+        Array.Clear(Coordinates, 0, Count); // the pool must not keep the coordinates alive
+        ArrayPool<double[]?>.Shared.Return(Coordinates);
+        ArrayPool<bool>.Shared.Return(Finished);
+        ArrayPool<bool>.Shared.Return(EverywhereActive);
     }
 
     /// <summary>Per group dimension, the positions of the good and the bad observations (<paramref name="stamps"/>
@@ -141,21 +179,20 @@ internal sealed class TpeHistory
                 continue;
             }
 
-            var good = below[j] = ArrayPool<int>.Shared.Rent(belowCount);
-            var bad = above[j] = ArrayPool<int>.Shared.Rent(aboveCount);
+            // One spare item in each: every number writes to both sets and moves on in the one it belongs to, which
+            // spares a branch that the random interleaving of good and bad observations would mispredict half the time.
+            var good = below[j] = ArrayPool<int>.Shared.Rent(belowCount + 1);
+            var bad = above[j] = ArrayPool<int>.Shared.Rent(aboveCount + 1);
             int b = 0, a = 0;
             foreach (var number in cache.NumbersByCoordinate(group[j].Index))
             {
-                // A number is listed once per dimension and maps to one trial, so no set can overflow.
+                // A number is listed once per dimension and maps to one trial, so neither count can pass its set's
+                // size, and the spare item takes the writes once a set is full.
                 var slot = number < indexOfNumber.Length ? slots[number] : 0;
-                if (slot > 0)
-                {
-                    good[b++] = slot - 1;
-                }
-                else if (slot < 0)
-                {
-                    bad[a++] = -slot - 1;
-                }
+                good[b] = slot - 1;
+                bad[a] = -slot - 1;
+                b += slot > 0 ? 1 : 0;
+                a += slot < 0 ? 1 : 0;
             }
 
             // Every observation of the group is active in all its dimensions, so each one was listed exactly once.
@@ -229,7 +266,8 @@ internal sealed class TpeHistory
         /// reads still match the coordinates it was handed.</summary>
         public int Version { get; private set; }
 
-        public double[] Get(SearchSpace space, TrialRecord trial)
+        /// <summary>The coordinates of <paramref name="trial"/>, and whether none of them is NaN.</summary>
+        public (double[] Coordinates, bool EverywhereActive) Get(SearchSpace space, TrialRecord trial)
         {
             while (entries.Count <= trial.Number)
             {
@@ -241,14 +279,15 @@ internal sealed class TpeHistory
             var entry = entries[trial.Number];
             if (ReferenceEquals(entry.Source, trial.Point) && entry.Coordinates is not null)
             {
-                return entry.Coordinates;
+                return (entry.Coordinates, entry.EverywhereActive);
             }
 
             if (entry.Values is null || entry.Coordinates is null || !SameValues(entry.Values, trial.Point))
             {
                 double[] values = [.. trial.Point];
                 var old = entry.Coordinates;
-                entry = new Entry(trial.Point, values, Convert(space, values));
+                var converted = Convert(space, values);
+                entry = new Entry(trial.Point, values, converted, Array.TrueForAll(converted, c => !double.IsNaN(c)));
                 (order ??= new CoordinateOrder(space)).Replace(trial.Number, old, entry.Coordinates!);
                 Version++;
             }
@@ -258,7 +297,7 @@ internal sealed class TpeHistory
             }
 
             entries[trial.Number] = entry;
-            return entry.Coordinates!;
+            return (entry.Coordinates!, entry.EverywhereActive);
         }
 
         /// <summary>Records the ranking value of trial <paramref name="number"/>: its signed value when it is
@@ -290,11 +329,11 @@ internal sealed class TpeHistory
 
         /// <summary>Per trial number, the index of the trial with <paramref name="coordinates"/> (as just handed
         /// out by <see cref="Get"/>) that has it, or -1.</summary>
-        public int[] IndexOfNumber(IReadOnlyList<TrialRecord> trials, double[]?[] coordinates)
+        public int[] IndexOfNumber(ReadOnlySpan<TrialRecord> trials, double[]?[] coordinates)
         {
             var indexOfNumber = new int[entries.Count];
             Array.Fill(indexOfNumber, -1);
-            for (var t = 0; t < trials.Count; t++)
+            for (var t = 0; t < trials.Length; t++)
             {
                 if (coordinates[t] is not null)
                 {
@@ -344,7 +383,8 @@ internal sealed class TpeHistory
             return true;
         }
 
-        private readonly record struct Entry(IReadOnlyList<double>? Source, double[]? Values, double[]? Coordinates);
+        private readonly record struct Entry(IReadOnlyList<double>? Source, double[]? Values, double[]? Coordinates,
+            bool EverywhereActive);
 
         private static double[] Convert(SearchSpace space, double[] point)
         {
