@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dials.Packaging.Tests.Editor;
 using Xunit.Abstractions;
 
@@ -24,9 +25,14 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Csharp_ls_reports_the_analyzers_diagnostics_of_the_package_as_a_document_is_edited()
     {
+        var setup = Stopwatch.StartNew();
         feed.Pack("src/Dials/Dials.csproj");
+        var packed = setup.Elapsed;
         var executable = CsharpLs.Install(Path.Combine(feed.Work, "tools"), feed.Work);
+        var installed = setup.Elapsed;
         var consumer = CreateConsumer();
+        output.WriteLine($"Seconds to pack {packed.TotalSeconds:0.0}, install csharp-ls {(installed - packed).TotalSeconds:0.0}, "
+            + $"restore the consumer {(setup.Elapsed - installed).TotalSeconds:0.0}");
 
         await using var server = LanguageServer.Start(executable, consumer, CsharpLs.Settings);
         await InitializeAsync(server, consumer);
@@ -34,44 +40,44 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
         // Opened with three searches the analyzers flag, each with a Dials code fix, and an unused using (CS8019) whose
         // fix is Roslyn's own. The static property reads the generated SearchSpace: no error there means the package's
         // source generator ran in the server.
-        var (document, opened) = await OpenDocument.OpenAsync(server, Path.Combine(consumer, "Model.cs"), Flawed,
-            ds => ds.Any(d => d.IsDials), FirstDiagnostics);
-        var diagnostics = await document.PullDiagnosticsAsync(Answer);
-        Assert.Equal(["CS8019@0:0", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"], Ordered(diagnostics));
+        var (document, opened) = await OpenDocument.OpenAsync(server, Path.Combine(consumer, "Model.cs"), Flawed, FirstDiagnostics);
+        Assert.Equal(["CS8019@0:0", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"], Ordered(opened.Diagnostics));
 
         // Roslyn's own fix for the compiler's CS8019 comes through the same request, and its edit applies as an editor
         // applies it: the code-action path works for this document.
-        var removeUsings = Assert.Single(await document.CodeActionsAsync(diagnostics.Single(d => d.Code == "CS8019"), Answer));
+        var removeUsings = Assert.Single(await document.CodeActionsAsync(opened.Diagnostics.Single(d => d.Code == "CS8019"), Answer));
         Assert.Equal("Remove unnecessary usings", removeUsings.GetProperty("title").GetString());
         Assert.Equal(Flawed[(Flawed.IndexOf('\n', StringComparison.Ordinal) + 1)..],
             TextEdits.Apply(document.Text, document.Uri, removeUsings.GetProperty("edit")));
 
         // None of the package's fixes is offered: csharp-ls 0.28 asks only Roslyn's built-in fix providers, and only about
         // the compiler's diagnostics (docs/editor.md). When a server version offers them, this fails and the docs change.
-        foreach (var diagnostic in diagnostics.Where(d => d.IsDials))
+        foreach (var diagnostic in opened.Diagnostics.Where(d => d.IsDials))
         {
             Assert.Empty(await document.CodeActionsAsync(diagnostic, Answer));
         }
 
         // An edit as an editor sends it (the changed range only): a learning-rate default of 5 adds DIALS100.
-        var toDials100 = await document.ReplaceAsync(8, "1e-3", "5", ds => ds.Any(d => d.Code == "DIALS100"), Answer);
-        Assert.Equal(["CS8019@0:0", "DIALS100@8:83", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"],
-            Ordered(await document.PullDiagnosticsAsync(Answer)));
+        var rateOfFive = await document.ReplaceAsync(8, "1e-3", "5", Answer);
+        Assert.Equal(["CS8019@0:0", "DIALS100@8:83", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"], Ordered(rateOfFive.Diagnostics));
 
         // A declaration error, the generator's DIALS016 in a build: a batch-size default outside its range. csharp-ls does
         // not report generator diagnostics (docs/editor.md); what shows is the generator's missing output, the use of the
         // SearchSpace it did not generate (CS0120). The analyzers' diagnostics stay.
-        var toError = await document.ReplaceAsync(10, "50", "500", ds => ds.Any(d => d.Code == "CS0120"), Answer);
+        var outOfRange = await document.ReplaceAsync(10, "50", "500", Answer);
         Assert.Equal(["CS0120@12:36", "CS8019@0:0", "DIALS100@8:83", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"],
-            Ordered(await document.PullDiagnosticsAsync(Answer)));
+            Ordered(outOfRange.Diagnostics));
 
-        // The same document made right: nothing at all is reported, where the same request just reported DIALS diagnostics.
-        var toClean = await document.ReplaceAllAsync(Clean, ds => ds.Count == 0, Answer);
-        Assert.Empty(await document.PullDiagnosticsAsync(Answer));
+        // The same document made right (the text the fixes give, as dotnet format applies them in FormatTests): nothing at
+        // all is reported, where the same requests just reported DIALS diagnostics.
+        var clean = await document.ReplaceAllAsync(Clean, Answer);
+        Assert.Empty(clean.Diagnostics);
 
-        output.WriteLine($"csharp-ls {CsharpLs.Version}: open to first Dials diagnostics {Seconds(opened)}; "
-            + $"edit to DIALS100 {Seconds(toDials100)}; edit to the declaration error's diagnostics {Seconds(toError)}; "
-            + $"edit to clean {Seconds(toClean)}");
+        output.WriteLine($"csharp-ls {CsharpLs.Version}, seconds from sending to the pull's answer / to the push:");
+        foreach (var (step, diagnosed) in new[] { ("open", opened), ("edit: DIALS100", rateOfFive), ("edit: declaration error", outOfRange), ("edit: clean", clean) })
+        {
+            output.WriteLine($"  {step}: {diagnosed.ToPull.TotalSeconds:0.00} / {diagnosed.ToPush.TotalSeconds:0.00}");
+        }
     }
 
     public void Dispose() => feed.Dispose();
@@ -128,8 +134,6 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
 
     private static IEnumerable<string> Ordered(IEnumerable<LspDiagnostic> diagnostics) =>
         diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal);
-
-    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.00} s";
 
     private string CreateConsumer()
     {

@@ -22,21 +22,22 @@ internal sealed class OpenDocument
 
     public int Version { get; private set; } = 1;
 
-    /// <summary>Sends <c>didOpen</c> and waits for the first diagnostics push that <paramref name="accept"/> accepts.</summary>
-    /// <returns>The document and the time from opening it to that push.</returns>
-    public static async Task<(OpenDocument Document, TimeSpan Took)> OpenAsync(LanguageServer server, string path, string text,
-        Func<IReadOnlyList<LspDiagnostic>, bool> accept, TimeSpan timeout)
+    /// <summary>Sends <c>didOpen</c> and reads the diagnostics as <see cref="ReplaceAsync"/> does.</summary>
+    public static async Task<(OpenDocument Document, Diagnosed Diagnosed)> OpenAsync(LanguageServer server, string path, string text,
+        TimeSpan timeout)
     {
         var document = new OpenDocument(server, new Uri(path).AbsoluteUri, text);
-        var took = await document.SendAsync("textDocument/didOpen",
-            new { textDocument = new { uri = document.Uri, languageId = "csharp", version = document.Version, text } }, accept, timeout);
-        return (document, took);
+        var diagnosed = await document.SendAsync("textDocument/didOpen",
+            new { textDocument = new { uri = document.Uri, languageId = "csharp", version = document.Version, text } }, timeout);
+        return (document, diagnosed);
     }
 
-    /// <summary>Replaces the one occurrence of <paramref name="old"/> on <paramref name="line"/> (zero-based) as a typed edit
-    /// would, and waits for the first diagnostics push after it that <paramref name="accept"/> accepts.</summary>
-    /// <returns>The time from sending the edit to that push.</returns>
-    public Task<TimeSpan> ReplaceAsync(int line, string old, string replacement, Func<IReadOnlyList<LspDiagnostic>, bool> accept, TimeSpan timeout)
+    /// <summary>
+    /// Replaces the one occurrence of <paramref name="old"/> on <paramref name="line"/> (zero-based) as a typed edit would,
+    /// then reads the new diagnostics both ways an editor gets them: a pull right after the edit (as clients that pull do),
+    /// and the server's push of the same diagnostics (as clients that listen do).
+    /// </summary>
+    public Task<Diagnosed> ReplaceAsync(int line, string old, string replacement, TimeSpan timeout)
     {
         var lineStart = TextEdits.Offset(Text, line, 0);
         var lineEnd = Text.IndexOf('\n', lineStart) is var end and >= 0 ? end : Text.Length;
@@ -55,11 +56,11 @@ internal sealed class OpenDocument
         {
             textDocument = new { uri = Uri, version = Version },
             contentChanges = new[] { new { range, text = replacement } },
-        }, accept, timeout);
+        }, timeout);
     }
 
     /// <summary>Replaces the whole text and waits as <see cref="ReplaceAsync"/> does.</summary>
-    public Task<TimeSpan> ReplaceAllAsync(string text, Func<IReadOnlyList<LspDiagnostic>, bool> accept, TimeSpan timeout)
+    public Task<Diagnosed> ReplaceAllAsync(string text, TimeSpan timeout)
     {
         Text = text;
         Version++;
@@ -67,7 +68,7 @@ internal sealed class OpenDocument
         {
             textDocument = new { uri = Uri, version = Version },
             contentChanges = new[] { new { text } },
-        }, accept, timeout);
+        }, timeout);
     }
 
     /// <summary>The server's diagnostics for the document as it is now (a <c>textDocument/diagnostic</c> pull).</summary>
@@ -90,12 +91,23 @@ internal sealed class OpenDocument
         return actions.ValueKind == System.Text.Json.JsonValueKind.Array ? [.. actions.EnumerateArray()] : [];
     }
 
-    private async Task<TimeSpan> SendAsync(string method, object parameters, Func<IReadOnlyList<LspDiagnostic>, bool> accept, TimeSpan timeout)
+    private async Task<Diagnosed> SendAsync(string method, object parameters, TimeSpan timeout)
     {
         var skip = server.PublishedCount;
         var sent = server.Clock.Elapsed;
         await server.NotifyAsync(method, parameters);
-        var push = await server.WaitForPublishAsync(Uri, skip, accept, timeout);
-        return push.At - sent;
+
+        // The server orders a pull after the change that precedes it, so the pull answers for the new text.
+        var pulled = await PullDiagnosticsAsync(timeout);
+        var toPull = server.Clock.Elapsed - sent;
+        var expected = Ordered(pulled);
+        var push = await server.WaitForPublishAsync(Uri, skip, pushed => Ordered(pushed).SequenceEqual(expected), timeout);
+        return new Diagnosed(pulled, toPull, push.At - sent);
     }
+
+    private static IEnumerable<string> Ordered(IEnumerable<LspDiagnostic> diagnostics) =>
+        diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal);
+
+    /// <summary>The diagnostics of a change, and how long after sending it the pull answered and the push arrived.</summary>
+    internal sealed record Diagnosed(IReadOnlyList<LspDiagnostic> Diagnostics, TimeSpan ToPull, TimeSpan ToPush);
 }
