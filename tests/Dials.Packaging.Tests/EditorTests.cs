@@ -41,7 +41,7 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
         // fix is Roslyn's own. The static property reads the generated SearchSpace: no error there means the package's
         // source generator ran in the server.
         var (document, opened) = await OpenDocument.OpenAsync(server, Path.Combine(consumer, "Model.cs"), Flawed, FirstDiagnostics);
-        Assert.Equal(["CS8019@0:0", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"], Ordered(opened.Diagnostics));
+        Assert.Equal(["CS8019@0:0", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"], LspDiagnostic.Ordered(opened.Diagnostics));
 
         // Roslyn's own fix for the compiler's CS8019 comes through the same request, and its edit applies as an editor
         // applies it: the code-action path works for this document.
@@ -59,14 +59,14 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
 
         // An edit as an editor sends it (the changed range only): a learning-rate default of 5 adds DIALS100.
         var rateOfFive = await document.ReplaceAsync(8, "1e-3", "5", Answer);
-        Assert.Equal(["CS8019@0:0", "DIALS100@8:83", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"], Ordered(rateOfFive.Diagnostics));
+        Assert.Equal(["CS8019@0:0", "DIALS100@8:83", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"], LspDiagnostic.Ordered(rateOfFive.Diagnostics));
 
         // A declaration error, the generator's DIALS016 in a build: a batch-size default outside its range. csharp-ls does
         // not report generator diagnostics (docs/editor.md); what shows is the generator's missing output, the use of the
         // SearchSpace it did not generate (CS0120). The analyzers' diagnostics stay.
         var outOfRange = await document.ReplaceAsync(10, "50", "500", Answer);
         Assert.Equal(["CS0120@12:36", "CS8019@0:0", "DIALS100@8:83", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"],
-            Ordered(outOfRange.Diagnostics));
+            LspDiagnostic.Ordered(outOfRange.Diagnostics));
 
         // The same document made right (the text the fixes give, as dotnet format applies them in FormatTests): nothing at
         // all is reported, where the same requests just reported DIALS diagnostics.
@@ -123,6 +123,8 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
             processId = Environment.ProcessId,
             rootUri,
             workspaceFolders = new[] { new { uri = rootUri, name = "consumer" } },
+            // Diagnostics pushed, not pulled: csharp-ls pushes only to a client that does not announce pull support, and
+            // the test reads both (a pull after each change, answered whatever the client announced).
             capabilities = new
             {
                 workspace = new { configuration = true },
@@ -131,9 +133,6 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
         }, Answer);
         await server.NotifyAsync("initialized", new { });
     }
-
-    private static IEnumerable<string> Ordered(IEnumerable<LspDiagnostic> diagnostics) =>
-        diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal);
 
     private string CreateConsumer()
     {

@@ -15,6 +15,10 @@ internal sealed record LspDiagnostic(string Code, int Line, int Character, int S
             d.TryGetProperty("severity", out var severity) ? severity.GetInt32() : 0,
             d.Clone()))];
 
+    /// <summary>The diagnostics as <c>CODE@line:character</c>, in ordinal order: what the tests compare.</summary>
+    public static IReadOnlyList<string> Ordered(IEnumerable<LspDiagnostic> diagnostics) =>
+        [.. diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal)];
+
     /// <summary>Whether this is one of the Dials package's diagnostics (the generator's DIALS0xx or the analyzers' DIALS1xx).</summary>
     public bool IsDials => Code.StartsWith("DIALS", StringComparison.Ordinal);
 

@@ -100,13 +100,10 @@ internal sealed class OpenDocument
         // The server orders a pull after the change that precedes it, so the pull answers for the new text.
         var pulled = await PullDiagnosticsAsync(timeout);
         var toPull = server.Clock.Elapsed - sent;
-        var expected = Ordered(pulled);
-        var push = await server.WaitForPublishAsync(Uri, skip, pushed => Ordered(pushed).SequenceEqual(expected), timeout);
+        var expected = LspDiagnostic.Ordered(pulled);
+        var push = await server.WaitForPublishAsync(Uri, skip, pushed => LspDiagnostic.Ordered(pushed).SequenceEqual(expected), timeout);
         return new Diagnosed(pulled, toPull, push.At - sent);
     }
-
-    private static IEnumerable<string> Ordered(IEnumerable<LspDiagnostic> diagnostics) =>
-        diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal);
 
     /// <summary>The diagnostics of a change, and how long after sending it the pull answered and the push arrived.</summary>
     internal sealed record Diagnosed(IReadOnlyList<LspDiagnostic> Diagnostics, TimeSpan ToPull, TimeSpan ToPush);
