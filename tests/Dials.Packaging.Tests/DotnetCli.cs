@@ -11,12 +11,21 @@ internal static class DotnetCli
     /// <summary>Runs any program (an installed tool, a published binary) the same way.</summary>
     public static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = StartInfo(program, workingDirectory, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+    /// <summary>How to start <paramref name="program"/> as <see cref="RunProgram"/> does, for a caller that talks to it while
+    /// it runs (a language server) and sets up its own redirection.</summary>
+    public static ProcessStartInfo StartInfo(string program, string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -28,10 +37,6 @@ internal static class DotnetCli
             start.Environment.Remove(name);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
+        return start;
     }
 }
