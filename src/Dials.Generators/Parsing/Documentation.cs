@@ -1,0 +1,116 @@
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Dials.Generators.Parsing
+{
+    /// <summary>A symbol's XML doc summary as one line of plain text, for the descriptions an editor shows in the
+    /// configuration schema.</summary>
+    internal static class Documentation
+    {
+        private static readonly Regex Whitespace = new Regex(@"\s+");
+
+        /// <summary>The summary, with <c>see</c> references as their short names and whitespace collapsed; null when
+        /// the symbol has none (or its XML is malformed, which the compiler reports itself).</summary>
+        /// <remarks>
+        /// A symbol declared in source is read from its <c>///</c> lines: a command-line build without
+        /// GenerateDocumentationFile parses doc comments as plain comments, and then the compiler has no XML for it. A
+        /// symbol from a reference is read from the XML file beside it, where the compiler has one.
+        /// </remarks>
+        public static string? Summary(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            var xml = symbol.DeclaringSyntaxReferences.Length > 0
+                ? FromSource(symbol, cancellationToken)
+                : symbol.GetDocumentationCommentXml(cancellationToken: cancellationToken);
+            if (string.IsNullOrWhiteSpace(xml))
+            {
+                return null;
+            }
+
+            try
+            {
+                var summary = XElement.Parse(xml).Element("summary");
+                if (summary is null)
+                {
+                    return null;
+                }
+
+                var text = new StringBuilder();
+                Append(summary, text);
+                var line = Whitespace.Replace(text.ToString(), " ").Trim();
+                return line.Length == 0 ? null : line;
+            }
+            catch (XmlException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The <c>///</c> lines before the first declaration, wrapped in one element.</summary>
+        private static string? FromSource(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            var syntax = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var lines = new StringBuilder();
+            foreach (var trivia in syntax.GetLeadingTrivia())
+            {
+                var text = trivia.ToFullString();
+                foreach (var raw in text.Split('\n'))
+                {
+                    var line = raw.Trim();
+                    if (line.StartsWith("///", System.StringComparison.Ordinal))
+                    {
+                        lines.Append(line.Substring(3)).Append('\n');
+                    }
+                }
+            }
+
+            return lines.Length == 0 ? null : "<doc>" + lines + "</doc>";
+        }
+
+        private static void Append(XElement element, StringBuilder text)
+        {
+            foreach (var node in element.Nodes())
+            {
+                if (node is XText plain)
+                {
+                    text.Append(plain.Value);
+                }
+                else if (node is XElement inner)
+                {
+                    if (inner.Name.LocalName is "see" or "seealso" && !inner.Nodes().Any())
+                    {
+                        text.Append(ShortName(inner));
+                    }
+                    else if (inner.Name.LocalName is "paramref" or "typeparamref")
+                    {
+                        text.Append((string?)inner.Attribute("name"));
+                    }
+                    else
+                    {
+                        Append(inner, text);
+                    }
+                }
+            }
+        }
+
+        /// <summary>"T:Dials.Samplers.TpeSampler" as "TpeSampler"; a langword as itself.</summary>
+        private static string ShortName(XElement see)
+        {
+            var reference = (string?)see.Attribute("cref") ?? (string?)see.Attribute("langword") ?? (string?)see.Attribute("href") ?? "";
+            var colon = reference.IndexOf(':');
+            var name = colon >= 0 && colon == 1 ? reference.Substring(2) : reference;
+            var paren = name.IndexOf('(');
+            if (paren >= 0)
+            {
+                name = name.Substring(0, paren);
+            }
+
+            var dot = name.LastIndexOf('.');
+            return dot >= 0 ? name.Substring(dot + 1) : name;
+        }
+    }
+}
