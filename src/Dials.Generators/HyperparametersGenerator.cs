@@ -65,6 +65,16 @@ namespace Dials.Generators
                     production.AddSource("Dials.ConfigurationSchema.g.cs", SchemaEmitter.EmitSource(json));
                 }
             });
+
+            // Only in Dials.Options itself: the summaries of its tuning settings, carried for applications' schemas.
+            var carried = context.CompilationProvider.Select(TuningSchemaReader.CarriedDocumentation);
+            context.RegisterSourceOutput(carried, static (production, summaries) =>
+            {
+                if (summaries.Count > 0)
+                {
+                    production.AddSource("Dials.CarriedDocumentation.g.cs", SchemaEmitter.EmitCarriedDocumentation(summaries));
+                }
+            });
         }
     }
 }

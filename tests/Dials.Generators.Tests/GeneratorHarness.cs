@@ -20,7 +20,7 @@ internal static class GeneratorHarness
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Preview);
 
     /// <summary>The references above plus Dials.Options and the Microsoft.Extensions assemblies its registrations use,
-    /// with Dials.Options' XML docs, as a compilation of an application that binds configuration sees them.</summary>
+    /// without XML doc files, as a command-line build of an application that binds configuration sees them.</summary>
     private static readonly Lazy<ImmutableArray<MetadataReference>> OptionsReferences = new(() =>
     [
         .. References.Value,
@@ -30,10 +30,7 @@ internal static class GeneratorHarness
             typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly,
             typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly,
             typeof(Microsoft.Extensions.Options.OptionsBuilder<>).Assembly,
-        }.Select(assembly => MetadataReference.CreateFromFile(assembly.Location,
-            documentation: File.Exists(Path.ChangeExtension(assembly.Location, ".xml"))
-                ? new XmlDocs(Path.ChangeExtension(assembly.Location, ".xml"))
-                : null)),
+        }.Select(assembly => MetadataReference.CreateFromFile(assembly.Location)),
     ]);
 
     public static CSharpCompilation Compile(params string[] sources) => Compile(References.Value, sources);
@@ -76,20 +73,4 @@ internal sealed record GeneratorRun(
     ImmutableArray<Diagnostic> CompilationDiagnostics)
 {
     public IEnumerable<string> Ids => GeneratorDiagnostics.Select(d => d.Id);
-}
-
-/// <summary>A referenced assembly's XML doc file, as an IDE gives it to the compiler beside the assembly.</summary>
-internal sealed class XmlDocs(string path) : DocumentationProvider
-{
-    private readonly Dictionary<string, string> members = System.Xml.Linq.XDocument.Load(path)
-        .Descendants("member")
-        .ToDictionary(m => (string)m.Attribute("name")!, m => m.ToString());
-
-    protected override string? GetDocumentationForSymbol(string documentationMemberID, System.Globalization.CultureInfo preferredCulture,
-        CancellationToken cancellationToken = default) =>
-        members.GetValueOrDefault(documentationMemberID);
-
-    public override bool Equals(object? obj) => obj is XmlDocs other && other.members == members;
-
-    public override int GetHashCode() => members.GetHashCode();
 }

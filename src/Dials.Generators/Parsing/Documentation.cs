@@ -28,7 +28,7 @@ namespace Dials.Generators.Parsing
                 : symbol.GetDocumentationCommentXml(cancellationToken: cancellationToken);
             if (string.IsNullOrWhiteSpace(xml))
             {
-                return null;
+                return symbol.DeclaringSyntaxReferences.Length > 0 ? null : Carried(symbol);
             }
 
             try
@@ -48,6 +48,30 @@ namespace Dials.Generators.Parsing
             {
                 return null;
             }
+        }
+
+        /// <summary>The AssemblyMetadata key prefix under which an assembly carries its own summaries (see
+        /// <see cref="Schema.TuningSchemaReader.CarriedDocumentation"/>), followed by the member's documentation ID.</summary>
+        public const string CarriedPrefix = "Dials.Doc:";
+
+        /// <summary>
+        /// The summary a referenced assembly carries for one of its members: a command-line build gives the compiler no
+        /// XML doc files for references, so Dials.Options records the summaries the schema shows in its own metadata.
+        /// </summary>
+        private static string? Carried(ISymbol symbol)
+        {
+            var key = CarriedPrefix + symbol.GetDocumentationCommentId();
+            foreach (var attribute in symbol.ContainingAssembly?.GetAttributes() ?? System.Collections.Immutable.ImmutableArray<AttributeData>.Empty)
+            {
+                if (attribute.AttributeClass?.Name == "AssemblyMetadataAttribute"
+                    && attribute.ConstructorArguments.Length == 2
+                    && attribute.ConstructorArguments[0].Value as string == key)
+                {
+                    return attribute.ConstructorArguments[1].Value as string;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The <c>///</c> lines before the first declaration, wrapped in one element.</summary>

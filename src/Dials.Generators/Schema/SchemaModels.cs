@@ -48,3 +48,9 @@ namespace Dials.Generators.Schema
     /// <summary>The Tuning section's settings and the storage spec prefixes (the names of Dials.Storage.StorageKind).</summary>
     internal sealed record TuningModel(SettingModel Root, EquatableArray<string> StoragePrefixes);
 }
+
+namespace Dials.Generators.Schema
+{
+    /// <summary>A member's doc summary, keyed by its documentation ID, for Dials.Options to carry in its metadata.</summary>
+    internal sealed record CarriedSummary(string Id, string Summary);
+}

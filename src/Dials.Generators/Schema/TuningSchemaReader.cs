@@ -37,6 +37,45 @@ namespace Dials.Generators.Schema
             return new TuningModel(root, prefixes);
         }
 
+        /// <summary>
+        /// When this compilation is Dials.Options itself: the summaries of the tuning options types and their settings,
+        /// by documentation ID, for the assembly to carry (applications' command-line builds have no XML docs of their
+        /// references, and the schema's descriptions come from these). Empty for any other compilation.
+        /// </summary>
+        public static EquatableArray<CarriedSummary> CarriedDocumentation(Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (compilation.GetTypeByMetadataName(OptionsName) is not { } options
+                || !SymbolEqualityComparer.Default.Equals(options.ContainingAssembly, compilation.Assembly))
+            {
+                return EquatableArray<CarriedSummary>.Empty;
+            }
+
+            var summaries = new List<CarriedSummary>();
+            Collect(options, summaries, cancellationToken);
+            return summaries.ToEquatableArray();
+        }
+
+        private static void Collect(INamedTypeSymbol type, List<CarriedSummary> summaries, CancellationToken cancellationToken)
+        {
+            Add(type, summaries, cancellationToken);
+            foreach (var property in type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && p.DeclaredAccessibility == Accessibility.Public))
+            {
+                Add(property, summaries, cancellationToken);
+                if (property.Type is INamedTypeSymbol named && Shape(property, named) == SettingShape.Object)
+                {
+                    Collect(named, summaries, cancellationToken);
+                }
+            }
+        }
+
+        private static void Add(ISymbol symbol, List<CarriedSummary> summaries, CancellationToken cancellationToken)
+        {
+            if (symbol.GetDocumentationCommentId() is { } id && Documentation.Summary(symbol, cancellationToken) is { } summary)
+            {
+                summaries.Add(new CarriedSummary(id, summary));
+            }
+        }
+
         private static EquatableArray<SettingModel> Settings(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             var settings = new List<SettingModel>();
