@@ -104,6 +104,41 @@ public sealed class ConfigurationSchemaTests : IDisposable
         Assert.StartsWith("The study's TOTAL trial budget", Schema.Value.Properties["Tuning"].Properties["Trials"].Description, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tuning_defaults_in_the_schema_are_the_initializers_and_what_an_empty_section_reads()
+    {
+        using var host = BuildHost("""{ "Tuning": { "Study": "s" } }""");
+        var read = host.Services.GetRequiredService<IOptions<TuningOptions>>().Value;
+        Assert.Equal(new TuningOptions { Study = "s" } with { SearchSpace = read.SearchSpace }, read);
+
+        var tuning = Schema.Value.Properties["Tuning"];
+        var checkedCount = 0;
+        foreach (var (owner, instance, schema) in new (Type, object, JsonSchema)[]
+        {
+            (typeof(TuningOptions), read, tuning),
+            (typeof(TuningSamplerOptions), read.Sampler, tuning.Properties["Sampler"]),
+            (typeof(TuningPrunerOptions), read.Pruner, tuning.Properties["Pruner"]),
+        })
+        {
+            foreach (var property in owner.GetProperties())
+            {
+                if (property.GetCustomAttribute<System.ComponentModel.DefaultValueAttribute>() is not { } attribute)
+                {
+                    continue;
+                }
+
+                var expected = property.GetValue(instance);
+                Assert.Equal(expected, attribute.Value);
+                var inSchema = schema.Properties[property.Name].Default;
+                Assert.Equal(Convert.ToString(expected, System.Globalization.CultureInfo.InvariantCulture),
+                    Convert.ToString(inSchema, System.Globalization.CultureInfo.InvariantCulture), ignoreCase: true);
+                checkedCount++;
+            }
+        }
+
+        Assert.Equal(16, checkedCount);
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     /// <summary>The schema this assembly carries, as the build targets read it into Dials.ConfigurationSchema.json.</summary>
