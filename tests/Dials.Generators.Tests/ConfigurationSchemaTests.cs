@@ -122,6 +122,35 @@ public sealed class ConfigurationSchemaTests
         Assert.DoesNotContain(run.Sources, s => s.Contains(SchemaKey, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_unrelated_edit_leaves_the_registrations_and_the_schema_cached()
+    {
+        const string Startup = """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.AddHyperparameters<Warmup>(configuration.GetSection("Warmup"));
+            }
+            """;
+        var compilation = GeneratorHarness.CompileWithOptions(Records, Startup, "namespace App; public class Other { public int X => 1; }");
+        var driver = GeneratorHarness.Driver(trackSteps: true).RunGenerators(compilation);
+
+        var edited = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Last(),
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace App; public class Other { public int X => 2; }", GeneratorHarness.ParseOptions, path: "Source2.cs"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var sections = result.TrackedSteps[HyperparametersGenerator.Steps.Sections].SelectMany(s => s.Outputs).ToList();
+        var binding = Assert.Single(sections).Value;
+        Assert.Equal("SectionBinding { Role = Hyperparameters, Section = Warmup, TypeName = global::App.Warmup, Tuning =  }", binding.ToString());
+        Assert.All(sections, o => Assert.True(o.Reason is Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached or Microsoft.CodeAnalysis.IncrementalStepRunReason.Unchanged, $"was {o.Reason}"));
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached or Microsoft.CodeAnalysis.IncrementalStepRunReason.Unchanged, $"output was {o.Reason}"));
+    }
+
     private const string SchemaKey = "Dials.ConfigurationSchema";
 
     /// <summary>The schema JSON the generated assembly attribute carries, read back from the compiled assembly.</summary>

@@ -74,25 +74,32 @@ namespace Dials.Generators.Parsing
             return null;
         }
 
-        /// <summary>The <c>///</c> lines before the first declaration, wrapped in one element.</summary>
+        /// <summary>The <c>///</c> lines before the first declaration that has any (a partial type may document any
+        /// of its parts), wrapped in one element.</summary>
         private static string? FromSource(ISymbol symbol, CancellationToken cancellationToken)
         {
-            var syntax = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var lines = new StringBuilder();
-            foreach (var trivia in syntax.GetLeadingTrivia())
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
-                var text = trivia.ToFullString();
-                foreach (var raw in text.Split('\n'))
+                var lines = new StringBuilder();
+                foreach (var trivia in reference.GetSyntax(cancellationToken).GetLeadingTrivia())
                 {
-                    var line = raw.Trim();
-                    if (line.StartsWith("///", System.StringComparison.Ordinal))
+                    foreach (var raw in trivia.ToFullString().Split('\n'))
                     {
-                        lines.Append(line.Substring(3)).Append('\n');
+                        var line = raw.Trim();
+                        if (line.StartsWith("///", System.StringComparison.Ordinal))
+                        {
+                            lines.Append(line.Substring(3)).Append('\n');
+                        }
                     }
+                }
+
+                if (lines.Length > 0)
+                {
+                    return "<doc>" + lines + "</doc>";
                 }
             }
 
-            return lines.Length == 0 ? null : "<doc>" + lines + "</doc>";
+            return null;
         }
 
         private static void Append(XElement element, StringBuilder text)

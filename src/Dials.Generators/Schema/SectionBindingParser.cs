@@ -59,27 +59,27 @@ namespace Dials.Generators.Schema
         /// </summary>
         private static string? SectionPath(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (!IsSectionCall(expression, out var call, out var access))
+            if (SectionAccess(expression) is not { } access)
             {
                 return null;
             }
 
-            if (model.GetConstantValue(call.ArgumentList.Arguments[0].Expression, cancellationToken).Value is not string { Length: > 0 } key)
+            var argument = ((InvocationExpressionSyntax)expression).ArgumentList.Arguments[0].Expression;
+            if (model.GetConstantValue(argument, cancellationToken).Value is not string { Length: > 0 } key)
             {
                 return null;
             }
 
-            var outer = IsSectionCall(access.Expression, out _, out _) ? SectionPath(access.Expression, model, cancellationToken) : "";
+            var outer = SectionAccess(access.Expression) is null ? "" : SectionPath(access.Expression, model, cancellationToken);
             return outer is null ? null : outer.Length == 0 ? key : outer + ":" + key;
         }
 
-        private static bool IsSectionCall(ExpressionSyntax expression, out InvocationExpressionSyntax call, out MemberAccessExpressionSyntax access)
-        {
-            call = (expression as InvocationExpressionSyntax)!;
-            access = (call?.Expression as MemberAccessExpressionSyntax)!;
-            return call is { ArgumentList.Arguments.Count: 1 }
-                && access?.Name.Identifier.ValueText is "GetSection" or "GetRequiredSection";
-        }
+        /// <summary>The member access of a one-argument <c>GetSection</c>/<c>GetRequiredSection</c> call, or null.</summary>
+        private static MemberAccessExpressionSyntax? SectionAccess(ExpressionSyntax expression) =>
+            expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1, Expression: MemberAccessExpressionSyntax access }
+            && access.Name.Identifier.ValueText is "GetSection" or "GetRequiredSection"
+                ? access
+                : null;
 
         private static SimpleNameSyntax? Name(ExpressionSyntax expression) => expression switch
         {
