@@ -1,5 +1,6 @@
 using Dials.Generators.Emitting;
 using Dials.Generators.Parsing;
+using Dials.Generators.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -20,6 +21,9 @@ namespace Dials.Generators
 
             /// <summary>The models that produce source.</summary>
             public const string Models = "Dials.Models";
+
+            /// <summary>The registrations that bind a configuration section with a constant path.</summary>
+            public const string Sections = "Dials.Sections";
         }
 
         /// <inheritdoc />
@@ -47,6 +51,30 @@ namespace Dials.Generators
 
             context.RegisterSourceOutput(models, static (production, model) =>
                 production.AddSource(model.HintName, Emitter.Emit(model)));
+
+            // The configuration schema: the sections AddHyperparameters/AddTuning bind, with the models of their types.
+            var sections = context.SyntaxProvider
+                .CreateSyntaxProvider(SectionBindingParser.IsCandidate, SectionBindingParser.Parse)
+                .Where(static binding => binding is not null)
+                .Select(static (binding, _) => binding!)
+                .WithTrackingName(Steps.Sections);
+            context.RegisterSourceOutput(sections.Collect().Combine(models.Collect()), static (production, pair) =>
+            {
+                if (SchemaEmitter.Json(pair.Left, pair.Right) is { } json)
+                {
+                    production.AddSource("Dials.ConfigurationSchema.g.cs", SchemaEmitter.EmitSource(json));
+                }
+            });
+
+            // Only in Dials.Options itself: the summaries of its tuning settings, carried for applications' schemas.
+            var carried = context.CompilationProvider.Select(TuningSchemaReader.CarriedDocumentation);
+            context.RegisterSourceOutput(carried, static (production, summaries) =>
+            {
+                if (summaries.Count > 0)
+                {
+                    production.AddSource("Dials.CarriedDocumentation.g.cs", SchemaEmitter.EmitCarriedDocumentation(summaries));
+                }
+            });
         }
     }
 }

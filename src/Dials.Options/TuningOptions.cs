@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Dials.Catalogs;
 
 namespace Dials.Options;
@@ -6,15 +7,20 @@ namespace Dials.Options;
 /// The <c>Tuning</c> configuration section: whether and how the hosted study runs. Read without reflection and
 /// validated on start by <c>AddTuning</c>; every bad value names its full key.
 /// </summary>
+/// <remarks>The [DefaultValue]s restate the initializers for the configuration schema the build writes (a compiled
+/// reference shows attributes, not initializers); ConfigurationSchemaTests keeps them, the initializers and the
+/// reader's fallbacks equal.</remarks>
 public sealed record TuningOptions
 {
     /// <summary>Whether the hosted study runs (<c>--Tuning:Enabled=true</c> on the command line switches it on).</summary>
+    [DefaultValue(false)]
     public bool Enabled { get; init; }
 
     /// <summary>The study's name in its storage; the same name on a durable storage resumes the study.</summary>
     public string Study { get; init; } = "";
 
     /// <summary>Whether smaller (the default) or larger objective values are better.</summary>
+    [DefaultValue(Direction.Minimize)]
     public Direction Direction { get; init; } = Direction.Minimize;
 
     /// <summary>The search strategy (<c>Tuning:Sampler</c>): a kind of <see cref="SamplerCatalog"/> and its settings.</summary>
@@ -24,9 +30,11 @@ public sealed record TuningOptions
     public PrunerSettings Pruner { get; init; } = new();
 
     /// <summary>The study's TOTAL trial budget, counting trials of earlier runs in the storage.</summary>
+    [DefaultValue(50)]
     public int Trials { get; init; } = 50;
 
     /// <summary>How many trials run at once.</summary>
+    [DefaultValue(1)]
     public int Parallelism { get; init; } = 1;
 
     /// <summary>No trial starts after this much time (per run); null for no limit.</summary>

@@ -19,11 +19,30 @@ internal static class GeneratorHarness
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Preview);
 
-    public static CSharpCompilation Compile(params string[] sources) =>
+    /// <summary>The references above plus Dials.Options and the Microsoft.Extensions assemblies its registrations use,
+    /// without XML doc files, as a command-line build of an application that binds configuration sees them.</summary>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> OptionsReferences = new(() =>
+    [
+        .. References.Value,
+        .. new[]
+        {
+            typeof(Dials.Options.TuningOptions).Assembly,
+            typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly,
+            typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly,
+            typeof(Microsoft.Extensions.Options.OptionsBuilder<>).Assembly,
+        }.Select(assembly => MetadataReference.CreateFromFile(assembly.Location)),
+    ]);
+
+    public static CSharpCompilation Compile(params string[] sources) => Compile(References.Value, sources);
+
+    /// <summary>Compiles an application that references Dials.Options.</summary>
+    public static CSharpCompilation CompileWithOptions(params string[] sources) => Compile(OptionsReferences.Value, sources);
+
+    private static CSharpCompilation Compile(ImmutableArray<MetadataReference> references, string[] sources) =>
         CSharpCompilation.Create(
             "Tests",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
-            References.Value,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(bool trackSteps = false) =>
@@ -34,9 +53,11 @@ internal static class GeneratorHarness
 
     /// <summary>Runs the generator; returns its diagnostics, the generated sources, and the diagnostics of the
     /// compilation that includes them (which must be clean for valid input).</summary>
-    public static GeneratorRun Run(params string[] sources)
+    public static GeneratorRun Run(params string[] sources) => Run(Compile(sources));
+
+    /// <summary>Runs the generator over a compilation made by <see cref="Compile(string[])"/> or <see cref="CompileWithOptions"/>.</summary>
+    public static GeneratorRun Run(CSharpCompilation compilation)
     {
-        var compilation = Compile(sources);
         var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult();
         return new GeneratorRun(

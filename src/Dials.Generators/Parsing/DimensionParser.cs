@@ -165,6 +165,7 @@ namespace Dials.Generators.Parsing
             var ok = true;
             var keys = new List<string>();
             var literals = new List<string>();
+            var json = new List<string>();
             foreach (var (value, type) in written)
             {
                 var key = ValueKinds.Key(value, kind, type, property.Type);
@@ -186,12 +187,13 @@ namespace Dials.Generators.Parsing
                 {
                     keys.Add(key);
                     literals.Add(ValueKinds.Literal(value!, kind, property.Type));
+                    json.Add(ValueKinds.Json(value!, kind, property.Type));
                 }
             }
 
             return ok
                 ? new DimensionModel(index, path, DimensionShape.Categorical, kind, 0, keys.Count - 1, false, 0,
-                    literals.ToEquatableArray(), keys.ToEquatableArray(), null)
+                    literals.ToEquatableArray(), keys.ToEquatableArray(), null, json.ToEquatableArray())
                 : null;
         }
 
@@ -249,7 +251,7 @@ namespace Dials.Generators.Parsing
         }
 
         private static DimensionModel Numeric(int index, string path, DimensionShape shape, ValueKind kind, double low, double high, bool log, double step) =>
-            new DimensionModel(index, path, shape, kind, low, high, log, step, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null);
+            new DimensionModel(index, path, shape, kind, low, high, log, step, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null, EquatableArray<string>.Empty);
 
         private static T Named<T>(AttributeData attribute, string name, T fallback)
         {

@@ -48,7 +48,8 @@ namespace Dials.Generators.Parsing
     /// <param name="TypeName">Fully qualified type name.</param>
     /// <param name="IsReferenceType">Whether a nested value may be null (then a fresh default is used).</param>
     /// <param name="UsesWith">Records and structs decode with <c>with</c>, keeping untuned values; classes with <c>new</c>.</param>
-    internal sealed record ObjectModel(string TypeName, bool IsReferenceType, bool UsesWith, EquatableArray<PropertyModel> Properties)
+    /// <param name="Description">The type's XML doc summary as plain text, for the configuration schema.</param>
+    internal sealed record ObjectModel(string TypeName, bool IsReferenceType, bool UsesWith, EquatableArray<PropertyModel> Properties, string? Description = null)
     {
         public System.Collections.Generic.IEnumerable<DimensionModel> Flatten()
         {
@@ -70,13 +71,16 @@ namespace Dials.Generators.Parsing
     }
 
     /// <summary>A tuned property: either one dimension or a nested hyperparameters object.</summary>
-    internal sealed record PropertyModel(string Name, DimensionModel? Dimension, ObjectModel? Nested);
+    /// <param name="Description">The property's XML doc summary as plain text, for the configuration schema; null without one.</param>
+    /// <param name="DefaultJson">The initializer as a JSON literal, for the configuration schema; null when it is not a constant.</param>
+    internal sealed record PropertyModel(string Name, DimensionModel? Dimension, ObjectModel? Nested, string? Description = null, string? DefaultJson = null);
 
     /// <summary>One dimension, with everything the runtime Dimension factory needs and how to convert its value.</summary>
     /// <param name="Index">Position in the flattened dimension list.</param>
     /// <param name="Path">Dotted name.</param>
     /// <param name="ChoiceLiterals">C# literals of the choices, typed as the property.</param>
     /// <param name="ChoiceKeys">Normalised choice values, to match defaults and [When] values against.</param>
+    /// <param name="ChoiceJson">JSON literals of the choices as configuration spells them (enum values by name).</param>
     internal sealed record DimensionModel(
         int Index,
         string Path,
@@ -88,7 +92,8 @@ namespace Dials.Generators.Parsing
         double Step,
         EquatableArray<string> ChoiceLiterals,
         EquatableArray<string> ChoiceKeys,
-        ConditionModel? Condition);
+        ConditionModel? Condition,
+        EquatableArray<string> ChoiceJson = default);
 
     /// <summary>The dimension is active while <paramref name="ParentPath"/> takes one of <paramref name="Values"/> (internal values).</summary>
     internal sealed record ConditionModel(string ParentPath, EquatableArray<double> Values);

@@ -77,7 +77,9 @@ namespace Dials.Generators.Parsing
                         }
                     }
 
-                    model = dimension is null ? null : new PropertyModel(property.Name, dimension, null);
+                    model = dimension is null
+                        ? null
+                        : new PropertyModel(property.Name, dimension, null, Documentation.Summary(property, cancellationToken), DefaultJson(property, dimension));
                     if (dimension is not null)
                     {
                         siblings[property.Name] = (dimension, property.Type);
@@ -104,7 +106,8 @@ namespace Dials.Generators.Parsing
                     type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     type.IsReferenceType,
                     type.IsRecord || type.IsValueType,
-                    resolved.ToEquatableArray());
+                    resolved.ToEquatableArray(),
+                    Documentation.Summary(type, cancellationToken));
         }
 
         private bool CheckShape(IPropertySymbol property, List<AttributeData> dimensionAttributes, string path, Location? location, DiagnosticSink sink)
@@ -147,7 +150,7 @@ namespace Dials.Generators.Parsing
             var nested = Parse(nestedType, path + ".", nestedSink, stack.Push(nestedType));
             if (nested is not null)
             {
-                return new PropertyModel(property.Name, null, nested);
+                return new PropertyModel(property.Name, null, nested, Documentation.Summary(property, cancellationToken));
             }
 
             if (!sink.Muted && nestedSink.RootCycle is { } rootCycle)
@@ -157,6 +160,53 @@ namespace Dials.Generators.Parsing
 
             sink.Fail();
             return null;
+        }
+
+        /// <summary>The default as configuration would spell it, for the schema; null when it is computed or outside
+        /// the space (DIALS0xx reports that).</summary>
+        private string? DefaultJson(IPropertySymbol property, DimensionModel dimension)
+        {
+            var syntax = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax;
+            if (syntax is null)
+            {
+                return null;
+            }
+
+            object? value;
+            ITypeSymbol? valueType;
+            if (syntax.Initializer is null)
+            {
+                value = DefaultOf(property.Type);
+                valueType = property.Type;
+            }
+            else
+            {
+                var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+                var constant = model.GetConstantValue(syntax.Initializer.Value, cancellationToken);
+                if (!constant.HasValue)
+                {
+                    return null;
+                }
+
+                value = constant.Value;
+                valueType = model.GetTypeInfo(syntax.Initializer.Value, cancellationToken).Type;
+            }
+
+            if (value is null || SpaceRules.Violation(dimension, value, valueType, property.Type) is not null)
+            {
+                return null;
+            }
+
+            if (dimension.Shape == DimensionShape.Categorical)
+            {
+                var key = ValueKinds.Key(value, dimension.ValueKind, valueType, property.Type);
+                var index = dimension.ChoiceKeys.ToList().IndexOf(key!);
+                return index >= 0 ? dimension.ChoiceJson[index] : null;
+            }
+
+            return ValueKinds.AsNumber(value, dimension.ValueKind) is double number
+                ? ValueKinds.Json(number, dimension.ValueKind, property.Type)
+                : null;
         }
 
         private void CheckDefault(IPropertySymbol property, DimensionModel dimension, DiagnosticSink sink)

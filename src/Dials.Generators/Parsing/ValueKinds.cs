@@ -117,6 +117,40 @@ namespace Dials.Generators.Parsing
             }
         }
 
+        /// <summary>
+        /// The JSON literal configuration spells a value already known (by <see cref="Key"/>) to fit the property with:
+        /// strings quoted, enum values by member name (by number when no member has it), numbers round-tripping.
+        /// </summary>
+        public static string Json(object value, ValueKind kind, ITypeSymbol propertyType)
+        {
+            switch (kind)
+            {
+                case ValueKind.String:
+                    return Emitting.JsonText.Quote((string)value);
+                case ValueKind.Boolean:
+                    return (bool)value ? "true" : "false";
+                case ValueKind.Enum:
+                    var number = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                    foreach (var member in propertyType.GetMembers())
+                    {
+                        if (member is IFieldSymbol { HasConstantValue: true } field
+                            && Convert.ToInt64(field.ConstantValue, CultureInfo.InvariantCulture) == number)
+                        {
+                            return Emitting.JsonText.Quote(field.Name);
+                        }
+                    }
+
+                    return number.ToString(CultureInfo.InvariantCulture);
+                case ValueKind.Int32:
+                case ValueKind.Int64:
+                    return Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+                case ValueKind.Single:
+                    return Emitting.JsonText.Number(Convert.ToSingle(value, CultureInfo.InvariantCulture));
+                default:
+                    return Emitting.JsonText.Number(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+            }
+        }
+
         public static string DoubleLiteral(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
 
         public static string Display(object? value) => value switch
