@@ -45,16 +45,7 @@ public static class Hypervolume
             throw new ArgumentException("A value is infinitely good, so contributions are undefined.", nameof(values));
         }
 
-        var contributions = new double[losses.Length];
-        for (var i = 0; i < losses.Length; i++)
-        {
-            if (IsInside(losses[i], bound))
-            {
-                contributions[i] = Exclusive(losses, i, bound);
-            }
-        }
-
-        return contributions;
+        return HypervolumeContributions.OfLosses(losses, [.. losses.Select(p => IsInside(p, bound))], bound);
     }
 
     /// <summary>The hypervolume of loss vectors that are all strictly better than <paramref name="reference"/> in
@@ -79,30 +70,6 @@ public static class Hypervolume
         }
 
         return volume;
-    }
-
-    /// <summary>The volume only point <paramref name="i"/> dominates: its box less what the others dominate inside
-    /// it, which is the hypervolume of the others each limited to the box (the "limit set" of WFG).</summary>
-    private static double Exclusive(double[][] losses, int i, double[] reference)
-    {
-        var point = losses[i];
-        var limited = new List<double[]>(losses.Length - 1);
-        for (var k = 0; k < losses.Length; k++)
-        {
-            if (k != i && IsInside(losses[k], reference))
-            {
-                var worse = new double[point.Length];
-                for (var j = 0; j < worse.Length; j++)
-                {
-                    worse[j] = Math.Max(point[j], losses[k][j]);
-                }
-
-                limited.Add(worse);
-            }
-        }
-
-        // Clamped because the subtraction can leave a rounding residue just below 0 for a point that adds nothing.
-        return Math.Max(0, Box(point, reference, point.Length) - OfLosses(limited, reference));
     }
 
     private static (List<double[]> Inside, double[] Bound) Prepare(
