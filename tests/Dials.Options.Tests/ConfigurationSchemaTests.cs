@@ -84,18 +84,6 @@ public sealed class ConfigurationSchemaTests : IDisposable
     }
 
     [Fact]
-    public async Task The_sample_services_appsettings_passes_its_own_schema()
-    {
-        // TunedService's assembly and appsettings.json are copied here by the project reference.
-        var schema = await JsonSchema.FromJsonAsync(typeof(TunedService.RankingOptions).Assembly
-            .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Dials.ConfigurationSchema").Value!);
-        var settings = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
-
-        Assert.Contains("\"Ranking\"", settings);
-        Assert.Empty(schema.Validate(settings));
-    }
-
-    [Fact]
     public void Every_sampler_and_pruner_kind_is_offered()
     {
         var tuning = Schema.Value.Properties["Tuning"];

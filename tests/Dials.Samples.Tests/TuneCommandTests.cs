@@ -1,7 +1,7 @@
 using Spectre.Console;
 using TuneMlNet;
 
-namespace Dials.ML.Tests;
+namespace Dials.Samples.Tests;
 
 /// <summary>The main job's entry point, run in-process: bad input fails clearly, a study resumes to its total budget.</summary>
 public sealed class TuneCommandTests : IDisposable
@@ -90,7 +90,7 @@ public sealed class TuneCommandTests : IDisposable
 
         Assert.Equal(TuneCommand.UsageError, exit);
         Assert.Contains(option, error);
-        Assert.Contains("auto, tpe, gp, random", error);
+        Assert.Contains(string.Join(", ", Dials.Catalogs.SamplerCatalog.All.Names), error);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
-using Dials.Testing;
+using Dials.ML;
 using Microsoft.ML;
 
-namespace Dials.ML.Tests;
+namespace Dials.Testing;
 
 /// <summary>The shipped diabetes data, and a binary version of it written to a temporary file for classification tests.</summary>
 internal static class Diabetes

@@ -1,6 +1,6 @@
 using TuneMlNet;
 
-namespace Dials.ML.Tests;
+namespace Dials.Samples.Tests;
 
 /// <summary>The comparison's curve: pruned trials spend budget without a value, and "trials to" counts from 1.</summary>
 public sealed class BestSoFarTests

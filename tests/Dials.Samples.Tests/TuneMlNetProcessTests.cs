@@ -1,7 +1,7 @@
 using Dials.Testing;
 using TuneMlNet;
 
-namespace Dials.ML.Tests;
+namespace Dials.Samples.Tests;
 
 /// <summary>The main job run as its own process with redirected output, as a script or CI job runs it: plain text,
 /// results on stdout, errors on stderr.</summary>

@@ -1,6 +1,6 @@
 using Dials.Testing;
 
-namespace Dials.Options.Tests;
+namespace Dials.Samples.Tests;
 
 /// <summary>samples/TunedService run as its own process, with redirected output, as a deployment starts it: a bad
 /// configuration is one line on stderr naming the key, and exit code 2, with no stack trace.</summary>
