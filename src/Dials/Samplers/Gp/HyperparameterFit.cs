@@ -13,7 +13,7 @@ namespace Dials.Samplers.Gp;
 /// expected at a few percent of the standardised variance), the shapes Optuna's GPSampler uses. The noise never goes
 /// below <see cref="MinimumNoise"/>, which also keeps K well conditioned; a deterministic objective fixes it there.</para>
 /// <para>The floor is 1e-10, not the 1e-6 Optuna's GPSampler uses: on Branin and six-hump camel the fitted noise sank
-/// to the floor within 30 to 45 trials and stayed there, so the floor, not the data, set how finely the model resolved
+/// to the floor within 50 trials and stayed there, so the floor, not the data, set how finely the model resolved
 /// the values near the optimum (a noise standard deviation of 1e-3 of their spread). From 1e-6 to 1e-10 the median
 /// regret at 100 trials fell 58 to 317-fold on five of seven test problems and no @25 or @50 figure moved beyond the
 /// seed-to-seed scatter (docs/samplers.md, "The noise floor"); 1e-12 gained a digit more and leaves K's condition
