@@ -103,6 +103,21 @@ public class GaussianProcessTests
     }
 
     [Fact]
+    public void A_noiseless_objective_fits_its_noise_far_below_one_millionth_and_a_noisy_one_near_its_true_noise()
+    {
+        var (inputs, targets) = RandomData(40, 2, seed: 3, smooth: true);
+        bool[] categorical = [false, false];
+        var exact = HyperparameterFit.Fit(inputs, 40, targets, categorical, deterministic: false, GpHyperparameters.Initial(2));
+        Assert.True(exact.Noise < 1e-8, $"noise {exact.Noise}");
+
+        // The same surface observed with noise of variance 0.01.
+        var random = new Random(5);
+        var noisy = targets.Select(t => t + 0.1 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())).ToArray();
+        var fitted = HyperparameterFit.Fit(inputs, 40, noisy, categorical, deterministic: false, GpHyperparameters.Initial(2));
+        Assert.InRange(fitted.Noise, 1e-3, 0.1);
+    }
+
+    [Fact]
     public void Cholesky_solves_and_inverts()
     {
         var (inputs, targets) = RandomData(12, 2, seed: 9);
