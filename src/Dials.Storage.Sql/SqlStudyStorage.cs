@@ -537,14 +537,17 @@ public abstract class SqlStudyStorage : IStudyStorage
         {
             EnsureSchema();
             T result;
+            DbTransaction transaction;
             using (var connection = dialect.Open())
             {
-                using var transaction = dialect.BeginWrite(connection, durable);
-                result = work(new SqlCommands(connection, transaction), retrying);
-                transaction.Commit();
+                using (transaction = dialect.BeginWrite(connection, durable))
+                {
+                    result = work(new SqlCommands(connection, transaction), retrying);
+                    transaction.Commit();
+                }
             }
 
-            dialect.AfterCommit(durable);
+            dialect.AfterCommit(transaction, durable);
             return result;
         });
     }
@@ -687,7 +690,7 @@ public abstract class SqlStudyStorage : IStudyStorage
         }
 
         transaction.Commit();
-        dialect.AfterCommit(durable: true);
+        dialect.AfterCommit(transaction, durable: true);
     }
 
     /// <summary>Brings a database written by an earlier schema up to <see cref="SchemaVersion"/>, inside the schema

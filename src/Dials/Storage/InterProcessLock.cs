@@ -22,6 +22,10 @@ internal sealed partial class InterProcessLock(string path)
 {
     private static readonly bool UseFlock = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
 
+    /// <summary>Whether the lock is a blocking <c>flock(2)</c> (Linux, macOS), which <see cref="GroupCommit"/> also
+    /// needs.</summary>
+    internal static bool IsFlock => UseFlock;
+
     /// <summary>The lock file.</summary>
     public string FilePath => path;
 
@@ -32,23 +36,43 @@ internal sealed partial class InterProcessLock(string path)
 
     private SafeHandleLock AcquireFlock()
     {
-        var handle = OpenLockFile();
-        while (Native.Flock(handle, Native.LockExclusive) != 0)
+        var handle = OpenShared(path);
+        try
         {
-            var errno = Marshal.GetLastPInvokeError();
-            if (errno != Native.EINTR)
-            {
-                handle.Dispose();
-                throw Failure("cannot be locked", errno);
-            }
+            Lock(handle, path);
+        }
+        catch (IOException)
+        {
+            handle.Dispose();
+            throw;
         }
 
         return new SafeHandleLock(handle);
     }
 
-    /// <summary>Opens (creating when missing) the lock file for the calling thread alone: close-on-exec, so a child
-    /// process started meanwhile cannot inherit, and so keep holding, the lock.</summary>
-    private Microsoft.Win32.SafeHandles.SafeFileHandle OpenLockFile()
+    /// <summary>Takes the exclusive <c>flock(2)</c> of an open file (Linux, macOS), waiting for another holder.</summary>
+    /// <exception cref="IOException">The file cannot be locked for a reason other than another holder.</exception>
+    internal static void Lock(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path)
+    {
+        while (Native.Flock(handle, Native.LockExclusive) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno != Native.EINTR)
+            {
+                throw Failure(path, "cannot be locked", errno);
+            }
+        }
+    }
+
+    /// <summary>Releases the <c>flock(2)</c> <see cref="Lock"/> took, keeping the file open.</summary>
+    internal static void Unlock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => Native.Flock(handle, Native.Unlock);
+
+    /// <summary>Opens (creating when missing) a lock file by <c>open(2)</c> itself (Linux, macOS), so that no lock of
+    /// .NET's own comes with the handle: close-on-exec, so a child process started meanwhile cannot inherit, and so
+    /// keep holding, a lock taken on it.</summary>
+    /// <exception cref="IOException">The file cannot be opened or created: the message names it and the operating
+    /// system's error.</exception>
+    internal static Microsoft.Win32.SafeHandles.SafeFileHandle OpenShared(string path)
     {
         var flags = Native.ReadWrite | (OperatingSystem.IsLinux() ? Native.CloseOnExecLinux : Native.CloseOnExecMac);
         for (var attempt = 0; ; attempt++)
@@ -67,7 +91,7 @@ internal sealed partial class InterProcessLock(string path)
 
             if (errno != Native.ENOENT || attempt > 3)
             {
-                throw Failure("cannot be opened", errno);
+                throw Failure(path, "cannot be opened", errno);
             }
 
             // Missing: create it (creat(2) takes its mode as a fixed argument, unlike the variadic open(2)), close
@@ -78,7 +102,7 @@ internal sealed partial class InterProcessLock(string path)
                 var createError = Marshal.GetLastPInvokeError();
                 if (createError != Native.EINTR)
                 {
-                    throw Failure("cannot be created", createError);
+                    throw Failure(path, "cannot be created", createError);
                 }
             }
             else
@@ -110,7 +134,7 @@ internal sealed partial class InterProcessLock(string path)
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                throw new IOException($"Journal lock '{path}' cannot be opened: {error.Message}", error);
+                throw new IOException($"Lock file '{path}' cannot be opened: {error.Message}", error);
             }
         }
     }
@@ -120,8 +144,8 @@ internal sealed partial class InterProcessLock(string path)
     private static bool IsSharingViolation(IOException error) =>
         error.GetType() == typeof(IOException) && (error.HResult & 0xFFFF) is 32 or 33 or 11 or 35;
 
-    private IOException Failure(string what, int errno) =>
-        new($"Journal lock '{path}' {what}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+    private static IOException Failure(string path, string what, int errno) =>
+        new($"Lock file '{path}' {what}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
 
     /// <summary>Holds the lock until disposed: closing the descriptor releases the flock.</summary>
     private sealed class SafeHandleLock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) : IDisposable
@@ -137,6 +161,7 @@ internal sealed partial class InterProcessLock(string path)
         public const int CloseOnExecLinux = 0x80000; // O_CLOEXEC on Linux
         public const int CloseOnExecMac = 0x1000000; // O_CLOEXEC on macOS
         public const int LockExclusive = 2; // LOCK_EX
+        public const int Unlock = 8; // LOCK_UN
         public const int ReadWriteForAll = 0x1B6; // 0666, narrowed by the umask
         public const int ENOENT = 2;
         public const int EINTR = 4;

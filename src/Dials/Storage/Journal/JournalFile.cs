@@ -12,9 +12,10 @@ internal delegate void JournalLineHandler(long lineNumber, ReadOnlySpan<byte> li
 /// <remarks>
 /// <para>Appends happen inside <see cref="Transact"/>, under an exclusive lock on a sibling <c>.lock</c> file (see
 /// <see cref="InterProcessLock"/>: an advisory lock the operating system drops when its process dies, so a killed worker
-/// never blocks the others). Each batch is written in one call under the lock and, when durable, flushed to disk
-/// (fsync) right after the lock is released and before <see cref="Transact"/> returns, so a finished trial that was
-/// told is durable, and workers' flushes overlap instead of queueing behind the lock.</para>
+/// never blocks the others). Each batch is written in one call under the lock and, when durable, is on disk before
+/// <see cref="Transact"/> returns, so a finished trial that was told is durable. The sync happens after the lock is
+/// released (the next writer appends meanwhile) and is shared between processes (<see cref="GroupCommit"/>, side file
+/// <c>.sync</c>): a writer whose lines another worker's fsync already covered does not sync again.</para>
 /// <para>Reading streams the new part of the file in bounded chunks (a journal may outgrow any one array); only a
 /// line longer than a chunk makes the buffer grow, to that line's length.</para>
 /// <para>A crash mid-write can leave a torn last line. Readers outside the lock hold an unterminated tail back (it may
@@ -32,6 +33,7 @@ internal sealed class JournalFile : IDisposable
     private readonly Action<string> warn;
     private readonly int chunkSize;
     private readonly InterProcessLock fileLock;
+    private readonly GroupCommit? group;
     private readonly object gate = new();
     private FileStream? stream;
     private long offset;
@@ -48,6 +50,7 @@ internal sealed class JournalFile : IDisposable
         this.warn = warn;
         this.chunkSize = chunkSize;
         fileLock = new InterProcessLock(this.path + ".lock");
+        group = GroupCommit.Beside(this.path);
         Directory.CreateDirectory(Path.GetDirectoryName(this.path)!);
     }
 
@@ -82,21 +85,28 @@ internal sealed class JournalFile : IDisposable
     {
         lock (gate)
         {
-            var written = Append(onLine, decide);
+            var (written, ticket) = Append(onLine, decide, durable);
 
             // The lock is already released: the fsync of one worker's finished trial overlaps the next worker's
-            // append (and the kernel commits concurrent flushes of one file together), instead of every worker
-            // queueing behind each flush. The caller still returns only once its lines are on disk.
+            // append, instead of every worker queueing behind each flush, and a worker whose lines another's fsync
+            // already covered skips its own. The caller still returns only once its lines are on disk.
             if (durable && written is not null)
             {
-                written.Flush(flushToDisk: true);
+                if (group is null)
+                {
+                    written.Flush(flushToDisk: true);
+                }
+                else
+                {
+                    group.Flush(ticket, () => written.Flush(flushToDisk: true));
+                }
             }
         }
     }
 
     /// <summary>Under the lock: reads, decides and writes (to the operating system, not yet to disk); returns the open
-    /// journal when something was written.</summary>
-    private FileStream? Append(JournalLineHandler onLine, Func<IReadOnlyList<string>> decide)
+    /// journal when something was written, and for a durable write its <see cref="GroupCommit"/> ticket.</summary>
+    private (FileStream? Written, long Ticket) Append(JournalLineHandler onLine, Func<IReadOnlyList<string>> decide, bool durable)
     {
         using var held = fileLock.Acquire();
         var journal = Stream(write: true);
@@ -106,7 +116,7 @@ internal sealed class JournalFile : IDisposable
             var append = decide();
             if (append.Count == 0)
             {
-                return null;
+                return (null, GroupCommit.NoTicket);
             }
 
             var text = new StringBuilder();
@@ -124,7 +134,7 @@ internal sealed class JournalFile : IDisposable
             journal.Write(Encoding.UTF8.GetBytes(text.ToString())); // One write: other readers see whole lines.
             offset = journal.Position;
             lineNumber += append.Count;
-            return journal;
+            return (journal, durable && group is not null ? group.Stamp() : GroupCommit.NoTicket);
         }
         catch (IOException)
         {
@@ -220,6 +230,7 @@ internal sealed class JournalFile : IDisposable
         {
             stream?.Dispose();
             stream = null;
+            group?.Dispose();
         }
     }
 
