@@ -141,14 +141,13 @@ public sealed class GroupCommitTests : IDisposable
         var writersLock = new InterProcessLock(Path.Combine(directory, "study.jsonl.lock"));
         long written = 0;
         long durable = 0;
-        var skipped = 0;
         var late = 0;
         var writers = Enumerable.Range(0, 6).Select(_ => new GroupCommit(SidePath)).ToArray();
         try
         {
             Parallel.For(0, writers.Length, new ParallelOptions { MaxDegreeOfParallelism = writers.Length }, w =>
             {
-                for (var n = 0; n < 100; n++)
+                for (var n = 0; n < 50; n++)
                 {
                     long mine;
                     long ticket;
@@ -158,17 +157,14 @@ public sealed class GroupCommitTests : IDisposable
                         ticket = writers[w].Stamp();
                     }
 
-                    var synced = writers[w].Flush(ticket, () =>
+                    // Slow, so that other writers write and queue meanwhile (whether they do is up to the scheduler:
+                    // A_writer_whose_change_another_sync_covered_does_not_sync shows the sharing itself).
+                    writers[w].Flush(ticket, () =>
                     {
                         var begun = Interlocked.Read(ref written);
-                        Thread.SpinWait(20_000);
+                        Thread.Sleep(1);
                         InterlockedMax(ref durable, begun);
                     });
-
-                    if (!synced)
-                    {
-                        Interlocked.Increment(ref skipped);
-                    }
 
                     if (Interlocked.Read(ref durable) < mine)
                     {
@@ -183,8 +179,7 @@ public sealed class GroupCommitTests : IDisposable
         }
 
         Assert.Equal(0, late);
-        Assert.Equal(600, Interlocked.Read(ref written));
-        Assert.True(skipped > 0, "concurrent writers never shared a sync");
+        Assert.Equal(300, Interlocked.Read(ref written));
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
