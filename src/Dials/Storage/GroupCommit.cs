@@ -74,7 +74,8 @@ internal sealed class GroupCommit : IDisposable
 
             // The writers' lock keeps other stampers out, so the last ticket reads whole; a sync being recorded at this
             // moment may read torn, and is then ignored: it records a ticket already handed out, at most the last one.
-            var ticket = Math.Max(Read(file, StampedAt) ?? 0, Read(file, SyncedAt) ?? 0) + 1;
+            var (stamped, synced) = Read(file);
+            var ticket = Math.Max(stamped ?? 0, synced ?? 0) + 1;
             Write(file, StampedAt, ticket);
             return ticket;
         }
@@ -107,14 +108,16 @@ internal sealed class GroupCommit : IDisposable
                 long covered;
                 try
                 {
-                    if (Read(file, SyncedAt) is { } synced && synced >= ticket)
+                    var (stamped, synced) = Read(file);
+                    if (synced >= ticket)
                     {
                         return false;
                     }
 
                     // Every ticket up to the last one handed out belongs to a change written before it was stamped, so
-                    // before the sync below begins: one sync covers them all.
-                    covered = Math.Max(Read(file, StampedAt) ?? ticket, ticket);
+                    // before the sync below begins: one sync covers them all. (A stamp being written right now may
+                    // read torn: then this change's own ticket is what is covered.)
+                    covered = Math.Max(stamped ?? ticket, ticket);
                 }
                 catch (Exception error) when (error is IOException or UnauthorizedAccessException)
                 {
@@ -131,7 +134,10 @@ internal sealed class GroupCommit : IDisposable
             }
             finally
             {
-                InterProcessLock.Unlock(file);
+                if (!InterProcessLock.Unlock(file))
+                {
+                    Dispose();
+                }
             }
         }
     }
@@ -179,11 +185,18 @@ internal sealed class GroupCommit : IDisposable
         }
     }
 
-    /// <summary>The value at <paramref name="at"/>, or null when it fails its check (missing, torn, foreign).</summary>
-    private static long? Read(SafeFileHandle file, int at)
+    /// <summary>The last ticket and the recorded sync, in one read; each null when it fails its check (missing, torn,
+    /// foreign).</summary>
+    private static (long? Stamped, long? Synced) Read(SafeFileHandle file)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        if (RandomAccess.Read(file, bytes, at) < bytes.Length)
+        Span<byte> bytes = stackalloc byte[32];
+        var read = RandomAccess.Read(file, bytes, 0);
+        return (Value(bytes[..Math.Min(read, 16)]), Value(bytes[SyncedAt..Math.Max(read, SyncedAt)]));
+    }
+
+    private static long? Value(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 16)
         {
             return null;
         }

@@ -11,7 +11,9 @@ namespace Dials.Storage;
 /// <para>On Linux and macOS a waiter blocks in <c>flock(2)</c>, so the kernel hands the lock over the moment it is
 /// released: with several workers on one file the lock never sits idle while a waiter sleeps. (.NET's own
 /// exclusive open can only try the lock, so it would have to be polled.) The lock file is opened by <c>open(2)</c>
-/// directly because .NET's open takes a lock of its own on the file.</para>
+/// directly because .NET's open takes a lock of its own on the file, once, and kept open: a worker takes the lock a few
+/// times per trial, and opening and closing the file each time showed in its profile. Since a <c>flock(2)</c> belongs
+/// to the open file, which the threads of one process share, they take turns on a semaphore first.</para>
 /// <para>Elsewhere (Windows) an exclusive open is the lock, and only a sharing violation (another holder) is retried,
 /// after a pause that grows from a spin to 1 ms.</para>
 /// <para>Every other failure (a read-only file system, no free inode or space, a name over the length limit, a lock
@@ -21,6 +23,8 @@ namespace Dials.Storage;
 internal sealed partial class InterProcessLock(string path)
 {
     private static readonly bool UseFlock = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
+    private readonly SemaphoreSlim turn = new(1, 1);
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? handle;
 
     /// <summary>Whether the lock is a blocking <c>flock(2)</c> (Linux, macOS), which <see cref="GroupCommit"/> also
     /// needs.</summary>
@@ -34,20 +38,23 @@ internal sealed partial class InterProcessLock(string path)
     /// holder.</exception>
     public IDisposable Acquire() => UseFlock ? AcquireFlock() : AcquireByExclusiveOpen();
 
-    private SafeHandleLock AcquireFlock()
+    private FlockHeld AcquireFlock()
     {
-        var handle = OpenShared(path);
+        turn.Wait();
         try
         {
+            handle ??= OpenShared(path);
             Lock(handle, path);
+            return new FlockHeld(this, handle);
         }
         catch (IOException)
         {
-            handle.Dispose();
+            // Opened afresh next time, in case the handle itself is what failed.
+            handle?.Dispose();
+            handle = null;
+            turn.Release();
             throw;
         }
-
-        return new SafeHandleLock(handle);
     }
 
     /// <summary>Takes the exclusive <c>flock(2)</c> of an open file (Linux, macOS), waiting for another holder.</summary>
@@ -64,8 +71,9 @@ internal sealed partial class InterProcessLock(string path)
         }
     }
 
-    /// <summary>Releases the <c>flock(2)</c> <see cref="Lock"/> took, keeping the file open.</summary>
-    internal static void Unlock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => Native.Flock(handle, Native.Unlock);
+    /// <summary>Releases the <c>flock(2)</c> <see cref="Lock"/> took, keeping the file open; false if that failed (the
+    /// caller then closes the file, which releases it as surely).</summary>
+    internal static bool Unlock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => Native.Flock(handle, Native.Unlock) == 0;
 
     /// <summary>Opens (creating when missing) a lock file by <c>open(2)</c> itself (Linux, macOS), so that no lock of
     /// .NET's own comes with the handle: close-on-exec, so a child process started meanwhile cannot inherit, and so
@@ -147,10 +155,25 @@ internal sealed partial class InterProcessLock(string path)
     private static IOException Failure(string path, string what, int errno) =>
         new($"Lock file '{path}' {what}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
 
-    /// <summary>Holds the lock until disposed: closing the descriptor releases the flock.</summary>
-    private sealed class SafeHandleLock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) : IDisposable
+    /// <summary>Holds the lock until disposed, which unlocks the kept file and lets this process's next thread in. (A
+    /// process that dies holding it loses it with its descriptors.)</summary>
+    private sealed class FlockHeld(InterProcessLock owner, Microsoft.Win32.SafeHandles.SafeFileHandle file) : IDisposable
     {
-        public void Dispose() => handle.Dispose();
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                if (!Unlock(file))
+                {
+                    owner.handle = null;
+                    file.Dispose();
+                }
+
+                owner.turn.Release();
+            }
+        }
     }
 
     /// <summary>The few POSIX calls the lock needs; blittable or UTF-8 arguments only, generated at compile time

@@ -36,6 +36,9 @@ internal sealed class JournalFile : IDisposable
     private readonly GroupCommit? group;
     private readonly object gate = new();
     private FileStream? stream;
+
+    // The stream's handle, taken once per open: asking the stream for it each time costs a seek.
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? handle;
     private long offset;
     private long lineNumber;
 
@@ -130,9 +133,11 @@ internal sealed class JournalFile : IDisposable
                 text.Append(line).Append('\n');
             }
 
-            journal.Seek(0, SeekOrigin.End);
-            journal.Write(Encoding.UTF8.GetBytes(text.ToString())); // One write: other readers see whole lines.
-            offset = journal.Position;
+            // Under the lock the file ends where the read above stopped (a torn tail it ended included), so the lines go
+            // there without asking the file's length again. One write: other readers see whole lines.
+            var bytes = Encoding.UTF8.GetBytes(text.ToString());
+            RandomAccess.Write(handle!, bytes, offset);
+            offset += bytes.Length;
             lineNumber += append.Count;
             return (journal, durable && group is not null ? group.Stamp() : GroupCommit.NoTicket);
         }
@@ -230,6 +235,7 @@ internal sealed class JournalFile : IDisposable
         {
             stream?.Dispose();
             stream = null;
+            handle = null;
             group?.Dispose();
         }
     }
@@ -244,6 +250,7 @@ internal sealed class JournalFile : IDisposable
             stream?.Dispose();
             stream = null;
             stream = Open(FileMode.OpenOrCreate, write ? FileAccess.ReadWrite : FileAccess.Read);
+            handle = stream.SafeFileHandle;
         }
 
         return stream;
