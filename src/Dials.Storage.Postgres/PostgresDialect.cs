@@ -69,7 +69,7 @@ internal sealed class PostgresDialect : ISqlDialect
     public DbTransaction BeginWrite(DbConnection connection, bool durable) =>
         ((NpgsqlConnection)connection).BeginTransaction(IsolationLevel.ReadCommitted);
 
-    public void AfterCommit(DbTransaction transaction, bool durable)
+    public void AfterCommit(bool durable)
     {
     }
 

@@ -48,9 +48,7 @@ internal interface ISqlDialect
 
     /// <summary>Runs after a write transaction committed and its connection closed, before the call returns: makes a
     /// durable change reach the disk when the commit did not wait for it.</summary>
-    /// <param name="transaction">The committed (and disposed) transaction <see cref="BeginWrite"/> returned.</param>
-    /// <param name="durable">What <see cref="BeginWrite"/> was told.</param>
-    void AfterCommit(DbTransaction transaction, bool durable);
+    void AfterCommit(bool durable);
 
     /// <summary>Inside the schema transaction, before the version is read: keeps concurrent creators apart when
     /// <see cref="BeginWrite"/> alone does not.</summary>

@@ -537,17 +537,14 @@ public abstract class SqlStudyStorage : IStudyStorage
         {
             EnsureSchema();
             T result;
-            DbTransaction transaction;
             using (var connection = dialect.Open())
             {
-                using (transaction = dialect.BeginWrite(connection, durable))
-                {
-                    result = work(new SqlCommands(connection, transaction), retrying);
-                    transaction.Commit();
-                }
+                using var transaction = dialect.BeginWrite(connection, durable);
+                result = work(new SqlCommands(connection, transaction), retrying);
+                transaction.Commit();
             }
 
-            dialect.AfterCommit(transaction, durable);
+            dialect.AfterCommit(durable);
             return result;
         });
     }
@@ -690,7 +687,7 @@ public abstract class SqlStudyStorage : IStudyStorage
         }
 
         transaction.Commit();
-        dialect.AfterCommit(transaction, durable: true);
+        dialect.AfterCommit(durable: true);
     }
 
     /// <summary>Brings a database written by an earlier schema up to <see cref="SchemaVersion"/>, inside the schema

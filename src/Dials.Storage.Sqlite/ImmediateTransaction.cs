@@ -23,21 +23,15 @@ internal sealed class ImmediateTransaction : DbTransaction, IStatementTransactio
     private const int Busy = 5;
     private const int Locked = 6;
     private readonly SqliteConnection connection;
-    private readonly GroupCommit? group;
     private IDisposable? writersLock;
     private bool open;
 
-    private ImmediateTransaction(SqliteConnection connection, IDisposable? writersLock, GroupCommit? group)
+    private ImmediateTransaction(SqliteConnection connection, IDisposable? writersLock)
     {
         this.connection = connection;
         this.writersLock = writersLock;
-        this.group = group;
         open = true;
     }
-
-    /// <summary>The commit's <see cref="GroupCommit"/> ticket, taken under the writers' lock once the commit reached the
-    /// log (<see cref="GroupCommit.NoTicket"/> without group commit or before a commit).</summary>
-    public long Ticket { get; private set; } = GroupCommit.NoTicket;
 
     /// <inheritdoc />
     public override IsolationLevel IsolationLevel => IsolationLevel.Serializable;
@@ -48,13 +42,8 @@ internal sealed class ImmediateTransaction : DbTransaction, IStatementTransactio
     /// <summary>Takes the write lock: first <paramref name="writers"/> (no timeout: its holder is inside a short
     /// transaction, and the kernel releases it if the holder dies), then SQLite's, waiting up to <paramref name="timeout"/>
     /// for connections that do not queue on <paramref name="writers"/>.</summary>
-    /// <param name="connection">The connection.</param>
-    /// <param name="timeout">How long to wait for SQLite's write lock.</param>
-    /// <param name="writers">The lock file all Dials writers of the database queue on.</param>
-    /// <param name="group">For a durable commit that syncs the log afterwards: stamps the commit (<see cref="Ticket"/>)
-    /// while <paramref name="writers"/> is still held.</param>
     /// <exception cref="SqliteException">The lock stayed taken (SQLITE_BUSY), or another error.</exception>
-    public static ImmediateTransaction Begin(SqliteConnection connection, TimeSpan timeout, InterProcessLock? writers, GroupCommit? group)
+    public static ImmediateTransaction Begin(SqliteConnection connection, TimeSpan timeout, InterProcessLock? writers)
     {
         var held = writers?.Acquire();
         var handle = connection.Handle!;
@@ -89,7 +78,7 @@ internal sealed class ImmediateTransaction : DbTransaction, IStatementTransactio
         }
 
         SqliteException.ThrowExceptionForRC(rc, handle);
-        return new ImmediateTransaction(connection, held, held is null ? null : group);
+        return new ImmediateTransaction(connection, held);
     }
 
     /// <inheritdoc />
@@ -98,11 +87,6 @@ internal sealed class ImmediateTransaction : DbTransaction, IStatementTransactio
         try
         {
             Execute("COMMIT");
-            if (group is not null)
-            {
-                // Still under the writers' lock, so tickets follow the order in which commits reached the log.
-                Ticket = group.Stamp();
-            }
         }
         finally
         {

@@ -58,7 +58,6 @@ internal sealed class SqliteDialect : ISqlDialect
 
         builder.DataSource = FilePath;
         writers = ReadOnly ? null : new InterProcessLock(FilePath + ".lock");
-        group = ReadOnly ? null : GroupCommit.Beside(FilePath);
 
         // Microsoft.Data.Sqlite retries a busy statement until its command timeout (whole seconds), on top of
         // SQLite's own busy_timeout: keep the two in step.
@@ -70,9 +69,6 @@ internal sealed class SqliteDialect : ISqlDialect
     // Writers of this file, in every process, queue here before they ask SQLite for its write lock: the kernel hands
     // this lock over the moment it is released, where SQLite's lock can only be polled.
     private readonly InterProcessLock? writers;
-
-    // Durable commits share their syncs of the log between processes (side file .sync).
-    private readonly GroupCommit? group;
 
     public string FilePath { get; }
 
@@ -195,10 +191,10 @@ internal sealed class SqliteDialect : ISqlDialect
             command.ExecuteNonQuery();
         }
 
-        return ImmediateTransaction.Begin((SqliteConnection)connection, BusyTimeout, writers, durable && walMode == Wal ? group : null);
+        return ImmediateTransaction.Begin((SqliteConnection)connection, BusyTimeout, writers);
     }
 
-    public void AfterCommit(DbTransaction transaction, bool durable)
+    public void AfterCommit(bool durable)
     {
         // In WAL mode with synchronous = NORMAL a commit returns once it is in the log, without waiting for the disk.
         // A durable commit (a trial's result) then syncs the log itself, after the write lock is released: other
@@ -206,25 +202,12 @@ internal sealed class SqliteDialect : ISqlDialect
         // sync covers every commit before it (of any connection or process: one file). So a result is on disk when it
         // is told, and the steps before it (creating the trial, its point, reports) reach the disk with the next
         // result. A power cut may lose those unsynced steps of a running trial, as a killed worker would; never a told
-        // result. A killed process loses nothing either way. Processes share syncs (GroupCommit): a commit that another
-        // process's sync of the log already covered returns without one of its own.
+        // result. A killed process loses nothing either way.
         if (!durable || walMode != Wal)
         {
             return;
         }
 
-        if (group is null)
-        {
-            SyncLog();
-        }
-        else
-        {
-            group.Flush((transaction as ImmediateTransaction)?.Ticket ?? GroupCommit.NoTicket, SyncLog);
-        }
-    }
-
-    private void SyncLog()
-    {
         try
         {
             using var log = File.OpenHandle(FilePath + "-wal", FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);

@@ -26,10 +26,6 @@ internal sealed partial class InterProcessLock(string path)
     private readonly SemaphoreSlim turn = new(1, 1);
     private Microsoft.Win32.SafeHandles.SafeFileHandle? handle;
 
-    /// <summary>Whether the lock is a blocking <c>flock(2)</c> (Linux, macOS), which <see cref="GroupCommit"/> also
-    /// needs.</summary>
-    internal static bool IsFlock => UseFlock;
-
     /// <summary>The lock file.</summary>
     public string FilePath => path;
 
@@ -59,7 +55,7 @@ internal sealed partial class InterProcessLock(string path)
 
     /// <summary>Takes the exclusive <c>flock(2)</c> of an open file (Linux, macOS), waiting for another holder.</summary>
     /// <exception cref="IOException">The file cannot be locked for a reason other than another holder.</exception>
-    internal static void Lock(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path)
+    private static void Lock(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path)
     {
         while (Native.Flock(handle, Native.LockExclusive) != 0)
         {
@@ -73,14 +69,14 @@ internal sealed partial class InterProcessLock(string path)
 
     /// <summary>Releases the <c>flock(2)</c> <see cref="Lock"/> took, keeping the file open; false if that failed (the
     /// caller then closes the file, which releases it as surely).</summary>
-    internal static bool Unlock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => Native.Flock(handle, Native.Unlock) == 0;
+    private static bool Unlock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => Native.Flock(handle, Native.Unlock) == 0;
 
     /// <summary>Opens (creating when missing) a lock file by <c>open(2)</c> itself (Linux, macOS), so that no lock of
     /// .NET's own comes with the handle: close-on-exec, so a child process started meanwhile cannot inherit, and so
     /// keep holding, a lock taken on it.</summary>
     /// <exception cref="IOException">The file cannot be opened or created: the message names it and the operating
     /// system's error.</exception>
-    internal static Microsoft.Win32.SafeHandles.SafeFileHandle OpenShared(string path)
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenShared(string path)
     {
         var flags = Native.ReadWrite | (OperatingSystem.IsLinux() ? Native.CloseOnExecLinux : Native.CloseOnExecMac);
         for (var attempt = 0; ; attempt++)

@@ -12,10 +12,9 @@ internal delegate void JournalLineHandler(long lineNumber, ReadOnlySpan<byte> li
 /// <remarks>
 /// <para>Appends happen inside <see cref="Transact"/>, under an exclusive lock on a sibling <c>.lock</c> file (see
 /// <see cref="InterProcessLock"/>: an advisory lock the operating system drops when its process dies, so a killed worker
-/// never blocks the others). Each batch is written in one call under the lock and, when durable, is on disk before
-/// <see cref="Transact"/> returns, so a finished trial that was told is durable. The sync happens after the lock is
-/// released (the next writer appends meanwhile) and is shared between processes (<see cref="GroupCommit"/>, side file
-/// <c>.sync</c>): a writer whose lines another worker's fsync already covered does not sync again.</para>
+/// never blocks the others). Each batch is written in one call under the lock and, when durable, flushed to disk
+/// (fsync) right after the lock is released and before <see cref="Transact"/> returns, so a finished trial that was
+/// told is durable, and workers' flushes overlap instead of queueing behind the lock.</para>
 /// <para>Reading streams the new part of the file in bounded chunks (a journal may outgrow any one array); only a
 /// line longer than a chunk makes the buffer grow, to that line's length.</para>
 /// <para>A crash mid-write can leave a torn last line. Readers outside the lock hold an unterminated tail back (it may
@@ -33,7 +32,6 @@ internal sealed class JournalFile : IDisposable
     private readonly Action<string> warn;
     private readonly int chunkSize;
     private readonly InterProcessLock fileLock;
-    private readonly GroupCommit? group;
     private readonly object gate = new();
     private FileStream? stream;
 
@@ -53,7 +51,6 @@ internal sealed class JournalFile : IDisposable
         this.warn = warn;
         this.chunkSize = chunkSize;
         fileLock = new InterProcessLock(this.path + ".lock");
-        group = GroupCommit.Beside(this.path);
         Directory.CreateDirectory(Path.GetDirectoryName(this.path)!);
     }
 
@@ -88,28 +85,22 @@ internal sealed class JournalFile : IDisposable
     {
         lock (gate)
         {
-            var (written, ticket) = Append(onLine, decide, durable);
+            var written = Append(onLine, decide);
 
             // The lock is already released: the fsync of one worker's finished trial overlaps the next worker's
-            // append, instead of every worker queueing behind each flush, and a worker whose lines another's fsync
-            // already covered skips its own. The caller still returns only once its lines are on disk.
+            // append, instead of every worker queueing behind each flush. Concurrent fsyncs of one file are committed
+            // together by the kernel (ext4's journal joins them), which a shared sync of our own only slowed down
+            // (docs/benchmarks.md). The caller still returns only once its lines are on disk.
             if (durable && written is not null)
             {
-                if (group is null)
-                {
-                    written.Flush(flushToDisk: true);
-                }
-                else
-                {
-                    group.Flush(ticket, () => written.Flush(flushToDisk: true));
-                }
+                written.Flush(flushToDisk: true);
             }
         }
     }
 
     /// <summary>Under the lock: reads, decides and writes (to the operating system, not yet to disk); returns the open
-    /// journal when something was written, and for a durable write its <see cref="GroupCommit"/> ticket.</summary>
-    private (FileStream? Written, long Ticket) Append(JournalLineHandler onLine, Func<IReadOnlyList<string>> decide, bool durable)
+    /// journal when something was written.</summary>
+    private FileStream? Append(JournalLineHandler onLine, Func<IReadOnlyList<string>> decide)
     {
         using var held = fileLock.Acquire();
         var journal = Stream(write: true);
@@ -119,7 +110,7 @@ internal sealed class JournalFile : IDisposable
             var append = decide();
             if (append.Count == 0)
             {
-                return (null, GroupCommit.NoTicket);
+                return null;
             }
 
             var text = new StringBuilder();
@@ -139,7 +130,7 @@ internal sealed class JournalFile : IDisposable
             RandomAccess.Write(handle!, bytes, offset);
             offset += bytes.Length;
             lineNumber += append.Count;
-            return (journal, durable && group is not null ? group.Stamp() : GroupCommit.NoTicket);
+            return journal;
         }
         catch (IOException)
         {
@@ -236,7 +227,6 @@ internal sealed class JournalFile : IDisposable
             stream?.Dispose();
             stream = null;
             handle = null;
-            group?.Dispose();
         }
     }
 
