@@ -11,7 +11,9 @@ namespace Dials.Storage;
 /// <para>On Linux and macOS a waiter blocks in <c>flock(2)</c>, so the kernel hands the lock over the moment it is
 /// released: with several workers on one file the lock never sits idle while a waiter sleeps. (.NET's own
 /// exclusive open can only try the lock, so it would have to be polled.) The lock file is opened by <c>open(2)</c>
-/// directly because .NET's open takes a lock of its own on the file.</para>
+/// directly because .NET's open takes a lock of its own on the file, once, and kept open: a worker takes the lock a few
+/// times per trial, and opening and closing the file each time showed in its profile. Since a <c>flock(2)</c> belongs
+/// to the open file, which the threads of one process share, they take turns on a semaphore first.</para>
 /// <para>Elsewhere (Windows) an exclusive open is the lock, and only a sharing violation (another holder) is retried,
 /// after a pause that grows from a spin to 1 ms.</para>
 /// <para>Every other failure (a read-only file system, no free inode or space, a name over the length limit, a lock
@@ -21,6 +23,8 @@ namespace Dials.Storage;
 internal sealed partial class InterProcessLock(string path)
 {
     private static readonly bool UseFlock = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
+    private readonly SemaphoreSlim turn = new(1, 1);
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? handle;
 
     /// <summary>The lock file.</summary>
     public string FilePath => path;
@@ -30,25 +34,49 @@ internal sealed partial class InterProcessLock(string path)
     /// holder.</exception>
     public IDisposable Acquire() => UseFlock ? AcquireFlock() : AcquireByExclusiveOpen();
 
-    private SafeHandleLock AcquireFlock()
+    private FlockHeld AcquireFlock()
     {
-        var handle = OpenLockFile();
+        turn.Wait();
+        try
+        {
+            handle ??= OpenShared(path);
+            Lock(handle, path);
+            return new FlockHeld(this, handle);
+        }
+        catch (IOException)
+        {
+            // Opened afresh next time, in case the handle itself is what failed.
+            handle?.Dispose();
+            handle = null;
+            turn.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Takes the exclusive <c>flock(2)</c> of an open file (Linux, macOS), waiting for another holder.</summary>
+    /// <exception cref="IOException">The file cannot be locked for a reason other than another holder.</exception>
+    private static void Lock(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path)
+    {
         while (Native.Flock(handle, Native.LockExclusive) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno != Native.EINTR)
             {
-                handle.Dispose();
-                throw Failure("cannot be locked", errno);
+                throw Failure(path, "cannot be locked", errno);
             }
         }
-
-        return new SafeHandleLock(handle);
     }
 
-    /// <summary>Opens (creating when missing) the lock file for the calling thread alone: close-on-exec, so a child
-    /// process started meanwhile cannot inherit, and so keep holding, the lock.</summary>
-    private Microsoft.Win32.SafeHandles.SafeFileHandle OpenLockFile()
+    /// <summary>Releases the <c>flock(2)</c> <see cref="Lock"/> took, keeping the file open; false if that failed (the
+    /// caller then closes the file, which releases it as surely).</summary>
+    private static bool Unlock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => Native.Flock(handle, Native.Unlock) == 0;
+
+    /// <summary>Opens (creating when missing) a lock file by <c>open(2)</c> itself (Linux, macOS), so that no lock of
+    /// .NET's own comes with the handle: close-on-exec, so a child process started meanwhile cannot inherit, and so
+    /// keep holding, a lock taken on it.</summary>
+    /// <exception cref="IOException">The file cannot be opened or created: the message names it and the operating
+    /// system's error.</exception>
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenShared(string path)
     {
         var flags = Native.ReadWrite | (OperatingSystem.IsLinux() ? Native.CloseOnExecLinux : Native.CloseOnExecMac);
         for (var attempt = 0; ; attempt++)
@@ -67,7 +95,7 @@ internal sealed partial class InterProcessLock(string path)
 
             if (errno != Native.ENOENT || attempt > 3)
             {
-                throw Failure("cannot be opened", errno);
+                throw Failure(path, "cannot be opened", errno);
             }
 
             // Missing: create it (creat(2) takes its mode as a fixed argument, unlike the variadic open(2)), close
@@ -78,7 +106,7 @@ internal sealed partial class InterProcessLock(string path)
                 var createError = Marshal.GetLastPInvokeError();
                 if (createError != Native.EINTR)
                 {
-                    throw Failure("cannot be created", createError);
+                    throw Failure(path, "cannot be created", createError);
                 }
             }
             else
@@ -110,7 +138,7 @@ internal sealed partial class InterProcessLock(string path)
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                throw new IOException($"Journal lock '{path}' cannot be opened: {error.Message}", error);
+                throw new IOException($"Lock file '{path}' cannot be opened: {error.Message}", error);
             }
         }
     }
@@ -120,13 +148,28 @@ internal sealed partial class InterProcessLock(string path)
     private static bool IsSharingViolation(IOException error) =>
         error.GetType() == typeof(IOException) && (error.HResult & 0xFFFF) is 32 or 33 or 11 or 35;
 
-    private IOException Failure(string what, int errno) =>
-        new($"Journal lock '{path}' {what}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+    private static IOException Failure(string path, string what, int errno) =>
+        new($"Lock file '{path}' {what}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
 
-    /// <summary>Holds the lock until disposed: closing the descriptor releases the flock.</summary>
-    private sealed class SafeHandleLock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) : IDisposable
+    /// <summary>Holds the lock until disposed, which unlocks the kept file and lets this process's next thread in. (A
+    /// process that dies holding it loses it with its descriptors.)</summary>
+    private sealed class FlockHeld(InterProcessLock owner, Microsoft.Win32.SafeHandles.SafeFileHandle file) : IDisposable
     {
-        public void Dispose() => handle.Dispose();
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                if (!Unlock(file))
+                {
+                    owner.handle = null;
+                    file.Dispose();
+                }
+
+                owner.turn.Release();
+            }
+        }
     }
 
     /// <summary>The few POSIX calls the lock needs; blittable or UTF-8 arguments only, generated at compile time
@@ -137,6 +180,7 @@ internal sealed partial class InterProcessLock(string path)
         public const int CloseOnExecLinux = 0x80000; // O_CLOEXEC on Linux
         public const int CloseOnExecMac = 0x1000000; // O_CLOEXEC on macOS
         public const int LockExclusive = 2; // LOCK_EX
+        public const int Unlock = 8; // LOCK_UN
         public const int ReadWriteForAll = 0x1B6; // 0666, narrowed by the umask
         public const int ENOENT = 2;
         public const int EINTR = 4;
