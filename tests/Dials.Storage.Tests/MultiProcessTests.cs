@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Dials.Storage.Tests;
 
 /// <summary>
-/// Real worker processes (tests/Dials.StudyWorker) sharing one study through each durable storage: together they
+/// Real worker processes (tools/Dials.StudyWorker) sharing one study through each durable storage: together they
 /// finish exactly the study's budget, with unique, gap-free trial numbers, and a killed worker costs no finished trial.
 /// </summary>
 public sealed class MultiProcessTests : IDisposable

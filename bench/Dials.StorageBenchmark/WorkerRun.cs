@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Dials.StorageBenchmark;
 
 /// <summary>
-/// One run of worker processes (tests/Dials.StudyWorker) sharing a budget of trials of one study. Whole: trials per
+/// One run of worker processes (tools/Dials.StudyWorker) sharing a budget of trials of one study. Whole: trials per
 /// second from the first start to the last exit. Steady: trials started once every worker had its study open, per
 /// second from then to the last worker's end, so that process start-up and JIT, which four processes pay four times
 /// on a shared machine, stay out of the comparison of the storage's lock hand-over. CPU: the workers' CPU time added

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Dials.StorageBenchmark;
 
-// dotnet run -c Release --project tests/Dials.StorageBenchmark -- [throughput [TRIALS [ROUNDS [BACKENDS [OBJECTIVES_MS]]]]]
+// dotnet run -c Release --project bench/Dials.StorageBenchmark -- [throughput [TRIALS [ROUNDS [BACKENDS [OBJECTIVES_MS]]]]]
 //   The default. TRIALS (1000) trivial trials per storage in one process against in-memory; then TRIALS trials (at
-//   most 500 for a slow objective) shared by 1 and by 4 worker processes (tests/Dials.StudyWorker) on each durable
+//   most 500 for a slow objective) shared by 1 and by 4 worker processes (tools/Dials.StudyWorker) on each durable
 //   storage, for each objective in OBJECTIVES_MS (0,20: trivial and 20 ms), ROUNDS (3) times alternating, with
 //   medians. BACKENDS (journal,sqlite[,postgres]) picks the durable storages.
-// dotnet run -c Release --project tests/Dials.StorageBenchmark -- scale [LARGEST]
+// dotnet run -c Release --project bench/Dials.StorageBenchmark -- scale [LARGEST]
 //   Ask+tell latency (median, p95, CPU) around trial 1,000, 10,000 and LARGEST (100000), as ratios against 1,000 trials
 //   in the same run, and the study's reopen time (cold and warm), for in-memory and every durable storage.
 // (reopen SPEC STUDY TRIALS: the reopen probe's child process, started by scale.)
