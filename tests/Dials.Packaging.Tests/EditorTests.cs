@@ -72,7 +72,10 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(1, declarationError.Severity);
         Assert.EndsWith("/docs/diagnostics/DIALS016.md",
             declarationError.Json.GetProperty("codeDescription").GetProperty("href").GetString(), StringComparison.Ordinal);
-        Assert.Empty(await document.CodeActionsAsync(declarationError, Answer));
+        // Its range is the literal, so Roslyn's own refactorings of a number come back ("Introduce constant", "Convert
+        // number"), but not the Dials fix ("Move the default into its range (100)"): like the others, it is not offered.
+        Assert.DoesNotContain(await document.CodeActionsAsync(declarationError, Answer),
+            action => action.GetProperty("title").GetString()!.StartsWith("Move the default", StringComparison.Ordinal));
 
         // The same document made right (the text the fixes give, as dotnet format applies them in FormatTests): nothing at
         // all is reported, where the same requests just reported DIALS diagnostics.
