@@ -5,10 +5,11 @@ namespace Dials.Generators.Diagnostics
 {
     /// <summary>
     /// Every diagnostic Dials reports, in one place: the errors for declarations the generator cannot honour
-    /// (DIALS001-DIALS099, reported by <see cref="Analyzers.DeclarationAnalyzer"/>) and the values analyzer's warnings and suggestions on dangerous or suspicious values and search-space
-    /// shapes (DIALS100-DIALS199: warnings are settings that practically always hurt training, infos what a practitioner
-    /// would say in review; thresholds in <see cref="Analyzers.Names.Thresholds"/>, recognised names in
-    /// <see cref="Analyzers.Names.RoleAliases"/>).
+    /// (DIALS001-DIALS099, reported by <see cref="Analyzers.DeclarationAnalyzer"/>) and the values analyzer's warnings
+    /// and suggestions on dangerous or suspicious values and search-space shapes (DIALS100-DIALS199, reported by
+    /// <see cref="Analyzers.HyperparameterValuesAnalyzer"/>: warnings are settings that practically always hurt training,
+    /// infos what a practitioner would say in review; thresholds in <see cref="Analyzers.Names.Thresholds"/>, recognised
+    /// names in <see cref="Analyzers.Names.RoleAliases"/>).
     /// </summary>
     internal static class DiagnosticDescriptors
     {
