@@ -56,8 +56,7 @@ namespace Dials.CodeFixes
             var solution = context.Solution;
             foreach (var document in documents)
             {
-                // Through the context, which keeps the diagnostics of the IDs asked for. Generator diagnostics point at
-                // their document by path rather than by syntax tree, so they are taken as the host hands them over.
+                // Through the context, which keeps the diagnostics of the IDs asked for, as the host hands them over.
                 var diagnostics = (await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
                     .Where(fix.Answers).ToList();
                 if (diagnostics.Count > 0 && await FixDocumentAsync(document, diagnostics, cancellationToken).ConfigureAwait(false) is { } root)

@@ -58,11 +58,11 @@ namespace Dials.CodeFixes
         }
 
         /// <summary>
-        /// Whether this fix answers <paramref name="diagnostic"/>: one of its rules, pointing into a file (a syntax tree for
-        /// the analyzers' diagnostics, a path for the generator's).
+        /// Whether this fix answers <paramref name="diagnostic"/>: one of its rules, pointing into a syntax tree (every Dials
+        /// diagnostic, the declaration errors included, comes from an analyzer).
         /// </summary>
         internal bool Answers(Diagnostic diagnostic) =>
-            FixableDiagnosticIds.Contains(diagnostic.Id) && diagnostic.Location.Kind is LocationKind.SourceFile or LocationKind.ExternalFile;
+            FixableDiagnosticIds.Contains(diagnostic.Id) && diagnostic.Location.Kind == LocationKind.SourceFile;
 
         /// <summary>The fix's title and the document's new root, or null when the fix does not apply here.</summary>
         protected internal abstract (string Title, SyntaxNode NewRoot)? Fix(FixTarget target);

@@ -8,7 +8,10 @@ namespace Dials.Generators
 {
     /// <summary>
     /// Implements IHyperparameters for every [Hyperparameters] partial type: a typed SearchSpace with encode, decode and
-    /// validation, without reflection at run time. Declarations it cannot honour are reported as DIALS001-DIALS099.
+    /// validation, without reflection at run time. A declaration it cannot honour gets no code; the error (DIALS001-DIALS099)
+    /// is reported by <see cref="Analyzers.DeclarationAnalyzer"/>, which runs the same parse, and not here: a generator's
+    /// diagnostics reach only hosts that read its run (a language server like csharp-ls shows the compilation's and the
+    /// analyzers' diagnostics only), and reported from both a build would list each error twice.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class HyperparametersGenerator : IIncrementalGenerator
@@ -16,7 +19,7 @@ namespace Dials.Generators
         /// <summary>Tracking names, so tests can check that unrelated edits leave these steps cached.</summary>
         public static class Steps
         {
-            /// <summary>The parse of each [Hyperparameters] type into an equatable model.</summary>
+            /// <summary>The parse of each [Hyperparameters] type into an equatable model (null when it is broken).</summary>
             public const string Parse = "Dials.Parse";
 
             /// <summary>The models that produce source.</summary>
@@ -36,17 +39,9 @@ namespace Dials.Generators
                     static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
                 .WithTrackingName(Steps.Parse);
 
-            context.RegisterSourceOutput(parsed, static (production, result) =>
-            {
-                foreach (var diagnostic in result.Diagnostics)
-                {
-                    production.ReportDiagnostic(diagnostic.ToDiagnostic());
-                }
-            });
-
             var models = parsed
-                .Where(static result => result.Model is not null)
-                .Select(static (result, _) => result.Model!)
+                .Where(static model => model is not null)
+                .Select(static (model, _) => model!)
                 .WithTrackingName(Steps.Models);
 
             context.RegisterSourceOutput(models, static (production, model) =>

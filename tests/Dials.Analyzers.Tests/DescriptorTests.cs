@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Dials.Generators.Analyzers;
 using Dials.Generators.Diagnostics;
 using Dials.Testing;
 using Microsoft.CodeAnalysis;
@@ -9,8 +10,8 @@ namespace Dials.Analyzers.Tests;
 
 public class DescriptorTests
 {
-    /// <summary>Every diagnostic Dials reports, from its one registry: the generator's (DIALS0xx) and the analyzer's
-    /// (DIALS1xx).</summary>
+    /// <summary>Every diagnostic Dials reports, from its one registry: the declaration analyzer's (DIALS0xx) and the
+    /// values analyzer's (DIALS1xx).</summary>
     private static readonly DiagnosticDescriptor[] Every = typeof(DiagnosticDescriptors)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
@@ -18,6 +19,8 @@ public class DescriptorTests
         .ToArray();
 
     public static TheoryData<string> Ids => new(DiagnosticDescriptors.AnalyzerRules.Select(d => d.Id));
+
+    public static TheoryData<string> DeclarationIds => new(DiagnosticDescriptors.DeclarationRules.Select(d => d.Id));
 
     public static TheoryData<string> EveryId => new(Every.Select(d => d.Id));
 
@@ -31,6 +34,19 @@ public class DescriptorTests
 
         var releases = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src/Dials.Generators/AnalyzerReleases.Unshipped.md"));
         Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} | {descriptor.Title}", releases);
+    }
+
+    /// <summary>The declaration errors are an analyzer's rules too, tracked with the same table and category.</summary>
+    [Theory]
+    [MemberData(nameof(DeclarationIds))]
+    public void Every_declaration_error_is_release_tracked(string id)
+    {
+        var descriptor = DiagnosticDescriptors.DeclarationRules.Single(d => d.Id == id);
+        Assert.Matches("^DIALS0[0-9][0-9]$", id);
+        Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+
+        var releases = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src/Dials.Generators/AnalyzerReleases.Unshipped.md"));
+        Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", releases);
     }
 
     [Theory]
@@ -51,7 +67,7 @@ public class DescriptorTests
     }
 
     [Fact]
-    public void Every_id_has_one_descriptor_and_the_analyzer_reports_exactly_the_DIALS1xx_ones()
+    public void Every_id_has_one_descriptor_and_each_analyzer_reports_exactly_its_own()
     {
         var ids = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             .Where(field => field.IsLiteral && field.FieldType == typeof(string))
@@ -59,7 +75,9 @@ public class DescriptorTests
 
         Assert.Equal(ids.Order(), Every.Select(d => d.Id).Order());
         Assert.Equal(Every.Select(d => d.Id).Where(id => id.StartsWith("DIALS1", StringComparison.Ordinal)).Order(),
-            DiagnosticDescriptors.AnalyzerRules.Select(d => d.Id).Order());
+            new HyperparameterValuesAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order());
+        Assert.Equal(Every.Select(d => d.Id).Where(id => id.StartsWith("DIALS0", StringComparison.Ordinal)).Order(),
+            new DeclarationAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order());
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public class FixAllTests
     /// (no equivalence key), which the batch fixer answered with nothing.
     /// </summary>
     [Fact]
-    public Task Types_and_their_shared_container_are_all_made_partial() => Verify.GeneratorFixAll<MakePartialCodeFix>(
+    public Task Types_and_their_shared_container_are_all_made_partial() => Verify.DeclarationFixAll<MakePartialCodeFix>(
         [
             """
             public static class Experiments
@@ -178,7 +178,7 @@ public class FixAllTests
         ]);
 
     [Fact]
-    public Task Defaults_are_all_moved_into_their_ranges() => Verify.GeneratorFixAll<MoveDefaultIntoRangeCodeFix>(
+    public Task Defaults_are_all_moved_into_their_ranges() => Verify.DeclarationFixAll<MoveDefaultIntoRangeCodeFix>(
         [
             """
             [Hyperparameters]

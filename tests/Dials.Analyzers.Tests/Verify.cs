@@ -72,16 +72,16 @@ internal static class Verify
     }
 
     /// <summary>
-    /// Fix All of a generator diagnostic over a solution, asked for as dotnet format asks: the diagnostics of the whole run
-    /// (here, everything the generator reports) and no equivalence key. Expects <paramref name="fixedSources"/> and that
-    /// the generator no longer reports <paramref name="id"/>.
+    /// Fix All of a declaration error over a solution, asked for as dotnet format asks: the diagnostics of the whole run
+    /// (here, everything <see cref="DeclarationAnalyzer"/> reports) and no equivalence key. Expects
+    /// <paramref name="fixedSources"/> and that <paramref name="id"/> is no longer reported.
     /// </summary>
-    public static async Task GeneratorFixAll<TCodeFix>(string[] sources, string id, string[] fixedSources)
+    public static async Task DeclarationFixAll<TCodeFix>(string[] sources, string id, string[] fixedSources)
         where TCodeFix : CodeFixProvider, new()
     {
         var documents = CreateDocuments(sources.Select(source => Usings + source).ToArray());
         var solution = documents[0].Project.Solution;
-        var diagnostics = await GeneratorDiagnosticsAsync(documents[0]);
+        var diagnostics = await DeclarationDiagnosticsAsync(documents[0]);
         Assert.Contains(diagnostics, d => d.Id == id);
 
         var fix = new TCodeFix();
@@ -97,20 +97,20 @@ internal static class Verify
             Assert.Equal(Usings + fixedSources[i], (await changed.GetDocument(documents[i].Id)!.GetTextAsync()).ToString());
         }
 
-        Assert.DoesNotContain(await GeneratorDiagnosticsAsync(changed.GetDocument(documents[0].Id)!), d => d.Id == id);
+        Assert.DoesNotContain(await DeclarationDiagnosticsAsync(changed.GetDocument(documents[0].Id)!), d => d.Id == id);
     }
 
     /// <summary>
-    /// A fix of a diagnostic the generator reports (DIALS0xx). The testing library does not offer generator diagnostics
-    /// to code fixes, so this runs the generator over the source, checks the diagnostic is reported on
-    /// <paramref name="flaggedText"/>, applies the fix, and checks the result and that the generator is then satisfied.
+    /// A fix of a declaration error (DIALS0xx): runs the generator and <see cref="DeclarationAnalyzer"/> over the source
+    /// as a build does, checks the diagnostic is reported on <paramref name="flaggedText"/>, applies the fix, and checks
+    /// the result and that the declaration is then accepted.
     /// </summary>
-    public static async Task GeneratorFix<TCodeFix>(string source, string id, string flaggedText, string fixedSource)
+    public static async Task DeclarationFix<TCodeFix>(string source, string id, string flaggedText, string fixedSource)
         where TCodeFix : CodeFixProvider, new()
     {
         var document = CreateDocument(Usings + source);
-        var diagnostic = Assert.Single(await GeneratorDiagnosticsAsync(document), d => d.Id == id);
-        // The generator reports through path-and-span locations (its output must be equatable), not syntax trees.
+        var diagnostic = Assert.Single(await DeclarationDiagnosticsAsync(document), d => d.Id == id);
+        Assert.True(diagnostic.Location.IsInSource);
         Assert.Equal(flaggedText, (await document.GetTextAsync()).ToString(diagnostic.Location.SourceSpan));
 
         var actions = new List<CodeAction>();
@@ -120,7 +120,7 @@ internal static class Verify
         var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
 
         Assert.Equal(Usings + fixedSource, (await changed.GetTextAsync()).ToString());
-        Assert.DoesNotContain(await GeneratorDiagnosticsAsync(changed), d => d.Id == id);
+        Assert.DoesNotContain(await DeclarationDiagnosticsAsync(changed), d => d.Id == id);
     }
 
     private static Document CreateDocument(string source) => CreateDocuments(source)[0];
@@ -136,7 +136,7 @@ internal static class Verify
         var ids = new List<DocumentId>();
         for (var i = 0; i < sources.Length; i++)
         {
-            // With a path, as in a real project: generator diagnostics name their document by it.
+            // With a path, as in a real project: dotnet format hands Fix All a document's diagnostics by it.
             var name = sources.Length == 1 ? "Test.cs" : $"Test{i}.cs";
             var document = project.AddDocument(name, SourceText.From(sources[i]), filePath: Path.Combine(Path.GetTempPath(), "DialsTest", name));
             ids.Add(document.Id);
@@ -146,12 +146,15 @@ internal static class Verify
         return ids.Select(id => project.GetDocument(id)!).ToArray();
     }
 
-    private static async Task<IReadOnlyList<Diagnostic>> GeneratorDiagnosticsAsync(Document document)
+    /// <summary>The declaration errors of the document's project, found as a build finds them: the generator runs first
+    /// (and reports none itself), then the analyzer over the compilation with the generated code.</summary>
+    private static async Task<IReadOnlyList<Diagnostic>> DeclarationDiagnosticsAsync(Document document)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
         CSharpGeneratorDriver.Create(new Dials.Generators.HyperparametersGenerator())
-            .RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
-        return diagnostics;
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics);
+        return await output.WithAnalyzers([new DeclarationAnalyzer()]).GetAnalyzerDiagnosticsAsync();
     }
 
     /// <summary>Hands Fix All a fixed list of diagnostics, as dotnet format does with those of its analysis run.</summary>

@@ -157,7 +157,7 @@ public sealed class ConfigurationSchemaTests
     private static string Schema(params string[] sources)
     {
         var run = GeneratorHarness.Run(GeneratorHarness.CompileWithOptions(sources));
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationDiagnostics);
         var source = Assert.Single(run.Sources, s => s.Contains(SchemaKey, StringComparison.Ordinal));
         var literal = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseCompilationUnit(source)

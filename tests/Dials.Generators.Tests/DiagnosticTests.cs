@@ -57,10 +57,14 @@ public sealed class DiagnosticTests
     {
         _ = clean;
         var run = GeneratorHarness.Run(Source(flagged));
-        // A cycle is reported at each of its members, so at least one.
-        var diagnostic = run.GeneratorDiagnostics.First(d => d.Id == id);
+        // The analyzer reports it and the generator does not, so a build lists it once.
+        Assert.Empty(run.GeneratorDiagnostics);
+        // A cycle is reported at each of its members, so at least one; nothing twice at the same place.
+        var diagnostic = run.AnalyzerDiagnostics.First(d => d.Id == id);
+        Assert.Equal(run.Diagnostics.Length, run.Diagnostics.Select(d => (d.Id, d.Location.SourceSpan, d.GetMessage())).Distinct().Count());
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostic.Severity);
-        // Models carry plain locations (no syntax trees), so the diagnostic names the file and line, not the tree.
+        // In the source tree, so editors and dotnet format find the document.
+        Assert.True(diagnostic.Location.IsInSource);
         var where = diagnostic.Location.GetLineSpan();
         Assert.Equal("Source0.cs", where.Path);
         Assert.True(where.StartLinePosition.Line >= 2, $"{id} should point into the declaration, not at line {where.StartLinePosition.Line}");
@@ -75,7 +79,7 @@ public sealed class DiagnosticTests
         _ = flagged;
         var run = GeneratorHarness.Run(Source(clean));
         Assert.DoesNotContain(id, run.Ids);
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationDiagnostics);
         Assert.NotEmpty(run.Sources);
     }
@@ -84,7 +88,7 @@ public sealed class DiagnosticTests
     public void Messages_name_the_property_and_the_rule()
     {
         var run = GeneratorHarness.Run(Source("public partial record C { [FloatRange(1e-5, 1, Log = true)] public double LearningRate { get; init; } = 3; }"));
-        var message = Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        var message = Assert.Single(run.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("The default of 'LearningRate' is 3, which is outside [1E-05, 1]; the baseline configuration would fail its own validation", message);
     }
 
@@ -96,7 +100,7 @@ public sealed class DiagnosticTests
     [InlineData("[FloatRange(0, 1, Step = 1e-12)] public double X { get; init; }", "'X' takes 1000000000001 values from 0 to 1 by 1E-12")]
     public void Ranges_with_more_values_than_a_dimension_holds_are_refused(string property, string expected)
     {
-        var diagnostic = Assert.Single(GeneratorHarness.Run(Source("public partial record C { " + property + "; }")).GeneratorDiagnostics);
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Source("public partial record C { " + property + "; }")).Diagnostics);
 
         Assert.Equal("DIALS020", diagnostic.Id);
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
@@ -111,7 +115,7 @@ public sealed class DiagnosticTests
     [InlineData("[Choice(1.0, 1e300)] public float X { get; init; } = 1f", "1E+300")] // a float holds 1e300 as infinity
     public void Choices_that_are_not_finite_numbers_are_refused(string property, string shown)
     {
-        var diagnostics = GeneratorHarness.Run(Source("public partial record C { " + property + "; }")).GeneratorDiagnostics;
+        var diagnostics = GeneratorHarness.Run(Source("public partial record C { " + property + "; }")).Diagnostics;
 
         var diagnostic = Assert.Single(diagnostics, d => d.Id == "DIALS021");
         Assert.Equal($"'X' lists the choice {shown}, which is not a finite number; no configuration could be matched against it, so list finite values only",
@@ -122,7 +126,7 @@ public sealed class DiagnosticTests
     public void A_missing_initializer_counts_as_the_type_default()
     {
         var run = GeneratorHarness.Run(Source("public partial record C { [FloatRange(1e-5, 1)] public double LearningRate { get; init; } }"));
-        Assert.Contains("0 (it has no initializer)", Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("0 (it has no initializer)", Assert.Single(run.Diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -131,7 +135,7 @@ public sealed class DiagnosticTests
     [InlineData("public abstract partial record C { [IntRange(1, 2)] public int Y { get; init; } = 1; }", "concrete type")]
     public void Types_that_cannot_be_created_are_unsupported(string declaration, string reason)
     {
-        var diagnostic = Assert.Single(GeneratorHarness.Run(Source(declaration)).GeneratorDiagnostics);
+        var diagnostic = Assert.Single(GeneratorHarness.Run(Source(declaration)).Diagnostics);
         Assert.Equal("DIALS019", diagnostic.Id);
         Assert.Contains(reason, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -142,9 +146,32 @@ public sealed class DiagnosticTests
     public void A_type_with_no_dimensions_still_compiles(string declaration)
     {
         var run = GeneratorHarness.Run(Source(declaration));
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationDiagnostics);
         Assert.Contains("0 dimensions", Assert.Single(run.Sources));
+    }
+
+    [Fact]
+    public void A_nested_type_s_error_is_reported_once_at_the_nested_type()
+    {
+        // The outer type's parse flattens Inner with its problems muted: Inner's own parse reports them.
+        var run = GeneratorHarness.Run(Source(
+            "public partial record C { public D Inner { get; init; } = new(); } [Hyperparameters] public partial record D { [FloatRange(1, 0)] public double X { get; init; } = 0.5; }"));
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DIALS003", diagnostic.Id);
+        Assert.Equal("FloatRange(1, 0)", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Each_type_in_a_container_that_is_not_partial_is_named_once()
+    {
+        var run = GeneratorHarness.Run(Source(
+            "public class Outer { [Hyperparameters] public partial record A { [IntRange(1, 2)] public int Y { get; init; } = 1; } [Hyperparameters] public partial record B { [IntRange(1, 2)] public int Y { get; init; } = 1; } }"));
+
+        Assert.Equal(["DIALS018", "DIALS018"], run.Ids);
+        Assert.Equal(["A", "B"], run.Diagnostics.Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).Order());
     }
 
     [Fact]

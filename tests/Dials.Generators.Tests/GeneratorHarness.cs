@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Dials.Generators.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Dials.Generators.Tests;
 
@@ -51,8 +53,9 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
-    /// <summary>Runs the generator; returns its diagnostics, the generated sources, and the diagnostics of the
-    /// compilation that includes them (which must be clean for valid input).</summary>
+    /// <summary>Runs the generator and then the declaration analyzer over the compilation that includes its output, as a
+    /// build does; returns both one's diagnostics, the generated sources, and the compiler's diagnostics of that
+    /// compilation (which must be clean for valid input).</summary>
     public static GeneratorRun Run(params string[] sources) => Run(Compile(sources));
 
     /// <summary>Runs the generator over a compilation made by <see cref="Compile(string[])"/> or <see cref="CompileWithOptions"/>.</summary>
@@ -60,17 +63,28 @@ internal static class GeneratorHarness
     {
         var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult();
+        var analyzerDiagnostics = output
+            .WithAnalyzers([new DeclarationAnalyzer()])
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return new GeneratorRun(
             generatorDiagnostics,
+            analyzerDiagnostics,
             [.. result.GeneratedTrees.Select(t => t.GetText().ToString())],
             [.. output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)]);
     }
 }
 
+/// <param name="GeneratorDiagnostics">What the generator itself reports: nothing, since the declaration errors come from
+/// the analyzer.</param>
+/// <param name="AnalyzerDiagnostics">What <see cref="DeclarationAnalyzer"/> reports (DIALS001-DIALS099).</param>
 internal sealed record GeneratorRun(
     ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    ImmutableArray<Diagnostic> AnalyzerDiagnostics,
     ImmutableArray<string> Sources,
     ImmutableArray<Diagnostic> CompilationDiagnostics)
 {
-    public IEnumerable<string> Ids => GeneratorDiagnostics.Select(d => d.Id);
+    /// <summary>The Dials diagnostics a build would list: the generator's and the declaration analyzer's.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => GeneratorDiagnostics.AddRange(AnalyzerDiagnostics);
+
+    public IEnumerable<string> Ids => Diagnostics.Select(d => d.Id);
 }

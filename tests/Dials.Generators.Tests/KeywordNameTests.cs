@@ -32,7 +32,7 @@ public sealed class KeywordNameTests
     {
         var run = GeneratorHarness.Run("using Dials;\nnamespace @event.@class;\n[Hyperparameters]\npublic partial record @struct { [Choice(1, 2)] public int @this { get; init; } = 1; }");
 
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationDiagnostics);
         Assert.Contains("@this = ", Assert.Single(run.Sources));
     }

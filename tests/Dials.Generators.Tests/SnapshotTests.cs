@@ -51,7 +51,7 @@ public sealed class SnapshotTests
     private static void MatchGenerated(string source)
     {
         var run = GeneratorHarness.Run(source);
-        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationDiagnostics);
         Snapshot.Match(string.Join("\n// ----\n", run.Sources));
     }

@@ -23,7 +23,7 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
     private readonly LocalFeed feed = new("dials-editor-");
 
     [Fact]
-    public async Task Csharp_ls_reports_the_analyzers_diagnostics_of_the_package_as_a_document_is_edited()
+    public async Task Csharp_ls_reports_the_package_s_diagnostics_declaration_errors_included_as_a_document_is_edited()
     {
         var setup = Stopwatch.StartNew();
         feed.Pack("src/Dials/Dials.csproj");
@@ -61,12 +61,21 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
         var rateOfFive = await document.ReplaceAsync(8, "1e-3", "5", Answer);
         Assert.Equal(["CS8019@0:0", "DIALS100@8:83", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"], LspDiagnostic.Ordered(rateOfFive.Diagnostics));
 
-        // A declaration error, the generator's DIALS016 in a build: a batch-size default outside its range. csharp-ls does
-        // not report generator diagnostics (docs/editor.md); what shows is the generator's missing output, the use of the
-        // SearchSpace it did not generate (CS0120). The analyzers' diagnostics stay.
+        // A declaration error: a batch-size default outside its range. DIALS016 comes from the package's declaration
+        // analyzer (csharp-ls shows analyzers' diagnostics, not a generator's: docs/editor.md), as an error with its help
+        // link, at the default. The generator, which gives no code for a broken type, leaves the use of the SearchSpace
+        // it did not generate unresolved (CS0120). The other analyzers' diagnostics stay.
         var outOfRange = await document.ReplaceAsync(10, "50", "500", Answer);
-        Assert.Equal(["CS0120@12:36", "CS8019@0:0", "DIALS100@8:83", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"],
+        Assert.Equal(["CS0120@12:36", "CS8019@0:0", "DIALS016@10:62", "DIALS100@8:83", "DIALS101@8:5", "DIALS102@9:5", "DIALS106@10:5"],
             LspDiagnostic.Ordered(outOfRange.Diagnostics));
+        var declarationError = outOfRange.Diagnostics.Single(d => d.Code == "DIALS016");
+        Assert.Equal(1, declarationError.Severity);
+        Assert.EndsWith("/docs/diagnostics/DIALS016.md",
+            declarationError.Json.GetProperty("codeDescription").GetProperty("href").GetString(), StringComparison.Ordinal);
+        // Its range is the literal, so Roslyn's own refactorings of a number come back ("Introduce constant", "Convert
+        // number"), but not the Dials fix ("Move the default into its range (100)"): like the others, it is not offered.
+        Assert.DoesNotContain(await document.CodeActionsAsync(declarationError, Answer),
+            action => action.GetProperty("title").GetString()!.StartsWith("Move the default", StringComparison.Ordinal));
 
         // The same document made right (the text the fixes give, as dotnet format applies them in FormatTests): nothing at
         // all is reported, where the same requests just reported DIALS diagnostics.

@@ -4,7 +4,8 @@ namespace Dials.Packaging.Tests;
 
 /// <summary>
 /// <c>dotnet format analyzers --severity info</c>, without naming any diagnostic, fixes every analyzer diagnostic of a
-/// project that references the Dials package: each code fix's Fix All runs as dotnet format asks for it.
+/// project that references the Dials package, the declaration errors (DIALS001, DIALS016) included: each code fix's Fix
+/// All runs as dotnet format asks for it.
 /// </summary>
 [Collection(DotnetBuilds.Name)]
 public sealed class FormatTests : IDisposable
@@ -45,6 +46,26 @@ public sealed class FormatTests : IDisposable
             }
             """);
 
+        // Declaration errors: they come from an analyzer, so dotnet format sees and fixes them too.
+        const string declarations = """
+            using Dials;
+
+            namespace Consumer;
+
+            [Hyperparameters]
+            public record Warmup
+            {
+                [Choice("linear", "constant")] public string Shape { get; init; } = "linear";
+            }
+
+            [Hyperparameters]
+            public partial record Schedule
+            {
+                [Choice("cosine", "step")] public string Decay { get; init; } = "exponential";
+            }
+            """;
+        File.WriteAllText(Path.Combine(consumer, "Schedule.cs"), declarations);
+
         var (exit, output) = DotnetCli.Run(consumer, "format", "analyzers", "--severity", "info", "--verbosity", "diagnostic");
 
         Assert.True(exit == 0, output);
@@ -75,6 +96,11 @@ public sealed class FormatTests : IDisposable
                 [PowerOfTwo(16, 256)] public int EvalBatchSize { get; init; } = 64;
             }
             """, File.ReadAllText(Path.Combine(consumer, "Data.cs")));
+
+        Assert.Equal(declarations
+                .Replace("public record Warmup", "public partial record Warmup", StringComparison.Ordinal)
+                .Replace("= \"exponential\";", "= \"cosine\";", StringComparison.Ordinal),
+            File.ReadAllText(Path.Combine(consumer, "Schedule.cs")));
 
         // Nothing fixable is left: a second run would change nothing.
         var (verifyExit, verifyOutput) = DotnetCli.Run(consumer, "format", "analyzers", "--severity", "info", "--verify-no-changes");

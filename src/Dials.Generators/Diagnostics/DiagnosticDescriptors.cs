@@ -4,11 +4,12 @@ using Microsoft.CodeAnalysis;
 namespace Dials.Generators.Diagnostics
 {
     /// <summary>
-    /// Every diagnostic Dials reports, in one place: the generator's errors for declarations it cannot honour
-    /// (DIALS001-DIALS099) and the analyzer's warnings and suggestions on dangerous or suspicious values and search-space
-    /// shapes (DIALS100-DIALS199: warnings are settings that practically always hurt training, infos what a practitioner
-    /// would say in review; thresholds in <see cref="Analyzers.Names.Thresholds"/>, recognised names in
-    /// <see cref="Analyzers.Names.RoleAliases"/>).
+    /// Every diagnostic Dials reports, in one place: the errors for declarations the generator cannot honour
+    /// (DIALS001-DIALS099, reported by <see cref="Analyzers.DeclarationAnalyzer"/>) and the values analyzer's warnings
+    /// and suggestions on dangerous or suspicious values and search-space shapes (DIALS100-DIALS199, reported by
+    /// <see cref="Analyzers.HyperparameterValuesAnalyzer"/>: warnings are settings that practically always hurt training,
+    /// infos what a practitioner would say in review; thresholds in <see cref="Analyzers.Names.Thresholds"/>, recognised
+    /// names in <see cref="Analyzers.Names.RoleAliases"/>).
     /// </summary>
     internal static class DiagnosticDescriptors
     {
@@ -154,7 +155,14 @@ namespace Dials.Generators.Diagnostics
             "Default sits on the boundary of its range",
             "The default of '{0}' ({1}) is the {2} end of its range [{3}, {4}]; if it is the best value known, better ones may lie beyond it, so extend the range past it");
 
-        /// <summary>The analyzer's rules, DIALS100-DIALS199.</summary>
+        /// <summary>The declaration errors, DIALS001-DIALS099, reported by <see cref="Analyzers.DeclarationAnalyzer"/>.</summary>
+        public static ImmutableArray<DiagnosticDescriptor> DeclarationRules { get; } = ImmutableArray.Create(
+            TypeNotPartial, AttributeDoesNotFitType, EmptyRange, LogNeedsPositiveLow, InvalidStep, StepWithLog,
+            NotPowerOfTwoBounds, EmptyChoices, DuplicateChoice, MistypedChoice, WhenUnknownProperty, WhenImpossibleValue,
+            MultipleDimensionAttributes, PropertyNotSettable, NestingCycle, DefaultOutsideSpace, ConditionCycle,
+            ContainingTypeNotPartial, UnsupportedType, TooManyValues, NonFiniteChoice);
+
+        /// <summary>The values analyzer's rules, DIALS100-DIALS199, reported by <see cref="Analyzers.HyperparameterValuesAnalyzer"/>.</summary>
         public static ImmutableArray<DiagnosticDescriptor> AnalyzerRules { get; } = ImmutableArray.Create(
             LearningRateDefault, LearningRateRangeAboveOne, WideLinearRange, OutsideDomain, HighDropout, LargeWeightDecay,
             BatchSizeNotPowerOfTwo, BatchOfOneWithLargeLearningRate, BatchSizeTunedLearningRateFixed,

@@ -1,15 +1,18 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Dials.Generators.Parsing
 {
     /// <summary>
     /// Collects the diagnostics of a parse. A muted sink (used while flattening a nested type, whose own parse reports
-    /// its problems) only remembers that something was wrong.
+    /// its problems) only remembers that something was wrong. The diagnostics hold real locations (syntax trees), so a
+    /// sink never travels through the generator's pipeline: the generator reads only <see cref="HasErrors"/>'s outcome,
+    /// the model, and the analyzer reports what was collected.
     /// </summary>
     internal sealed class DiagnosticSink
     {
-        private readonly List<DiagnosticInfo> diagnostics = new List<DiagnosticInfo>();
+        private readonly List<Diagnostic> diagnostics = new List<Diagnostic>();
 
         public DiagnosticSink(bool muted) => Muted = muted;
 
@@ -17,7 +20,7 @@ namespace Dials.Generators.Parsing
 
         public bool HasErrors { get; private set; }
 
-        public IReadOnlyList<DiagnosticInfo> Diagnostics => diagnostics;
+        public IReadOnlyList<Diagnostic> Diagnostics => diagnostics;
 
         /// <summary>A nesting cycle that leads back to the type being generated, as "A -> B -> A".</summary>
         public string? RootCycle { get; set; }
@@ -31,7 +34,8 @@ namespace Dials.Generators.Parsing
             HasErrors = true;
             if (!Muted)
             {
-                diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+                // As text, formatted once here: a host may carry a diagnostic's arguments to another process.
+                diagnostics.Add(Diagnostic.Create(descriptor, location, arguments.Select(a => (object)(a?.ToString() ?? "null")).ToArray()));
             }
 
             return false;

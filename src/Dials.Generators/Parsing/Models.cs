@@ -97,7 +97,4 @@ namespace Dials.Generators.Parsing
 
     /// <summary>The dimension is active while <paramref name="ParentPath"/> takes one of <paramref name="Values"/> (internal values).</summary>
     internal sealed record ConditionModel(string ParentPath, EquatableArray<double> Values);
-
-    /// <summary>The parse of one type: a model to emit (null when declarations are broken) and diagnostics to report.</summary>
-    internal sealed record ParseResult(TypeModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 }

@@ -9,25 +9,35 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Dials.Generators.Parsing
 {
-    /// <summary>Turns one [Hyperparameters] declaration into an equatable <see cref="ParseResult"/>.</summary>
+    /// <summary>
+    /// Turns one [Hyperparameters] declaration into an equatable <see cref="TypeModel"/>, collecting the problems that
+    /// stop it (DIALS001-DIALS099) in a <see cref="DiagnosticSink"/>. The generator runs it for the model and drops the
+    /// diagnostics; <see cref="Analyzers.DeclarationAnalyzer"/> runs the same parse and reports them, so that every host
+    /// that runs analyzers (build, IDE, language servers, dotnet format) sees them.
+    /// </summary>
     internal static class Parser
     {
-        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>The generator's parse: the model alone (null when the declarations are broken).</summary>
+        public static TypeModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            Parse((INamedTypeSymbol)context.TargetSymbol, (TypeDeclarationSyntax)context.TargetNode,
+                context.SemanticModel.Compilation, new DiagnosticSink(muted: false), cancellationToken);
+
+        /// <summary>The model of <paramref name="type"/> as declared by <paramref name="syntax"/> (the declaration
+        /// carrying the attribute), or null when <paramref name="sink"/> received an error.</summary>
+        public static TypeModel? Parse(INamedTypeSymbol type, TypeDeclarationSyntax syntax, Compilation compilation,
+            DiagnosticSink sink, CancellationToken cancellationToken)
         {
-            var type = (INamedTypeSymbol)context.TargetSymbol;
-            var syntax = (TypeDeclarationSyntax)context.TargetNode;
-            var sink = new DiagnosticSink(muted: false);
             var containers = Containers(type, syntax, sink);
             CheckType(type, syntax, sink);
             if (sink.HasErrors)
             {
-                return Result(null, sink);
+                return null;
             }
 
-            var symbols = new KnownSymbols(context.SemanticModel.Compilation);
-            var parser = new ObjectParser(context.SemanticModel.Compilation, symbols, cancellationToken);
+            var symbols = new KnownSymbols(compilation);
+            var parser = new ObjectParser(compilation, symbols, cancellationToken);
             var root = parser.Parse(type, "", sink, ImmutableStack.Create(type));
-            var model = root is null
+            return root is null
                 ? null
                 : new TypeModel(
                     type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
@@ -35,7 +45,6 @@ namespace Dials.Generators.Parsing
                     Keyword(type),
                     type.Name,
                     root);
-            return Result(model, sink);
         }
 
         private static void CheckType(INamedTypeSymbol type, TypeDeclarationSyntax syntax, DiagnosticSink sink)
@@ -101,8 +110,5 @@ namespace Dials.Generators.Parsing
             { IsValueType: true } => "struct",
             _ => "class",
         };
-
-        private static ParseResult Result(TypeModel? model, DiagnosticSink sink) =>
-            new ParseResult(model, sink.Diagnostics.ToEquatableArray());
     }
 }

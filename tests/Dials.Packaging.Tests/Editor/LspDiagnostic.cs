@@ -19,7 +19,7 @@ internal sealed record LspDiagnostic(string Code, int Line, int Character, int S
     public static IReadOnlyList<string> Ordered(IEnumerable<LspDiagnostic> diagnostics) =>
         [.. diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal)];
 
-    /// <summary>Whether this is one of the Dials package's diagnostics (the generator's DIALS0xx or the analyzers' DIALS1xx).</summary>
+    /// <summary>Whether this is one of the Dials package's diagnostics (the declaration errors DIALS0xx or the value analyzer's DIALS1xx).</summary>
     public bool IsDials => Code.StartsWith("DIALS", StringComparison.Ordinal);
 
     /// <summary>The diagnostic's range, as a code-action request names it.</summary>

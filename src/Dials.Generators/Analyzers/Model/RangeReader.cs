@@ -15,10 +15,10 @@ namespace Dials.Generators.Analyzers.Model
     /// </summary>
     internal static class RangeReader
     {
-        /// <summary>The range, or null when the generator rejects the attribute (and reports why).</summary>
+        /// <summary>The range, or null when the generator rejects the attribute (the declaration analyzer reports why).</summary>
         public static SearchRange? Read(KnownSymbols symbols, IPropertySymbol property, AttributeData attribute, CancellationToken cancellationToken)
         {
-            // Muted: the generator reports these declarations' problems; the analyzer only needs to know there are some.
+            // Muted: the declaration analyzer reports these declarations' problems; the analyzer only needs to know there are some.
             var dimension = new DimensionParser(symbols, new DiagnosticSink(muted: true)).Parse(property, attribute, 0, property.Name);
             if (dimension is null)
             {

@@ -6,7 +6,7 @@ namespace Dials.Generators.Analyzers.Model
 {
     /// <summary>
     /// The values a tuned property is searched over, read from its dimension attribute. Only well-formed numeric ranges
-    /// are kept: a malformed declaration is the generator's to report (DIALS001-DIALS019), not ours to pile onto.
+    /// are kept: a malformed declaration is the declaration analyzer's to report (DIALS001-DIALS021), not ours to pile onto.
     /// </summary>
     internal sealed class SearchRange
     {

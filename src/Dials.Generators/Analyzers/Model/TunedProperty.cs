@@ -40,7 +40,7 @@ namespace Dials.Generators.Analyzers.Model
         /// <summary>Whether the property carries a dimension attribute; when not, its default is fixed for every trial.</summary>
         public bool IsTuned { get; }
 
-        /// <summary>The search range; null when the property is not tuned or its attribute is malformed (the generator reports that).</summary>
+        /// <summary>The search range; null when the property is not tuned or its attribute is malformed (the declaration analyzer reports that).</summary>
         public SearchRange? Range { get; }
 
         /// <summary>Declared on the type being analysed (not on a nested hyperparameters type, which reports its own).</summary>

@@ -2,11 +2,11 @@ using Dials.CodeFixes;
 
 namespace Dials.Analyzers.Tests;
 
-/// <summary>Fixes for declaration errors the generator reports (DIALS001, DIALS016, DIALS018).</summary>
-public class GeneratorDiagnosticFixTests
+/// <summary>Fixes for declaration errors (DIALS001, DIALS016, DIALS018), reported by the declaration analyzer.</summary>
+public class DeclarationFixTests
 {
     [Fact]
-    public Task Record_is_made_partial() => Verify.GeneratorFix<MakePartialCodeFix>("""
+    public Task Record_is_made_partial() => Verify.DeclarationFix<MakePartialCodeFix>("""
         [Hyperparameters]
         public sealed record Config
         {
@@ -21,7 +21,7 @@ public class GeneratorDiagnosticFixTests
         """);
 
     [Fact]
-    public Task Class_without_modifiers_is_made_partial() => Verify.GeneratorFix<MakePartialCodeFix>("""
+    public Task Class_without_modifiers_is_made_partial() => Verify.DeclarationFix<MakePartialCodeFix>("""
         [Hyperparameters]
         class Config
         {
@@ -36,7 +36,7 @@ public class GeneratorDiagnosticFixTests
         """);
 
     [Fact]
-    public Task Containing_type_is_made_partial() => Verify.GeneratorFix<MakePartialCodeFix>("""
+    public Task Containing_type_is_made_partial() => Verify.DeclarationFix<MakePartialCodeFix>("""
         public static class Experiments
         {
             [Hyperparameters]
@@ -64,7 +64,7 @@ public class GeneratorDiagnosticFixTests
     [InlineData("[PowerOfTwo(16, 256)] public int Width { get; init; } = 100;", "100", "128")]
     [InlineData("[Choice(\"adam\", \"sgd\")] public string Optimizer { get; init; } = \"lion\";", "\"lion\"", "\"adam\"")]
     public Task Default_is_moved_to_the_nearest_allowed_value(string property, string flagged, string moved) =>
-        Verify.GeneratorFix<MoveDefaultIntoRangeCodeFix>($$"""
+        Verify.DeclarationFix<MoveDefaultIntoRangeCodeFix>($$"""
             [Hyperparameters]
             public partial record Config
             {
@@ -79,7 +79,7 @@ public class GeneratorDiagnosticFixTests
             """);
 
     [Fact]
-    public Task Missing_initializer_gets_one() => Verify.GeneratorFix<MoveDefaultIntoRangeCodeFix>("""
+    public Task Missing_initializer_gets_one() => Verify.DeclarationFix<MoveDefaultIntoRangeCodeFix>("""
         [Hyperparameters]
         public partial record Config
         {
