@@ -1,8 +1,7 @@
 using Dials.Catalogs;
 using Dials.Pruners;
-using Dials.Samplers;
 
-namespace Dials.Tuner.Tests;
+namespace Dials.Samplers.Tests;
 
 /// <summary>The one catalog of sampler and pruner kinds that configuration, the CLI, the simulator and the samples
 /// read: every kind is made from default settings, names are found however configuration spells them, and an

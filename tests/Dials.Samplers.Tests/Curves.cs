@@ -1,6 +1,6 @@
 using Dials.Pruners;
 
-namespace Dials.Tuner.Tests;
+namespace Dials.Samplers.Tests;
 
 /// <summary>Builds trials with constructed learning curves for pruner tests.</summary>
 internal static class Curves

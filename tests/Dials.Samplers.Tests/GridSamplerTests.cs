@@ -1,6 +1,6 @@
-using Dials.Samplers;
+using Dials.Simulation;
 
-namespace Dials.Tuner.Tests;
+namespace Dials.Samplers.Tests;
 
 public sealed class GridSamplerTests
 {
@@ -18,7 +18,7 @@ public sealed class GridSamplerTests
     [Fact]
     public void Float_points_are_evenly_spaced_in_log_space_where_log()
     {
-        var space = SamplerHarness.Single(Dimension.Float("beta", 1e-4, 1e-1, log: true));
+        var space = TestFunction.PointSpace([Dimension.Float("beta", 1e-4, 1e-1, log: true)]);
 
         var values = new GridSampler(floatPoints: 4).PointsOf(space).Select(p => p[0]).ToArray();
 
@@ -43,7 +43,7 @@ public sealed class GridSamplerTests
     [Fact]
     public void A_grid_too_large_is_refused_naming_the_widest_dimension()
     {
-        var space = SamplerHarness.Of(Dimension.Int("huge", 0, 2_000_000), Dimension.Int("small", 0, 1));
+        var space = TestFunction.PointSpace([Dimension.Int("huge", 0, 2_000_000), Dimension.Int("small", 0, 1)]);
 
         var error = Assert.Throws<ArgumentException>(() => new GridSampler().PointsOf(space));
 
@@ -109,7 +109,7 @@ public sealed class GridSamplerTests
     [Fact]
     public void Ask_after_exhaustion_walks_the_grid_again()
     {
-        var space = SamplerHarness.Single(Dimension.Categorical("c", ["a", "b", "c"]));
+        var space = TestFunction.PointSpace([Dimension.Categorical("c", ["a", "b", "c"])]);
         var study = Study.Create(space, new StudyOptions { Sampler = new GridSampler() });
 
         var asked = Enumerable.Range(0, 5).Select(_ =>
@@ -120,5 +120,42 @@ public sealed class GridSamplerTests
         });
 
         Assert.Equal([0.0, 1, 2, 0, 1], asked);
+    }
+
+    [Fact]
+    public void A_grid_of_500_dimensions_is_refused_before_it_is_built()
+    {
+        var space = SamplerHarness.UnitCube(500);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<ArgumentException>(() => new GridSampler().PointsOf(space));
+
+        Assert.Contains("more than 1000000 points", error.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 10_000_000, "the grid was built before it was refused");
+    }
+
+    [Fact]
+    public void A_grid_over_a_billion_integers_is_refused_without_listing_them()
+    {
+        var space = TestFunction.PointSpace([Dimension.Int("n", 0, 1_000_000_000)]);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<ArgumentException>(() => new GridSampler().PointsOf(space));
+
+        Assert.Contains("'n' alone has 1000000001 values", error.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 10_000_000, "the levels were listed before the grid was refused");
+    }
+
+    [Fact]
+    public void A_large_conditional_grid_is_counted_with_its_conditions()
+    {
+        // Twelve 4-valued dimensions under a 2-valued switch: the product of the level counts is 2 * 4^12 (33 million),
+        // but each branch activates only six of them: 2 * 4^6 = 8192 points.
+        var dimensions = new List<Dimension> { Dimension.Categorical("branch", ["a", "b"]) };
+        dimensions.AddRange(Enumerable.Range(0, 12).Select(i =>
+            Dimension.Int($"d{i}", 1, 4, condition: new DimensionCondition("branch", [i < 6 ? 0.0 : 1.0]))));
+        var space = TestFunction.PointSpace(dimensions);
+
+        Assert.Equal(8192, new GridSampler().PointsOf(space).Count);
     }
 }

@@ -1,7 +1,7 @@
 using Dials.Pruners;
-using static Dials.Tuner.Tests.Curves;
+using static Dials.Samplers.Tests.Curves;
 
-namespace Dials.Tuner.Tests;
+namespace Dials.Samplers.Tests;
 
 public sealed class PrunerTests
 {

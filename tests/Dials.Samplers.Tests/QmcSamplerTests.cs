@@ -1,6 +1,6 @@
-using Dials.Samplers;
+using static Dials.Samplers.Tests.SamplerHarness;
 
-namespace Dials.Tuner.Tests;
+namespace Dials.Samplers.Tests;
 
 public sealed class QmcSamplerTests
 {
@@ -9,9 +9,9 @@ public sealed class QmcSamplerTests
     [InlineData(true)]
     public void Sobol_fills_every_one_dimensional_stratum_in_every_dimension(bool scramble)
     {
-        var space = SamplerHarness.UnitCube(41);
+        var space = UnitCube(41);
 
-        var points = SamplerHarness.Points(new QmcSampler(QmcSequenceKind.Sobol, scramble, seed: 1), space, 64);
+        var points = Points(new QmcSampler(QmcSequenceKind.Sobol, scramble, seed: 1), space, 64);
 
         for (var d = 0; d < 41; d++)
         {
@@ -24,7 +24,7 @@ public sealed class QmcSamplerTests
     [InlineData(true)]
     public void Sobol_fills_every_square_of_an_8_by_8_grid_in_its_first_two_dimensions(bool scramble)
     {
-        var points = SamplerHarness.Points(new QmcSampler(QmcSequenceKind.Sobol, scramble, seed: 2), SamplerHarness.UnitCube(2), 64);
+        var points = Points(new QmcSampler(QmcSequenceKind.Sobol, scramble, seed: 2), UnitCube(2), 64);
 
         Assert.Equal(64, points.Select(p => ((int)(p[0] * 8), (int)(p[1] * 8))).Distinct().Count());
     }
@@ -32,7 +32,7 @@ public sealed class QmcSamplerTests
     [Fact]
     public void Plain_sobol_starts_with_the_known_points()
     {
-        var points = SamplerHarness.Points(new QmcSampler(QmcSequenceKind.Sobol, scramble: false), SamplerHarness.UnitCube(3), 4);
+        var points = Points(new QmcSampler(QmcSequenceKind.Sobol, scramble: false), UnitCube(3), 4);
 
         // Point n is the XOR of the direction numbers of n's bits (natural order, not Gray-code order): the first
         // dimension is van der Corput, the second has direction numbers 1/2 and 3/4. Cell middles are 2^-33 off.
@@ -44,7 +44,7 @@ public sealed class QmcSamplerTests
     public void Sobol_refuses_more_dimensions_than_its_table_and_names_the_alternative()
     {
         var sampler = new QmcSampler(QmcSequenceKind.Sobol, seed: 1);
-        var space = SamplerHarness.UnitCube(42);
+        var space = UnitCube(42);
 
         var error = Assert.Throws<ArgumentException>(() => sampler.Sample(new SamplingContext(space, Direction.Minimize, [], 0)));
 
@@ -56,7 +56,7 @@ public sealed class QmcSamplerTests
     [InlineData(true)]
     public void Halton_fills_every_stratum_of_its_bases(bool scramble)
     {
-        var points = SamplerHarness.Points(new QmcSampler(QmcSequenceKind.Halton, scramble, seed: 3), SamplerHarness.UnitCube(60), 243);
+        var points = Points(new QmcSampler(QmcSequenceKind.Halton, scramble, seed: 3), UnitCube(60), 243);
 
         // Plain Halton points sit exactly on stratum edges, so allow for the rounding of their sums.
         static int Stratum(double x, int count) => (int)Math.Floor(x * count + 1e-9);
@@ -69,10 +69,10 @@ public sealed class QmcSamplerTests
     [Fact]
     public void Scrambling_moves_the_points()
     {
-        var space = SamplerHarness.UnitCube(4);
+        var space = UnitCube(4);
 
-        var plain = SamplerHarness.Points(new QmcSampler(QmcSequenceKind.Halton, scramble: false), space, 8);
-        var scrambled = SamplerHarness.Points(new QmcSampler(QmcSequenceKind.Halton, scramble: true, seed: 1), space, 8);
+        var plain = Points(new QmcSampler(QmcSequenceKind.Halton, scramble: false), space, 8);
+        var scrambled = Points(new QmcSampler(QmcSequenceKind.Halton, scramble: true, seed: 1), space, 8);
 
         Assert.Equal(0.0, plain[0][0]);
         Assert.NotEqual(plain, scrambled);

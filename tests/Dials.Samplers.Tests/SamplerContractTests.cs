@@ -1,9 +1,10 @@
-using Dials.Samplers;
+using Dials.Simulation;
+using static Dials.Samplers.Tests.SamplerHarness;
 
-namespace Dials.Tuner.Tests;
+namespace Dials.Samplers.Tests;
 
 /// <summary>What every sampler here promises: valid points, conditions respected, every kind of dimension covered,
-/// seeds reproducible.</summary>
+/// seeds reproducible, the widest float range spread over.</summary>
 public sealed class SamplerContractTests
 {
     public static TheoryData<string> Samplers => ["random", "sobol", "halton", "grid"];
@@ -17,13 +18,28 @@ public sealed class SamplerContractTests
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
+    /// <summary>Every kind of sampler, model-based ones included.</summary>
+    public static TheoryData<string> AllSamplers => ["random", "tpe", "qmc", "grid", "cmaes", "gp", "auto"];
+
+    // Mostly default settings; the model-based samplers start modelling after 4 trials so that a short study reaches it.
+    private static ISampler WithDefaults(string name) => name switch
+    {
+        "random" => new RandomSampler(1),
+        "tpe" => new TpeSampler(1, startupTrials: 4),
+        "qmc" => new QmcSampler(seed: 1),
+        "grid" => new GridSampler(),
+        "cmaes" => new CmaEsSampler(1),
+        "gp" => new GpSampler(1, startupTrials: 4),
+        _ => new AutoSampler(1),
+    };
+
     [Theory]
     [MemberData(nameof(Samplers))]
     public void Points_are_valid_and_inactive_dimensions_are_NaN(string name)
     {
         var space = TestSpaces.Mixed();
 
-        foreach (var point in SamplerHarness.Points(Create(name, 1), space, 400))
+        foreach (var point in Points(Create(name, 1), space, 400))
         {
             Assert.Empty(space.Check(point));
             Assert.Equal(point[0] == 0, !double.IsNaN(point[1]));
@@ -36,7 +52,7 @@ public sealed class SamplerContractTests
     [MemberData(nameof(Samplers))]
     public void Every_value_of_discrete_dimensions_and_both_branches_appear(string name)
     {
-        var points = SamplerHarness.Points(Create(name, 2), TestSpaces.Mixed(), 400);
+        var points = Points(Create(name, 2), TestSpaces.Mixed(), 400);
 
         Assert.Equal([0.0, 1.0], points.Select(p => p[0]).Distinct().Order());
         Assert.Equal([16.0, 32, 64, 128, 256], points.Select(p => p[3]).Distinct().Order());
@@ -52,7 +68,7 @@ public sealed class SamplerContractTests
     public void Each_proposal_names_its_strategy_and_is_the_point_Sample_gives(string name, string strategy)
     {
         var space = TestSpaces.Mixed();
-        var sampled = SamplerHarness.Points(Create(name, 4), space, 20);
+        var sampled = Points(Create(name, 4), space, 20);
         var proposing = (IProposingSampler)Create(name, 4);
         var trials = new List<TrialRecord>();
         for (var n = 0; n < sampled.Count; n++)
@@ -60,7 +76,7 @@ public sealed class SamplerContractTests
             var proposal = proposing.Propose(new SamplingContext(space, Direction.Minimize, trials, n));
             Assert.Equal(sampled[n], proposal.Point);
             Assert.Equal(strategy, proposal.Strategy);
-            trials.Add(new TrialRecord(n, TrialState.Complete, proposal.Point, 0, [], DateTimeOffset.UnixEpoch, TimeSpan.Zero));
+            trials.Add(Complete(n, proposal.Point, 0));
         }
     }
 
@@ -75,10 +91,10 @@ public sealed class SamplerContractTests
         Assert.Equal("point 2 of the Halton sequence", new QmcSampler(QmcSequenceKind.Halton, scramble: false).Propose(At(space, 2, [])).Reason);
 
         var grid = new GridSampler(floatPoints: 2);
-        var line = SamplerHarness.Of(Dimension.Int("n", 1, 3));
+        var line = TestFunction.PointSpace([Dimension.Int("n", 1, 3)]);
         Assert.Equal("grid point 1 of 3", grid.Propose(At(line, 0, [])).Reason);
         var all = Enumerable.Range(0, 3)
-            .Select(n => new TrialRecord(n, TrialState.Complete, [n + 1.0], 0, [], DateTimeOffset.UnixEpoch, TimeSpan.Zero)).ToList();
+            .Select(n => Complete(n, [n + 1.0], 0)).ToList();
         Assert.Equal("grid point 1 of 3, again: every point has been tried 1 time", grid.Propose(At(line, 3, all)).Reason);
     }
 
@@ -88,9 +104,9 @@ public sealed class SamplerContractTests
     {
         var space = TestSpaces.Mixed();
 
-        var first = SamplerHarness.Points(Create(name, 5), space, 30);
-        var again = SamplerHarness.Points(Create(name, 5), space, 30);
-        var other = SamplerHarness.Points(Create(name, 6), space, 30);
+        var first = Points(Create(name, 5), space, 30);
+        var again = Points(Create(name, 5), space, 30);
+        var other = Points(Create(name, 6), space, 30);
 
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
@@ -102,9 +118,9 @@ public sealed class SamplerContractTests
     [InlineData("halton")]
     public void Log_dimensions_are_spread_evenly_in_log_space(string name)
     {
-        var space = SamplerHarness.Single(Dimension.Float("lr", 1e-5, 1, log: true));
+        var space = TestFunction.PointSpace([Dimension.Float("lr", 1e-5, 1, log: true)]);
 
-        var points = SamplerHarness.Points(Create(name, 3), space, 1000);
+        var points = Points(Create(name, 3), space, 1000);
 
         // Log-uniform over five decades puts two fifths below 1e-3; uniform would put a thousandth there.
         var below = points.Count(p => p[0] < 1e-3) / 1000.0;
@@ -118,9 +134,9 @@ public sealed class SamplerContractTests
     [InlineData("halton")]
     public void Integer_ends_are_as_likely_as_inner_values(string name)
     {
-        var space = SamplerHarness.Single(Dimension.Int("n", 1, 10));
+        var space = TestFunction.PointSpace([Dimension.Int("n", 1, 10)]);
 
-        var counts = SamplerHarness.Points(Create(name, 4), space, 2000).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Count());
+        var counts = Points(Create(name, 4), space, 2000).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (double)i), counts.Keys.Order());
         Assert.All(counts.Values, c => Assert.InRange(c, 150, 250));
@@ -134,8 +150,8 @@ public sealed class SamplerContractTests
     {
         var space = TestSpaces.Mixed();
         var sampler = Create(name, 9);
-        var history = SamplerHarness.Points(new RandomSampler(1), space, 5)
-            .Select((p, n) => new TrialRecord(n, TrialState.Running, p, null, [], DateTimeOffset.UnixEpoch, null))
+        var history = Points(new RandomSampler(1), space, 5)
+            .Select((p, n) => Running(n, p))
             .ToList();
 
         var alone = sampler.Sample(new SamplingContext(space, Direction.Minimize, [], 7));
@@ -144,5 +160,21 @@ public sealed class SamplerContractTests
 
         Assert.Equal(alone, withHistory);
         Assert.NotEqual(alone, next);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllSamplers))]
+    public async Task Every_sampler_spreads_over_the_widest_float_range(string sampler)
+    {
+        var space = TestFunction.PointSpace([Dimension.Float("x", -double.MaxValue, double.MaxValue), Dimension.Float("y", 0, 1)]);
+        var study = Study.Create(space, new StudyOptions { Sampler = WithDefaults(sampler) });
+
+        var result = await study.OptimizeAsync(p => Math.Abs(p[0] / double.MaxValue) + p[1], trials: 14);
+
+        Assert.All(result.Trials, t => Assert.Equal(TrialState.Complete, t.State));
+        var xs = result.Trials.Select(t => (double)t.Parameters["x"]).ToList();
+        Assert.All(xs, x => Assert.True(double.IsFinite(x), $"{sampler} proposed {x}"));
+        Assert.True(xs.Distinct().Count() >= 3, $"{sampler} proposed only {string.Join(", ", xs.Distinct())}");
+        Assert.Contains(xs, x => Math.Abs(x) < double.MaxValue / 2);
     }
 }

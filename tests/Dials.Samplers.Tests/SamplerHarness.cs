@@ -2,9 +2,14 @@ using Dials.Simulation;
 
 namespace Dials.Samplers.Tests;
 
-/// <summary>Spaces and loops shared by the sampler tests.</summary>
+/// <summary>The one set of spaces, loops and trial records the sampler tests share. Spaces of plain points come from
+/// <see cref="TestFunction.PointSpace"/>; spaces of records from <see cref="Dials.Testing.TestSpaces"/>.</summary>
 internal static class SamplerHarness
 {
+    /// <summary>A space of <paramref name="count"/> continuous dimensions over [0, 1].</summary>
+    public static SearchSpace<double[]> UnitCube(int count) =>
+        TestFunction.PointSpace([.. Enumerable.Range(0, count).Select(i => Dimension.Float($"x{i}", 0, 1))]);
+
     /// <summary>Every kind of dimension: linear, log and stepped floats, plain, stepped and log integers, powers of
     /// two, a categorical, and dimensions conditional on it, one of them two levels deep.</summary>
     public static SearchSpace<double[]> EveryKind { get; } = TestFunction.PointSpace(
@@ -29,6 +34,22 @@ internal static class SamplerHarness
         var value = Square(x[0] - 1) + Square(Math.Log10(x[1]) + 3) + Square(x[2] - 0.5) + 0.1 * Square(x[3] - 2)
             + Square((x[4] - 60) / 20) + Square(Math.Log10(x[5]) - 1) + Square(Math.Log2(x[6]) - 6) + (x[7] == 1 ? 0 : 1);
         return value + (double.IsNaN(x[8]) ? 0 : Square(x[8] - 0.3));
+    }
+
+    /// <summary>Drives a sampler directly, as a sequential study would, without running an objective: the first
+    /// <paramref name="count"/> points, each recorded as a complete trial (value 0) before the next is asked.</summary>
+    public static List<double[]> Points(ISampler sampler, SearchSpace space, int count)
+    {
+        var trials = new List<TrialRecord>(count);
+        var points = new List<double[]>(count);
+        for (var n = 0; n < count; n++)
+        {
+            var point = sampler.Sample(new SamplingContext(space, Direction.Minimize, trials, n));
+            points.Add(point);
+            trials.Add(Complete(n, point, 0));
+        }
+
+        return points;
     }
 
     /// <summary>Runs a sequential study through <see cref="Study"/> and returns its trials.</summary>

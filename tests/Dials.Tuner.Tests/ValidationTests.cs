@@ -7,8 +7,6 @@ namespace Dials.Tuner.Tests;
 /// extreme but legal ones work.</summary>
 public sealed class ValidationTests
 {
-    public static TheoryData<string> Samplers => ["random", "tpe", "qmc", "grid", "cmaes", "gp", "auto"];
-
     [Fact]
     public void Refused_study_options_leave_no_study_record()
     {
@@ -56,7 +54,7 @@ public sealed class ValidationTests
     [Fact]
     public void Enqueue_null_is_an_ArgumentNullException()
     {
-        var study = Study.Create(SamplerHarness.UnitCube(2));
+        var study = Study.Create(TestSpaces.Toy());
 
         Assert.Throws<ArgumentNullException>(() => study.Enqueue(null!));
     }
@@ -85,68 +83,4 @@ public sealed class ValidationTests
         Assert.Equal(0.75, dimension.ToUnit(dimension.FromUnit(0.75)), 12);
         Assert.Equal(0.5, dimension.ToUnit(0));
     }
-
-    [Theory]
-    [MemberData(nameof(Samplers))]
-    public async Task Every_sampler_spreads_over_the_widest_float_range(string sampler)
-    {
-        var space = SamplerHarness.Of(Dimension.Float("x", -double.MaxValue, double.MaxValue), Dimension.Float("y", 0, 1));
-        var study = Study.Create(space, new StudyOptions { Sampler = Create(sampler) });
-
-        var result = await study.OptimizeAsync(p => Math.Abs(p[0] / double.MaxValue) + p[1], trials: 14);
-
-        Assert.All(result.Trials, t => Assert.Equal(TrialState.Complete, t.State));
-        var xs = result.Trials.Select(t => (double)t.Parameters["x"]).ToList();
-        Assert.All(xs, x => Assert.True(double.IsFinite(x), $"{sampler} proposed {x}"));
-        Assert.True(xs.Distinct().Count() >= 3, $"{sampler} proposed only {string.Join(", ", xs.Distinct())}");
-        Assert.Contains(xs, x => Math.Abs(x) < double.MaxValue / 2);
-    }
-
-    [Fact]
-    public void A_grid_of_500_dimensions_is_refused_before_it_is_built()
-    {
-        var space = SamplerHarness.UnitCube(500);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-
-        var error = Assert.Throws<ArgumentException>(() => new GridSampler().PointsOf(space));
-
-        Assert.Contains("more than 1000000 points", error.Message);
-        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 10_000_000, "the grid was built before it was refused");
-    }
-
-    [Fact]
-    public void A_grid_over_a_billion_integers_is_refused_without_listing_them()
-    {
-        var space = SamplerHarness.Of(Dimension.Int("n", 0, 1_000_000_000));
-        var before = GC.GetAllocatedBytesForCurrentThread();
-
-        var error = Assert.Throws<ArgumentException>(() => new GridSampler().PointsOf(space));
-
-        Assert.Contains("'n' alone has 1000000001 values", error.Message);
-        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 10_000_000, "the levels were listed before the grid was refused");
-    }
-
-    [Fact]
-    public void A_large_conditional_grid_is_counted_with_its_conditions()
-    {
-        // Twelve 4-valued dimensions under a 2-valued switch: the product of the level counts is 2 * 4^12 (33 million),
-        // but each branch activates only six of them: 2 * 4^6 = 8192 points.
-        var dimensions = new List<Dimension> { Dimension.Categorical("branch", ["a", "b"]) };
-        dimensions.AddRange(Enumerable.Range(0, 12).Select(i =>
-            Dimension.Int($"d{i}", 1, 4, condition: new DimensionCondition("branch", [i < 6 ? 0.0 : 1.0]))));
-        var space = SamplerHarness.Of([.. dimensions]);
-
-        Assert.Equal(8192, new GridSampler().PointsOf(space).Count);
-    }
-
-    private static ISampler Create(string name) => name switch
-    {
-        "random" => new RandomSampler(1),
-        "tpe" => new TpeSampler(1, startupTrials: 4),
-        "qmc" => new QmcSampler(seed: 1),
-        "grid" => new GridSampler(),
-        "cmaes" => new CmaEsSampler(1),
-        "gp" => new GpSampler(1, startupTrials: 4),
-        _ => new AutoSampler(1),
-    };
 }

@@ -1,6 +1,6 @@
 using Dials.Generated;
 
-namespace Dials.Tuner.Tests;
+namespace Dials.Testing;
 
 /// <summary>A small configuration: a float, an int and a choice.</summary>
 public sealed record Toy(double X, long N, string Kind);
@@ -9,7 +9,8 @@ public sealed record Toy(double X, long N, string Kind);
 public sealed record Mixed(string Optimizer, double Momentum, double Beta, long Batch, long Layers, double LearningRate,
     double Dropout);
 
-/// <summary>Hand-built search spaces, as the generator would build them.</summary>
+/// <summary>Hand-built search spaces, as the generator would build them, shared by the study tests and the sampler
+/// tests.</summary>
 public static class TestSpaces
 {
     public static SearchSpace<Toy> Toy() => new(
