@@ -56,7 +56,7 @@ public static class TuneJob
         if (!result.HasBest)
         {
             errors.WriteLine("error: no trial completed; see the tuning log for the failures.");
-            TuningLog.Write(settings.Beside(".trials.jsonl"), result);
+            JobRecords.WriteLog(settings, study.Snapshot());
             return 1;
         }
 
@@ -69,16 +69,17 @@ public static class TuneJob
         var threshold = run.Objective.Results.TryGetValue(result.Best.Number, out var bestCv) ? bestCv.Threshold
             : settings.Task == Dials.ML.TaskKind.Binary ? run.Objective.Evaluate(result.Best.Config).Threshold : null;
 
-        var card = new ModelCard(settings, run, result, $"{samplerLabel} (seed {settings.Seed}; proposed by {Strategies(result)})", "median (5 startup trials, from fold 2)",
-            bestFolds.Average(), FoldStatistics.StandardDeviation(bestFolds), defaultTrial?.Value, test,
+        var scores = new HeldOutScores(bestFolds.Average(), FoldStatistics.StandardDeviation(bestFolds), defaultTrial?.Value, test,
             threshold is null ? null : $"{threshold.Threshold:G4} ({threshold.Goal}; precision {threshold.Precision:P1}, recall {threshold.Recall:P1}, F1 {threshold.F1:G3})");
-        TuningLog.Write(settings.Beside(".trials.jsonl"), result);
-        card.Write();
+        var snapshot = study.Snapshot();
+        JobRecords.WriteLog(settings, snapshot);
+        JobRecords.WriteCard(settings, run, snapshot, $"{samplerLabel} (seed {settings.Seed}; proposed by {Strategies(result)})",
+            "median (5 startup trials, from fold 2)", scores);
 
         // The study's own report (importance, sensitivity, uncertainty, every chart), as `dials report` writes it.
         var report = HtmlReport.Write(settings.Beside(".report.html"),
-            ReportContent.Analyse(study.Snapshot(), run.Objective.FoldCount, settings.Seed));
-        Print(console, run, result, card, clock.Elapsed);
+            ReportContent.Analyse(snapshot, run.Objective.FoldCount, settings.Seed));
+        Print(console, settings, run, result, scores, clock.Elapsed);
         console.MarkupLineInterpolated($"Report: {report}");
         return 0;
     }
@@ -86,7 +87,7 @@ public static class TuneJob
     private static string Describe(TuningRun run, double? best) =>
         best is { } b ? $"Tuning, best CV {run.Metric.Name} [bold]{b:G5}[/]" : "Tuning";
 
-    private static void Print(IAnsiConsole console, TuningRun run, StudyResult<LightGbmParameters> result, ModelCard card, TimeSpan elapsed)
+    private static void Print(IAnsiConsole console, TuneSettings settings, TuningRun run, StudyResult<LightGbmParameters> result, HeldOutScores card, TimeSpan elapsed)
     {
         var states = string.Join(", ", result.Trials.GroupBy(t => t.State).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
         console.WriteLine();
@@ -96,14 +97,14 @@ public static class TuneJob
         foreach (var dimension in LightGbmParameters.SearchSpace.Dimensions)
         {
             parameters.AddRow(dimension.Name,
-                result.Best.Parameters.TryGetValue(dimension.Name, out var tuned) ? ModelCard.Format(tuned) : "-",
-                ModelCard.Format(dimension.Default));
+                result.Best.Parameters.TryGetValue(dimension.Name, out var tuned) ? JobRecords.Format(tuned) : "-",
+                JobRecords.Format(dimension.Default));
         }
 
         console.Write(parameters);
         var metric = run.Metric.Name;
         var scores = new Table().AddColumns("Model", $"CV {metric} (mean ± std, {run.Objective.FoldCount} folds)", $"Test {metric} ({run.Split.TestRows} rows, once)");
-        foreach (var (name, test) in card.TestScores)
+        foreach (var (name, test) in card.Test)
         {
             var cv = name == "defaults"
                 ? card.DefaultMean is { } d ? StdOf(result, 0, d) : "-"
@@ -117,7 +118,7 @@ public static class TuneJob
             console.MarkupLineInterpolated($"Decision threshold for the tuned model: {card.Threshold}");
         }
 
-        console.MarkupLineInterpolated($"{(run.Metric.Direction == Direction.Minimize ? "Lower" : "Higher")} {metric} is better. Tuning log: {card.Settings.Beside(".trials.jsonl")}; model card: {card.Settings.Beside(".card.md")} (+ .json). {elapsed.TotalSeconds:0} s.");
+        console.MarkupLineInterpolated($"{(run.Metric.Direction == Direction.Minimize ? "Lower" : "Higher")} {metric} is better. Tuning log: {settings.Beside(".trials.jsonl")}; model card: {settings.Beside(".card.md")} (+ .json). {elapsed.TotalSeconds:0} s.");
     }
 
     /// <summary>How many trials each strategy proposed, most first: "189 GP, 10 QMC start-up, 1 queued".</summary>

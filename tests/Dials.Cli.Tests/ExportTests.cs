@@ -204,6 +204,30 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public void The_authors_sections_follow_the_studys_in_markdown_and_json()
+    {
+        var card = Card() with
+        {
+            Sections =
+            [
+                new CardSection("Held-out scores", [new CardFact("Test RMSE, tuned", "61.9 (once)", 61.9), new CardFact("Note", "line\nbreak")]),
+                new CardSection("Versions", [new CardFact("Dials", "0.1.0")]),
+            ],
+        };
+
+        var md = ModelCardMarkdown.Write(card);
+        using var json = JsonDocument.Parse(ModelCardJson.Write(card, Space));
+
+        Assert.Contains("## Held-out scores\n\n- Test RMSE, tuned: 61.9 (once)\n- Note: line break\n\n## Versions\n\n- Dials: 0.1.0\n", md);
+        Assert.True(md.IndexOf("## Held-out scores", StringComparison.Ordinal) > md.IndexOf("## Best configuration", StringComparison.Ordinal));
+        var sections = json.RootElement.GetProperty("sections").EnumerateArray().ToList();
+        Assert.Equal(["Held-out scores", "Versions"], sections.Select(s => s.GetProperty("title").GetString()));
+        Assert.Equal(61.9, sections[0].GetProperty("facts").GetProperty("Test RMSE, tuned").GetDouble());
+        Assert.Equal("line\nbreak", sections[0].GetProperty("facts").GetProperty("Note").GetString());
+        Assert.False(JsonDocument.Parse(ModelCardJson.Write(Card(), Space)).RootElement.TryGetProperty("sections", out _));
+    }
+
+    [Fact]
     public void A_card_without_analyses_or_complete_trials_still_writes()
     {
         var study = new StudySnapshot("empty", Direction.Maximize, Space, []);

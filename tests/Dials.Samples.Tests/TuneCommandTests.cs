@@ -184,6 +184,6 @@ public sealed class TuneCommandTests : IDisposable
         // Trial 0 is the enqueued defaults, once: resuming does not queue them again.
         Assert.Single(File.ReadAllLines(log), line => line.Contains("\"NumberOfLeaves\":31,\"LearningRate\":0.1,", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(folder, "study.card.md")));
-        Assert.Contains("\"test\"", File.ReadAllText(Path.Combine(folder, "study.card.json")));
+        Assert.Contains("\"title\": \"Held-out scores\"", File.ReadAllText(Path.Combine(folder, "study.card.json")));
     }
 }

@@ -59,5 +59,5 @@ internal static class JsonValues
     }
 
     /// <summary>The text <paramref name="write"/> produces, ending with a line feed.</summary>
-    public static string Text(Action<Utf8JsonWriter> write) => JsonValueWriter.Text(write);
+    public static string Text(Action<Utf8JsonWriter> write, bool indented = true) => JsonValueWriter.Text(write, indented);
 }

@@ -20,6 +20,8 @@ namespace Dials.Reporting.Export;
 /// <param name="Notes">Analyses skipped and why, in plain sentences.</param>
 /// <param name="GeneratedAt">When the card was made.</param>
 /// <param name="DialsVersion">The Dials version that made it.</param>
+/// <param name="Sections">Sections only the card's author can write (data, split, held-out scores, versions), after the
+/// study's own; none by default. Add them with <c>card with { Sections = [...] }</c>.</param>
 public sealed record ModelCard(
     string Study,
     Direction Direction,
@@ -31,7 +33,8 @@ public sealed record ModelCard(
     ImportanceResult? Importance,
     IReadOnlyList<string> Notes,
     DateTimeOffset GeneratedAt,
-    string DialsVersion)
+    string DialsVersion,
+    IReadOnlyList<CardSection>? Sections = null)
 {
     /// <summary>The card of a study with analyses already run (either may be null to leave it out).</summary>
     /// <param name="study">The study.</param>

@@ -41,10 +41,39 @@ public static class ModelCardJson
         WriteBest(json, card.Best, space);
         WriteUncertainty(json, card);
         WriteImportance(json, card);
+        WriteSections(json, card.Sections);
         JsonValues.WriteStrings(json, "notes", card.Notes);
         json.WriteString("generatedAt", card.GeneratedAt.ToString("O", CultureInfo.InvariantCulture));
         json.WriteString("dialsVersion", card.DialsVersion);
         json.WriteEndObject();
+    }
+
+    /// <summary>The author's sections as <c>"sections": [{ "title": ..., "facts": { NAME: VALUE } }]</c>; a fact without a
+    /// value gives its text.</summary>
+    private static void WriteSections(Utf8JsonWriter json, IReadOnlyList<CardSection>? sections)
+    {
+        if (sections is not { Count: > 0 })
+        {
+            return;
+        }
+
+        json.WriteStartArray("sections");
+        foreach (var section in sections)
+        {
+            json.WriteStartObject();
+            json.WriteString("title", section.Title);
+            json.WriteStartObject("facts");
+            foreach (var fact in section.Facts)
+            {
+                json.WritePropertyName(fact.Name);
+                JsonValues.WriteValue(json, fact.Value ?? fact.Text);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteBest(Utf8JsonWriter json, BestConfiguration? best, SearchSpace? space)

@@ -88,6 +88,17 @@ public static class ModelCardMarkdown
             }
         }
 
+        foreach (var section in card.Sections ?? [])
+        {
+            md.AppendLine(inv, $"## {Inline(section.Title)}").AppendLine();
+            foreach (var fact in section.Facts)
+            {
+                md.AppendLine(inv, $"- {Inline(fact.Name)}: {Inline(fact.Text)}");
+            }
+
+            md.AppendLine();
+        }
+
         if (card.Notes.Count > 0)
         {
             md.AppendLine("## Notes").AppendLine();

@@ -38,7 +38,23 @@ public static class TuningLogJson
         json.WriteEndObject();
     }
 
-    private static void WriteTrial(Utf8JsonWriter json, SearchSpace space, TrialRecord trial)
+    /// <summary>The log as JSON Lines: one compact object per trial, in number order, with the fields of
+    /// <see cref="Write(StudySnapshot)"/>'s trials, for logs read line by line (grep, jq, a spreadsheet import).</summary>
+    /// <param name="study">The study.</param>
+    /// <param name="writer">Where the lines go.</param>
+    /// <param name="extra">Writes more fields of a trial (what only the caller knows, e.g. fold scores) into its object;
+    /// null for none.</param>
+    public static void WriteLines(StudySnapshot study, TextWriter writer, Action<Utf8JsonWriter, TrialRecord>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var trial in study.Trials)
+        {
+            writer.Write(JsonValues.Text(json => WriteTrial(json, study.Space, trial, extra), indented: false));
+        }
+    }
+
+    private static void WriteTrial(Utf8JsonWriter json, SearchSpace space, TrialRecord trial, Action<Utf8JsonWriter, TrialRecord>? extra = null)
     {
         json.WriteStartObject();
         json.WriteNumber("number", trial.Number);
@@ -72,6 +88,7 @@ public static class TuningLogJson
             json.WriteString("strategyReason", trial.StrategyReason);
         }
 
+        extra?.Invoke(json, trial);
         json.WriteEndObject();
     }
 }

@@ -56,11 +56,16 @@ internal static class JsonValueWriter
     /// and configuration loaders, never embedded in a page.</summary>
     public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The same without indentation: one JSON value on one line (JSON Lines files).</summary>
+    public static readonly JsonWriterOptions Compact = Options with { Indented = false };
+
     /// <summary>The text <paramref name="write"/> produces, ending with a line feed.</summary>
-    public static string Text(Action<Utf8JsonWriter> write)
+    /// <param name="write">Writes one JSON value.</param>
+    /// <param name="indented">Indented (the default), or on one line.</param>
+    public static string Text(Action<Utf8JsonWriter> write, bool indented = true)
     {
         var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        using (var json = new Utf8JsonWriter(buffer, indented ? Options : Compact))
         {
             write(json);
         }
