@@ -54,8 +54,9 @@ internal sealed record Liveness(IHeartbeatStorage Heartbeats, TimeSpan Interval,
     {
         { HeartbeatInterval: { } beat } when beat != Timeout.InfiniteTimeSpan && (beat <= TimeSpan.Zero || beat > LongestInterval) =>
             $"StudyOptions.HeartbeatInterval must be positive and at most {LongestInterval.TotalDays:0.#} days, or Timeout.InfiniteTimeSpan for no heartbeats.",
-        { HeartbeatInterval: { } beat, Storage: { } storage } when beat != Timeout.InfiniteTimeSpan && storage is not IHeartbeatStorage =>
-            $"StudyOptions.HeartbeatInterval needs a storage that keeps heartbeats (IHeartbeatStorage), which {storage.GetType().Name} does not; leave it null.",
+        { Storage: { } storage and not IHeartbeatStorage, HeartbeatInterval: var beat, StaleAfter: var stale }
+            when (beat is { } b && b != Timeout.InfiniteTimeSpan) || stale is not null =>
+            $"StudyOptions.HeartbeatInterval and StaleAfter need a storage that keeps heartbeats (IHeartbeatStorage), which {storage.GetType().Name} does not; leave them null.",
         { HeartbeatInterval: var beat, StaleAfter: { } stale } when beat == Timeout.InfiniteTimeSpan || stale <= (beat ?? DefaultInterval) =>
             "StudyOptions.StaleAfter needs heartbeats, and must be longer than HeartbeatInterval (10 seconds when left null).",
         _ => null,
