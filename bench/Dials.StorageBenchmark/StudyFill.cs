@@ -21,7 +21,7 @@ internal static class StudyFill
             for (var n = 1; n < size; n++)
             {
                 var x = FillPoint(n);
-                var created = storage.CreateTrial(name, DateTimeOffset.UtcNow, null, queuedOnly: false)!;
+                var created = storage.CreateTrial(name, DateTimeOffset.UtcNow, null)!;
                 storage.SetTrialPoint(name, created.Number, [x], "random", null);
                 storage.FinishTrial(name, created.Number, TrialState.Complete, x * x, TimeSpan.FromMilliseconds(1), null);
             }

@@ -14,8 +14,8 @@ namespace Dials.Storage.Sql;
 /// <para>Trial numbers come from the study row's <c>next_trial</c> counter, read and bumped inside the write
 /// transaction that inserts the trial. That transaction is exclusive for the study (SQLite takes the database's write
 /// lock when the transaction begins; PostgreSQL locks the study row with <c>FOR UPDATE</c>), so two workers never read
-/// the same counter, the <c>limit</c> is checked against the number actually allocated, and a rolled-back transaction
-/// leaves no gap.</para>
+/// the same counter, the <c>limit</c> is checked against the number actually allocated (and the queue, for
+/// <see cref="CreateQueuedTrial"/>, against the points actually left), and a rolled-back transaction leaves no gap.</para>
 /// <para>Every transaction that changes a trial's record also bumps the study's change number and stamps it on the
 /// trial, under the study row's lock (taken before any trial row's, so transactions never deadlock): a storage keeps
 /// what it last read of a study and <see cref="ReadTrials"/> fetches only the trials changed since, which keeps a
@@ -37,7 +37,7 @@ namespace Dials.Storage.Sql;
 /// back end may let the steps before it (creating the trial, its point, reports) reach the disk with that commit
 /// (SQLite does: one disk sync per trial).</para>
 /// </remarks>
-public abstract class SqlStudyStorage : IStudyStorage
+public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
 {
     /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 3 since
     /// trials carry the change number that incremental reads follow.</summary>
@@ -111,49 +111,10 @@ public abstract class SqlStudyStorage : IStudyStorage
     }
 
     /// <inheritdoc />
-    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit, bool queuedOnly)
-    {
-        var token = NewToken();
-        return Write($"creating a trial in study '{studyName}'", (sql, retrying) =>
-        {
-            var study = FindStudy(sql, studyName, lockRow: true);
-            if (retrying && CreatedBy(sql, study.Id, token) is { } earlier)
-            {
-                return earlier;
-            }
+    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit) => Create(studyName, start, limit, queuedOnly: false);
 
-            if (limit is { } max && study.NextTrial >= max)
-            {
-                return null;
-            }
-
-            var (queuedId, queued, reason) = OldestQueued(sql, study.Id);
-            if (queued is null && queuedOnly)
-            {
-                return null;
-            }
-
-            if (queuedId is { } id)
-            {
-                sql.Execute("DELETE FROM dials_queued_points WHERE id = @id", ("@id", id));
-            }
-
-            var change = Convert.ToInt64(
-                sql.Scalar("UPDATE dials_studies SET next_trial = next_trial + 1, change_seq = change_seq + 1 WHERE id = @study RETURNING change_seq",
-                    ("@study", study.Id)),
-                CultureInfo.InvariantCulture);
-            var startTicks = start.UtcTicks;
-            sql.Execute(
-                "INSERT INTO dials_trials (study_id, number, state, point, start_utc_ticks, start_offset_minutes, last_seen_utc_ticks, " +
-                "strategy, strategy_reason, change_seq, creator) " +
-                "VALUES (@study, @number, @state, @point, @start, @offset, @start, @strategy, @reason, @change, @token)",
-                ("@study", study.Id), ("@number", study.NextTrial), ("@state", Running), ("@point", StoredPoint(queued ?? [])),
-                ("@start", startTicks), ("@offset", (int)start.Offset.TotalMinutes),
-                ("@strategy", queued is null ? null : TrialRecord.QueuedStrategy), ("@reason", reason), ("@change", change),
-                ("@token", token));
-            return new NewTrial(study.NextTrial, queued, reason);
-        });
-    }
+    /// <inheritdoc />
+    public NewTrial? CreateQueuedTrial(string studyName, DateTimeOffset start, int? limit) => Create(studyName, start, limit, queuedOnly: true);
 
     /// <inheritdoc />
     public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
@@ -383,15 +344,51 @@ public abstract class SqlStudyStorage : IStudyStorage
             return (IReadOnlyList<StoredStudy>)studies;
         });
 
-    /// <inheritdoc />
-    public int CountFinished(string studyName) =>
-        Read($"counting the finished trials of study '{studyName}'", (sql, version) =>
+    /// <summary>Both kinds of trial creation: one transaction under the study row's lock, so the limit and the queue
+    /// are checked against what the allocation finds.</summary>
+    private NewTrial? Create(string studyName, DateTimeOffset start, int? limit, bool queuedOnly)
+    {
+        var token = NewToken();
+        return Write($"creating a trial in study '{studyName}'", (sql, retrying) =>
         {
-            return Convert.ToInt32(
-                sql.Scalar("SELECT COUNT(*) FROM dials_trials WHERE study_id = @study AND state <> @running",
-                    ("@study", StudyId(sql, studyName, version)), ("@running", Running)),
+            var study = FindStudy(sql, studyName, lockRow: true);
+            if (retrying && CreatedBy(sql, study.Id, token) is { } earlier)
+            {
+                return earlier;
+            }
+
+            if (limit is { } max && study.NextTrial >= max)
+            {
+                return null;
+            }
+
+            var (queuedId, queued, reason) = OldestQueued(sql, study.Id);
+            if (queued is null && queuedOnly)
+            {
+                return null;
+            }
+
+            if (queuedId is { } id)
+            {
+                sql.Execute("DELETE FROM dials_queued_points WHERE id = @id", ("@id", id));
+            }
+
+            var change = Convert.ToInt64(
+                sql.Scalar("UPDATE dials_studies SET next_trial = next_trial + 1, change_seq = change_seq + 1 WHERE id = @study RETURNING change_seq",
+                    ("@study", study.Id)),
                 CultureInfo.InvariantCulture);
+            var startTicks = start.UtcTicks;
+            sql.Execute(
+                "INSERT INTO dials_trials (study_id, number, state, point, start_utc_ticks, start_offset_minutes, last_seen_utc_ticks, " +
+                "strategy, strategy_reason, change_seq, creator) " +
+                "VALUES (@study, @number, @state, @point, @start, @offset, @start, @strategy, @reason, @change, @token)",
+                ("@study", study.Id), ("@number", study.NextTrial), ("@state", Running), ("@point", StoredPoint(queued ?? [])),
+                ("@start", startTicks), ("@offset", (int)start.Offset.TotalMinutes),
+                ("@strategy", queued is null ? null : TrialRecord.QueuedStrategy), ("@reason", reason), ("@change", change),
+                ("@token", token));
+            return new NewTrial(study.NextTrial, queued, reason);
         });
+    }
 
     private static TrialRecord ReadTrial(DbDataReader reader, IReadOnlyList<IntermediateValue> reports)
     {

@@ -11,7 +11,7 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
     private readonly PostgresDatabase database = new();
     private readonly List<PostgresStorage> opened = [];
 
-    protected override IStudyStorage OpenSeparately() => Open(database.ConnectionString);
+    protected override SqlStudyStorage OpenSeparately() => Open(database.ConnectionString);
 
     protected override void ExecuteRaw(string sql) => database.Execute($"SET search_path TO {database.Schema}; {sql}");
 
@@ -33,7 +33,7 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         Assert.Equal(0, CountRaw("SELECT next_trial FROM dials_studies"));
 
         // The storage recovers with a fresh connection, and the queued point is handed out as if nothing happened.
-        Assert.Equal([0.25], storage.CreateTrial("s", T0, null, false)!.QueuedPoint!);
+        Assert.Equal([0.25], storage.CreateTrial("s", T0, null)!.QueuedPoint!);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         Assert.Equal((0, 0.25), (created.Number, created.QueuedPoint![0]));
         Assert.Equal(0, Assert.Single(Open(database.ConnectionString).ReadTrials("s")).Number);
         Assert.Equal(0, CountRaw("SELECT COUNT(*) FROM dials_queued_points"));
-        Assert.Equal(1, storage.CreateTrial("s", T0, null, false)!.Number);
+        Assert.Equal(1, storage.CreateTrial("s", T0, null)!.Number);
     }
 
     [Fact]
@@ -66,10 +66,10 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         proxy.LoseNextCommitAcknowledgement();
         storage.Enqueue("s", [0.25, 2], "baseline");
         proxy.LoseNextCommitAcknowledgement();
-        var queued = storage.CreateTrial("s", T0, null, false)!;
+        var queued = storage.CreateTrial("s", T0, null)!;
         Assert.Equal((0, 0.25, "baseline"), (queued.Number, queued.QueuedPoint![0], queued.QueuedReason));
         proxy.LoseNextCommitAcknowledgement();
-        Assert.Equal(1, storage.CreateTrial("s", T0, null, false)!.Number);
+        Assert.Equal(1, storage.CreateTrial("s", T0, null)!.Number);
         proxy.LoseNextCommitAcknowledgement();
         storage.SetTrialPoint("s", 1, [0.5, 3], "random", null);
         proxy.LoseNextCommitAcknowledgement();
@@ -104,7 +104,7 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
             Host = "127.0.0.1", Port = proxy.Port, SslMode = Npgsql.SslMode.Disable,
         }.ToString(), TimeSpan.FromSeconds(1));
         storage.CreateStudy(Study, false);
-        storage.CreateTrial("s", T0, null, false);
+        storage.CreateTrial("s", T0, null);
 
         proxy.Refuse(true);
         var error = Assert.Throws<IOException>(() => storage.FinishTrial("s", 0, TrialState.Complete, 0.125, TimeSpan.FromSeconds(1), null));
@@ -150,7 +150,7 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         var started = new System.Collections.Concurrent.ConcurrentBag<int>();
         var workers = Enumerable.Range(0, 2).Select(w => Task.Run(() =>
         {
-            while (storage.CreateTrial("s", T0, budget, queuedOnly: false) is { } trial)
+            while (storage.CreateTrial("s", T0, budget) is { } trial)
             {
                 started.Add(trial.Number);
                 storage.SetTrialPoint("s", trial.Number, [trial.Number / (double)budget, w], "random", null);
@@ -198,7 +198,7 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
             command.ExecuteNonQuery();
         }
 
-        var call = Task.Run(() => storage.CreateTrial("s", T0, null, false));
+        var call = Task.Run(() => storage.CreateTrial("s", T0, null));
         WaitUntil(() => database.Count(
             $"SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = '{victimName}' AND wait_event_type = 'Lock'") == 1);
         Assert.Equal(1, database.Count($"SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '{victimName}'"));

@@ -12,7 +12,7 @@ public abstract class SqlStorageTests : StorageContractTests
     protected static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(2));
 
     /// <summary>A new storage on the test's database, as another process would open it (its own connections).</summary>
-    protected abstract IStudyStorage OpenSeparately();
+    protected abstract SqlStudyStorage OpenSeparately();
 
     /// <summary>Runs a statement on the test's database outside any storage.</summary>
     protected abstract void ExecuteRaw(string sql);
@@ -66,7 +66,7 @@ public abstract class SqlStorageTests : StorageContractTests
                 storage.Enqueue("s", [0.5, double.NaN], null);
             }
 
-            while (storage.CreateTrial("s", T0, limit: 40, queuedOnly: false) is { } trial)
+            while (storage.CreateTrial("s", T0, limit: 40) is { } trial)
             {
                 if (trial.QueuedPoint is null)
                 {
@@ -98,7 +98,7 @@ public abstract class SqlStorageTests : StorageContractTests
         storage.CreateStudy(Study, false);
         storage.Enqueue("s", point, null);
         var start = T0.AddTicks(7);
-        storage.CreateTrial("s", start, null, false);
+        storage.CreateTrial("s", start, null);
         storage.ReportIntermediate("s", 0, new IntermediateValue(long.MaxValue, 0.1 + 0.2));
         storage.FinishTrial("s", 0, TrialState.Pruned, null, TimeSpan.FromTicks(12345), null);
 
@@ -137,7 +137,7 @@ public abstract class SqlStorageTests : StorageContractTests
         // and a queued point.
         var old = OpenSeparately();
         old.CreateStudy(Study, false);
-        old.CreateTrial("s", T0, null, false);
+        old.CreateTrial("s", T0, null);
         old.SetTrialPoint("s", 0, [0.5, 3], "random", null);
         old.FinishTrial("s", 0, TrialState.Complete, 1.5, TimeSpan.FromSeconds(1), null);
         old.Enqueue("s", [0.25, 2], null);
@@ -149,8 +149,8 @@ public abstract class SqlStorageTests : StorageContractTests
         Assert.Equal(((long)SqlStudyStorage.SchemaVersion, 1L),
             (CountRaw("SELECT MAX(version) FROM dials_schema_version"), CountRaw("SELECT COUNT(*) FROM dials_schema_version")));
 
-        Assert.Equal([0.25, 2], upgraded.CreateTrial("s", T0, null, false)!.QueuedPoint!);
-        upgraded.SetTrialPoint("s", upgraded.CreateTrial("s", T0, null, false)!.Number, [0.75, 1], "TPE", "model of 1 trial");
+        Assert.Equal([0.25, 2], upgraded.CreateTrial("s", T0, null)!.QueuedPoint!);
+        upgraded.SetTrialPoint("s", upgraded.CreateTrial("s", T0, null)!.Number, [0.75, 1], "TPE", "model of 1 trial");
         var trials = OpenSeparately().ReadTrials("s");
         Assert.Equal(
             [(null, null), (TrialRecord.QueuedStrategy, null), ("TPE", "model of 1 trial")],
@@ -162,10 +162,10 @@ public abstract class SqlStorageTests : StorageContractTests
     {
         var old = OpenSeparately();
         old.CreateStudy(Study, false);
-        old.CreateTrial("s", T0, null, false);
+        old.CreateTrial("s", T0, null);
         old.SetTrialPoint("s", 0, [0.5, 3], "random", null);
         old.FinishTrial("s", 0, TrialState.Complete, 1.5, TimeSpan.FromSeconds(1), null);
-        old.CreateTrial("s", T0, null, false);
+        old.CreateTrial("s", T0, null);
         DowngradeTo(2);
 
         // The trials of version 2 carry change 0: the first read takes them all, later reads follow the changes.
@@ -175,7 +175,7 @@ public abstract class SqlStorageTests : StorageContractTests
         var writer = OpenSeparately();
         writer.SetTrialPoint("s", 1, [0.25, 1], "random", null);
         writer.FinishTrial("s", 1, TrialState.Pruned, null, TimeSpan.Zero, null);
-        writer.CreateTrial("s", T0, null, false);
+        writer.CreateTrial("s", T0, null);
         Assert.Equal([TrialState.Complete, TrialState.Pruned, TrialState.Running], reader.ReadTrials("s").Select(t => t.State));
         Assert.Equal([0.25, 1], reader.ReadTrials("s")[1].Point);
     }
@@ -188,8 +188,8 @@ public abstract class SqlStorageTests : StorageContractTests
         writer.CreateStudy(Study, false);
         Assert.Empty(reader.ReadTrials("s"));
 
-        writer.CreateTrial("s", T0, null, false);
-        writer.CreateTrial("s", T0, null, false);
+        writer.CreateTrial("s", T0, null);
+        writer.CreateTrial("s", T0, null);
         Assert.Equal([0, 1], reader.ReadTrials("s").Select(t => t.Number));
         writer.SetTrialPoint("s", 0, [0.5, 3], "TPE", "why");
         Assert.Equal(("TPE", 0.5), (reader.ReadTrials("s")[0].Strategy, reader.ReadTrials("s")[0].Point[0]));
@@ -214,7 +214,7 @@ public abstract class SqlStorageTests : StorageContractTests
         writer.CreateStudy(Study, false);
         for (var i = 0; i < 2100; i++)
         {
-            writer.CreateTrial("s", T0, null, false);
+            writer.CreateTrial("s", T0, null);
         }
 
         var before = reader.ReadTrials("s");
@@ -223,7 +223,7 @@ public abstract class SqlStorageTests : StorageContractTests
             writer.FinishTrial("s", number, TrialState.Complete, number, TimeSpan.Zero, null);
         }
 
-        writer.CreateTrial("s", T0, null, false);
+        writer.CreateTrial("s", T0, null);
         var after = reader.ReadTrials("s");
         Assert.Equal(2101, after.Count);
         Assert.Equal([0.0, 1023, 1024, 2099], after.Where(t => t.IsFinished).Select(t => t.Value!.Value));
@@ -237,8 +237,8 @@ public abstract class SqlStorageTests : StorageContractTests
     {
         var storage = OpenSeparately();
         storage.CreateStudy(Study, false);
-        storage.CreateTrial("s", T0, null, false);
-        storage.CreateTrial("s", T0, null, false);
+        storage.CreateTrial("s", T0, null);
+        storage.CreateTrial("s", T0, null);
         storage.FinishTrial("s", 0, TrialState.Complete, 1, TimeSpan.Zero, null);
         Assert.Equal(2, storage.ReadTrials("s").Count);
 
@@ -266,7 +266,7 @@ public abstract class SqlStorageTests : StorageContractTests
     {
         var storage = OpenSeparately();
         storage.CreateStudy(Study, false);
-        storage.CreateTrial("s", T0, null, false);
+        storage.CreateTrial("s", T0, null);
         storage.FinishTrial("s", 0, TrialState.Complete, 1, TimeSpan.Zero, null);
 
         Assert.Throws<InvalidOperationException>(() => storage.SetTrialPoint("s", 0, [0.5], "random", null));

@@ -15,7 +15,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
 
     private string ConnectionString => Connection.ToString();
 
-    protected override IStudyStorage OpenSeparately() => new SqliteStorage(Connection);
+    protected override SqlStudyStorage OpenSeparately() => new SqliteStorage(Connection);
 
     protected override void ExecuteRaw(string sql)
     {
@@ -62,7 +62,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
                 command.ExecuteNonQuery();
             }
 
-            var error = Assert.Throws<TimeoutException>(() => storage.CreateTrial("s", T0, null, false));
+            var error = Assert.Throws<TimeoutException>(() => storage.CreateTrial("s", T0, null));
             Assert.Contains(File, error.Message);
             Assert.Contains("locked", error.Message);
             Assert.Contains("creating a trial in study 's'", error.Message);
@@ -71,7 +71,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
             Assert.Empty(storage.ReadTrials("s"));
         }
 
-        Assert.Equal(0, storage.CreateTrial("s", T0, null, false)!.Number);
+        Assert.Equal(0, storage.CreateTrial("s", T0, null)!.Number);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
     {
         var writer = OpenSeparately();
         writer.CreateStudy(Study, false);
-        writer.CreateTrial("s", T0, null, false);
+        writer.CreateTrial("s", T0, null);
         writer.FinishTrial("s", 0, TrialState.Complete, 0.5, TimeSpan.Zero, null);
         var before = System.IO.File.ReadAllBytes(File);
 
@@ -154,8 +154,8 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
             Assert.True(reader.IsReadOnly);
             Assert.Equal([Study], reader.ListStudies());
             Assert.Equal(0.5, Assert.Single(reader.ReadTrials("s")).Value);
-            Assert.Equal(1, reader.CountFinished("s"));
-            var error = Assert.Throws<InvalidOperationException>(() => reader.CreateTrial("s", T0, null, false));
+            Assert.Equal(1, reader.ReadTrials("s").Count(t => t.IsFinished));
+            var error = Assert.Throws<InvalidOperationException>(() => reader.CreateTrial("s", T0, null));
             Assert.Contains(File, error.Message);
             Assert.Contains("reading only", error.Message);
             Assert.Throws<InvalidOperationException>(() => reader.FailStaleTrials("s", T0, "quiet"));
@@ -176,7 +176,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
 
         var writer = OpenSeparately();
         writer.CreateStudy(Study, false);
-        writer.CreateTrial("s", T0, null, false);
+        writer.CreateTrial("s", T0, null);
         SqliteConnection.ClearAllPools();
         System.IO.File.SetUnixFileMode(File, UnixFileMode.UserRead);
         System.IO.File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserExecute);
@@ -184,7 +184,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
         {
             Assert.Single(new SqliteStorage(File, readOnly: true).ReadTrials("s"));
             Assert.Single(OpenSeparately().ReadTrials("s"));
-            var error = Assert.ThrowsAny<Exception>(() => OpenSeparately().CreateTrial("s", T0, null, false));
+            var error = Assert.ThrowsAny<Exception>(() => OpenSeparately().CreateTrial("s", T0, null));
             Assert.Contains(File, error.Message);
         }
         finally
@@ -241,7 +241,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
         writer.CreateStudy(Study, false);
         for (var i = 0; i < 300; i++)
         {
-            writer.CreateTrial("s", T0, null, false);
+            writer.CreateTrial("s", T0, null);
             writer.SetTrialPoint("s", i, [i / 300.0, 1], "random", new string('r', 200));
         }
 
@@ -282,7 +282,7 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
         var writer = OpenSeparately();
         Assert.Equal(expected, writer.ReadTrials("fixture").Select(Describe));
         Assert.Equal(SqlStudyStorage.SchemaVersion, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
-        var next = writer.CreateTrial("fixture", T0, null, false)!;
+        var next = writer.CreateTrial("fixture", T0, null)!;
         Assert.Equal(4, next.Number);
         Assert.Equal([0.9, 1], next.QueuedPoint!);
         Assert.True(writer.FinishTrial("fixture", 3, TrialState.Complete, 0.5, TimeSpan.Zero, null));

@@ -30,8 +30,8 @@ public sealed class JournalStorageContractTests : StorageContractTests, IDisposa
         Assert.Equal([0.5], old.Point);
         Assert.Equal(((string?)null, (string?)null), (old.Strategy, old.StrategyReason));
 
-        Assert.Equal([0.75], storage.CreateTrial("s", old.Start, null, false)!.QueuedPoint!);
-        storage.SetTrialPoint("s", storage.CreateTrial("s", old.Start, null, false)!.Number, [0.1], "TPE", "model of 1 trial");
+        Assert.Equal([0.75], storage.CreateTrial("s", old.Start, null)!.QueuedPoint!);
+        storage.SetTrialPoint("s", storage.CreateTrial("s", old.Start, null)!.Number, [0.1], "TPE", "model of 1 trial");
         var trials = new JournalStorage(path, Warnings.Enqueue).ReadTrials("s");
         Assert.Equal([(null, null), (TrialRecord.QueuedStrategy, null), ("TPE", "model of 1 trial")],
             trials.Select(t => (t.Strategy, t.StrategyReason)));
@@ -43,7 +43,7 @@ public sealed class JournalStorageContractTests : StorageContractTests, IDisposa
     {
         var storage = (JournalStorage)CreateStorage();
         storage.CreateStudy(new StoredStudy("s", Direction.Minimize, "x: float in [0, 1]"), false);
-        storage.SetTrialPoint("s", storage.CreateTrial("s", DateTimeOffset.UnixEpoch, null, false)!.Number, [0.5], "GP", "12 trials fit the model");
+        storage.SetTrialPoint("s", storage.CreateTrial("s", DateTimeOffset.UnixEpoch, null)!.Number, [0.5], "GP", "12 trials fit the model");
 
         var point = System.Text.Json.JsonDocument.Parse(File.ReadAllLines(storage.FilePath)[^1]).RootElement;
         Assert.Equal(("point", "GP", "12 trials fit the model"),

@@ -18,6 +18,9 @@ public abstract class StorageContractTests
 
     private static StoredStudy Study(string name = "s") => new(name, Direction.Minimize, "x: float in [0, 1]");
 
+    /// <summary>The storage's heartbeats: every back end of Dials keeps them.</summary>
+    private static IHeartbeatStorage Heartbeats(IStudyStorage storage) => Assert.IsAssignableFrom<IHeartbeatStorage>(storage);
+
     [Fact]
     public void A_study_is_created_once_then_loaded_or_refused()
     {
@@ -37,16 +40,38 @@ public abstract class StorageContractTests
         storage.Enqueue("s", [0.25], null);
         storage.Enqueue("s", [0.75], null);
 
-        var first = storage.CreateTrial("s", T0, null, false)!;
-        var second = Reopen(storage).CreateTrial("s", T0, null, false)!;
+        var first = storage.CreateTrial("s", T0, null)!;
+        var second = Reopen(storage).CreateTrial("s", T0, null)!;
         Assert.Equal((0, 1), (first.Number, second.Number));
         Assert.Equal([0.25], first.QueuedPoint!);
         Assert.Equal([0.75], second.QueuedPoint!);
-        var third = storage.CreateTrial("s", T0, null, false)!;
+        var third = storage.CreateTrial("s", T0, null)!;
         Assert.Equal(2, third.Number);
         Assert.Null(third.QueuedPoint);
-        Assert.Null(storage.CreateTrial("s", T0, null, queuedOnly: true));
-        Assert.Null(storage.CreateTrial("s", T0, limit: 3, queuedOnly: false));
+        Assert.Null(storage.CreateQueuedTrial("s", T0, null));
+        Assert.Null(storage.CreateTrial("s", T0, limit: 3));
+    }
+
+    [Fact]
+    public void A_queued_trial_is_created_only_for_a_queued_point_and_within_the_limit()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        storage.Enqueue("s", [0.25], "the defaults");
+        storage.Enqueue("s", [0.75], null);
+        storage.Enqueue("s", [0.5], null);
+
+        var queued = Reopen(storage).CreateQueuedTrial("s", T0, null)!;
+        var plain = storage.CreateTrial("s", T0, limit: 3)!;
+        Assert.Null(storage.CreateQueuedTrial("s", T0, limit: 2));
+
+        Assert.Equal((0, "the defaults"), (queued.Number, queued.QueuedReason));
+        Assert.Equal([0.25], queued.QueuedPoint!);
+        Assert.Equal([0.75], plain.QueuedPoint!);
+        Assert.Equal([0.5], storage.CreateQueuedTrial("s", T0, limit: 3)!.QueuedPoint!);
+        Assert.Null(Reopen(storage).CreateQueuedTrial("s", T0, null));
+        Assert.Equal(3, Reopen(storage).ReadTrials("s").Count);
+        Assert.All(storage.ReadTrials("s"), t => Assert.Equal(TrialRecord.QueuedStrategy, t.Strategy));
     }
 
     [Fact]
@@ -54,7 +79,7 @@ public abstract class StorageContractTests
     {
         var storage = CreateStorage();
         storage.CreateStudy(Study(), false);
-        var number = storage.CreateTrial("s", T0, null, false)!.Number;
+        var number = storage.CreateTrial("s", T0, null)!.Number;
         storage.SetTrialPoint("s", number, [0.5, double.NaN, 3], "random", null);
         storage.ReportIntermediate("s", number, new IntermediateValue(1, 0.9));
         storage.ReportIntermediate("s", number, new IntermediateValue(5, 0.4));
@@ -66,7 +91,7 @@ public abstract class StorageContractTests
         Assert.Equal([new IntermediateValue(1, 0.9), new IntermediateValue(5, 0.4)], trial.Intermediate);
         Assert.Equal(T0, trial.Start);
         Assert.Equal(TimeSpan.FromSeconds(2.5), trial.Duration);
-        Assert.Equal(1, Reopen(storage).CountFinished("s"));
+        Assert.Equal(1, Reopen(storage).ReadTrials("s").Count(t => t.IsFinished));
     }
 
     [Fact]
@@ -76,13 +101,13 @@ public abstract class StorageContractTests
         storage.CreateStudy(Study(), false);
         storage.Enqueue("s", [0.25], "the defaults");
         storage.Enqueue("s", [0.75], null);
-        var first = storage.CreateTrial("s", T0, null, false)!;
-        var second = Reopen(storage).CreateTrial("s", T0, null, false)!;
+        var first = storage.CreateTrial("s", T0, null)!;
+        var second = Reopen(storage).CreateTrial("s", T0, null)!;
         Assert.Equal(("the defaults", (string?)null), (first.QueuedReason, second.QueuedReason));
         var (queued, queuedWithoutReason) = (first.Number, second.Number);
-        var sampled = storage.CreateTrial("s", T0, null, false)!.Number;
-        var plain = storage.CreateTrial("s", T0, null, false)!.Number;
-        var unsampled = storage.CreateTrial("s", T0, null, false)!.Number;
+        var sampled = storage.CreateTrial("s", T0, null)!.Number;
+        var plain = storage.CreateTrial("s", T0, null)!.Number;
+        var unsampled = storage.CreateTrial("s", T0, null)!.Number;
         storage.SetTrialPoint("s", sampled, [0.5], "TPE", "model of 12 trials: 3 good, 9 bad; \"quoted\", ünïcode");
         Reopen(storage).SetTrialPoint("s", plain, [0.6], "random", null);
         Assert.True(storage.FinishTrial("s", sampled, TrialState.Complete, 1, TimeSpan.Zero, null));
@@ -100,7 +125,7 @@ public abstract class StorageContractTests
     {
         var storage = CreateStorage();
         storage.CreateStudy(Study(), false);
-        var number = storage.CreateTrial("s", T0, null, false)!.Number;
+        var number = storage.CreateTrial("s", T0, null)!.Number;
 
         Assert.Throws<ArgumentException>(() => storage.SetTrialPoint("s", number, [0.5], " ", null));
 
@@ -114,7 +139,7 @@ public abstract class StorageContractTests
     {
         var storage = CreateStorage();
         storage.CreateStudy(Study(), false);
-        var number = storage.CreateTrial("s", T0, null, false)!.Number;
+        var number = storage.CreateTrial("s", T0, null)!.Number;
         storage.SetTrialPoint("s", number, [0.5], "random", null);
         Assert.Throws<InvalidOperationException>(() => storage.SetTrialPoint("s", number, [0.6], "random", null));
         storage.ReportIntermediate("s", number, new IntermediateValue(3, 1));
@@ -132,18 +157,18 @@ public abstract class StorageContractTests
     {
         var storage = CreateStorage();
         storage.CreateStudy(Study(), false);
-        var quiet = storage.CreateTrial("s", T0, null, false)!.Number;
-        var alive = storage.CreateTrial("s", T0, null, false)!.Number;
-        Assert.True(storage.Heartbeat("s", alive, T0.AddMinutes(5)));
+        var quiet = storage.CreateTrial("s", T0, null)!.Number;
+        var alive = storage.CreateTrial("s", T0, null)!.Number;
+        Assert.True(Heartbeats(storage).Heartbeat("s", alive, T0.AddMinutes(5)));
 
-        var failed = Reopen(storage).FailStaleTrials("s", T0.AddMinutes(1), "worker stopped sending heartbeats");
+        var failed = Heartbeats(Reopen(storage)).FailStaleTrials("s", T0.AddMinutes(1), "worker stopped sending heartbeats");
 
         Assert.Equal([quiet], failed);
         var trials = storage.ReadTrials("s");
         Assert.Equal((TrialState.Failed, "worker stopped sending heartbeats"), (trials[quiet].State, trials[quiet].FailReason));
         Assert.Equal(TrialState.Running, trials[alive].State);
-        Assert.False(storage.Heartbeat("s", quiet, T0.AddMinutes(6)));
-        Assert.Empty(storage.FailStaleTrials("s", T0.AddMinutes(1), "again"));
+        Assert.False(Heartbeats(storage).Heartbeat("s", quiet, T0.AddMinutes(6)));
+        Assert.Empty(Heartbeats(storage).FailStaleTrials("s", T0.AddMinutes(1), "again"));
     }
 
     [Fact]
@@ -152,8 +177,8 @@ public abstract class StorageContractTests
         var storage = CreateStorage();
         storage.CreateStudy(Study("a"), false);
         storage.CreateStudy(Study("b"), false);
-        storage.CreateTrial("a", T0, null, false);
-        Assert.Equal(0, storage.CreateTrial("b", T0, null, false)!.Number);
+        storage.CreateTrial("a", T0, null);
+        Assert.Equal(0, storage.CreateTrial("b", T0, null)!.Number);
         Assert.Single(storage.ReadTrials("a"));
         Assert.Throws<InvalidOperationException>(() => storage.ReadTrials("missing"));
     }
@@ -179,7 +204,7 @@ public abstract class StorageContractTests
         var numbers = new System.Collections.Concurrent.ConcurrentBag<int>();
         Parallel.For(0, 4, w =>
         {
-            while (handles[w].CreateTrial("s", T0, limit: 60, queuedOnly: false) is { } trial)
+            while (handles[w].CreateTrial("s", T0, limit: 60) is { } trial)
             {
                 handles[w].SetTrialPoint("s", trial.Number, [trial.Number / 100.0], "random", null);
                 Assert.True(handles[w].FinishTrial("s", trial.Number, TrialState.Complete, trial.Number, TimeSpan.Zero, null));
@@ -191,7 +216,7 @@ public abstract class StorageContractTests
         var trials = storage.ReadTrials("s");
         Assert.Equal(Enumerable.Range(0, 60), trials.Select(t => t.Number));
         Assert.All(trials, t => Assert.Equal((double)t.Number, t.Value));
-        Assert.Equal(60, storage.CountFinished("s"));
+        Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
     }
 }
 

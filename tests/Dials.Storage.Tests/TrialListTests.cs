@@ -63,12 +63,12 @@ public sealed class TrialListTests
     {
         var storage = new InMemoryStorage();
         storage.CreateStudy(new StoredStudy("s", Direction.Minimize, "x"), false);
-        storage.CreateTrial("s", DateTimeOffset.UnixEpoch, null, false);
+        storage.CreateTrial("s", DateTimeOffset.UnixEpoch, null);
         var read = storage.ReadTrials("s");
 
         storage.SetTrialPoint("s", 0, [0.5], "random", null);
         storage.FinishTrial("s", 0, TrialState.Complete, 1, TimeSpan.Zero, null);
-        storage.CreateTrial("s", DateTimeOffset.UnixEpoch, null, false);
+        storage.CreateTrial("s", DateTimeOffset.UnixEpoch, null);
 
         Assert.Equal(TrialState.Running, Assert.Single(read).State);
         Assert.Empty(read[0].Point);

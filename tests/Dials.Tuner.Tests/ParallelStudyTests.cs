@@ -1,4 +1,5 @@
 using Dials.Samplers;
+using Dials.Testing;
 
 namespace Dials.Tuner.Tests;
 

@@ -1,5 +1,6 @@
 using Dials.Samplers;
 using Dials.Storage;
+using Dials.Testing;
 
 namespace Dials.Tuner.Tests;
 

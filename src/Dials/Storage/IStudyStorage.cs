@@ -9,6 +9,10 @@ namespace Dials.Storage;
 /// <para>Implementations must be safe to call from several threads at once. Every method that changes a trial is a
 /// single atomic step, so that back ends shared by processes (a journal file under a lock, a database transaction)
 /// can implement it without the caller's help.</para>
+/// <para>The contract holds the study's facts and nothing of how a study decides: the study record, the queue of
+/// points to run first, each trial's lifecycle (created, given its point, reporting, finished) and reads of them.
+/// Heartbeats, for finding the trials of dead workers, are a separate interface, <see cref="IHeartbeatStorage"/>, which
+/// every storage of Dials implements too. Counts and other summaries are read from <see cref="ReadTrials"/>.</para>
 /// <para>Trial numbers are allocated here, never by the caller, from 0 and without gaps.</para>
 /// <para>Every back end is made the same way, with its constructor: <c>new InMemoryStorage()</c> and
 /// <c>new JournalStorage(path)</c> (namespace <c>Dials.Storage</c>, in the core package), <c>new SqliteStorage(path)</c>
@@ -33,8 +37,8 @@ public interface IStudyStorage
     StoredStudy CreateStudy(StoredStudy study, bool loadIfExists);
 
     /// <summary>Queues a point for a future trial; queued points are handed out first, oldest first, by
-    /// <see cref="CreateTrial"/>, and the trial that runs one records the strategy <see cref="TrialRecord.QueuedStrategy"/>
-    /// with <paramref name="reason"/>.</summary>
+    /// <see cref="CreateTrial"/> and <see cref="CreateQueuedTrial"/>, and the trial that runs one records the strategy
+    /// <see cref="TrialRecord.QueuedStrategy"/> with <paramref name="reason"/>.</summary>
     /// <param name="studyName">The study.</param>
     /// <param name="point">The point, one internal value per dimension (NaN where inactive).</param>
     /// <param name="reason">Why it was queued (a baseline, a retry of a trial whose worker died); null when there is
@@ -50,11 +54,21 @@ public interface IStudyStorage
     /// <param name="start">When the trial starts.</param>
     /// <param name="limit">When set, no trial is created once the study holds this many trials of any state: the
     /// study's total budget, checked in the same step as the allocation so that concurrent workers never overshoot.</param>
-    /// <param name="queuedOnly">When set, a trial is created only for a queued point (the sampler has nothing left to
-    /// propose).</param>
-    /// <returns>The new trial, or null when <paramref name="limit"/> is reached or nothing is queued under
-    /// <paramref name="queuedOnly"/>.</returns>
-    NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit, bool queuedOnly);
+    /// <returns>The new trial, or null when <paramref name="limit"/> is reached.</returns>
+    NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit);
+
+    /// <summary>
+    /// Like <see cref="CreateTrial"/>, but only for a queued point: atomically takes the oldest queued point and records
+    /// a <see cref="TrialState.Running"/> trial for it, or creates nothing when nothing is queued. How a worker whose
+    /// sampler has nothing left to propose still runs the points queued for the study, without racing other workers
+    /// for them.
+    /// </summary>
+    /// <param name="studyName">The study.</param>
+    /// <param name="start">When the trial starts.</param>
+    /// <param name="limit">As for <see cref="CreateTrial"/>.</param>
+    /// <returns>The new trial, with its queued point, or null when nothing is queued or <paramref name="limit"/> is
+    /// reached.</returns>
+    NewTrial? CreateQueuedTrial(string studyName, DateTimeOffset start, int? limit);
 
     /// <summary>Records the point sampled for a running trial created without one, with the strategy that chose it.</summary>
     /// <param name="studyName">The study.</param>
@@ -82,27 +96,10 @@ public interface IStudyStorage
     /// <exception cref="InvalidOperationException">The trial is unknown.</exception>
     bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason);
 
-    /// <summary>Records that the worker running a trial is alive, so the trial is not failed as stale.</summary>
-    /// <returns>False when the trial is no longer running (for example it was failed as stale): its worker should
-    /// stop it, since its result would no longer be recorded.</returns>
-    /// <exception cref="InvalidOperationException">The trial is unknown.</exception>
-    bool Heartbeat(string studyName, int number, DateTimeOffset at);
-
-    /// <summary>
-    /// Atomically marks Failed, with <paramref name="reason"/>, every running trial whose worker has shown no sign of
-    /// life (its start or a heartbeat) since <paramref name="staleBefore"/>: how a study recovers trials whose worker
-    /// died (killed, crashed, lost its machine).
-    /// </summary>
-    /// <returns>The numbers of the trials failed.</returns>
-    IReadOnlyList<int> FailStaleTrials(string studyName, DateTimeOffset staleBefore, string reason);
-
     /// <summary>Every study in the storage, ordered by name: what tools that inspect a storage (the <c>dials</c>
     /// command) list, and how they find a study's direction and search space without the code that created it.</summary>
     IReadOnlyList<StoredStudy> ListStudies();
 
     /// <summary>A snapshot of every trial of the study, in number order, running ones included.</summary>
     IReadOnlyList<TrialRecord> ReadTrials(string studyName);
-
-    /// <summary>The number of trials of the study that have finished (complete, pruned or failed).</summary>
-    int CountFinished(string studyName);
 }

@@ -5,7 +5,10 @@ namespace Dials.Storage;
 /// read hands out a frozen view of them (copy on write, so a read does not copy every record), which the caller uses
 /// without holding the lock.
 /// </summary>
-public sealed class InMemoryStorage : IStudyStorage
+/// <remarks>Heartbeats (<see cref="IHeartbeatStorage"/>) are kept too, though a study turns them on here only when
+/// asked (<see cref="StudyOptions.HeartbeatInterval"/>): trials in memory cannot outlive their process, but a trial
+/// asked and never told can still be found and failed.</remarks>
+public sealed class InMemoryStorage : IStudyStorage, IHeartbeatStorage
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, StudyLedger> studies = new(StringComparer.Ordinal);
@@ -37,11 +40,20 @@ public sealed class InMemoryStorage : IStudyStorage
     }
 
     /// <inheritdoc />
-    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit, bool queuedOnly)
+    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit)
     {
         lock (gate)
         {
-            return Find(studyName).CreateTrial(start, limit, queuedOnly);
+            return Find(studyName).CreateTrial(start, limit, queuedOnly: false);
+        }
+    }
+
+    /// <inheritdoc />
+    public NewTrial? CreateQueuedTrial(string studyName, DateTimeOffset start, int? limit)
+    {
+        lock (gate)
+        {
+            return Find(studyName).CreateTrial(start, limit, queuedOnly: true);
         }
     }
 
@@ -107,15 +119,6 @@ public sealed class InMemoryStorage : IStudyStorage
         lock (gate)
         {
             return Find(studyName).Trials;
-        }
-    }
-
-    /// <inheritdoc />
-    public int CountFinished(string studyName)
-    {
-        lock (gate)
-        {
-            return Find(studyName).Finished;
         }
     }
 

@@ -19,7 +19,7 @@ namespace Dials.Storage;
 /// no free inode, a name over the length limit) fails the write at once with an <see cref="IOException"/> naming the
 /// file and the operating system's error.</para>
 /// </remarks>
-public sealed class JournalStorage : IStudyStorage, IDisposable
+public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposable
 {
     private readonly object sync = new();
     private readonly string path;
@@ -93,23 +93,10 @@ public sealed class JournalStorage : IStudyStorage, IDisposable
     }
 
     /// <inheritdoc />
-    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit, bool queuedOnly)
-    {
-        NewTrial? created = null;
-        Write(durable: false, () =>
-        {
-            var ledger = Find(studyName);
-            if (!ledger.CanCreateTrial(limit, queuedOnly))
-            {
-                return null;
-            }
+    public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit) => Create(studyName, start, limit, queuedOnly: false);
 
-            var record = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.TrialCount, At = start };
-            created = Apply(record);
-            return record;
-        });
-        return created;
-    }
+    /// <inheritdoc />
+    public NewTrial? CreateQueuedTrial(string studyName, DateTimeOffset start, int? limit) => Create(studyName, start, limit, queuedOnly: true);
 
     /// <inheritdoc />
     public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
@@ -197,14 +184,24 @@ public sealed class JournalStorage : IStudyStorage, IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public int CountFinished(string studyName)
+    /// <summary>Both kinds of trial creation are one record: replaying it hands out the oldest queued point, if any, as
+    /// the writer did, so the journal need not say which kind was asked.</summary>
+    private NewTrial? Create(string studyName, DateTimeOffset start, int? limit, bool queuedOnly)
     {
-        lock (sync)
+        NewTrial? created = null;
+        Write(durable: false, () =>
         {
-            file.ReadNew(replay.Line);
-            return Find(studyName).Finished;
-        }
+            var ledger = Find(studyName);
+            if (!ledger.CanCreateTrial(limit, queuedOnly))
+            {
+                return null;
+            }
+
+            var record = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.TrialCount, At = start };
+            created = Apply(record);
+            return record;
+        });
+        return created;
     }
 
     private static JournalRecord Finish(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? reason) =>

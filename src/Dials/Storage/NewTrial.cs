@@ -1,6 +1,6 @@
 namespace Dials.Storage;
 
-/// <summary>A trial just allocated by <see cref="IStudyStorage.CreateTrial"/>.</summary>
+/// <summary>A trial just allocated by <see cref="IStudyStorage.CreateTrial"/> or <see cref="IStudyStorage.CreateQueuedTrial"/>.</summary>
 /// <param name="Number">Its number, allocated by the storage.</param>
 /// <param name="QueuedPoint">The queued point it runs, or null when the caller must sample one.</param>
 /// <param name="QueuedReason">Why that point was queued (see <see cref="IStudyStorage.Enqueue"/>); null when it was

@@ -25,8 +25,6 @@ internal sealed class StudyLedger(StoredStudy study)
     /// <summary>Trial <paramref name="number"/> as it is now, without taking a snapshot (see <see cref="TrialCount"/>).</summary>
     public TrialRecord Trial(int number) => trials[number];
 
-    public int Finished { get; private set; }
-
     /// <summary>The studies of <paramref name="ledgers"/> ordered by name, as <see cref="IStudyStorage.ListStudies"/> promises.</summary>
     public static IReadOnlyList<StoredStudy> Listed(IEnumerable<StudyLedger> ledgers) =>
         [.. ledgers.Select(l => l.Study).OrderBy(s => s.Name, StringComparer.Ordinal)];
@@ -40,7 +38,7 @@ internal sealed class StudyLedger(StoredStudy study)
     /// <summary>Creates the next trial, with the first queued point if any.</summary>
     /// <param name="start">When it starts.</param>
     /// <param name="limit">No trial is created once there are this many.</param>
-    /// <param name="queuedOnly">Create one only for a queued point.</param>
+    /// <param name="queuedOnly">Create one only for a queued point (<see cref="IStudyStorage.CreateQueuedTrial"/>).</param>
     /// <param name="takeQueued">False when the trial is known to have been sampled (a journal rebuilding a trial
     /// whose creation line was lost from its point line): the queue is then left as it was.</param>
     public NewTrial? CreateTrial(DateTimeOffset start, int? limit, bool queuedOnly, bool takeQueued = true)
@@ -102,7 +100,6 @@ internal sealed class StudyLedger(StoredStudy study)
 
         trials[number] = trial with { State = state, Value = value, Duration = duration, FailReason = failReason };
         lastBeat.Remove(number);
-        Finished++;
         return true;
     }
 

@@ -5,8 +5,9 @@ namespace Dials;
 /// <summary>
 /// How a study keeps the trials of dead workers from staying Running forever: running trials send heartbeats, and
 /// before starting a trial any worker fails the trials that went quiet (re-queuing each point once, when asked).
-/// On by default for every storage but the in-memory one (whose trials cannot outlive their process), so a rerun after
-/// a crash finds the dead worker's trial, fails it and runs its point again.
+/// Only on a storage that keeps heartbeats (<see cref="IHeartbeatStorage"/>), and there on by default for every storage
+/// but the in-memory one (whose trials cannot outlive their process), so a rerun after a crash finds the dead worker's
+/// trial, fails it and runs its point again.
 /// </summary>
 /// <remarks>
 /// A trial failed as stale does not count against the study's budget (see <see cref="Budget"/>): it never produced a
@@ -17,10 +18,11 @@ namespace Dials;
 /// <see cref="StaleAfter"/> later; they stop waiting after <see cref="StaleAfter"/> and one <see cref="Interval"/>,
 /// when a trial still running has a live worker (a long trial, or one asked and never told).
 /// </remarks>
+/// <param name="Heartbeats">The study's storage, as the keeper of its heartbeats.</param>
 /// <param name="Interval">Time between heartbeats.</param>
 /// <param name="StaleAfter">Silence after which a running trial is failed.</param>
 /// <param name="Retry">Whether a stale trial's point is queued again, once.</param>
-internal sealed record Liveness(TimeSpan Interval, TimeSpan StaleAfter, bool Retry)
+internal sealed record Liveness(IHeartbeatStorage Heartbeats, TimeSpan Interval, TimeSpan StaleAfter, bool Retry)
 {
     /// <summary>The heartbeat interval when <see cref="StudyOptions.HeartbeatInterval"/> is left null on a durable
     /// storage: short enough that a rerun after a crash waits well under a minute (four intervals) for the dead
@@ -34,12 +36,17 @@ internal sealed record Liveness(TimeSpan Interval, TimeSpan StaleAfter, bool Ret
     private const string StalePrefix = "its worker sent no heartbeat";
 
     /// <summary>The liveness the options ask for on this storage: null when heartbeats are off
-    /// (<see cref="Timeout.InfiniteTimeSpan"/>, or left null on an in-memory storage).</summary>
+    /// (<see cref="Timeout.InfiniteTimeSpan"/>, left null on an in-memory storage, or a storage that keeps none).</summary>
     public static Liveness? From(StudyOptions options, IStudyStorage storage)
     {
+        if (storage is not IHeartbeatStorage heartbeats)
+        {
+            return null;
+        }
+
         var interval = options.HeartbeatInterval ?? (storage is InMemoryStorage ? Timeout.InfiniteTimeSpan : DefaultInterval);
         return interval == Timeout.InfiniteTimeSpan ? null
-            : new Liveness(interval, options.StaleAfter ?? interval * 4, options.RetryStaleTrials);
+            : new Liveness(heartbeats, interval, options.StaleAfter ?? interval * 4, options.RetryStaleTrials);
     }
 
     /// <summary>Why the options' liveness settings cannot be used (naming the option), or null when they can.</summary>
@@ -47,6 +54,9 @@ internal sealed record Liveness(TimeSpan Interval, TimeSpan StaleAfter, bool Ret
     {
         { HeartbeatInterval: { } beat } when beat != Timeout.InfiniteTimeSpan && (beat <= TimeSpan.Zero || beat > LongestInterval) =>
             $"StudyOptions.HeartbeatInterval must be positive and at most {LongestInterval.TotalDays:0.#} days, or Timeout.InfiniteTimeSpan for no heartbeats.",
+        { Storage: { } storage and not IHeartbeatStorage, HeartbeatInterval: var beat, StaleAfter: var stale }
+            when (beat is { } b && b != Timeout.InfiniteTimeSpan) || stale is not null =>
+            $"StudyOptions.HeartbeatInterval and StaleAfter need a storage that keeps heartbeats (IHeartbeatStorage), which {storage.GetType().Name} does not; leave them null.",
         { HeartbeatInterval: var beat, StaleAfter: { } stale } when beat == Timeout.InfiniteTimeSpan || stale <= (beat ?? DefaultInterval) =>
             "StudyOptions.StaleAfter needs heartbeats, and must be longer than HeartbeatInterval (10 seconds when left null).",
         _ => null,
@@ -72,7 +82,7 @@ internal sealed record Liveness(TimeSpan Interval, TimeSpan StaleAfter, bool Ret
     {
         // A silence longer than the clock's past (a huge StaleAfter) means nothing is ever stale.
         var staleBefore = now - DateTimeOffset.MinValue > StaleAfter ? now - StaleAfter : DateTimeOffset.MinValue;
-        var stale = storage.FailStaleTrials(study, staleBefore, StaleReason);
+        var stale = Heartbeats.FailStaleTrials(study, staleBefore, StaleReason);
         if (!Retry || stale.Count == 0)
         {
             return stale.Count;
@@ -95,12 +105,12 @@ internal sealed record Liveness(TimeSpan Interval, TimeSpan StaleAfter, bool Ret
     /// <summary>Sends a heartbeat for the trial every <see cref="Interval"/> until disposed. A heartbeat that fails
     /// (the storage is briefly unreachable) is skipped: the next one tries again, and a trial failed as stale by then
     /// simply has its late result refused.</summary>
-    public IDisposable StartHeartbeats(IStudyStorage storage, string study, int number, TimeProvider clock) =>
+    public IDisposable StartHeartbeats(string study, int number, TimeProvider clock) =>
         clock.CreateTimer(_ =>
         {
             try
             {
-                storage.Heartbeat(study, number, clock.GetUtcNow());
+                Heartbeats.Heartbeat(study, number, clock.GetUtcNow());
             }
             catch (Exception exception) when (exception is IOException or InvalidOperationException or TimeoutException)
             {

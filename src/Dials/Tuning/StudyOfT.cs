@@ -386,13 +386,14 @@ public sealed class Study<T> : ITrialHost
             // Trials whose worker died are failed (and maybe re-queued) first, so they neither block the budget
             // nor sit in the sampler's view as running forever.
             var failed = liveness?.Recover(storage, Name, clock.GetUtcNow()) ?? 0;
+            // A sampler with nothing left to propose still lets the queued points run: only those are started then.
             var exhausted = stopWhenExhausted && Sampler is IFiniteSampler finite && finite.IsExhausted(Space, storage.ReadTrials(Name));
             var start = clock.GetUtcNow();
-            var created = storage.CreateTrial(Name, start, Budget(limit, failed, recount: false), queuedOnly: exhausted);
+            var created = Create(start, Budget(limit, failed, recount: false), exhausted);
             if (created is null && limit is not null && liveness is not null)
             {
                 // Other workers may have failed trials as stale since the count was taken: count again before giving up.
-                created = storage.CreateTrial(Name, start, Budget(limit, 0, recount: true), queuedOnly: exhausted);
+                created = Create(start, Budget(limit, 0, recount: true), exhausted);
             }
 
             if (created is null)
@@ -424,13 +425,19 @@ public sealed class Study<T> : ITrialHost
             {
                 lock (heartbeats)
                 {
-                    heartbeats[trial.Number] = liveness.StartHeartbeats(storage, Name, trial.Number, clock);
+                    heartbeats[trial.Number] = liveness.StartHeartbeats(Name, trial.Number, clock);
                 }
             }
 
             return trial;
         }
     }
+
+    /// <summary>Creates the next trial within <paramref name="limit"/>: only for a queued point when the sampler is
+    /// <paramref name="exhausted"/>, where the storage takes the point in the same step so that workers never race for
+    /// it.</summary>
+    private NewTrial? Create(DateTimeOffset start, int? limit, bool exhausted) =>
+        exhausted ? storage.CreateQueuedTrial(Name, start, limit) : storage.CreateTrial(Name, start, limit);
 
     /// <summary>The limit for <see cref="IStudyStorage.CreateTrial"/>: the budget plus the trials failed as stale,
     /// which do not count (see <see cref="Liveness"/>). The stale count is read once and then kept up to date with

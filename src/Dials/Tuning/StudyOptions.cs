@@ -35,8 +35,10 @@ public sealed record StudyOptions
     /// How often a running trial tells the storage its worker is alive, from the moment the trial is created until it
     /// is told (by <see cref="Study{T}.OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>
     /// or <see cref="Study{T}.Tell(Trial, double)"/>), so the trials of a worker that dies are found and failed.
-    /// Null (the default) means every 10 seconds on a durable storage (anything but the in-memory one) and none in
-    /// memory, whose trials cannot outlive their process; <see cref="Timeout.InfiniteTimeSpan"/> turns heartbeats off.
+    /// Null (the default) means every 10 seconds on a durable storage (any that keeps heartbeats,
+    /// <see cref="IHeartbeatStorage"/>, but the in-memory one) and none in memory, whose trials cannot outlive their
+    /// process, or on a storage that keeps no heartbeats; <see cref="Timeout.InfiniteTimeSpan"/> turns heartbeats off.
+    /// Setting an interval for a storage that keeps no heartbeats is refused.
     /// </summary>
     /// <remarks>A trial failed as stale does not count against the study's trial budget, so a rerun after a crash
     /// still finishes the whole budget. A rerun started before <see cref="StaleAfter"/> has passed waits, once its own
