@@ -59,30 +59,7 @@ public sealed class ConfigurationSchemaFileTests : IDisposable
 
     private string CreateConsumer()
     {
-        var consumer = Path.Combine(feed.Work, "consumer");
-        Directory.CreateDirectory(consumer);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Dials.Options" Version="{feed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        // The local feed beside the machine's own sources, which serve Dials.Options' Microsoft.Extensions dependencies.
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{feed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        var consumer = feed.CreateConsumer(package: "Dials.Options", properties: "<ImplicitUsings>enable</ImplicitUsings><TreatWarningsAsErrors>true</TreatWarningsAsErrors>", onlyThisFeed: false);
         File.WriteAllText(Path.Combine(consumer, "appsettings.json"), """
             {
               "$schema": "./Dials.ConfigurationSchema.json",

@@ -145,29 +145,7 @@ public sealed class EditorTests(ITestOutputHelper output) : IDisposable
 
     private string CreateConsumer()
     {
-        var consumer = Path.Combine(feed.Work, "consumer");
-        Directory.CreateDirectory(consumer);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Dials" Version="{feed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        var consumer = feed.CreateConsumer(properties: "<ImplicitUsings>enable</ImplicitUsings>");
         File.WriteAllText(Path.Combine(consumer, "Model.cs"), Clean);
 
         // The server loads projects as they are on disk and does not restore them; an editor's user has restored.

@@ -124,30 +124,5 @@ public sealed class FormatTests : IDisposable
         Assert.Contains("docs/analyzers.md", entries);
     }
 
-    private string CreateConsumer()
-    {
-        var consumer = Path.Combine(feed.Work, "consumer");
-        Directory.CreateDirectory(consumer);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Dials" Version="{feed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        return consumer;
-    }
+    private string CreateConsumer() => feed.CreateConsumer();
 }

@@ -29,5 +29,39 @@ internal sealed class LocalFeed : IDisposable
         Assert.True(exit == 0, output);
     }
 
+    /// <summary>A project folder under <see cref="Work"/> (<c>consumer</c>) that references <paramref name="package"/> from
+    /// this feed, as a user's project would after <c>dotnet add package</c>.</summary>
+    /// <param name="package">The package referenced, at this feed's version.</param>
+    /// <param name="properties">More MSBuild properties, one element a line (<c>&lt;OutputType&gt;Exe&lt;/OutputType&gt;</c>).</param>
+    /// <param name="onlyThisFeed">Restore from this feed alone (a package whose dependencies are all here), or from it
+    /// beside the machine's own sources (a package that brings Microsoft.Extensions along).</param>
+    public string CreateConsumer(string package = "Dials", string properties = "", bool onlyThisFeed = true)
+    {
+        var consumer = Path.Combine(Work, "consumer");
+        Directory.CreateDirectory(consumer);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+            {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{package}" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                {(onlyThisFeed ? "<clear />" : "")}
+                <add key="local" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return consumer;
+    }
+
     public void Dispose() => Directory.Delete(Work, recursive: true);
 }
