@@ -1,4 +1,3 @@
-using Snapshooter.Xunit;
 
 namespace Dials.Generators.Tests;
 
@@ -65,7 +64,7 @@ public sealed class ConfigurationSchemaTests
                 }
             }
             """);
-        Snapshot.Match(json);
+        Snapshots.Match(json);
     }
 
     [Fact]

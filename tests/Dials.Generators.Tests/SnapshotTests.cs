@@ -1,5 +1,3 @@
-using Snapshooter.Xunit;
-
 namespace Dials.Generators.Tests;
 
 /// <summary>The generated source of representative records, compared with reviewed snapshots in __snapshots__.</summary>
@@ -48,11 +46,11 @@ public sealed class SnapshotTests
         }
         """);
 
-    private static void MatchGenerated(string source)
+    private static void MatchGenerated(string source, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         var run = GeneratorHarness.Run(source);
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        Snapshot.Match(string.Join("\n// ----\n", run.Sources));
+        Snapshots.Match(string.Join("\n// ----\n", run.Sources), test: test);
     }
 }
