@@ -45,8 +45,9 @@ internal sealed class SectionReader(IConfiguration section, List<string> errors)
     public string Kind<TSettings, T>(string key, Catalogs.Catalog<TSettings, T> catalog, string fallback) =>
         Parse(key, fallback, (string t, out string v) =>
         {
-            v = catalog.Find(t)?.Name ?? fallback;
-            return catalog.Find(t) is not null;
+            var kind = catalog.Find(t);
+            v = kind?.Name ?? fallback;
+            return kind is not null;
         }, "is not one of [" + string.Join(", ", catalog.Names) + "]");
 
     public TimeSpan? Duration(string key) => Text(key) is null ? null
