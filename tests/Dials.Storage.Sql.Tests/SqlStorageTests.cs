@@ -28,6 +28,15 @@ public abstract class SqlStorageTests : StorageContractTests
     /// Dials wrote it: without the columns and indexes later versions added.</summary>
     protected void DowngradeTo(int version)
     {
+        // Version 4 added these.
+        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN objective_values");
+        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN constraint_values");
+        if (version == 3)
+        {
+            ExecuteRaw($"UPDATE dials_schema_version SET version = {version}");
+            return;
+        }
+
         // Version 3 added these (indexes first: SQLite drops no indexed column).
         ExecuteRaw("DROP INDEX dials_trials_by_change");
         ExecuteRaw("DROP INDEX dials_trials_running");
@@ -171,7 +180,7 @@ public abstract class SqlStorageTests : StorageContractTests
         // The trials of version 2 carry change 0: the first read takes them all, later reads follow the changes.
         var reader = OpenSeparately();
         Assert.Equal([TrialState.Complete, TrialState.Running], reader.ReadTrials("s").Select(t => t.State));
-        Assert.Equal(3, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+        Assert.Equal(SqlStudyStorage.SchemaVersion, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
         var writer = OpenSeparately();
         writer.SetTrialPoint("s", 1, [0.25, 1], "random", null);
         writer.FinishTrial("s", 1, TrialState.Pruned, null, TimeSpan.Zero, null);

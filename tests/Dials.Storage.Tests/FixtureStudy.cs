@@ -89,13 +89,21 @@ public static class FixtureStudy
         Assert.Equal([0.3, 5], next.QueuedPoint!);
         storage.ReportIntermediate("fixture", 5, new IntermediateValue(1, 0.125));
         Assert.True(storage.FinishTrial("fixture", 3, TrialState.Complete, 0.5, TimeSpan.FromSeconds(4), null));
-        Assert.True(storage.FinishTrial("fixture", 5, TrialState.Complete, 0.0625, TimeSpan.FromSeconds(1), null));
+        // Finished with objective values and a constraint, which these fixtures predate.
+        Assert.True(storage.FinishTrial("fixture", 5, TrialState.Complete, 0.0625, TimeSpan.FromSeconds(1), null,
+            [0.0625, -0.0], [new ConstraintValue("latency", 0.1 + 0.2)]));
         Assert.Null(storage.CreateQueuedTrial("fixture", T0.AddMinutes(6), null));
 
         var trials = storage.ReadTrials("fixture");
         Assert.Equal(Trials.Take(3), trials.Take(3).Select(Describe));
         Assert.Equal((TrialState.Complete, 0.5), (trials[3].State, trials[3].Value));
         Assert.Equal((TrialState.Complete, 0.0625, 1), (trials[5].State, trials[5].Value, trials[5].Intermediate.Count));
+        Assert.Equal(["3FB0000000000000", "8000000000000000"], trials[5].Values!.Select(Bits));
+        Assert.Equal(("latency", "3FD3333333333334"), (trials[5].Constraints![0].Name, Bits(trials[5].Constraints![0].Value)));
+
+        // The trials written before vectors were kept have none; their objective values are [Value] when complete.
+        Assert.All(trials.Take(5), t => Assert.Equal((null, null), (t.Values, t.Constraints)));
+        Assert.Equal([0.5], trials[3].ObjectiveValues);
         Assert.Equal(1, storage.CreateTrial("other", T0.AddMinutes(7), null)!.Number);
     }
 
