@@ -190,6 +190,30 @@ public abstract class SqlStorageTests : StorageContractTests
     }
 
     [Fact]
+    public void A_database_of_schema_version_3_is_upgraded_once_by_many_openers_at_once()
+    {
+        var old = OpenSeparately();
+        old.CreateStudy(Study, false);
+        old.CreateTrial("s", T0, null);
+        old.SetTrialPoint("s", 0, [0.5, 3], "random", null);
+        old.FinishTrial("s", 0, TrialState.Complete, 1.5, TimeSpan.FromSeconds(1), null);
+        old.CreateTrial("s", T0, null);
+        DowngradeTo(3);
+
+        // Every opener checks again inside the schema transaction, so the columns are added once and no opener fails.
+        Parallel.For(0, 4, _ => Assert.Equal(2, OpenSeparately().ReadTrials("s").Count));
+        Assert.Equal(((long)SqlStudyStorage.SchemaVersion, 1L),
+            (CountRaw("SELECT MAX(version) FROM dials_schema_version"), CountRaw("SELECT COUNT(*) FROM dials_schema_version")));
+
+        var writer = OpenSeparately();
+        writer.FinishTrial("s", 1, TrialState.Complete, 2.5, TimeSpan.Zero, null, [2.5, 7], [new ConstraintValue("c", 0)]);
+        var trials = OpenSeparately().ReadTrials("s");
+        Assert.Equal((null, null, 1.5), (trials[0].Values, trials[0].Constraints, trials[0].Value));
+        Assert.Equal([2.5, 7], trials[1].Values!);
+        Assert.Equal([new ConstraintValue("c", 0)], trials[1].Constraints!);
+    }
+
+    [Fact]
     public void Reads_follow_every_change_another_storage_makes()
     {
         var reader = OpenSeparately();
