@@ -60,9 +60,10 @@ public static class FixtureStudy
 
     /// <summary>Asserts every fact of the fixture: both studies, every trial, and the point still queued.</summary>
     /// <param name="storage">The storage on the fixture.</param>
-    /// <param name="negativeZero">Whether trial 4's value, written as -0, reads back as -0. The SQL back ends of schema 3
-    /// read it back as +0 (SQLite stores an integral REAL as an integer, and the PostgreSQL storage's read lost the
-    /// sign too, although its dump holds -0): the fixtures record that as it was.</param>
+    /// <param name="negativeZero">Whether trial 4's value, written as -0, reads back as -0. The SQL fixtures hold +0:
+    /// SQLite stores an integral REAL as an integer, and the PostgreSQL dump's <c>INSERT ... VALUES (..., -0, ...)</c>
+    /// reads the unquoted -0 as the integer 0 when it is loaded (the server itself had kept -0). The value vectors
+    /// added later are JSON text, which keeps the sign on both.</param>
     public static void AssertHoldsEveryFact(IStudyStorage storage, bool negativeZero = true)
     {
         ArgumentNullException.ThrowIfNull(storage);
