@@ -23,7 +23,9 @@ internal sealed record SqlColumnTypes(string Identity, string Int64, string Doub
 /// trials as <c>dials_trials.change_seq</c>) so a reader fetches only the trials changed since its last read, the
 /// token of the call that created a trial or queued a point (<c>creator</c>) so a call retried after a lost
 /// acknowledgement finds its own work instead of doing it twice, and two indexes: trials by change, running trials
-/// by last sign of life. Rows stored before version 3 keep change 0 and no token.</para>
+/// by last sign of life. Rows stored before version 3 keep change 0 and no token. 4 added each trial's objective values
+/// and constraint values (<c>dials_trials.objective_values</c>, <c>constraint_values</c>, JSON written by
+/// <see cref="ResultJson"/>); trials stored before version 4, and trials finished without them, keep NULL there.</para>
 /// </remarks>
 internal static class SqlSchema
 {
@@ -62,6 +64,8 @@ internal static class SqlSchema
             strategy_reason TEXT,
             change_seq {types.Int64} NOT NULL DEFAULT 0,
             creator TEXT,
+            objective_values TEXT,
+            constraint_values TEXT,
             PRIMARY KEY (study_id, number))
         """,
         .. Indexes,
@@ -94,6 +98,11 @@ internal static class SqlSchema
             "ALTER TABLE dials_trials ADD COLUMN creator TEXT",
             "ALTER TABLE dials_queued_points ADD COLUMN creator TEXT",
             .. Indexes,
+        ],
+        3 =>
+        [
+            "ALTER TABLE dials_trials ADD COLUMN objective_values TEXT",
+            "ALTER TABLE dials_trials ADD COLUMN constraint_values TEXT",
         ],
         _ => null,
     };

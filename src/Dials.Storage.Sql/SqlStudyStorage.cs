@@ -39,9 +39,9 @@ namespace Dials.Storage.Sql;
 /// </remarks>
 public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
 {
-    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 3 since
-    /// trials carry the change number that incremental reads follow.</summary>
-    public const int SchemaVersion = 3;
+    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 4 since
+    /// trials keep their objective values and constraint values.</summary>
+    public const int SchemaVersion = 4;
 
     private static readonly string Running = nameof(TrialState.Running);
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
@@ -172,7 +172,9 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
     /// <inheritdoc />
     /// <exception cref="IOException">The result could not be written within the reconnect timeout; the message names
     /// the study, the trial and the result.</exception>
-    public bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason)
+    public bool FinishTrial(
+        string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null)
     {
         if (state == TrialState.Running)
         {
@@ -180,6 +182,8 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
         }
 
         var result = value is { } v ? $"{state} with value {v.ToString("R", CultureInfo.InvariantCulture)}" : state.ToString();
+        var storedValues = ResultJson.WriteValues(values);
+        var storedConstraints = ResultJson.WriteConstraints(constraints);
         return Write($"finishing trial {number} of study '{studyName}' as {result}", (sql, retrying) =>
         {
             var trial = LockTrial(sql, studyName, number);
@@ -188,13 +192,15 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
                 // Finished with exactly this result (down to the tick of its duration): this call's own earlier attempt,
                 // committed before its acknowledgement was lost. Anything else was another worker or a time limit.
                 return retrying && trial.State == state && trial.Value == value && trial.DurationTicks == duration.Ticks &&
-                       trial.FailReason == failReason;
+                       trial.FailReason == failReason && trial.Values == storedValues && trial.Constraints == storedConstraints;
             }
 
             sql.Execute(
-                "UPDATE dials_trials SET state = @state, value = @value, duration_ticks = @duration, fail_reason = @reason, change_seq = @change " +
+                "UPDATE dials_trials SET state = @state, value = @value, duration_ticks = @duration, fail_reason = @reason, " +
+                "objective_values = @values, constraint_values = @constraints, change_seq = @change " +
                 "WHERE study_id = @study AND number = @number",
                 ("@state", state.ToString()), ("@value", value), ("@duration", duration.Ticks), ("@reason", failReason),
+                ("@values", storedValues), ("@constraints", storedConstraints),
                 ("@change", NextChange(sql, trial.StudyId)), ("@study", trial.StudyId), ("@number", number));
             return true;
         }, durable: true);
@@ -291,7 +297,8 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
                 using var command = sql.Command(
                     "SELECT t.number, t.state, t.point, t.value, t.start_utc_ticks, t.start_offset_minutes, t.duration_ticks, t.fail_reason, " +
                     (version >= 2 ? "t.strategy, t.strategy_reason, " : "NULL, NULL, ") + (incremental ? "t.change_seq, " : "0, ") +
-                    "i.step, i.value FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
+                    "i.step, i.value, " + (version >= 4 ? "t.objective_values, t.constraint_values " : "NULL, NULL ") +
+                    "FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
                     "WHERE t.study_id = @study" + (incremental ? " AND t.change_seq > @seen ORDER BY t.change_seq, t.number, i.step" : " ORDER BY t.number, i.step"),
                     ("@study", cache.StudyId.Value), ("@seen", cache.Seen));
                 using var reader = command.ExecuteReader();
@@ -403,7 +410,9 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
             reader.IsDBNull(6) ? null : TimeSpan.FromTicks(reader.GetInt64(6)),
             reader.IsDBNull(7) ? null : reader.GetString(7),
             reader.IsDBNull(8) ? null : reader.GetString(8),
-            reader.IsDBNull(9) ? null : reader.GetString(9));
+            reader.IsDBNull(9) ? null : reader.GetString(9),
+            reader.IsDBNull(13) ? null : ResultJson.ReadValues(reader.GetString(13)),
+            reader.IsDBNull(14) ? null : ResultJson.ReadConstraints(reader.GetString(14)));
     }
 
     /// <summary>A trial without a point yet is stored with NULL, so "has it a point" is one IS NULL.</summary>
@@ -497,7 +506,7 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
         }
 
         using var command = sql.Command(
-            $"SELECT state, point, value, duration_ticks, fail_reason, strategy FROM dials_trials WHERE study_id = @study AND number = @number{dialect.LockRows}",
+            $"SELECT state, point, value, duration_ticks, fail_reason, strategy, objective_values, constraint_values FROM dials_trials WHERE study_id = @study AND number = @number{dialect.LockRows}",
             ("@study", study), ("@number", number));
         using var reader = command.ExecuteReader();
         return reader.Read()
@@ -508,7 +517,9 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
                 reader.IsDBNull(2) ? null : reader.GetDouble(2),
                 reader.IsDBNull(3) ? null : reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5))
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7))
             : throw SqlStorageErrors.NoTrial(studyName, number);
     }
 
@@ -719,5 +730,6 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
 
     /// <summary>A trial as a change to it is decided on.</summary>
     private sealed record LockedTrial(
-        long StudyId, TrialState State, string? Point, double? Value, long? DurationTicks, string? FailReason, string? Strategy);
+        long StudyId, TrialState State, string? Point, double? Value, long? DurationTicks, string? FailReason, string? Strategy,
+        string? Values, string? Constraints);
 }

@@ -1,3 +1,4 @@
+using Dials.Storage.Tests;
 using Dials.Storage.Postgres;
 
 namespace Dials.Storage.Sql.Tests;
@@ -16,6 +17,21 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
     protected override void ExecuteRaw(string sql) => database.Execute($"SET search_path TO {database.Schema}; {sql}");
 
     protected override long CountRaw(string sql) => database.Count($"SET search_path TO {database.Schema}; {sql}");
+
+    [Fact]
+    public void A_study_written_by_schema_version_3_reads_back_every_fact_and_resumes()
+    {
+        // The dump of a study written before trials kept value vectors and constraints (see FixtureStudy), loaded into
+        // the test's schema as a plain SQL script.
+        var dump = System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "postgres-schema-v3.sql"));
+        database.Execute(dump.Replace("dials_fixture", database.Schema, StringComparison.Ordinal));
+
+        var storage = OpenSeparately();
+        FixtureStudy.AssertHoldsEveryFact(storage, negativeZero: false);
+        FixtureStudy.AssertResumes(storage);
+        Assert.Equal(SqlStudyStorage.SchemaVersion, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+        Assert.Equal(storage.ReadTrials("fixture").Select(FixtureStudy.Describe), OpenSeparately().ReadTrials("fixture").Select(FixtureStudy.Describe));
+    }
 
     [Fact]
     public void A_session_ended_mid_call_fails_clearly_and_leaves_no_partial_rows_when_not_retrying()

@@ -28,6 +28,15 @@ public abstract class SqlStorageTests : StorageContractTests
     /// Dials wrote it: without the columns and indexes later versions added.</summary>
     protected void DowngradeTo(int version)
     {
+        // Version 4 added these.
+        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN objective_values");
+        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN constraint_values");
+        if (version == 3)
+        {
+            ExecuteRaw($"UPDATE dials_schema_version SET version = {version}");
+            return;
+        }
+
         // Version 3 added these (indexes first: SQLite drops no indexed column).
         ExecuteRaw("DROP INDEX dials_trials_by_change");
         ExecuteRaw("DROP INDEX dials_trials_running");
@@ -171,13 +180,37 @@ public abstract class SqlStorageTests : StorageContractTests
         // The trials of version 2 carry change 0: the first read takes them all, later reads follow the changes.
         var reader = OpenSeparately();
         Assert.Equal([TrialState.Complete, TrialState.Running], reader.ReadTrials("s").Select(t => t.State));
-        Assert.Equal(3, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+        Assert.Equal(SqlStudyStorage.SchemaVersion, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
         var writer = OpenSeparately();
         writer.SetTrialPoint("s", 1, [0.25, 1], "random", null);
         writer.FinishTrial("s", 1, TrialState.Pruned, null, TimeSpan.Zero, null);
         writer.CreateTrial("s", T0, null);
         Assert.Equal([TrialState.Complete, TrialState.Pruned, TrialState.Running], reader.ReadTrials("s").Select(t => t.State));
         Assert.Equal([0.25, 1], reader.ReadTrials("s")[1].Point);
+    }
+
+    [Fact]
+    public void A_database_of_schema_version_3_is_upgraded_once_by_many_openers_at_once()
+    {
+        var old = OpenSeparately();
+        old.CreateStudy(Study, false);
+        old.CreateTrial("s", T0, null);
+        old.SetTrialPoint("s", 0, [0.5, 3], "random", null);
+        old.FinishTrial("s", 0, TrialState.Complete, 1.5, TimeSpan.FromSeconds(1), null);
+        old.CreateTrial("s", T0, null);
+        DowngradeTo(3);
+
+        // Every opener checks again inside the schema transaction, so the columns are added once and no opener fails.
+        Parallel.For(0, 4, _ => Assert.Equal(2, OpenSeparately().ReadTrials("s").Count));
+        Assert.Equal(((long)SqlStudyStorage.SchemaVersion, 1L),
+            (CountRaw("SELECT MAX(version) FROM dials_schema_version"), CountRaw("SELECT COUNT(*) FROM dials_schema_version")));
+
+        var writer = OpenSeparately();
+        writer.FinishTrial("s", 1, TrialState.Complete, 2.5, TimeSpan.Zero, null, [2.5, 7], [new ConstraintValue("c", 0)]);
+        var trials = OpenSeparately().ReadTrials("s");
+        Assert.Equal((null, null, 1.5), (trials[0].Values, trials[0].Constraints, trials[0].Value));
+        Assert.Equal([2.5, 7], trials[1].Values!);
+        Assert.Equal([new ConstraintValue("c", 0)], trials[1].Constraints!);
     }
 
     [Fact]

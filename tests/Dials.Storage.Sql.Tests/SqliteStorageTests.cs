@@ -1,3 +1,4 @@
+using Dials.Storage.Tests;
 using Dials.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -287,6 +288,24 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
         Assert.Equal([0.9, 1], next.QueuedPoint!);
         Assert.True(writer.FinishTrial("fixture", 3, TrialState.Complete, 0.5, TimeSpan.Zero, null));
         Assert.Equal([TrialState.Complete, TrialState.Running], reader.ReadTrials("fixture").Skip(3).Select(t => t.State));
+    }
+
+    [Fact]
+    public void A_file_written_by_schema_version_3_reads_back_every_fact_and_resumes()
+    {
+        // Written before trials kept value vectors and constraints (see FixtureStudy).
+        Directory.CreateDirectory(directory);
+        System.IO.File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "schema-v3.db"), File);
+        var before = System.IO.File.ReadAllBytes(File);
+
+        FixtureStudy.AssertHoldsEveryFact(new SqliteStorage(File, readOnly: true), negativeZero: false);
+        Assert.Equal(before, System.IO.File.ReadAllBytes(File));
+
+        var writer = OpenSeparately();
+        FixtureStudy.AssertHoldsEveryFact(writer, negativeZero: false);
+        FixtureStudy.AssertResumes(writer);
+        Assert.Equal(SqlStudyStorage.SchemaVersion, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+        Assert.Equal(writer.ReadTrials("fixture").Select(FixtureStudy.Describe), OpenSeparately().ReadTrials("fixture").Select(FixtureStudy.Describe));
     }
 
     public void Dispose()

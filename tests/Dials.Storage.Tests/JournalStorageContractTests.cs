@@ -11,6 +11,28 @@ public sealed class JournalStorageContractTests : StorageContractTests, IDisposa
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
+    public void A_finish_line_carries_values_and_constraints_only_when_given()
+    {
+        var path = Path.Combine(directory, "values.jsonl");
+        var storage = new JournalStorage(path, Warnings.Enqueue);
+        storage.CreateStudy(new StoredStudy("s", Direction.Minimize, "x: float in [0, 1]"), false);
+        storage.CreateTrial("s", DateTimeOffset.UnixEpoch, null);
+        storage.CreateTrial("s", DateTimeOffset.UnixEpoch, null);
+        storage.FinishTrial("s", 0, TrialState.Complete, 0.25, TimeSpan.FromSeconds(1), null,
+            [0.25, -0.0, double.NaN, double.NegativeInfinity], [new ConstraintValue("latency", -0.5)]);
+        storage.FinishTrial("s", 1, TrialState.Complete, 0.5, TimeSpan.FromSeconds(1), null);
+
+        // The format docs/storage-journal.md gives: a single-objective line is as it always was.
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(
+            """{"op":"finish","study":"s","n":0,"value":0.25,"state":"Complete","ticks":10000000,"values":[0.25,-0,"NaN","-Infinity"],""" +
+            """ "constraints":[{"name":"latency","value":-0.5}]}""".TrimStart(),
+            lines[^2]);
+        Assert.Equal("""{"op":"finish","study":"s","n":1,"value":0.5,"state":"Complete","ticks":10000000}""", lines[^1]);
+        Assert.Empty(Warnings);
+    }
+
+    [Fact]
     public void A_journal_written_before_strategies_were_recorded_still_reads_and_takes_new_ones()
     {
         // Lines as earlier Dials wrote them: no "strategy", and no "reason" on enqueue or point records.

@@ -95,6 +95,47 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public void A_trial_keeps_its_objective_values_and_constraints_bit_for_bit()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        // Doubles that a decimal or single-precision round trip would change, and values a study would refuse later:
+        // the storage keeps what it is given.
+        double[] values = [0.1 + 0.2, -0.0, double.Epsilon, double.MaxValue, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 1.0 / 3];
+        ConstraintValue[] constraints = [new("latency", -0.0), new("memory", 2.5e-310), new("latency", double.NaN), new("cost \"€\"", -1.0 / 3)];
+        for (var i = 0; i < 4; i++)
+        {
+            storage.CreateTrial("s", T0, null);
+            storage.SetTrialPoint("s", i, [0.5], "random", null);
+        }
+
+        Assert.True(storage.FinishTrial("s", 0, TrialState.Complete, 0.3, TimeSpan.FromSeconds(1), null, values, constraints));
+        Assert.True(storage.FinishTrial("s", 1, TrialState.Complete, 0.5, TimeSpan.FromSeconds(1), null));
+        Assert.True(storage.FinishTrial("s", 2, TrialState.Failed, null, TimeSpan.FromSeconds(1), "one value is NaN", [double.NaN], []));
+        Assert.True(storage.FinishTrial("s", 3, TrialState.Pruned, null, TimeSpan.FromSeconds(1), null, [], null));
+
+        foreach (var reader in new[] { storage, Reopen(storage) })
+        {
+            var trials = reader.ReadTrials("s");
+            Assert.Equal(values.Select(Bits), trials[0].Values!.Select(Bits));
+            Assert.Equal(constraints.Select(c => (c.Name, Bits(c.Value))), trials[0].Constraints!.Select(c => (c.Name, Bits(c.Value))));
+            Assert.Equal(0.3, trials[0].Value);
+
+            // A trial finished with a value only keeps no vector; its objective values are [Value].
+            Assert.Equal((null, null), (trials[1].Values, trials[1].Constraints));
+            Assert.Equal([0.5], trials[1].ObjectiveValues);
+
+            // An empty list is kept as empty, apart from none at all.
+            Assert.Equal([Bits(double.NaN)], trials[2].Values!.Select(Bits));
+            Assert.Empty(trials[2].Constraints!);
+            Assert.Equal((0, null), (trials[3].Values!.Count, trials[3].Constraints));
+            Assert.Empty(trials[3].ObjectiveValues);
+        }
+    }
+
+    private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+
+    [Fact]
     public void A_trial_keeps_the_strategy_that_chose_it_and_why()
     {
         var storage = CreateStorage();

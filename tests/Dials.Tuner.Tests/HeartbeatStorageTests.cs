@@ -65,8 +65,10 @@ public sealed class HeartbeatStorageTests
 
         public void ReportIntermediate(string studyName, int number, IntermediateValue value) => inner.ReportIntermediate(studyName, number, value);
 
-        public bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason) =>
-            inner.FinishTrial(studyName, number, state, value, duration, failReason);
+        public bool FinishTrial(
+            string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
+            IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null) =>
+            inner.FinishTrial(studyName, number, state, value, duration, failReason, values, constraints);
 
         public IReadOnlyList<StoredStudy> ListStudies() => inner.ListStudies();
 

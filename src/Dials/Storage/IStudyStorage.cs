@@ -92,9 +92,16 @@ public interface IStudyStorage
     /// <param name="value">The objective value of a complete trial; null otherwise.</param>
     /// <param name="duration">How long the trial ran.</param>
     /// <param name="failReason">Why a failed trial failed.</param>
+    /// <param name="values">The trial's objective values, one per objective, kept exactly as given (every double bit
+    /// for bit, NaN and infinities included, and any count: whether they suit the study is the study's concern) and
+    /// read back as <see cref="TrialRecord.Values"/>; null to record none, as single-objective studies may.</param>
+    /// <param name="constraints">The trial's constraint values, kept in order exactly as given and read back as
+    /// <see cref="TrialRecord.Constraints"/>; null to record none.</param>
     /// <returns>False, changing nothing, when the trial had already finished (another worker or a time limit ended it).</returns>
     /// <exception cref="InvalidOperationException">The trial is unknown.</exception>
-    bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason);
+    bool FinishTrial(
+        string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null);
 
     /// <summary>Every study in the storage, ordered by name: what tools that inspect a storage (the <c>dials</c>
     /// command) list, and how they find a study's direction and search space without the code that created it.</summary>

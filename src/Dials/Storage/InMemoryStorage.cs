@@ -78,11 +78,13 @@ public sealed class InMemoryStorage : IStudyStorage, IHeartbeatStorage
     }
 
     /// <inheritdoc />
-    public bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason)
+    public bool FinishTrial(
+        string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null)
     {
         lock (gate)
         {
-            return Find(studyName).FinishTrial(number, state, value, duration, failReason);
+            return Find(studyName).FinishTrial(number, state, value, duration, failReason, values, constraints);
         }
     }
 

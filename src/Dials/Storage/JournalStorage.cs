@@ -115,13 +115,19 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposab
             new JournalRecord { Op = JournalRecord.Report, Study = studyName, Number = number, Step = value.Step, Value = value.Value }));
 
     /// <inheritdoc />
-    public bool FinishTrial(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason)
+    public bool FinishTrial(
+        string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null)
     {
         var finished = false;
         Write(durable: true, () =>
         {
-            var record = Finish(studyName, number, state, value, duration, failReason);
-            finished = Find(studyName).FinishTrial(number, state, value, duration, failReason);
+            var record = Finish(studyName, number, state, value, duration, failReason) with
+            {
+                Values = values is null ? null : [.. values],
+                Constraints = constraints?.Select(c => new JournalConstraint { Name = c.Name, Value = c.Value }).ToArray(),
+            };
+            finished = Find(studyName).FinishTrial(number, state, value, duration, failReason, values, constraints);
             return finished ? record : null;
         });
         return finished;
@@ -285,7 +291,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposab
                 break;
             case JournalRecord.Finish:
                 ledger.FinishTrial(record.Number ?? -1, record.State ?? TrialState.Failed, record.Value,
-                    TimeSpan.FromTicks(record.DurationTicks ?? 0), record.Reason);
+                    TimeSpan.FromTicks(record.DurationTicks ?? 0), record.Reason, record.Values, record.ConstraintValues());
                 break;
             case JournalRecord.Heartbeat:
                 ledger.Heartbeat(record.Number ?? -1, record.At ?? default);

@@ -85,7 +85,9 @@ internal sealed class StudyLedger(StoredStudy study)
     }
 
     /// <summary>Ends a running trial; false, changing nothing, when it had already finished.</summary>
-    public bool FinishTrial(int number, TrialState state, double? value, TimeSpan duration, string? failReason)
+    public bool FinishTrial(
+        int number, TrialState state, double? value, TimeSpan duration, string? failReason,
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null)
     {
         if (state == TrialState.Running)
         {
@@ -98,7 +100,12 @@ internal sealed class StudyLedger(StoredStudy study)
             return false;
         }
 
-        trials[number] = trial with { State = state, Value = value, Duration = duration, FailReason = failReason };
+        // Copies, so a caller that reuses its arrays cannot change a stored trial.
+        trials[number] = trial with
+        {
+            State = state, Value = value, Duration = duration, FailReason = failReason,
+            Values = values is null ? null : [.. values], Constraints = constraints is null ? null : [.. constraints],
+        };
         lastBeat.Remove(number);
         return true;
     }

@@ -15,6 +15,11 @@ namespace Dials;
 /// for a queued configuration, a sampler's type name when it does not say): what an audit of the study reads. Null
 /// while the trial has no point, and for trials stored before strategies were recorded.</param>
 /// <param name="StrategyReason">Why that strategy chose this trial, in a sentence; null when there is nothing to add.</param>
+/// <param name="Values">The objective values of a finished trial, one per objective, exactly as the study gave them
+/// to the storage; null when it gave none: every trial stored before value vectors were kept, and single-objective
+/// trials whose study records only <paramref name="Value"/> (see <see cref="ObjectiveValues"/> for one view of both).</param>
+/// <param name="Constraints">The trial's constraint values, in the order they were set; null when none were recorded
+/// (trials stored before constraints were kept included).</param>
 public sealed record TrialRecord(
     int Number,
     TrialState State,
@@ -25,7 +30,9 @@ public sealed record TrialRecord(
     TimeSpan? Duration,
     string? FailReason = null,
     string? Strategy = null,
-    string? StrategyReason = null)
+    string? StrategyReason = null,
+    IReadOnlyList<double>? Values = null,
+    IReadOnlyList<ConstraintValue>? Constraints = null)
 {
     /// <summary>The strategy recorded for a trial that ran a queued configuration (<see cref="Study{T}.Enqueue"/>, or a
     /// stale trial's point queued again) rather than a sampled one.</summary>
@@ -33,6 +40,10 @@ public sealed record TrialRecord(
 
     /// <summary>Whether the trial has ended, one way or another.</summary>
     public bool IsFinished => State != TrialState.Running;
+
+    /// <summary>The objective values whichever way they were stored: <see cref="Values"/> when the trial has a vector,
+    /// otherwise [<see cref="Value"/>] when it has a value, and empty when it has neither.</summary>
+    public IReadOnlyList<double> ObjectiveValues => Values ?? (Value is { } value ? [value] : []);
 
     /// <summary>The last reported intermediate value, if any.</summary>
     public IntermediateValue? LastIntermediate => Intermediate.Count > 0 ? Intermediate[^1] : null;

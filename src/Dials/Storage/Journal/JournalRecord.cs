@@ -59,6 +59,29 @@ internal sealed record JournalRecord
     /// chose the point ("point").</summary>
     [JsonPropertyName("reason")]
     public string? Reason { get; init; }
+
+    /// <summary>The objective values of a finished trial ("finish"), exactly as given, non-finite ones as the strings
+    /// "NaN", "Infinity" and "-Infinity"; absent when none were recorded (every line written before value vectors were
+    /// kept), and the trial then has none.</summary>
+    [JsonPropertyName("values")]
+    public double[]? Values { get; init; }
+
+    /// <summary>The constraint values of a finished trial ("finish"), in order; absent when none were recorded.</summary>
+    [JsonPropertyName("constraints")]
+    public JournalConstraint[]? Constraints { get; init; }
+
+    /// <summary>The constraint values of this line as a trial keeps them, or null when it has none.</summary>
+    public ConstraintValue[]? ConstraintValues() => Constraints?.Select(c => new ConstraintValue(c.Name, c.Value)).ToArray();
+}
+
+/// <summary>One constraint value on a "finish" line: <c>{"name":"latency","value":0.5}</c>.</summary>
+internal sealed record JournalConstraint
+{
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("value")]
+    public required double Value { get; init; }
 }
 
 /// <summary>Source-generated serialization (no reflection, AOT safe) of journal records, compact, one per line.</summary>

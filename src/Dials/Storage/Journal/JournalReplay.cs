@@ -159,7 +159,8 @@ internal sealed class JournalReplay(string path, Action<string> warn)
                 break;
             case JournalRecord.Finish:
                 var state = record.State ?? TrialState.Failed;
-                if (ledger.FinishTrial(number, state, record.Value, TimeSpan.FromTicks(record.DurationTicks ?? 0), record.Reason)
+                if (ledger.FinishTrial(
+                        number, state, record.Value, TimeSpan.FromTicks(record.DurationTicks ?? 0), record.Reason, record.Values, record.ConstraintValues())
                     && state == TrialState.Complete && ledger.Trial(number).Point.Count == 0)
                 {
                     Report(line, ledger.Study.Name, number,
