@@ -169,12 +169,7 @@ public abstract class SqlStorageTests : StorageContractTests
     [Fact]
     public void A_database_of_schema_version_2_is_upgraded_and_then_read_incrementally()
     {
-        var old = OpenSeparately();
-        old.CreateStudy(Study, false);
-        old.CreateTrial("s", T0, null);
-        old.SetTrialPoint("s", 0, [0.5, 3], "random", null);
-        old.FinishTrial("s", 0, TrialState.Complete, 1.5, TimeSpan.FromSeconds(1), null);
-        old.CreateTrial("s", T0, null);
+        WriteOneCompleteAndOneRunningTrial();
         DowngradeTo(2);
 
         // The trials of version 2 carry change 0: the first read takes them all, later reads follow the changes.
@@ -192,12 +187,7 @@ public abstract class SqlStorageTests : StorageContractTests
     [Fact]
     public void A_database_of_schema_version_3_is_upgraded_once_by_many_openers_at_once()
     {
-        var old = OpenSeparately();
-        old.CreateStudy(Study, false);
-        old.CreateTrial("s", T0, null);
-        old.SetTrialPoint("s", 0, [0.5, 3], "random", null);
-        old.FinishTrial("s", 0, TrialState.Complete, 1.5, TimeSpan.FromSeconds(1), null);
-        old.CreateTrial("s", T0, null);
+        WriteOneCompleteAndOneRunningTrial();
         DowngradeTo(3);
 
         // Every opener checks again inside the schema transaction, so the columns are added once and no opener fails.
@@ -309,5 +299,16 @@ public abstract class SqlStorageTests : StorageContractTests
         Assert.Empty(Assert.Single(storage.ReadTrials("s")).Point);
         Assert.Equal(0, CountRaw("SELECT COUNT(*) FROM dials_queued_points"));
         Assert.Equal(1, CountRaw("SELECT next_trial FROM dials_studies"));
+    }
+
+    /// <summary>Study "s" with a complete trial (point [0.5, 3], value 1.5) and a running one, written by today's code.</summary>
+    private void WriteOneCompleteAndOneRunningTrial()
+    {
+        var old = OpenSeparately();
+        old.CreateStudy(Study, false);
+        old.CreateTrial("s", T0, null);
+        old.SetTrialPoint("s", 0, [0.5, 3], "random", null);
+        old.FinishTrial("s", 0, TrialState.Complete, 1.5, TimeSpan.FromSeconds(1), null);
+        old.CreateTrial("s", T0, null);
     }
 }
