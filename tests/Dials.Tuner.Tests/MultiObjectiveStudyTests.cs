@@ -267,4 +267,17 @@ public sealed class MultiObjectiveStudyTests
         Assert.Throws<InvalidOperationException>(() => trial.SetConstraint("memory", 0));
         Assert.Equal([new ConstraintValue("memory", -2), new ConstraintValue("latency", -1)], study.GetResult().Trials[0].Constraints);
     }
+
+    [Fact]
+    public void A_stored_study_with_another_first_direction_is_refused_naming_both()
+    {
+        var storage = new InMemoryStorage();
+        Study.Create(TestSpaces.Toy(), new StudyOptions { Name = "shared", Storage = storage, Directions = [Direction.Maximize, Direction.Minimize] });
+
+        var error = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Toy(),
+            new StudyOptions { Name = "shared", Storage = storage, Directions = MinMin }));
+
+        Assert.Contains("Maximize", error.Message);
+        Assert.Contains("Minimize", error.Message);
+    }
 }
