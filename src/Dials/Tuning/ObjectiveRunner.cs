@@ -1,14 +1,14 @@
 namespace Dials;
 
 /// <summary>
-/// Runs the objective for one trial and turns whatever happens into a <see cref="TrialOutcome"/>: a value, a prune,
+/// Runs the objective for one trial and turns whatever happens into a <see cref="TrialOutcome"/>: its value(s), a prune,
 /// an exception, a time limit or a cancellation. Nothing the objective does escapes, so one bad trial never stops
 /// the study.
 /// </summary>
 internal static class ObjectiveRunner
 {
     public static Task<TrialOutcome> RunAsync<T>(
-        Func<T, Trial, CancellationToken, ValueTask<double>> objective, Trial<T> trial, TimeSpan? timeLimit,
+        Func<T, Trial, CancellationToken, ValueTask<TrialOutcome>> objective, Trial<T> trial, TimeSpan? timeLimit,
         TimeProvider clock, CancellationToken cancellationToken) =>
         // A limit no timer can hold (TimeSpan.MaxValue, "10675199 days" in a settings file) is no limit: refusing it
         // would fail every trial for a setting that means "never", and a timer would throw for it.
@@ -17,7 +17,7 @@ internal static class ObjectiveRunner
             : ClassifyAsync(() => objective(trial.Config, trial, cancellationToken), cancellationToken, cancellationToken, null);
 
     private static async Task<TrialOutcome> RunWithTimeLimitAsync<T>(
-        Func<T, Trial, CancellationToken, ValueTask<double>> objective, Trial<T> trial, TimeSpan timeLimit,
+        Func<T, Trial, CancellationToken, ValueTask<TrialOutcome>> objective, Trial<T> trial, TimeSpan timeLimit,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         using var limit = new CancellationTokenSource(timeLimit, clock);
@@ -30,7 +30,7 @@ internal static class ObjectiveRunner
                 () => objective(trial.Config, trial, stop.Token).AsTask(),
                 CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default)
             .Unwrap();
-        var outcome = await ClassifyAsync(() => new ValueTask<double>(run.WaitAsync(stop.Token)), stop.Token, cancellationToken, timeLimit)
+        var outcome = await ClassifyAsync(() => new ValueTask<TrialOutcome>(run.WaitAsync(stop.Token)), stop.Token, cancellationToken, timeLimit)
             .ConfigureAwait(false);
         if (!run.IsCompleted)
         {
@@ -40,12 +40,12 @@ internal static class ObjectiveRunner
         return outcome;
     }
 
-    private static async Task<TrialOutcome> ClassifyAsync(Func<ValueTask<double>> run, CancellationToken stop,
+    private static async Task<TrialOutcome> ClassifyAsync(Func<ValueTask<TrialOutcome>> run, CancellationToken stop,
         CancellationToken caller, TimeSpan? timeLimit)
     {
         try
         {
-            return TrialOutcome.FromValue(await run().ConfigureAwait(false));
+            return await run().ConfigureAwait(false);
         }
         catch (TrialPrunedException)
         {

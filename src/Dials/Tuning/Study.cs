@@ -11,8 +11,9 @@ public static class Study
     /// space of <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">A hyperparameter type (one marked <see cref="HyperparametersAttribute"/>).</typeparam>
     /// <param name="options">Name, direction, sampler, pruner and storage; null for the defaults.</param>
-    /// <exception cref="ArgumentException">An option is invalid, or the stored study of that name has another
-    /// direction or search space.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (<see cref="StudyOptions.Direction"/> and
+    /// <see cref="StudyOptions.Directions"/> disagree; a multi-objective study is given a sampler other than random,
+    /// QMC or grid, or a pruner), or the stored study of that name has another (first) direction or search space.</exception>
     public static Study<T> Create<T>(StudyOptions? options = null) where T : IHyperparameters<T> =>
         Create(T.SearchSpace, options);
 
@@ -20,8 +21,9 @@ public static class Study
     /// <typeparam name="T">The configuration type the space decodes to.</typeparam>
     /// <param name="space">The search space.</param>
     /// <param name="options">Name, direction, sampler, pruner and storage; null for the defaults.</param>
-    /// <exception cref="ArgumentException">An option is invalid, or the stored study of that name has another
-    /// direction or search space.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (<see cref="StudyOptions.Direction"/> and
+    /// <see cref="StudyOptions.Directions"/> disagree; a multi-objective study is given a sampler other than random,
+    /// QMC or grid, or a pruner), or the stored study of that name has another (first) direction or search space.</exception>
     public static Study<T> Create<T>(SearchSpace<T> space, StudyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -36,6 +38,12 @@ public static class Study
             throw new ArgumentException($"StudyOptions.Direction {(int)options.Direction} is not Minimize or Maximize.", nameof(options));
         }
 
+        var directions = Objectives.Directions(options);
+        if (directions.Count > 1 && Objectives.Problem(options) is { } refused)
+        {
+            throw new ArgumentException(refused, nameof(options));
+        }
+
         // Everything is checked before the storage is touched: refused options must not leave a study record behind.
         if (Liveness.Problem(options) is { } problem)
         {
@@ -46,7 +54,9 @@ public static class Study
         var wanted = new Storage.StoredStudy(options.Name ?? $"study-{Guid.NewGuid():N}", options.Direction, space.Signature);
         var stored = storage.CreateStudy(wanted, options.LoadIfExists);
         StoredStudyCheck.ThrowIfDifferent(stored, wanted);
-        return new Study<T>(wanted.Name, space, options.Direction, options.Sampler ?? new AutoSampler(),
+        // AutoSampler picks TPE or GP, which model one objective: a multi-objective study samples at random by default.
+        var sampler = options.Sampler ?? (directions.Count > 1 ? new RandomSampler() : new AutoSampler());
+        return new Study<T>(wanted.Name, space, directions, sampler,
             options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System, Liveness.From(options, storage));
     }
 }

@@ -32,13 +32,14 @@ public sealed class Study<T> : ITrialHost
     // How many trials of the study were failed as stale (they do not count against the budget); -1 until first read.
     private int staleTrials = -1;
 
-    internal Study(string name, SearchSpace<T> space, Direction direction, ISampler sampler, IPruner pruner,
+    internal Study(string name, SearchSpace<T> space, IReadOnlyList<Direction> directions, ISampler sampler, IPruner pruner,
         IStudyStorage storage, TimeProvider clock, Liveness? liveness = null)
     {
         this.liveness = liveness;
         Name = name;
         Space = space;
-        Direction = direction;
+        Directions = directions;
+        Direction = directions[0];
         Sampler = sampler;
         Pruner = pruner;
         this.storage = storage;
@@ -48,8 +49,15 @@ public sealed class Study<T> : ITrialHost
     /// <summary>The study's name in its storage.</summary>
     public string Name { get; }
 
-    /// <summary>Whether smaller or larger objective values are better.</summary>
+    /// <summary>Whether smaller or larger objective values are better (the first objective's, on a multi-objective
+    /// study).</summary>
     public Direction Direction { get; }
+
+    /// <summary>One direction per objective: [<see cref="Direction"/>] for a single-objective study.</summary>
+    public IReadOnlyList<Direction> Directions { get; }
+
+    /// <summary>Whether the study has several objectives (<see cref="StudyOptions.Directions"/>).</summary>
+    public bool IsMultiObjective => Directions.Count > 1;
 
     /// <summary>The search space.</summary>
     public SearchSpace<T> Space { get; }
@@ -92,11 +100,22 @@ public sealed class Study<T> : ITrialHost
     public Trial<T> Ask() => TryAsk(limit: null, stopWhenExhausted: false)!;
 
     /// <summary>Finishes a trial with its objective value: Complete when finite, Failed (with the value as the reason)
-    /// for NaN or infinity.</summary>
+    /// for NaN or infinity. On a multi-objective study one value is the wrong count, so the trial is recorded Failed.</summary>
     /// <returns>The state recorded.</returns>
     /// <exception cref="ArgumentException">The trial belongs to another study.</exception>
     /// <exception cref="InvalidOperationException">The trial was already told.</exception>
-    public TrialState Tell(Trial trial, double value) => Finish(trial, TrialOutcome.FromValue(value));
+    public TrialState Tell(Trial trial, double value) =>
+        Finish(trial, IsMultiObjective ? TrialOutcome.FromValues([value], Directions.Count) : TrialOutcome.FromValue(value));
+
+    /// <summary>Finishes a trial with one value per objective (<see cref="Directions"/>): Complete when there are
+    /// exactly that many and all are finite; otherwise Failed, the reason naming the count or the objective. The
+    /// constraints the trial set (<see cref="Trial.SetConstraint"/>) are stored with it.</summary>
+    /// <param name="trial">The trial.</param>
+    /// <param name="values">Its objective values, in the order of <see cref="Directions"/>.</param>
+    /// <returns>The state recorded.</returns>
+    /// <exception cref="ArgumentException">The trial belongs to another study.</exception>
+    /// <exception cref="InvalidOperationException">The trial was already told.</exception>
+    public TrialState Tell(Trial trial, IReadOnlyList<double> values) => Finish(trial, TrialOutcome.FromValues(values, Directions.Count));
 
     /// <summary>Finishes a trial as <see cref="TrialState.Pruned"/> or <see cref="TrialState.Failed"/>.</summary>
     /// <param name="trial">The trial.</param>
@@ -119,7 +138,8 @@ public sealed class Study<T> : ITrialHost
     /// a snapshot of every trial so far.</summary>
     public StudySnapshot Snapshot() => new(Name, Direction, Space, storage.ReadTrials(Name));
 
-    /// <summary>Every trial so far and the best complete one, as the storage holds them now.</summary>
+    /// <summary>Every trial so far, the best feasible complete one (single objective) and the Pareto front, as the
+    /// storage holds them now.</summary>
     public StudyResult<T> GetResult()
     {
         var records = storage.ReadTrials(Name);
@@ -128,8 +148,8 @@ public sealed class Study<T> : ITrialHost
         foreach (var record in records)
         {
             // A complete trial without its point (a damaged journal lost that line) has no configuration to offer.
-            if (record is { State: TrialState.Complete, Value: { } value } && record.Point.Count == Space.Dimensions.Count
-                && (best is null || IsBetter(value, best.Value!.Value)))
+            if (!IsMultiObjective && record is { State: TrialState.Complete, Value: { } value } && record.Point.Count == Space.Dimensions.Count
+                && IsFeasible(record) && (best is null || IsBetter(value, best.Value!.Value)))
             {
                 best = record;
             }
@@ -138,8 +158,25 @@ public sealed class Study<T> : ITrialHost
         var bestTrial = best is null ? null
             : new BestTrial<T>(best.Number, best.Value!.Value, Space.Decode(best.Point.ToArray()), trials[best.Number].Parameters);
         var damaged = records.Where(r => r.State == TrialState.Complete && r.Point.Count != Space.Dimensions.Count).Select(r => r.Number).ToArray();
-        return new StudyResult<T>(Name, trials, bestTrial, damaged);
+        return new StudyResult<T>(Name, trials, bestTrial, damaged, Directions, Front(records, trials));
     }
+
+    /// <summary>The feasible complete trials (with their configuration and one finite value per objective) that no
+    /// other such trial dominates, in number order.</summary>
+    private ParetoTrial<T>[] Front(IReadOnlyList<TrialRecord> records, TrialResult[] trials)
+    {
+        var candidates = records
+            .Where(r => r.State == TrialState.Complete && r.Point.Count == Space.Dimensions.Count
+                && r.ObjectiveValues.Count == Directions.Count && r.ObjectiveValues.All(double.IsFinite) && IsFeasible(r))
+            .ToArray();
+        var front = MultiObjective.ParetoFront.Indices([.. candidates.Select(r => r.ObjectiveValues)], Directions);
+        return [.. front.Select(i => candidates[i]).Select(r => new ParetoTrial<T>(
+            r.Number, [.. r.ObjectiveValues], Space.Decode(r.Point.ToArray()), trials[r.Number].Parameters, r.Constraints ?? []))];
+    }
+
+    /// <summary>Whether every constraint the trial set is satisfied (at most 0); a trial without constraints is.</summary>
+    private static bool IsFeasible(TrialRecord record) =>
+        record.Constraints is not { } constraints || constraints.All(c => c.Value <= 0);
 
     /// <summary>
     /// Runs trials of a synchronous objective until the study holds <paramref name="trials"/> trials, the time budget
@@ -238,6 +275,69 @@ public sealed class Study<T> : ITrialHost
         TimeSpan? trialTimeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
+        if (IsMultiObjective)
+        {
+            throw new InvalidOperationException(
+                $"Study '{Name}' has {Directions.Count} objectives ({string.Join(", ", Directions)}), so its objective must return " +
+                "one value per objective: pass one that returns IReadOnlyList<double> (an array such as [error, latency]).");
+        }
+
+        return await RunAsync(
+            async (config, trial, token) => TrialOutcome.FromValue(await objective(config, trial, token).ConfigureAwait(false)),
+            progress, trials, parallelism, timeout, trialTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs trials of a multi-objective (or single-objective) objective that returns one value per objective of
+    /// <see cref="Directions"/>, until the study holds <paramref name="trials"/> trials, the time budget is spent, the
+    /// sampler has nothing left to propose, or the run is cancelled. A trial whose objective returns the wrong number
+    /// of values, or a NaN or infinite one, is recorded Failed with the count or the objective named; the constraints
+    /// it set (<see cref="Trial.SetConstraint"/>) are stored with it.
+    /// </summary>
+    /// <param name="objective">Evaluates a configuration and returns its values in the order of
+    /// <see cref="Directions"/> (an array such as <c>[error, latency]</c>).</param>
+    /// <param name="trials"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='trials']/node()"/></param>
+    /// <param name="parallelism"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='parallelism']/node()"/></param>
+    /// <param name="timeout"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='timeout']/node()"/></param>
+    /// <param name="trialTimeout"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='trialTimeout']/node()"/></param>
+    /// <param name="cancellationToken"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='cancellationToken']/node()"/></param>
+    /// <returns>Every trial of the study and its Pareto front.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count or a time span is negative, or
+    /// <paramref name="parallelism"/> or <paramref name="trialTimeout"/> is not positive.</exception>
+    public Task<StudyResult<T>> OptimizeAsync(Func<T, IReadOnlyList<double>> objective, int? trials = null, int parallelism = 1,
+        TimeSpan? timeout = null, TimeSpan? trialTimeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        return OptimizeAsync((config, _, _) => ValueTask.FromResult(objective(config)), trials, parallelism, timeout,
+            trialTimeout, cancellationToken);
+    }
+
+    /// <inheritdoc cref="OptimizeAsync(Func{T, IReadOnlyList{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>
+    /// <param name="objective">Evaluates a configuration and returns its values in the order of
+    /// <see cref="Directions"/>; it may set constraints and should stop when its token is cancelled.</param>
+    /// <param name="trials"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='trials']/node()"/></param>
+    /// <param name="parallelism"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='parallelism']/node()"/></param>
+    /// <param name="timeout"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='timeout']/node()"/></param>
+    /// <param name="trialTimeout"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='trialTimeout']/node()"/></param>
+    /// <param name="cancellationToken"><inheritdoc cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, int?, int, TimeSpan?, TimeSpan?, CancellationToken)" path="/param[@name='cancellationToken']/node()"/></param>
+    /// <param name="progress">Told after every finished trial; see
+    /// <see cref="OptimizeAsync(Func{T, Trial, CancellationToken, ValueTask{double}}, IProgress{StudyProgress}?, int?, int, TimeSpan?, TimeSpan?, CancellationToken)"/>
+    /// (a multi-objective study reports no best value).</param>
+    public async Task<StudyResult<T>> OptimizeAsync(Func<T, Trial, CancellationToken, ValueTask<IReadOnlyList<double>>> objective,
+        int? trials = null, int parallelism = 1, TimeSpan? timeout = null, TimeSpan? trialTimeout = null,
+        CancellationToken cancellationToken = default, IProgress<StudyProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        var objectives = Directions.Count;
+        return await RunAsync(
+            async (config, trial, token) => TrialOutcome.FromValues(await objective(config, trial, token).ConfigureAwait(false), objectives),
+            progress, trials, parallelism, timeout, trialTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<StudyResult<T>> RunAsync(Func<T, Trial, CancellationToken, ValueTask<TrialOutcome>> objective,
+        IProgress<StudyProgress>? progress, int? trials, int parallelism, TimeSpan? timeout, TimeSpan? trialTimeout,
+        CancellationToken cancellationToken)
+    {
         if (trials is { } budget)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(trials));
@@ -529,7 +629,7 @@ public sealed class Study<T> : ITrialHost
         }
 
         var finished = storage.FinishTrial(Name, trial.Number, outcome.State, outcome.Value, clock.GetUtcNow() - trial.Start,
-            outcome.FailReason);
+            outcome.FailReason, outcome.Values, trial.ConstraintsToStore());
         trial.MarkFinished();
         return finished;
     }
@@ -546,5 +646,7 @@ public sealed class Study<T> : ITrialHost
         record.Duration,
         record.FailReason,
         record.Strategy,
-        record.StrategyReason);
+        record.StrategyReason,
+        record.Values,
+        record.Constraints);
 }

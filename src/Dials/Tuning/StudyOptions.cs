@@ -12,8 +12,26 @@ public sealed record StudyOptions
     /// <see cref="LoadIfExists"/>). Null gives a fresh unique name, which suits an in-memory study.</summary>
     public string? Name { get; init; }
 
-    /// <summary>Whether smaller (the default) or larger objective values are better.</summary>
-    public Direction Direction { get; init; } = Direction.Minimize;
+    private readonly Direction? direction;
+
+    /// <summary>Whether smaller (the default) or larger objective values are better. Left unset, it reads as the first
+    /// of <see cref="Directions"/> when those are given.</summary>
+    public Direction Direction
+    {
+        get => direction ?? (Directions is [var first, ..] ? first : Direction.Minimize);
+        init => direction = value;
+    }
+
+    /// <summary>One direction per objective, for a study whose objective returns several values (for example
+    /// minimize error, minimize latency): the study then has a <see cref="StudyResult{T}.ParetoFront"/> rather than
+    /// one best trial. Null (the default) or a single direction is an ordinary single-objective study. Setting both
+    /// this and <see cref="Direction"/> is allowed only when they say the same (a single direction equal to
+    /// <see cref="Direction"/>). A multi-objective study samples with <see cref="RandomSampler"/> (the default for it),
+    /// <see cref="QmcSampler"/> or <see cref="GridSampler"/>, and does not prune.</summary>
+    public IReadOnlyList<Direction>? Directions { get; init; }
+
+    /// <summary>Whether <see cref="Direction"/> was set explicitly (not read through <see cref="Directions"/>).</summary>
+    internal bool DirectionIsSet => direction is not null;
 
     /// <summary>The search strategy; null for an <see cref="AutoSampler"/> with its defaults and a random seed (a GP or
     /// TPE chosen from the space and the study's progress).</summary>

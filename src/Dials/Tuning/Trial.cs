@@ -11,6 +11,7 @@ public abstract class Trial
     private readonly ITrialHost host;
     private readonly object gate = new();
     private readonly List<IntermediateValue> intermediate = [];
+    private readonly List<ConstraintValue> constraints = [];
     private int finished;
 
     private protected Trial(ITrialHost host, int number, double[] point, IReadOnlyDictionary<string, object> parameters,
@@ -86,6 +87,63 @@ public abstract class Trial
             var reported = new IntermediateValue(step, value);
             host.Report(this, reported);
             intermediate.Add(reported);
+        }
+    }
+
+    /// <summary>The constraint values set so far (<see cref="SetConstraint"/>), in the order first set.</summary>
+    public IReadOnlyList<ConstraintValue> Constraints
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. constraints];
+            }
+        }
+    }
+
+    /// <summary>Records a constraint of the trial, kept with it when it finishes: the trial is feasible when every
+    /// constraint value is at most 0 (for "latency at most 5 ms", set <c>latency - 5</c>). An infeasible trial is never
+    /// a study's <see cref="StudyResult{T}.Best"/> nor on its <see cref="StudyResult{T}.ParetoFront"/>. Setting a
+    /// name again replaces its value.</summary>
+    /// <param name="name">The constraint's name (for example <c>latency</c>).</param>
+    /// <param name="value">At most 0 when satisfied, the excess otherwise; finite or infinite, not NaN.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank, or <paramref name="value"/> is NaN.</exception>
+    /// <exception cref="InvalidOperationException">The trial has finished.</exception>
+    public void SetConstraint(string name, double value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (double.IsNaN(value))
+        {
+            throw new ArgumentException($"Constraint '{name}' of trial {Number} is NaN; a constraint needs a value (at most 0 when satisfied).", nameof(value));
+        }
+
+        lock (gate)
+        {
+            if (IsFinished)
+            {
+                throw new InvalidOperationException($"Trial {Number} has finished; it can no longer set constraints.");
+            }
+
+            var index = constraints.FindIndex(c => c.Name == name);
+            if (index >= 0)
+            {
+                constraints[index] = new ConstraintValue(name, value);
+            }
+            else
+            {
+                constraints.Add(new ConstraintValue(name, value));
+            }
+        }
+    }
+
+    /// <summary>The constraints to store with the trial; null when none were set, so that trials without constraints
+    /// are stored as before.</summary>
+    internal IReadOnlyList<ConstraintValue>? ConstraintsToStore()
+    {
+        lock (gate)
+        {
+            return constraints.Count == 0 ? null : [.. constraints];
         }
     }
 

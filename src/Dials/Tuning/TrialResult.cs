@@ -11,6 +11,9 @@ namespace Dials;
 /// <param name="FailReason">Why a failed trial failed.</param>
 /// <param name="Strategy">The strategy that chose its point (see <see cref="TrialRecord.Strategy"/>).</param>
 /// <param name="StrategyReason">Why that strategy chose it; null when there is nothing to add.</param>
+/// <param name="Values">The objective values of a complete multi-objective trial, one per objective (see
+/// <see cref="TrialRecord.Values"/>); null for a single-objective trial, whose value is <paramref name="Value"/>.</param>
+/// <param name="Constraints">The constraints it set (<see cref="Trial.SetConstraint"/>); null when it set none.</param>
 public sealed record TrialResult(
     int Number,
     TrialState State,
@@ -21,4 +24,10 @@ public sealed record TrialResult(
     TimeSpan? Duration,
     string? FailReason,
     string? Strategy = null,
-    string? StrategyReason = null);
+    string? StrategyReason = null,
+    IReadOnlyList<double>? Values = null,
+    IReadOnlyList<ConstraintValue>? Constraints = null)
+{
+    /// <summary>Whether every constraint the trial set is satisfied (at most 0); true when it set none.</summary>
+    public bool IsFeasible => Constraints is null || Constraints.All(c => c.Value <= 0);
+}

@@ -1,0 +1,63 @@
+using Dials.Pruners;
+using Dials.Samplers;
+
+namespace Dials;
+
+/// <summary>Reads a study's objectives from its options and refuses what a multi-objective study cannot do yet, so
+/// that the refusal comes when the study is created, naming the option, rather than as a wrong search later.</summary>
+internal static class Objectives
+{
+    /// <summary>The study's directions, one per objective: <see cref="StudyOptions.Directions"/> when given, otherwise
+    /// [<see cref="StudyOptions.Direction"/>].</summary>
+    /// <exception cref="ArgumentException">The directions are empty or undefined, or disagree with an explicitly set
+    /// <see cref="StudyOptions.Direction"/>; the message names both.</exception>
+    public static IReadOnlyList<Direction> Directions(StudyOptions options)
+    {
+        if (options.Directions is not { } directions)
+        {
+            return [options.Direction];
+        }
+
+        if (directions.Count == 0)
+        {
+            throw new ArgumentException("StudyOptions.Directions is empty; give one direction per objective, or leave it null for one objective.", nameof(options));
+        }
+
+        foreach (var direction in directions)
+        {
+            if (!Enum.IsDefined(direction))
+            {
+                throw new ArgumentException($"StudyOptions.Directions holds {(int)direction}, which is not Minimize or Maximize.", nameof(options));
+            }
+        }
+
+        if (options.DirectionIsSet && (directions.Count != 1 || directions[0] != options.Direction))
+        {
+            throw new ArgumentException(
+                $"StudyOptions.Direction ({options.Direction}) and StudyOptions.Directions ({string.Join(", ", directions)}) disagree: " +
+                "set Directions alone for several objectives.", nameof(options));
+        }
+
+        return [.. directions];
+    }
+
+    /// <summary>Why a multi-objective study cannot run with these options; null when it can. Random, QMC and grid
+    /// sampling ignore the values, so they serve any number of objectives; the model-based samplers model one, and the
+    /// pruners compare one intermediate curve.</summary>
+    public static string? Problem(StudyOptions options)
+    {
+        if (options.Sampler is { } sampler and not (RandomSampler or QmcSampler or GridSampler))
+        {
+            return $"{sampler.GetType().Name} optimizes one objective and cannot sample a study of {options.Directions!.Count} objectives: " +
+                "use RandomSampler, QmcSampler or GridSampler (or leave Sampler null for random sampling).";
+        }
+
+        if (options.Pruner is { } pruner and not NopPruner)
+        {
+            return $"{pruner.GetType().Name} cannot prune a study of {options.Directions!.Count} objectives: pruning compares one " +
+                "objective's intermediate values, so a multi-objective study runs every trial to the end (leave Pruner null).";
+        }
+
+        return null;
+    }
+}
