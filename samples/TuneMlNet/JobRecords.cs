@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Dials;
-using Dials.Analysis;
 using Dials.ML.Trainers;
 using Dials.ML.Tuning;
 using Dials.Reporting.Export;
+using Dials.Reporting.Html;
 using Microsoft.ML;
 
 namespace TuneMlNet;
@@ -39,11 +39,12 @@ public static class JobRecords
         });
     }
 
-    /// <summary>Writes <c>.card.md</c> and <c>.card.json</c> next to the study.</summary>
-    public static void WriteCard(TuneSettings settings, TuningRun run, StudySnapshot study, string sampler, string pruner, HeldOutScores scores)
+    /// <summary>Writes <c>.card.md</c> and <c>.card.json</c> next to the study, from the analyses of its report.</summary>
+    public static void WriteCard(TuneSettings settings, TuningRun run, ReportContent report, IEnumerable<(string, string)> skipped,
+        string sampler, string pruner, HeldOutScores scores)
     {
-        var card = ModelCard.Build(study, importance: null, new UncertaintyOptions { FoldsPerTrial = run.Objective.FoldCount }, DateTimeOffset.UtcNow)
-            with { Sections = Sections(settings, run, study, sampler, pruner, scores) };
+        var study = report.Study;
+        var card = ModelCard.From(report, skipped) with { Sections = Sections(settings, run, study, sampler, pruner, scores) };
         File.WriteAllText(settings.Beside(".card.json"), ModelCardJson.Write(card, study.Space));
         File.WriteAllText(settings.Beside(".card.md"), ModelCardMarkdown.Write(card));
     }

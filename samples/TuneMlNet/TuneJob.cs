@@ -73,12 +73,14 @@ public static class TuneJob
             threshold is null ? null : $"{threshold.Threshold:G4} ({threshold.Goal}; precision {threshold.Precision:P1}, recall {threshold.Recall:P1}, F1 {threshold.F1:G3})");
         var snapshot = study.Snapshot();
         JobRecords.WriteLog(settings, snapshot);
-        JobRecords.WriteCard(settings, run, snapshot, $"{samplerLabel} (seed {settings.Seed}; proposed by {Strategies(result)})",
-            "median (5 startup trials, from fold 2)", scores);
 
-        // The study's own report (importance, sensitivity, uncertainty, every chart), as `dials report` writes it.
-        var report = HtmlReport.Write(settings.Beside(".report.html"),
-            ReportContent.Analyse(snapshot, run.Objective.FoldCount, settings.Seed));
+        // The study's own report (importance, sensitivity, uncertainty, every chart), as `dials report` writes it; the
+        // model card takes its analyses from the same run.
+        var skipped = new List<(string, string)>();
+        var content = ReportContent.Analyse(snapshot, run.Objective.FoldCount, settings.Seed, skipped: (name, why) => skipped.Add((name, why)));
+        var report = HtmlReport.Write(settings.Beside(".report.html"), content);
+        JobRecords.WriteCard(settings, run, content, skipped, $"{samplerLabel} (seed {settings.Seed}; proposed by {Strategies(result)})",
+            "median (5 startup trials, from fold 2)", scores);
         Print(console, settings, run, result, scores, clock.Elapsed);
         console.MarkupLineInterpolated($"Report: {report}");
         return 0;

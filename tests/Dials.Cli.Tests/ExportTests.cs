@@ -228,6 +228,20 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public void A_card_from_a_report_takes_its_analyses_and_notes_what_it_left_out()
+    {
+        var card = Card();
+        var content = new Dials.Reporting.Html.ReportContent(Study(), card.Importance, null, card.Uncertainty, Start);
+
+        var fromReport = ModelCard.From(content, [("sensitivity", "too small."), ("importance", "only 3 trials.")]);
+
+        Assert.Same(card.Importance, fromReport.Importance);
+        Assert.Same(card.Uncertainty, fromReport.Uncertainty);
+        Assert.Equal(Start, fromReport.GeneratedAt);
+        Assert.Equal(["Sensitivity not evaluated: too small.", "Importance not evaluated: only 3 trials."], fromReport.Notes);
+    }
+
+    [Fact]
     public void A_card_without_analyses_or_complete_trials_still_writes()
     {
         var study = new StudySnapshot("empty", Direction.Maximize, Space, []);

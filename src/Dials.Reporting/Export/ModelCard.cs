@@ -75,16 +75,32 @@ public sealed record ModelCard(
         List<string> notes = [];
         if (importances.Skipped is { } why)
         {
-            notes.Add($"Importance not evaluated: {why}");
+            notes.Add(NotEvaluated("importance", why));
         }
 
         if (spreads.Skipped is { } because)
         {
-            notes.Add($"Uncertainty not evaluated: {because}");
+            notes.Add(NotEvaluated("uncertainty", because));
         }
 
         return From(study, importances.Result, spreads.Result, generatedAt, notes);
     }
+
+    /// <summary>The card of a study whose report was just analysed: the report's importance and uncertainty, so the two
+    /// never disagree and nothing is computed twice; the analyses the report left out are the card's notes.</summary>
+    /// <param name="content">The report's content.</param>
+    /// <param name="skipped">The (analysis, reason) pairs <see cref="Html.ReportContent.Analyse"/> reported.</param>
+    public static ModelCard From(Html.ReportContent content, IEnumerable<(string Analysis, string Reason)> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(skipped);
+        return From(content.Study, content.Importance, content.Uncertainty, content.GeneratedAt,
+            [.. skipped.Select(s => NotEvaluated(s.Analysis, s.Reason))]);
+    }
+
+    /// <summary>The note for an analysis left out: "Importance not evaluated: REASON".</summary>
+    private static string NotEvaluated(string analysis, string reason) =>
+        $"{char.ToUpperInvariant(analysis[0])}{analysis[1..]} not evaluated: {reason}";
 
     /// <summary>The informational version of the Dials assembly, without any <c>+commit</c> suffix.</summary>
     public static string DialsVersionText { get; } =
