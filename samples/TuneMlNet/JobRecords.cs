@@ -44,12 +44,12 @@ public static class JobRecords
         string sampler, string pruner, HeldOutScores scores)
     {
         var study = report.Study;
-        var card = ModelCard.From(report, skipped) with { Sections = Sections(settings, run, study, sampler, pruner, scores) };
+        var card = ModelCard.From(report, skipped) with { Sections = Sections(settings, run, sampler, pruner, scores) };
         File.WriteAllText(settings.Beside(".card.json"), ModelCardJson.Write(card, study.Space));
         File.WriteAllText(settings.Beside(".card.md"), ModelCardMarkdown.Write(card));
     }
 
-    private static List<CardSection> Sections(TuneSettings settings, TuningRun run, StudySnapshot study, string sampler, string pruner, HeldOutScores scores)
+    private static List<CardSection> Sections(TuneSettings settings, TuningRun run, string sampler, string pruner, HeldOutScores scores)
     {
         var inv = CultureInfo.InvariantCulture;
         var split = run.Split;
