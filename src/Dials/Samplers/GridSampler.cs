@@ -17,7 +17,7 @@ namespace Dials.Samplers;
 /// proposing the least-tried points first.</para>
 /// <para>Its trials record the strategy <c>grid</c>, with the point's place in the walk.</para>
 /// </remarks>
-public sealed class GridSampler : IFiniteSampler, IProposingSampler
+public sealed class GridSampler : IFiniteSampler, IProposingSampler, IMultiObjectiveSampler
 {
     /// <summary>The largest grid the sampler will build.</summary>
     public const int MaxPoints = 1_000_000;

@@ -15,7 +15,7 @@ namespace Dials.Samplers;
 /// it. Queued configurations take trial numbers too, so their sequence points are skipped. Its trials record the
 /// strategy <c>QMC</c>, with the sequence and the point's index in it.
 /// </remarks>
-public sealed class QmcSampler : IProposingSampler
+public sealed class QmcSampler : IProposingSampler, IMultiObjectiveSampler
 {
     private readonly QmcSequenceKind kind;
     private readonly bool scramble;

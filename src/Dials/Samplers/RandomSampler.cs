@@ -7,7 +7,7 @@ namespace Dials.Samplers;
 /// </summary>
 /// <remarks>The draws of a trial depend only on the seed and the trial's number: parallel workers never repeat each
 /// other's points, and a sequential study with a seed replays exactly. Its trials record the strategy <c>random</c>.</remarks>
-public sealed class RandomSampler : IProposingSampler
+public sealed class RandomSampler : IProposingSampler, IMultiObjectiveSampler
 {
     private readonly long seed;
 

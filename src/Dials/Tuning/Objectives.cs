@@ -41,15 +41,15 @@ internal static class Objectives
         return [.. directions];
     }
 
-    /// <summary>Why a multi-objective study cannot run with these options; null when it can. Random, QMC and grid
-    /// sampling ignore the values, so they serve any number of objectives; the model-based samplers model one, and the
-    /// pruners compare one intermediate curve.</summary>
+    /// <summary>Why a multi-objective study cannot run with these options; null when it can. Only samplers that declare
+    /// they read several objectives (<see cref="IMultiObjectiveSampler"/>) serve such a study, and the pruners compare
+    /// one intermediate curve.</summary>
     public static string? Problem(StudyOptions options)
     {
-        if (options.Sampler is { } sampler and not (RandomSampler or QmcSampler or GridSampler))
+        if (options.Sampler is { } sampler and not IMultiObjectiveSampler)
         {
             return $"{sampler.GetType().Name} optimizes one objective and cannot sample a study of {options.Directions!.Count} objectives: " +
-                "use RandomSampler, QmcSampler or GridSampler (or leave Sampler null for random sampling).";
+                "use a sampler that reads several objectives (RandomSampler, QmcSampler or GridSampler), or leave Sampler null.";
         }
 
         if (options.Pruner is { } pruner and not NopPruner)

@@ -561,7 +561,7 @@ public sealed class Study<T> : ITrialHost
         double[] point;
         try
         {
-            proposal = Propose(new SamplingContext(Space, Direction, sampled, number));
+            proposal = Propose(new SamplingContext(Space, Direction, sampled, number) { Directions = Directions });
             point = proposal.Point;
             Space.ApplyConditions(point);
             if (Space.Check(point) is { Count: > 0 } errors)
