@@ -8,10 +8,13 @@ internal static class StoredStudyCheck
 {
     public static void ThrowIfDifferent(StoredStudy stored, StoredStudy wanted)
     {
-        if (stored.Direction != wanted.Direction)
+        if (!stored.Directions.SequenceEqual(wanted.Directions))
         {
-            throw new ArgumentException(
-                $"Study '{stored.Name}' is stored with direction {stored.Direction}, not {wanted.Direction}.", "options");
+            throw new ArgumentException(stored.Directions.Count == 1 && wanted.Directions.Count == 1
+                ? $"Study '{stored.Name}' is stored with direction {stored.Direction}, not {wanted.Direction}."
+                : $"Study '{stored.Name}' is stored with directions [{string.Join(", ", stored.Directions)}], " +
+                  $"but the code gives [{string.Join(", ", wanted.Directions)}]: objectives cannot be added, removed or turned around " +
+                  "in a stored study (give it another name).", "options");
         }
 
         if (stored.SpaceSignature == wanted.SpaceSignature)

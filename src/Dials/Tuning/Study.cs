@@ -51,7 +51,7 @@ public static class Study
         }
 
         var storage = options.Storage ?? new InMemoryStorage();
-        var wanted = new Storage.StoredStudy(options.Name ?? $"study-{Guid.NewGuid():N}", options.Direction, space.Signature);
+        var wanted = new Storage.StoredStudy(options.Name ?? $"study-{Guid.NewGuid():N}", directions[0], space.Signature) { Directions = directions };
         var stored = storage.CreateStudy(wanted, options.LoadIfExists);
         StoredStudyCheck.ThrowIfDifferent(stored, wanted);
         // AutoSampler picks TPE or GP, which model one objective: a multi-objective study samples at random by default.

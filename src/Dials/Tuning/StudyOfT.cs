@@ -136,7 +136,7 @@ public sealed class Study<T> : ITrialHost
 
     /// <summary>The study as the analyses read it (Dials.Analysis: ParameterImportance, Sensitivity, Uncertainty):
     /// a snapshot of every trial so far.</summary>
-    public StudySnapshot Snapshot() => new(Name, Direction, Space, storage.ReadTrials(Name));
+    public StudySnapshot Snapshot() => new(Name, Direction, Space, storage.ReadTrials(Name)) { Directions = Directions };
 
     /// <summary>Every trial so far, the best feasible complete one (single objective) and the Pareto front, as the
     /// storage holds them now.</summary>

@@ -13,6 +13,20 @@ namespace Dials;
 /// <param name="Trials">Every trial, in number order.</param>
 public sealed record StudySnapshot(string Name, Direction Direction, SearchSpace Space, IReadOnlyList<TrialRecord> Trials)
 {
+    private readonly IReadOnlyList<Direction>? directions;
+
+    /// <summary>The study's directions, one per objective: [<see cref="Direction"/>] unless it has several objectives,
+    /// whose values are each trial's <see cref="TrialRecord.ObjectiveValues"/>.</summary>
+    public IReadOnlyList<Direction> Directions
+    {
+        get => directions ?? [Direction];
+        init => directions = value is { Count: > 0 } ? value : null;
+    }
+
+    /// <summary>Whether the study has several objectives (then <see cref="Complete"/> and <see cref="Best"/> are empty:
+    /// a multi-objective trial has no single value).</summary>
+    public bool IsMultiObjective => Directions.Count > 1;
+
     // Cached with the list it was computed from: a record copy made by `with { Trials = ... }` carries the field over,
     // and must not answer with the old trials.
     private (IReadOnlyList<TrialRecord> From, IReadOnlyList<TrialRecord> Complete)? complete;
@@ -52,6 +66,9 @@ public sealed record StudySnapshot(string Name, Direction Direction, SearchSpace
             studies.Count == 0
                 ? $"There is no study '{name}': the storage holds no studies."
                 : $"There is no study '{name}'. The storage holds: {string.Join(", ", studies.Select(s => $"'{s.Name}'"))}.");
-        return new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature), storage.ReadTrials(name));
+        return new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature), storage.ReadTrials(name))
+        {
+            Directions = stored.Directions,
+        };
     }
 }
