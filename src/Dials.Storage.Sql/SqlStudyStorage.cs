@@ -39,9 +39,9 @@ namespace Dials.Storage.Sql;
 /// </remarks>
 public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
 {
-    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 4 since
-    /// trials keep their objective values and constraint values.</summary>
-    public const int SchemaVersion = 4;
+    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 5 since
+    /// a study keeps every objective's direction (4: trials keep their objective values and constraint values).</summary>
+    public const int SchemaVersion = 5;
 
     private static readonly string Running = nameof(TrialState.Running);
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
@@ -71,18 +71,19 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
             // ON CONFLICT rather than a look-up first: two processes creating one study at once both succeed, one of
             // them loading what the other created.
             var created = sql.Execute(
-                "INSERT INTO dials_studies (name, direction, space_signature, next_trial) VALUES (@name, @direction, @signature, 0) " +
-                "ON CONFLICT (name) DO NOTHING",
-                ("@name", study.Name), ("@direction", study.Direction.ToString()), ("@signature", study.SpaceSignature));
+                "INSERT INTO dials_studies (name, direction, space_signature, next_trial, directions) " +
+                "VALUES (@name, @direction, @signature, 0, @directions) ON CONFLICT (name) DO NOTHING",
+                ("@name", study.Name), ("@direction", study.Direction.ToString()), ("@signature", study.SpaceSignature),
+                ("@directions", study.IsMultiObjective ? string.Join(",", study.Directions) : null));
             if (created == 1)
             {
                 return study;
             }
 
-            using var command = sql.Command("SELECT direction, space_signature FROM dials_studies WHERE name = @name", ("@name", study.Name));
+            using var command = sql.Command($"SELECT {StudyColumns()} FROM dials_studies WHERE name = @name", ("@name", study.Name));
             using var reader = command.ExecuteReader();
             reader.Read();
-            var stored = new StoredStudy(study.Name, Enum.Parse<Direction>(reader.GetString(0)), reader.GetString(1));
+            var stored = ReadStudy(reader);
 
             // A retry that finds exactly the study it asked for created it on the attempt whose answer was lost.
             return loadIfExists || (retrying && stored == study) ? stored : throw SqlStorageErrors.StudyExists(study.Name);
@@ -338,12 +339,12 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
                 return (IReadOnlyList<StoredStudy>)[];
             }
 
-            using var command = sql.Command("SELECT name, direction, space_signature FROM dials_studies ORDER BY name");
+            using var command = sql.Command($"SELECT {StudyColumns(version)} FROM dials_studies ORDER BY name");
             using var reader = command.ExecuteReader();
             var studies = new List<StoredStudy>();
             while (reader.Read())
             {
-                studies.Add(new StoredStudy(reader.GetString(0), Enum.Parse<Direction>(reader.GetString(1)), reader.GetString(2)));
+                studies.Add(ReadStudy(reader));
             }
 
             // The database's collation may not be ordinal; the interface promises one order for every back end.
@@ -396,6 +397,17 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
             return new NewTrial(study.NextTrial, queued, reason);
         });
     }
+
+    /// <summary>The columns <see cref="ReadStudy"/> reads, for a database of schema <paramref name="version"/> (every
+    /// direction is kept since version 5).</summary>
+    private static string StudyColumns(int version = SchemaVersion) =>
+        "name, direction, space_signature, " + (version >= 5 ? "directions" : "NULL");
+
+    private static StoredStudy ReadStudy(DbDataReader reader) =>
+        new(reader.GetString(0), Enum.Parse<Direction>(reader.GetString(1)), reader.GetString(2))
+        {
+            Directions = reader.IsDBNull(3) ? [] : [.. reader.GetString(3).Split(',').Select(Enum.Parse<Direction>)],
+        };
 
     private static TrialRecord ReadTrial(DbDataReader reader, IReadOnlyList<IntermediateValue> reports)
     {

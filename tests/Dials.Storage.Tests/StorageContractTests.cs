@@ -237,6 +237,21 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public void A_study_of_several_objectives_keeps_every_direction()
+    {
+        var storage = CreateStorage();
+        var several = new StoredStudy("mo", Direction.Minimize, "x: float in [0, 1]") { Directions = [Direction.Minimize, Direction.Maximize, Direction.Minimize] };
+        storage.CreateStudy(several, false);
+        storage.CreateStudy(Study("so"), false);
+
+        var listed = Reopen(storage).ListStudies();
+        Assert.Equal([Direction.Minimize, Direction.Maximize, Direction.Minimize], listed.Single(s => s.Name == "mo").Directions);
+        Assert.Equal([Direction.Minimize], listed.Single(s => s.Name == "so").Directions);
+        Assert.Equal(several, Reopen(storage).CreateStudy(several with { Directions = [Direction.Maximize] }, loadIfExists: true));
+        Assert.NotEqual(several, several with { Directions = [Direction.Minimize, Direction.Minimize, Direction.Minimize] });
+    }
+
+    [Fact]
     public void Concurrent_workers_get_unique_gap_free_numbers_and_every_tell_is_recorded_once()
     {
         var storage = CreateStorage();

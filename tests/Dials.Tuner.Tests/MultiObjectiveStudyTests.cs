@@ -268,16 +268,35 @@ public sealed class MultiObjectiveStudyTests
         Assert.Equal([new ConstraintValue("memory", -2), new ConstraintValue("latency", -1)], study.GetResult().Trials[0].Constraints);
     }
 
-    [Fact]
-    public void A_stored_study_with_another_first_direction_is_refused_naming_both()
+    [Theory]
+    [InlineData(new[] { Direction.Minimize, Direction.Maximize }, "[Minimize, Maximize]")]
+    [InlineData(new[] { Direction.Maximize, Direction.Minimize, Direction.Minimize }, "[Maximize, Minimize, Minimize]")]
+    [InlineData(new[] { Direction.Maximize }, "[Maximize]")]
+    public void A_stored_study_with_other_directions_is_refused_naming_both(Direction[] code, string named)
     {
-        var storage = new InMemoryStorage();
-        Study.Create(TestSpaces.Toy(), new StudyOptions { Name = "shared", Storage = storage, Directions = [Direction.Maximize, Direction.Minimize] });
+        var path = Path.Combine(Path.GetTempPath(), $"dials-directions-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            using (var first = new JournalStorage(path))
+            {
+                Study.Create(TestSpaces.Toy(), new StudyOptions { Name = "shared", Storage = first, Directions = [Direction.Maximize, Direction.Minimize] });
+            }
 
-        var error = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Toy(),
-            new StudyOptions { Name = "shared", Storage = storage, Directions = MinMin }));
+            // Another process, reading the journal back, with code that declares other objectives.
+            using var storage = new JournalStorage(path);
+            var error = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Toy(),
+                new StudyOptions { Name = "shared", Storage = storage, Directions = code }));
 
-        Assert.Contains("Maximize", error.Message);
-        Assert.Contains("Minimize", error.Message);
+            Assert.Contains("stored with directions [Maximize, Minimize]", error.Message);
+            Assert.Contains($"the code gives {named}", error.Message);
+            Assert.NotNull(Study.Create(TestSpaces.Toy(), new StudyOptions
+            {
+                Name = "shared", Storage = storage, LoadIfExists = true, Directions = [Direction.Maximize, Direction.Minimize],
+            }));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -77,7 +77,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposab
 
             replay.CheckCanCreate(study.Name);
 
-            var record = new JournalRecord { Op = JournalRecord.CreateStudy, Study = study.Name, Direction = study.Direction, Signature = study.SpaceSignature };
+            var record = JournalRecord.For(study);
             Apply(record);
             return record;
         });
@@ -271,7 +271,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposab
     {
         if (record.Op == JournalRecord.CreateStudy)
         {
-            replay.Studies.TryAdd(record.Study, new StudyLedger(new StoredStudy(record.Study, record.Direction ?? Direction.Minimize, record.Signature ?? "")));
+            replay.Studies.TryAdd(record.Study, new StudyLedger(record.ToStoredStudy()));
             return null;
         }
 

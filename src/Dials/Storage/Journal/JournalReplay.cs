@@ -94,7 +94,7 @@ internal sealed class JournalReplay(string path, Action<string> warn)
     {
         if (record.Op == JournalRecord.CreateStudy)
         {
-            Studies.TryAdd(record.Study, new StudyLedger(new StoredStudy(record.Study, record.Direction ?? Direction.Minimize, record.Signature ?? "")));
+            Studies.TryAdd(record.Study, new StudyLedger(record.ToStoredStudy()));
             return;
         }
 
