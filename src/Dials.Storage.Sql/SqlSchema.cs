@@ -27,7 +27,8 @@ internal sealed record SqlColumnTypes(string Identity, string Int64, string Doub
 /// and constraint values (<c>dials_trials.objective_values</c>, <c>constraint_values</c>, JSON written by
 /// <see cref="ResultJson"/>); trials stored before version 4, and trials finished without them, keep NULL there. 5 added a
 /// study's every direction (<c>dials_studies.directions</c>, the names joined by commas, written only for a study of
-/// several objectives so that <c>direction</c> alone still describes every other study, and every study stored before).</para>
+/// several objectives so that <c>direction</c> alone still describes every other study, and every study stored before)
+/// and each trial's processor time (<c>dials_trials.cpu_ticks</c>, NULL when not measured).</para>
 /// </remarks>
 internal static class SqlSchema
 {
@@ -69,6 +70,7 @@ internal static class SqlSchema
             creator TEXT,
             objective_values TEXT,
             constraint_values TEXT,
+            cpu_ticks {types.Int64},
             PRIMARY KEY (study_id, number))
         """,
         .. Indexes,
@@ -107,7 +109,11 @@ internal static class SqlSchema
             "ALTER TABLE dials_trials ADD COLUMN objective_values TEXT",
             "ALTER TABLE dials_trials ADD COLUMN constraint_values TEXT",
         ],
-        4 => ["ALTER TABLE dials_studies ADD COLUMN directions TEXT"],
+        4 =>
+        [
+            "ALTER TABLE dials_studies ADD COLUMN directions TEXT",
+            $"ALTER TABLE dials_trials ADD COLUMN cpu_ticks {types.Int64}",
+        ],
         _ => null,
     };
 

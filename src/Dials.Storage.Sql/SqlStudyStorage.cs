@@ -40,7 +40,8 @@ namespace Dials.Storage.Sql;
 public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
 {
     /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 5 since
-    /// a study keeps every objective's direction (4: trials keep their objective values and constraint values).</summary>
+    /// a study keeps every objective's direction and each trial its processor time (4: trials keep their objective values
+    /// and constraint values).</summary>
     public const int SchemaVersion = 5;
 
     private static readonly string Running = nameof(TrialState.Running);
@@ -175,7 +176,7 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
     /// the study, the trial and the result.</exception>
     public bool FinishTrial(
         string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
-        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null)
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null, TimeSpan? cpuTime = null)
     {
         if (state == TrialState.Running)
         {
@@ -198,10 +199,10 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
 
             sql.Execute(
                 "UPDATE dials_trials SET state = @state, value = @value, duration_ticks = @duration, fail_reason = @reason, " +
-                "objective_values = @values, constraint_values = @constraints, change_seq = @change " +
+                "objective_values = @values, constraint_values = @constraints, cpu_ticks = @cpu, change_seq = @change " +
                 "WHERE study_id = @study AND number = @number",
                 ("@state", state.ToString()), ("@value", value), ("@duration", duration.Ticks), ("@reason", failReason),
-                ("@values", storedValues), ("@constraints", storedConstraints),
+                ("@values", storedValues), ("@constraints", storedConstraints), ("@cpu", cpuTime?.Ticks),
                 ("@change", NextChange(sql, trial.StudyId)), ("@study", trial.StudyId), ("@number", number));
             return true;
         }, durable: true);
@@ -298,7 +299,8 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
                 using var command = sql.Command(
                     "SELECT t.number, t.state, t.point, t.value, t.start_utc_ticks, t.start_offset_minutes, t.duration_ticks, t.fail_reason, " +
                     (version >= 2 ? "t.strategy, t.strategy_reason, " : "NULL, NULL, ") + (incremental ? "t.change_seq, " : "0, ") +
-                    "i.step, i.value, " + (version >= 4 ? "t.objective_values, t.constraint_values " : "NULL, NULL ") +
+                    "i.step, i.value, " + (version >= 4 ? "t.objective_values, t.constraint_values, " : "NULL, NULL, ") +
+                    (version >= 5 ? "t.cpu_ticks " : "NULL ") +
                     "FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
                     "WHERE t.study_id = @study" + (incremental ? " AND t.change_seq > @seen ORDER BY t.change_seq, t.number, i.step" : " ORDER BY t.number, i.step"),
                     ("@study", cache.StudyId.Value), ("@seen", cache.Seen));
@@ -424,7 +426,8 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
             reader.IsDBNull(8) ? null : reader.GetString(8),
             reader.IsDBNull(9) ? null : reader.GetString(9),
             reader.IsDBNull(13) ? null : ResultJson.ReadValues(reader.GetString(13)),
-            reader.IsDBNull(14) ? null : ResultJson.ReadConstraints(reader.GetString(14)));
+            reader.IsDBNull(14) ? null : ResultJson.ReadConstraints(reader.GetString(14)),
+            reader.IsDBNull(15) ? null : TimeSpan.FromTicks(reader.GetInt64(15)));
     }
 
     /// <summary>A trial without a point yet is stored with NULL, so "has it a point" is one IS NULL.</summary>

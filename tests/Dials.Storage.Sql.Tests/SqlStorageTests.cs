@@ -28,8 +28,9 @@ public abstract class SqlStorageTests : StorageContractTests
     /// Dials wrote it: without the columns and indexes later versions added.</summary>
     protected void DowngradeTo(int version)
     {
-        // Version 5 added this.
+        // Version 5 added these.
         ExecuteRaw("ALTER TABLE dials_studies DROP COLUMN directions");
+        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN cpu_ticks");
         if (version == 4)
         {
             ExecuteRaw($"UPDATE dials_schema_version SET version = {version}");

@@ -136,6 +136,19 @@ public abstract class StorageContractTests
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
 
     [Fact]
+    public void A_trial_keeps_its_processor_time_to_the_tick()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        storage.CreateTrial("s", T0, null);
+        storage.CreateTrial("s", T0, null);
+        storage.FinishTrial("s", 0, TrialState.Complete, 1, TimeSpan.FromSeconds(2), null, cpuTime: TimeSpan.FromTicks(12_345_678_901));
+        storage.FinishTrial("s", 1, TrialState.Failed, null, TimeSpan.FromSeconds(2), "no measurement");
+
+        Assert.Equal([TimeSpan.FromTicks(12_345_678_901), null], Reopen(storage).ReadTrials("s").Select(t => t.CpuTime));
+    }
+
+    [Fact]
     public void A_trial_keeps_the_strategy_that_chose_it_and_why()
     {
         var storage = CreateStorage();

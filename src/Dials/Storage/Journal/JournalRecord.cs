@@ -55,6 +55,15 @@ internal sealed record JournalRecord
     [JsonPropertyName("ticks")]
     public long? DurationTicks { get; init; }
 
+    /// <summary>The processor time spent on a finished trial, in ticks ("finish"); absent when it was not measured
+    /// (every line written before it was kept).</summary>
+    [JsonPropertyName("cpu")]
+    public long? CpuTicks { get; init; }
+
+    /// <summary><see cref="CpuTicks"/> as a time span.</summary>
+    [JsonIgnore]
+    public TimeSpan? CpuTime => CpuTicks is { } ticks ? TimeSpan.FromTicks(ticks) : null;
+
     /// <summary>The strategy that chose a point (on "point" records); absent from journals written before strategies
     /// were recorded, whose trials then have none.</summary>
     [JsonPropertyName("strategy")]
