@@ -27,7 +27,7 @@ namespace Dials.Samplers;
 /// <para>Randomness for a trial comes from the seed and the trial's number only: workers never share draws, and a
 /// sequential study with a seed is exactly reproducible.</para>
 /// </remarks>
-public sealed class TpeSampler : IProposingSampler
+public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
 {
     private readonly long seed;
     private readonly int startupTrials;
@@ -95,6 +95,11 @@ public sealed class TpeSampler : IProposingSampler
     /// space) shrinking it cost more than it gained.</remarks>
     public static int DefaultGammaForGroup(int n, int dimensions) =>
         dimensions <= 6 ? DefaultGamma(n) : Math.Min((int)((6L * n + 10L * dimensions - 1) / (10L * dimensions)), 25);
+
+    /// <summary>The default size of the good group among <paramref name="n"/> trials of a study of several
+    /// objectives: 10 %, rounded up, without <see cref="DefaultGamma"/>'s cap (as Optuna's multi-objective TPE), since
+    /// the good trials spread over a whole front rather than gather at one optimum.</summary>
+    public static int DefaultGammaMultiObjective(int n) => (n + 9) / 10;
 
     /// <inheritdoc />
     public double[] Sample(SamplingContext context) => Propose(context).Point;
@@ -201,7 +206,15 @@ public sealed class TpeSampler : IProposingSampler
 
         // The good group's size counts finished trials only: running ones (constant liars) always rank last and
         // belong to the bad group, however many workers are busy.
-        var belowCount = Math.Clamp(gamma?.Invoke(finished) ?? DefaultGammaForGroup(finished, group.Length), 0, finished);
+        var multiObjective = history.Losses is not null;
+        var belowCount = Math.Clamp(
+            gamma?.Invoke(finished) ?? (multiObjective ? DefaultGammaMultiObjective(finished) : DefaultGammaForGroup(finished, group.Length)),
+            0, finished);
+        if (multiObjective)
+        {
+            MoveGoodFirst(history, active, belowCount);
+        }
+
         for (var r = 0; r < active.Length; r++)
         {
             stamps[active[r]] = r < belowCount ? stamp : -stamp;
@@ -234,7 +247,10 @@ public sealed class TpeSampler : IProposingSampler
         ArrayPool<int>.Shared.Return(positions);
         var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, active.Length);
         var weights = ArrayPool<double>.Shared.Rent(Math.Max(below.Count, above.Count));
-        var good = ParzenEstimator.Fit(group, below, AgeWeights(weights.AsSpan(0, below.Count)), settings, belowOrders);
+        // Several objectives: the good trials are chosen for where they stand on the fronts, not for how recent they
+        // are, so they weigh the same (as in Optuna's multi-objective TPE).
+        var goodWeights = multiObjective ? Uniform(weights.AsSpan(0, below.Count)) : AgeWeights(weights.AsSpan(0, below.Count));
+        var good = ParzenEstimator.Fit(group, below, goodWeights, settings, belowOrders);
         var bad = ParzenEstimator.Fit(group, above, AgeWeights(weights.AsSpan(0, above.Count)), settings, aboveOrders);
         ArrayPool<double>.Shared.Return(weights);
         Array.Clear(belowRows, 0, below.Count); // the pool must not keep the coordinates alive
@@ -270,6 +286,46 @@ public sealed class TpeSampler : IProposingSampler
 
         log.Modelled();
         return true;
+    }
+
+    /// <summary>Reorders the leading complete feasible trials of <paramref name="active"/> (in a study of several
+    /// objectives they come first, in number order) so that the <paramref name="count"/> good ones among them come
+    /// first (<see cref="MultiObjectiveSplit"/>). When the good group takes them all, it goes on with the trials ranked
+    /// after them (pruned, then infeasible) and nothing moves.</summary>
+    private static void MoveGoodFirst(TpeHistory history, Span<int> active, int count)
+    {
+        var complete = 0;
+        while (complete < active.Length && history.Losses![active[complete]] is not null)
+        {
+            complete++;
+        }
+
+        if (count >= complete)
+        {
+            return;
+        }
+
+        var trials = active[..complete];
+        var good = history.LastSplit is { } last && last.Count == count && trials.SequenceEqual(last.Trials)
+            ? last.Good
+            : MultiObjectiveSplit.Good([.. trials.ToArray().Select(t => history.Losses![t]!)], count);
+        history.LastSplit = (trials.ToArray(), count, good);
+
+        // A stable partition: the good trials, then the others, each in their former order.
+        var order = new int[complete];
+        var position = 0;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var r = 0; r < complete; r++)
+            {
+                if (good[r] == (pass == 0))
+                {
+                    order[position++] = trials[r];
+                }
+            }
+        }
+
+        order.CopyTo(trials);
     }
 
     /// <summary>The candidate with the largest good-to-bad density ratio, skipping those <paramref name="skip"/>
@@ -332,6 +388,12 @@ public sealed class TpeSampler : IProposingSampler
                 ? random.NextInt(member.Dimension.Choices.Count)
                 : member.Dimension.FromUnit(random.NextDouble());
         }
+    }
+
+    private static ReadOnlySpan<double> Uniform(Span<double> weights)
+    {
+        weights.Fill(1.0);
+        return weights;
     }
 
     /// <summary>Fills <paramref name="weights"/> with the weights of as many observations in trial-number order:
