@@ -24,6 +24,12 @@ namespace Dials.Samplers;
 /// trials count, ranked after complete ones by how far they got and their last intermediate value; failed trials
 /// are ignored. With <c>constantLiar</c>, trials still running are counted among the worst, so parallel workers
 /// are steered away from points already being evaluated.</para>
+/// <para>In a study of several objectives (<see cref="SamplingContext.Directions"/>) the good group is 10 % of the
+/// finished trials (<see cref="DefaultGammaMultiObjective"/>), chosen front by front and, within the first front that
+/// does not fit, for the hypervolume its members add; its trials weigh the same. A trial that breaks a constraint
+/// (<see cref="TrialRecord.Constraints"/>) ranks after every feasible finished trial, by its total violation, so it is
+/// good only while feasible trials are too few to fill the good group. Without constraints and with one objective
+/// nothing of this applies.</para>
 /// <para>Randomness for a trial comes from the seed and the trial's number only: workers never share draws, and a
 /// sequential study with a seed is exactly reproducible.</para>
 /// </remarks>
