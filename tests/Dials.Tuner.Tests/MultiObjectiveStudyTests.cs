@@ -133,9 +133,9 @@ public sealed class MultiObjectiveStudyTests
     }
 
     [Fact]
-    public async Task Random_QMC_and_grid_sample_a_multi_objective_study_and_random_is_the_default()
+    public async Task Random_QMC_grid_and_TPE_sample_a_multi_objective_study_and_auto_is_the_default()
     {
-        foreach (var sampler in new ISampler[] { new QmcSampler(seed: 1), new GridSampler(floatPoints: 3) })
+        foreach (var sampler in new ISampler[] { new QmcSampler(seed: 1), new GridSampler(floatPoints: 3), new TpeSampler(seed: 1, startupTrials: 3) })
         {
             var result = await NewStudy(sampler).OptimizeAsync(TwoObjectives, trials: 8);
             Assert.All(result.Trials, t => Assert.Equal(TrialState.Complete, t.State));
@@ -143,17 +143,18 @@ public sealed class MultiObjectiveStudyTests
         }
 
         var byDefault = Study.Create(TestSpaces.Toy(), new StudyOptions { Directions = MinMin });
-        Assert.IsType<RandomSampler>(byDefault.Sampler);
+        Assert.IsType<AutoSampler>(byDefault.Sampler);
+        var trials = (await byDefault.OptimizeAsync(TwoObjectives, trials: 12)).Trials;
+        Assert.All(trials, t => Assert.StartsWith("auto: several objectives: multi-objective TPE", t.StrategyReason));
     }
 
     [Fact]
     public void Other_samplers_and_any_pruner_refuse_a_multi_objective_study()
     {
-        var sampler = Assert.Throws<ArgumentException>(() => NewStudy(new TpeSampler(seed: 1)));
-        Assert.Contains("TpeSampler", sampler.Message);
-        Assert.Contains("RandomSampler, QmcSampler or GridSampler", sampler.Message);
-        var auto = Assert.Throws<ArgumentException>(() => NewStudy(new AutoSampler()));
-        Assert.Contains("AutoSampler", auto.Message);
+        var sampler = Assert.Throws<ArgumentException>(() => NewStudy(new CmaEsSampler(seed: 1)));
+        Assert.Contains("CmaEsSampler", sampler.Message);
+        Assert.Contains("TpeSampler, RandomSampler, QmcSampler or GridSampler", sampler.Message);
+        Assert.NotNull(NewStudy(new AutoSampler(seed: 1)));
 
         var pruner = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Toy(),
             new StudyOptions { Directions = MinMin, Pruner = new MedianPruner() }));
