@@ -53,6 +53,12 @@ internal static class Objectives
                 "for the automatic one, which uses multi-objective TPE.";
         }
 
+        if (options.StopWhen is { } rule)
+        {
+            return $"{rule.GetType().Name} (StudyOptions.StopWhen) watches one objective's best value and cannot judge a study of " +
+                $"{options.Directions!.Count} objectives: leave StopWhen null and give a trial budget or a time limit.";
+        }
+
         if (options.Pruner is { } pruner and not NopPruner)
         {
             return $"{pruner.GetType().Name} cannot prune a study of {options.Directions!.Count} objectives: pruning compares one " +

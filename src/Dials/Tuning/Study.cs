@@ -57,6 +57,9 @@ public static class Study
         // AutoSampler hands a multi-objective study to multi-objective TPE.
         var sampler = options.Sampler ?? new AutoSampler();
         return new Study<T>(wanted.Name, space, directions, sampler,
-            options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System, Liveness.From(options, storage));
+            options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System, Liveness.From(options, storage))
+        {
+            StopWhen = options.StopWhen,
+        };
     }
 }

@@ -69,6 +69,9 @@ public sealed class Study<T> : ITrialHost
     /// <summary>The early-stopping rule.</summary>
     public IPruner Pruner { get; }
 
+    /// <summary>The rule that ends an optimization run early (<see cref="StudyOptions.StopWhen"/>); null for none.</summary>
+    public Stopping.IStoppingRule? StopWhen { get; init; }
+
     /// <summary>Where the trials are kept.</summary>
     public IStudyStorage Storage => storage;
 
@@ -356,6 +359,7 @@ public sealed class Study<T> : ITrialHost
         }
 
         var started = clock.GetTimestamp();
+        string? stoppedBecause = null;
         using var halt = new CancellationTokenSource();
         var progressGate = new object();
         var workers = new Task[parallelism];
@@ -370,7 +374,9 @@ public sealed class Study<T> : ITrialHost
 
         await Task.WhenAll(workers).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return GetResult();
+        var result = GetResult();
+        result.StoppedBecause = stoppedBecause;
+        return result;
 
         async Task WorkAsync()
         {
@@ -410,6 +416,14 @@ public sealed class Study<T> : ITrialHost
                     }
 
                     TryFinish(trial, outcome);
+                    if (StopWhen is { } rule && Volatile.Read(ref stoppedBecause) is null
+                        && rule.ShouldStop(new StudySnapshot(Name, Direction, Space, storage.ReadTrials(Name))) is { } reason)
+                    {
+                        // The first reason stands; the trials other workers are running finish and are kept.
+                        Interlocked.CompareExchange(ref stoppedBecause, $"{rule.GetType().Name}: {reason}", null);
+                        await halt.CancelAsync().ConfigureAwait(false);
+                    }
+
                     if (progress is not null)
                     {
                         // Read under the gate, so the finished count never goes back from one report to the next.

@@ -42,6 +42,12 @@ public sealed record StudyOptions
     /// <summary>Decides when to stop unpromising trials early; null for <see cref="NopPruner"/> (never prune).</summary>
     public IPruner? Pruner { get; init; }
 
+    /// <summary>Ends an optimization run once more trials stop paying (for example
+    /// <see cref="Stopping.NoImprovementStop"/>); its reason is kept in
+    /// <see cref="StudyResult{T}.StoppedBecause"/>. Null (the default) runs until the budget, the time limit or
+    /// cancellation. Single-objective studies only.</summary>
+    public Stopping.IStoppingRule? StopWhen { get; init; }
+
     /// <summary>Where trials are kept; null for a fresh <see cref="InMemoryStorage"/>. Give a shared storage to let
     /// several study objects, threads or processes work on one study: each back end is made with its constructor
     /// (<c>new JournalStorage(path)</c>, <c>new SqliteStorage(path)</c>, ...; see <see cref="IStudyStorage"/>).</summary>

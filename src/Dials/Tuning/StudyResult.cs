@@ -56,6 +56,11 @@ public sealed class StudyResult<T>
             : $"None of the {ParetoFront.Count} trials on the Pareto front of study '{StudyName}' satisfies the selection rule.");
     }
 
+    /// <summary>Why the optimization run that returned this result ended early, as its stopping rule
+    /// (<see cref="StudyOptions.StopWhen"/>) put it, for example "NoImprovementStop: no improvement of the best value
+    /// (0.1234, trial 17) by more than 0 in the last 30 complete trials (patience 30)"; null when no rule stopped it.</summary>
+    public string? StoppedBecause { get; internal set; }
+
     /// <summary>The study's name.</summary>
     public string StudyName { get; }
 
