@@ -32,9 +32,6 @@ public sealed class NsgaIISampler : IProposingSampler, IMultiObjectiveSampler
     /// <summary>The chance that a child is bred by crossover rather than copied from one parent, unless told otherwise.</summary>
     public const double DefaultCrossoverProbability = 0.9;
 
-    /// <summary>The chance that a dimension both parents hold is crossed rather than taken from the first parent.</summary>
-    private const double SwapProbability = 0.5;
-
     private const string Strategy = "nsga2";
     private readonly long seed;
     private readonly int populationSize;
@@ -99,7 +96,7 @@ public sealed class NsgaIISampler : IProposingSampler, IMultiObjectiveSampler
         var cross = first != second && random.NextDouble() < crossoverProbability;
         var mutation = mutationProbability ?? 1.0 / Math.Max(1, space.Dimensions.Count);
         var child = ChildBuilder.Build(space, parents.Members[first].Point, parents.Members[second].Point, cross,
-            SwapProbability, mutation, random);
+            mutation, random);
         var reason = cross
             ? $"generation {generation}, crossover of trials {parents.Members[first].Number} and {parents.Members[second].Number}"
             : $"generation {generation}, mutation of trial {parents.Members[first].Number}";

@@ -4,7 +4,8 @@ namespace Dials.Samplers.Nsga;
 /// Makes one child of two parents over any search space, dimension by dimension in the space's order (every
 /// condition's parent first), so a child's own choices decide which of its dimensions are active: an inactive one is
 /// NaN; an active one the parents both hold is crossed; one only a parent holds is inherited from that parent; one
-/// neither holds is drawn at random. Numeric dimensions are crossed (SBX) and mutated (polynomial) in the unit space of
+/// neither holds is drawn at random. Numeric dimensions are all crossed (SBX, which already leaves most values near
+/// one parent or between the two) and mutated (polynomial) in the unit space of
 /// <see cref="Dimension.ToUnit"/>, so log scales are respected and integers, steps and powers of two come back on their
 /// grid through <see cref="Dimension.FromUnit"/>; a categorical takes either parent's level, and its mutation (as that
 /// of a numeric dimension of few values, which a small step would never move) draws a level afresh.
@@ -19,11 +20,10 @@ internal static class ChildBuilder
     /// <param name="first">The first parent, whose values the child keeps where it does not cross.</param>
     /// <param name="second">The second parent.</param>
     /// <param name="cross">Whether to cross at all; a child that does not is a copy of <paramref name="first"/> before mutation.</param>
-    /// <param name="swapProbability">The chance that a dimension both parents hold is crossed.</param>
     /// <param name="mutationProbability">The chance that a dimension is mutated.</param>
     /// <param name="random">The trial's random stream.</param>
     public static double[] Build(SearchSpace space, IReadOnlyList<double> first, IReadOnlyList<double> second, bool cross,
-        double swapProbability, double mutationProbability, TrialRandom random)
+        double mutationProbability, TrialRandom random)
     {
         var child = new double[space.Dimensions.Count];
         Array.Fill(child, double.NaN);
@@ -48,7 +48,7 @@ internal static class ChildBuilder
             }
             else
             {
-                value = cross && random.NextDouble() < swapProbability ? Cross(dimension, a, b, random) : a;
+                value = cross ? Cross(dimension, a, b, random) : a;
             }
 
             child[i] = random.NextDouble() < mutationProbability ? Mutate(dimension, value, random) : dimension.Snap(value);
@@ -59,7 +59,7 @@ internal static class ChildBuilder
 
     private static double Cross(Dimension dimension, double a, double b, TrialRandom random) =>
         dimension.Kind == DimensionKind.Categorical
-            ? b
+            ? random.NextDouble() < 0.5 ? a : b
             : dimension.FromUnit(UnitOperators.Crossover(dimension.ToUnit(a), dimension.ToUnit(b), random));
 
     private static double Mutate(Dimension dimension, double value, TrialRandom random) =>
