@@ -32,7 +32,7 @@ public sealed class JsonLanguageServerTests : IDisposable
         var messages = diagnostics.Select(d => ((int)d!["range"]!["start"]!["line"]!, (string)d["message"]!)).ToList();
         Assert.Contains((2, "Value is above the maximum of 0.1."), messages);
         Assert.Contains((2, "Value is not accepted. Valid values: \"Sgd\", \"AdamW\"."), messages);
-        Assert.Contains((3, "Value is not accepted. Valid values: \"auto\", \"tpe\", \"tpe-uni\", \"gp\", \"random\", \"grid\", \"qmc\", \"cmaes\", \"cmaes-ipop\"."), messages);
+        Assert.Contains((3, "Value is not accepted. Valid values: \"auto\", \"tpe\", \"tpe-uni\", \"gp\", \"random\", \"grid\", \"qmc\", \"cmaes\", \"cmaes-ipop\", \"nsga2\"."), messages);
 
         // After "Kind": (line 3) the kinds; in the Training object (after its last comma) its other keys.
         var kinds = await server.CompleteAsync(settings, 3, text.Split('\n')[3].IndexOf("\"Bayes\"", StringComparison.Ordinal));

@@ -49,7 +49,7 @@ public sealed class TuningTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{ "Sampler": { "Kind": "Bayes" } }""", "Tuning:Sampler:Kind = Bayes is not one of [auto, tpe, tpe-uni, gp, random, grid, qmc, cmaes, cmaes-ipop].")]
+    [InlineData("""{ "Sampler": { "Kind": "Bayes" } }""", "Tuning:Sampler:Kind = Bayes is not one of [auto, tpe, tpe-uni, gp, random, grid, qmc, cmaes, cmaes-ipop, nsga2].")]
     [InlineData("""{ "Pruner": { "Kind": "Early" } }""", "Tuning:Pruner:Kind = Early is not one of [none, median, percentile, successive-halving, hyperband, patience].")]
     [InlineData("""{ "Direction": "down" }""", "Tuning:Direction = down is not one of [Minimize, Maximize].")]
     [InlineData("""{ "Trials": "many" }""", "Tuning:Trials = many is not a whole number.")]

@@ -18,6 +18,7 @@ public sealed class CatalogTests
     [InlineData("qmc", typeof(QmcSampler))]
     [InlineData("CmaEs", typeof(CmaEsSampler))]
     [InlineData("cmaes_ipop", typeof(CmaEsSampler))]
+    [InlineData("NSGA2", typeof(NsgaIISampler))]
     public void Every_sampler_kind_is_made_from_default_settings_however_its_name_is_spelled(string name, Type type)
     {
         Assert.IsType(type, SamplerCatalog.Create(new SamplerSettings { Kind = name }));
@@ -48,7 +49,7 @@ public sealed class CatalogTests
     {
         var error = Assert.Throws<ArgumentException>(() => SamplerCatalog.Create(new SamplerSettings { Kind = "bayes" }));
 
-        Assert.StartsWith("Unknown sampler 'bayes'; known: auto, tpe, tpe-uni, gp, random, grid, qmc, cmaes, cmaes-ipop.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Unknown sampler 'bayes'; known: auto, tpe, tpe-uni, gp, random, grid, qmc, cmaes, cmaes-ipop, nsga2.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

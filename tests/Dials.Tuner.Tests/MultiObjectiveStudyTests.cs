@@ -153,7 +153,7 @@ public sealed class MultiObjectiveStudyTests
     {
         var sampler = Assert.Throws<ArgumentException>(() => NewStudy(new CmaEsSampler(seed: 1)));
         Assert.Contains("CmaEsSampler", sampler.Message);
-        Assert.Contains("TpeSampler, RandomSampler, QmcSampler or GridSampler", sampler.Message);
+        Assert.Contains("TpeSampler, NsgaIISampler, RandomSampler, QmcSampler or GridSampler", sampler.Message);
         Assert.NotNull(NewStudy(new AutoSampler(seed: 1)));
 
         var pruner = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Toy(),

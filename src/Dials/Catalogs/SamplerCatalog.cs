@@ -29,6 +29,8 @@ public static class SamplerCatalog
             s => new CmaEsSampler(s.Seed, s.Sigma0 ?? CmaEsSampler.DefaultSigma0)),
         new(SamplerKinds.CmaEsIpop, "CMA-ES (IPOP)", "CMA-ES restarting with a doubled population when it stalls.",
             s => new CmaEsSampler(s.Seed, s.Sigma0 ?? CmaEsSampler.DefaultSigma0, restarts: true)),
+        new(SamplerKinds.NsgaII, "NSGA-II", "Genetic algorithm for several objectives: generations bred from the best front.",
+            s => new NsgaIISampler(s.Seed, s.PopulationSize ?? NsgaIISampler.DefaultPopulationSize)),
     ]);
 
     /// <summary>Makes the sampler <paramref name="settings"/> names.</summary>

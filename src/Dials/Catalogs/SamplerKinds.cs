@@ -30,4 +30,7 @@ public static class SamplerKinds
 
     /// <summary>CMA-ES with IPOP restarts.</summary>
     public const string CmaEsIpop = "cmaes-ipop";
+
+    /// <summary>NSGA-II, the genetic algorithm for several objectives.</summary>
+    public const string NsgaII = "nsga2";
 }

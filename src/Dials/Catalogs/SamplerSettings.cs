@@ -22,4 +22,7 @@ public sealed record SamplerSettings
 
     /// <summary>CMA-ES: the initial step size in the unit cube (default <see cref="Samplers.CmaEsSampler.DefaultSigma0"/>).</summary>
     public double? Sigma0 { get; init; }
+
+    /// <summary>NSGA-II: trials per generation (default <see cref="Samplers.NsgaIISampler.DefaultPopulationSize"/>).</summary>
+    public int? PopulationSize { get; init; }
 }

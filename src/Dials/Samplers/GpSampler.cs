@@ -28,6 +28,11 @@ namespace Dials.Samplers;
 /// trial and has complete trials enough (five, and two more than its dimensions); otherwise, and for dimensions
 /// nested deeper, by a multivariate <see cref="TpeSampler"/> on the same trials, given the values chosen for their
 /// parents, which explores a branch rather than refining it.</para>
+/// <para>Constraints (<see cref="Trial.SetConstraint"/>, met when at most 0): when the complete trials record any, each
+/// constraint gets a GP of its own over the same inputs, and the acquisition becomes log EI plus the log probability
+/// that every constraint is met (log Φ(-μ/σ) per constraint, computed stably far into the tail), with the best feasible
+/// trial as the incumbent; while no trial is feasible, the probability of feasibility alone is maximised. A study
+/// without constraints proposes exactly as before. One objective only, like the rest of the GP.</para>
 /// <para>Cost grows with the cube of the number of trials (about 10 ms per proposal at 100 trials and 30 ms at 300 in 6
 /// dimensions): for studies of thousands of trials prefer <see cref="TpeSampler"/> or <see cref="CmaEsSampler"/>.</para>
 /// </remarks>
@@ -124,7 +129,10 @@ public sealed class GpSampler : IProposingSampler
         {
             why = $"GP over {features.Count} dimension(s), {data.CompleteCount} complete trial(s)"
                   + (data.Count > data.CompleteCount ? $" and {data.Count - data.CompleteCount} pruned" : "")
-                  + (data.PendingCount > 0 ? $", {data.PendingCount} running" : "");
+                  + (data.PendingCount > 0 ? $", {data.PendingCount} running" : "")
+                  + (!data.HasConstraints ? ""
+                      : data.HasFeasible ? "; weighed by the probability of meeting the constraints"
+                      : "; no feasible trial yet, so by the probability of meeting the constraints alone");
         }
 
         features.Decode(inputs, point);
@@ -205,7 +213,12 @@ public sealed class GpSampler : IProposingSampler
         }
 
         var withPending = process.WithObservations(data.PendingInputs, data.PendingCount, believed) ?? process;
-        var search = new AcquisitionSearch(withPending, features, targets[data.BestRow]);
+        // Constraints: one GP each on the same inputs, and the incumbent is the best feasible trial (none while no
+        // trial is feasible, when feasibility alone is sought).
+        var constraints = data.HasConstraints
+            ? ConstraintModels.Fit(data, (inputs, count, values, key) => Fit(inputs, count, values, features, memory, $"{features.Key}|{key}"))
+            : null;
+        var search = new AcquisitionSearch(withPending, features, data.HasFeasible ? targets[data.BestRow] : null, constraints);
         var warmStart = data.BestInputs;
         fixedInputs?.CopyTo(warmStart, 0);
         return search.Maximize(random, CandidatesFor(withPending.Count), localSearches, [warmStart], data.Taken, data.TakenCount,
@@ -224,19 +237,24 @@ public sealed class GpSampler : IProposingSampler
     }
 
     /// <summary>Fits the hyperparameters (warm-started from the last fit) and builds the GP on the scaled values.</summary>
-    private GaussianProcess? Model(GpData data, double[] targets, GpFeatures features, FitMemory memory)
+    private GaussianProcess? Model(GpData data, double[] targets, GpFeatures features, FitMemory memory) =>
+        Fit(data.Inputs, data.Count, targets, features, memory, features.Key);
+
+    /// <summary>Fits a GP to <paramref name="count"/> rows of <paramref name="inputs"/> (the objective, or a
+    /// constraint), starting from and remembering the hyperparameters under <paramref name="key"/>.</summary>
+    private GaussianProcess? Fit(double[] inputs, int count, double[] targets, GpFeatures features, FitMemory memory, string key)
     {
-        var hyperparameters = HyperparameterFit.Fit(data.Inputs, data.Count, targets, features.IsCategorical,
-            deterministicObjective, memory.Start(features));
-        var process = GaussianProcess.Create(data.Inputs, data.Count, targets, features.IsCategorical, hyperparameters);
+        var hyperparameters = HyperparameterFit.Fit(inputs, count, targets, features.IsCategorical,
+            deterministicObjective, memory.Start(key, features.Count));
+        var process = GaussianProcess.Create(inputs, count, targets, features.IsCategorical, hyperparameters);
         if (process is null)
         {
             // The fitted kernel cannot be factored (duplicate points and no noise): fall back to the initial kernel.
             hyperparameters = GpHyperparameters.Initial(features.Count);
-            process = GaussianProcess.Create(data.Inputs, data.Count, targets, features.IsCategorical, hyperparameters);
+            process = GaussianProcess.Create(inputs, count, targets, features.IsCategorical, hyperparameters);
         }
 
-        memory.Remember(features, hyperparameters);
+        memory.Remember(key, hyperparameters);
         return process;
     }
 
@@ -252,8 +270,8 @@ public sealed class GpSampler : IProposingSampler
         }
     }
 
-    /// <summary>The last fitted hyperparameters of each set of inputs of a space (the always-active ones, and each
-    /// branch's), where the next fit of that set starts.</summary>
+    /// <summary>The last fitted hyperparameters of each model of a space (the objective over the always-active inputs
+    /// and over each branch's, and each constraint over them), where the next fit of that model starts.</summary>
     private sealed class FitMemory(GpFeatures features)
     {
         private readonly Lock gate = new();
@@ -261,19 +279,19 @@ public sealed class GpSampler : IProposingSampler
 
         public GpFeatures Features { get; } = features;
 
-        public GpHyperparameters Start(GpFeatures inputs)
+        public GpHyperparameters Start(string key, int inputs)
         {
             lock (gate)
             {
-                return last.GetValueOrDefault(inputs.Key) ?? GpHyperparameters.Initial(inputs.Count);
+                return last.GetValueOrDefault(key) ?? GpHyperparameters.Initial(inputs);
             }
         }
 
-        public void Remember(GpFeatures inputs, GpHyperparameters fitted)
+        public void Remember(string key, GpHyperparameters fitted)
         {
             lock (gate)
             {
-                last[inputs.Key] = fitted;
+                last[key] = fitted;
             }
         }
     }

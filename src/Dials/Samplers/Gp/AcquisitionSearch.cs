@@ -7,7 +7,8 @@ namespace Dials.Samplers.Gp;
 /// the discrete inputs' levels) in one batch, then refines the best of them, a few more picked at random in proportion
 /// to their expected improvement, and the best point observed so far: continuous inputs by bounded L-BFGS in
 /// coordinates scaled by their length scales (which equalises the curvature across inputs), discrete and categorical
-/// inputs level by level, alternating until neither improves.
+/// inputs level by level, alternating until neither improves. With constraints, the acquisition is log EI plus the log
+/// probability of feasibility (<see cref="ConstraintModels"/>), or that probability alone while no trial is feasible.
 /// </summary>
 internal sealed class AcquisitionSearch
 {
@@ -15,26 +16,41 @@ internal sealed class AcquisitionSearch
     private readonly GaussianProcess process;
     private readonly GpFeatures features;
     private readonly double best;
+    private readonly bool hasIncumbent;
+    private readonly ConstraintModels? constraints;
     private readonly double[] lengthScales;
     private readonly double[] lower;
     private readonly double[] upper;
 
     /// <summary>A search over <paramref name="process"/>'s inputs for improvement over <paramref name="best"/>.</summary>
-    public AcquisitionSearch(GaussianProcess process, GpFeatures features, double best)
+    /// <param name="process">The objective's GP.</param>
+    /// <param name="features">The inputs.</param>
+    /// <param name="best">The incumbent's target; null when there is none (no feasible trial), so that only the
+    /// probability of feasibility counts.</param>
+    /// <param name="constraints">The constraints' GPs; null when the trials record no constraint.</param>
+    public AcquisitionSearch(GaussianProcess process, GpFeatures features, double? best, ConstraintModels? constraints = null)
     {
         this.process = process;
         this.features = features;
-        this.best = best;
+        this.best = best ?? 0;
+        hasIncumbent = best is not null;
+        this.constraints = constraints is { Count: > 0 } ? constraints : null;
         lengthScales = [.. features.ContinuousIndices.Select(j => 1 / Math.Sqrt(process.Hyperparameters.InverseSquaredLengthScales[j]))];
         lower = new double[features.Count];
         upper = new double[features.Count];
     }
 
-    /// <summary>The log EI at one input.</summary>
+    /// <summary>The acquisition at one input: log EI, plus the log probability of feasibility under constraints.</summary>
     public double Value(ReadOnlySpan<double> x)
     {
-        var (mean, variance) = process.Posterior(x);
-        return LogExpectedImprovement.Value(mean, Sigma(variance), best, out _, out _);
+        var value = 0.0;
+        if (hasIncumbent)
+        {
+            var (mean, variance) = process.Posterior(x);
+            value = LogExpectedImprovement.Value(mean, Sigma(variance), best, out _, out _);
+        }
+
+        return constraints is null ? value : value + constraints.LogFeasibility(x);
     }
 
     /// <summary>The best input found, by log EI, that differs from every row of <paramref name="taken"/> (points observed
@@ -75,9 +91,14 @@ internal sealed class AcquisitionSearch
         process.Posterior(points, candidates, means, variances);
         var scores = new double[candidates];
         var top = 0;
-        for (var c = 0; c < candidates; c++)
+        for (var c = 0; c < candidates && hasIncumbent; c++)
         {
             scores[c] = LogExpectedImprovement.Value(means[c], Sigma(variances[c]), best, out _, out _);
+        }
+
+        constraints?.AddLogFeasibility(points, candidates, scores);
+        for (var c = 0; c < candidates; c++)
+        {
             top = scores[c] > scores[top] ? c : top;
         }
 
@@ -190,6 +211,7 @@ internal sealed class AcquisitionSearch
         var work = (double[])x.Clone();
         var meanGradient = new double[m];
         var varianceGradient = new double[m];
+        var feasibilityGradient = new double[m];
         double Negative(ReadOnlySpan<double> z, Span<double> gradient)
         {
             for (var c = 0; c < m; c++)
@@ -197,16 +219,32 @@ internal sealed class AcquisitionSearch
                 work[continuous[c]] = z[c] * lengthScales[c];
             }
 
-            var (mean, variance) = process.Posterior(work, continuous, meanGradient, varianceGradient);
-            var sigma = Sigma(variance);
-            var logEi = LogExpectedImprovement.Value(mean, sigma, best, out var dMean, out var dSigma);
-            for (var c = 0; c < m; c++)
+            var logEi = 0.0;
+            gradient.Clear();
+            if (hasIncumbent)
             {
-                var dSigmaDx = variance > 1e-20 ? varianceGradient[c] / (2 * sigma) : 0;
-                gradient[c] = -(dMean * meanGradient[c] + dSigma * dSigmaDx) * lengthScales[c];
+                var (mean, variance) = process.Posterior(work, continuous, meanGradient, varianceGradient);
+                var sigma = Sigma(variance);
+                logEi = LogExpectedImprovement.Value(mean, sigma, best, out var dMean, out var dSigma);
+                for (var c = 0; c < m; c++)
+                {
+                    var dSigmaDx = variance > 1e-20 ? varianceGradient[c] / (2 * sigma) : 0;
+                    gradient[c] = -(dMean * meanGradient[c] + dSigma * dSigmaDx) * lengthScales[c];
+                }
             }
 
-            return -logEi;
+            if (constraints is null)
+            {
+                return -logEi;
+            }
+
+            var logFeasibility = constraints.LogFeasibility(work, continuous, feasibilityGradient);
+            for (var c = 0; c < m; c++)
+            {
+                gradient[c] -= feasibilityGradient[c] * lengthScales[c];
+            }
+
+            return -(logEi + logFeasibility);
         }
 
         var (negative, _) = BoundedLbfgs.Minimize(Negative, scaled, low, high, gradientTolerance: 1e-2, maxIterations: 100);

@@ -2,13 +2,16 @@ namespace Dials.Samplers.Gp;
 
 /// <summary>
 /// The GP's view of a study's trials: inputs and standardised targets of the complete trials (and of the pruned ones,
-/// at the worst complete value), the inputs of trials still running, and every input already taken.
+/// at the worst complete value), the constraint values of the complete trials, the inputs of trials still running, and
+/// every input already taken.
 /// </summary>
 internal sealed class GpData
 {
     private GpData(double[] inputs, int count, double[] values, int completeCount, double[] pendingInputs, int pendingCount,
-        double[] taken, int takenCount, int bestRow, int width)
+        double[] taken, int takenCount, int bestRow, int width, IReadOnlyList<double>?[] rowConstraints, bool hasFeasible)
     {
+        RowConstraints = rowConstraints;
+        HasFeasible = hasFeasible;
         Width = width;
         Inputs = inputs;
         Count = count;
@@ -46,8 +49,20 @@ internal sealed class GpData
     /// <summary>Rows of <see cref="Taken"/>.</summary>
     public int TakenCount { get; }
 
-    /// <summary>The row of the best complete trial.</summary>
+    /// <summary>The row of the best complete trial; when trials record constraints, of the best feasible one, or while
+    /// none is feasible, of the one that violates them least.</summary>
     public int BestRow { get; }
+
+    /// <summary>The constraint values of each complete trial's row (null where it recorded none).</summary>
+    public IReadOnlyList<double>?[] RowConstraints { get; }
+
+    /// <summary>Whether any complete trial recorded a constraint value: the acquisition then weighs the probability of
+    /// feasibility.</summary>
+    public bool HasConstraints => RowConstraints.Any(c => c is { Count: > 0 });
+
+    /// <summary>Whether some complete trial satisfies its constraints (always, when none records any): only then is
+    /// there an incumbent to improve on.</summary>
+    public bool HasFeasible { get; }
 
     /// <summary>The inputs of the best complete trial.</summary>
     public double[] BestInputs => Inputs.AsSpan(BestRow * Width, Width).ToArray();
@@ -59,7 +74,7 @@ internal sealed class GpData
     public static GpData From(SamplingContext context, GpFeatures features)
     {
         var d = features.Count;
-        var complete = new List<(IReadOnlyList<double> Point, double Value)>();
+        var complete = new List<(IReadOnlyList<double> Point, double Value, IReadOnlyList<double>? Constraints)>();
         var pruned = new List<IReadOnlyList<double>>();
         var pending = new List<IReadOnlyList<double>>();
         var taken = new List<IReadOnlyList<double>>();
@@ -75,7 +90,7 @@ internal sealed class GpData
             switch (trial.State)
             {
                 case TrialState.Complete when trial.Value is { } value && double.IsFinite(value):
-                    complete.Add((trial.Point, sign * value));
+                    complete.Add((trial.Point, sign * value, trial.Constraints is { } c ? [.. c.Select(v => v.Value)] : null));
                     break;
                 case TrialState.Pruned:
                     pruned.Add(trial.Point);
@@ -97,6 +112,13 @@ internal sealed class GpData
             bestRow = raw[r] > raw[bestRow] ? r : bestRow;
         }
 
+        var rowConstraints = complete.Select(c => c.Constraints).ToArray();
+        var hasFeasible = true;
+        if (rowConstraints.Any(c => c is { Count: > 0 }))
+        {
+            (bestRow, hasFeasible) = BestFeasible(raw, rowConstraints);
+        }
+
         var worst = complete.Count > 0 ? complete.Min(c => c.Value) : 0;
         for (var r = 0; r < pruned.Count; r++)
         {
@@ -105,7 +127,26 @@ internal sealed class GpData
         }
 
         return new GpData(inputs, count, raw, complete.Count, Rows(pending, features), pending.Count, Rows(taken, features),
-            taken.Count, bestRow, d);
+            taken.Count, bestRow, d, rowConstraints, hasFeasible);
+    }
+
+    /// <summary>The best feasible row, or while no row is feasible the one of least total violation (ties to the better
+    /// value), and whether it is feasible.</summary>
+    private static (int Row, bool Feasible) BestFeasible(double[] values, IReadOnlyList<double>?[] constraints)
+    {
+        var best = -1;
+        var bestViolation = double.PositiveInfinity;
+        for (var r = 0; r < constraints.Length; r++)
+        {
+            var violation = constraints[r]?.Sum(v => v > 0 ? v : 0) ?? 0;
+            if (best < 0 || violation < bestViolation || (violation == bestViolation && values[r] > values[best]))
+            {
+                best = r;
+                bestViolation = violation;
+            }
+        }
+
+        return (Math.Max(best, 0), bestViolation == 0);
     }
 
     private static double[] Rows(List<IReadOnlyList<double>> points, GpFeatures features)
