@@ -50,6 +50,12 @@ internal static class ObjectivesReader
             objectives.Add(new ObjectiveSettings { Name = name ?? "", Direction = item.Enum("Direction", Direction.Minimize) });
         }
 
+        // The initializer's empty list, so that a section without objectives reads equal to the defaults.
+        if (objectives.Count == 0)
+        {
+            return [];
+        }
+
         return objectives;
     }
 
