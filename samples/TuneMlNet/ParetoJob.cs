@@ -36,7 +36,8 @@ public static class ParetoJob
             settings.OpenStorage(), [.. named.Select(o => o.Direction)]);
         var before = study.GetResult();
         var cost = new DeploymentCost(run);
-        console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Location}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total; objectives {string.Join(", ", named.Select(o => $"{o.Name} ({o.Direction.ToString().ToLowerInvariant()})"))}; {settings.Folds}-fold CV {run.Metric.Name}, {samplerKind.Label} sampler, no pruning (several objectives).");
+        console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Location}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total.");
+        console.MarkupLineInterpolated($"Objectives {string.Join(", ", named.Select(o => $"{o.Name} ({o.Direction.ToString().ToLowerInvariant()})"))}; {settings.Folds}-fold CV {run.Metric.Name}, {samplerKind.Label} sampler, no pruning (several objectives).");
         if (objectives.Contains(JobObjective.Latency))
         {
             console.MarkupLineInterpolated($"Latency: {cost.LatencyMethod}.");
@@ -84,9 +85,14 @@ public static class ParetoJob
         }
 
         PrintFront(console, result, named, choice.Trial.Number);
-        console.MarkupLineInterpolated(settings.MaxLatency is { } bound
-            ? $"Chosen by --max-latency {Text(bound)} ({selection.Describe()}): {choice.Reason}."
-            : $"Chosen: {choice.Reason} (without --max-latency the rule is {selection.Describe()} on the front).");
+        if (settings.MaxLatency is { } bound)
+        {
+            console.MarkupLineInterpolated($"Chosen by --max-latency {Text(bound)} ({selection.Describe()}): {choice.Reason}.");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"Chosen: {choice.Reason} (without --max-latency the rule is {selection.Describe()} on the front).");
+        }
 
         var defaults = LightGbmParameters.SearchSpace.Default;
         var test = FinalComparison.Evaluate(run, [($"chosen (trial {choice.Trial.Number})", choice.Trial.Config), ("defaults", defaults)]);
