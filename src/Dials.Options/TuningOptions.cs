@@ -30,8 +30,9 @@ public sealed record TuningOptions
     /// that does) and does not prune. Empty (the default): one objective, whose direction is <c>Tuning:Direction</c>.</summary>
     public IReadOnlyList<ObjectiveSettings> Objectives { get; init; } = [];
 
-    /// <summary>Which point of the Pareto front is written to <c>Tuning:Output</c> (several objectives only); null for
-    /// the best front trial in the first objective.</summary>
+    /// <summary>Which point of the Pareto front is written to <c>Tuning:Output</c> (several objectives only): the best
+    /// front trial in one objective, or the lowest weighted sum, within optional bounds. Without it, the best front trial
+    /// in the first objective.</summary>
     public SelectSettings? Select { get; init; }
 
     /// <summary>The search strategy (<c>Tuning:Sampler</c>): a kind of <see cref="SamplerCatalog"/> and its settings.</summary>
