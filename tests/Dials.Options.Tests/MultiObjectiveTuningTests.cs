@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Dials.Catalogs;
-using Dials.MultiObjective;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,35 +54,6 @@ public sealed class MultiObjectiveTuningTests : IDisposable
         await RunToCompletionAsync(host);
 
         AssertWritten(output, seen.MinBy(s => s.Error + 0.05 * s.Cost).Config);
-    }
-
-    [Fact]
-    public void The_selection_says_what_it_does_and_why_it_chose()
-    {
-        NamedObjective[] objectives = [new("rmse", Direction.Minimize), new("latency", Direction.Minimize)];
-        var study = Study.Create<TrainingOptions>(new StudyOptions { Directions = [Direction.Minimize, Direction.Minimize] });
-        double[][] points = [[0.10, 9.0], [0.12, 4.0], [0.20, 2.5], [0.15, 5.0]];
-        foreach (var point in points)
-        {
-            var trial = study.Ask();
-            study.Tell(trial, point);
-        }
-
-        var result = study.GetResult();
-        var bounded = ParetoSelection.Best(objectives, "rmse").Where("latency", atMost: 5);
-        Assert.Equal("the lowest rmse with latency at most 5", bounded.Describe());
-        var choice = bounded.Pick(result);
-        Assert.Equal(1, choice.Trial.Number);
-        Assert.Equal("trial 1 has the lowest rmse (0.12) of the 2 Pareto-front trials with latency at most 5 (3 on the front)", choice.Reason);
-
-        var weighted = ParetoSelection.WeightedSum(objectives, new Dictionary<string, double> { ["rmse"] = 1, ["latency"] = 0.01 });
-        Assert.Equal("the lowest weighted sum 1 x rmse + 0.01 x latency", weighted.Describe());
-        Assert.Equal(1, weighted.Pick(result).Trial.Number); // 0.16 against 0.19 and 0.225
-
-        var error = Assert.Throws<InvalidOperationException>(() => bounded.Where("latency", atMost: 2).Pick(result));
-        Assert.Contains("None of the 3 trials on the Pareto front", error.Message);
-        Assert.Contains("latency from 2.5 to 9", error.Message);
-        Assert.Throws<ArgumentException>(() => ParetoSelection.Best(objectives, "size"));
     }
 
     [Theory]
