@@ -182,8 +182,8 @@ internal static class ObjectivesReader
         }
 
         var names = string.Join(", ", objectives.Select(o => o.Name));
-        var rules = new[] { ("Minimize", select.Minimize is not null), ("Maximize", select.Maximize is not null), ("Weights", select.Weights.Count > 0) }
-            .Where(r => r.Item2).Select(r => r.Item1).ToList();
+        var rules = new (string Key, bool Given)[] { ("Minimize", select.Minimize is not null), ("Maximize", select.Maximize is not null), ("Weights", select.Weights.Count > 0) }
+            .Where(r => r.Given).Select(r => r.Key).ToList();
         if (rules.Count != 1)
         {
             tuning.Fail("Select", null, rules.Count == 0

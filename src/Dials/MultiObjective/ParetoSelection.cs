@@ -95,7 +95,7 @@ public sealed class ParetoSelection
             throw new ArgumentException($"The bound on {objective} gives neither atMost nor atLeast.", nameof(objective));
         }
 
-        if (atMost is { } most && !double.IsFinite(most) || atLeast is { } least && !double.IsFinite(least))
+        if ((atMost is { } most && !double.IsFinite(most)) || (atLeast is { } least && !double.IsFinite(least)))
         {
             throw new ArgumentException($"The bounds on {objective} must be finite numbers.", nameof(objective));
         }
