@@ -18,9 +18,11 @@ public static class JobRecords
 {
     /// <summary>Rewrites the tuning log from the study's trials (this run's and any earlier run's): fold scores come
     /// from the running means each trial reported, so a resumed study's earlier trials are logged as completely.</summary>
-    public static void WriteLog(TuneSettings settings, StudySnapshot study)
+    /// <returns>The log's path: beside the study, named with <paramref name="suffix"/>.</returns>
+    public static string WriteLog(TuneSettings settings, StudySnapshot study, string suffix = ".trials.jsonl")
     {
-        using var writer = new StreamWriter(settings.Beside(".trials.jsonl"));
+        var path = settings.Beside(suffix);
+        using var writer = new StreamWriter(path);
         TuningLogJson.WriteLines(study, writer, (json, trial) =>
         {
             var folds = FoldStatistics.FromRunningMeans(trial.Intermediate);
@@ -31,12 +33,25 @@ public static class JobRecords
             }
 
             json.WriteEndArray();
+            if (trial.Values is { } values)
+            {
+                // A trial of several objectives has no single value: its values, in the order of --objectives.
+                json.WriteStartArray("values");
+                foreach (var value in values)
+                {
+                    json.WriteNumberValue(value);
+                }
+
+                json.WriteEndArray();
+            }
+
             if (folds.Count > 0)
             {
                 json.WriteNumber("mean", folds.Average());
                 json.WriteNumber("std", FoldStatistics.StandardDeviation(folds));
             }
         });
+        return path;
     }
 
     /// <summary>Writes <c>.card.md</c> and <c>.card.json</c> next to the study, from the analyses of its report.</summary>

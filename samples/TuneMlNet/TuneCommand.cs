@@ -39,9 +39,11 @@ public static class TuneCommand
         var names = string.Join(", ", SamplerCatalog.All.Names);
         var sampler = new Option<string>("--sampler") { Description = $"The sampler: {names}. The default, auto, picks a GP or TPE from the space and the study's progress.", DefaultValueFactory = _ => SamplerCatalog.DefaultKind };
         var samplers = new Option<string>("--samplers") { Description = $"With --compare: the samplers compared, separated by commas, the first against each other one ({names}).", DefaultValueFactory = _ => "auto,tpe" };
+        var objectivesOption = new Option<string?>("--objectives") { Description = "Several objectives, separated by commas: the task's metric (rmse, auc or log-loss) and latency (prediction time per row, microseconds) and/or size (saved model bytes), e.g. rmse,latency. Prints the Pareto front." };
+        var maxLatency = new Option<double?>("--max-latency") { Description = "With latency in --objectives: choose the best metric among front points with latency at most this many microseconds per row." };
         var root = new RootCommand("Tune LightGbm on a CSV file with Dials: cross-validated search with the automatic sampler and pruning, then one honest test evaluation.")
         {
-            data, label, task, trials, timeout, storage, seed, folds, sampler, compare, samplers,
+            data, label, task, trials, timeout, storage, seed, folds, sampler, compare, samplers, objectivesOption, maxLatency,
         };
 
         var parsed = root.Parse(args);
@@ -83,13 +85,59 @@ public static class TuneCommand
             return Fail(errors, UsageError, "--storage: " + problem);
         }
 
+        IReadOnlyList<JobObjective>? objectives = null;
+        var samplerName = parsed.GetValue(sampler)!.ToLowerInvariant();
+        if (parsed.GetValue(objectivesOption) is { } objectivesText)
+        {
+            objectives = JobObjectives.Parse(objectivesText, Dials.ML.Tuning.TaskMetric.DefaultFor(taskKind), out var objectivesProblem);
+            if (objectives is null)
+            {
+                return Fail(errors, UsageError, objectivesProblem!);
+            }
+
+            if (objectives.Count > 1 && parsed.GetValue(compare) is not null)
+            {
+                return Fail(errors, UsageError, "--compare benchmarks samplers on one objective; leave out --objectives.");
+            }
+
+            if (objectives.Count > 1)
+            {
+                var kind = SeveralObjectivesSampler(samplerName, parsed.GetResult(sampler) is { Implicit: false }, out var refusal);
+                if (kind is null)
+                {
+                    return Fail(errors, UsageError, refusal!);
+                }
+
+                samplerName = kind;
+            }
+        }
+
+        if (parsed.GetValue(maxLatency) is { } latencyBound)
+        {
+            if (objectives is null || !objectives.Contains(JobObjective.Latency))
+            {
+                return Fail(errors, UsageError, "--max-latency needs latency among --objectives (for example --objectives rmse,latency).");
+            }
+
+            if (!double.IsFinite(latencyBound) || latencyBound <= 0)
+            {
+                return Fail(errors, UsageError, "--max-latency must be a positive number of microseconds per row.");
+            }
+        }
+
         dataPath ??= shipped;
         var settings = new TuneSettings(dataPath, labelName, taskKind, parsed.GetValue(trials),
             parsed.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             parsed.GetValue(storage) ?? Path.Combine("runs", Path.GetFileNameWithoutExtension(dataPath) + ".jsonl"),
-            parsed.GetValue(seed), parsed.GetValue(folds), parsed.GetValue(sampler)!.ToLowerInvariant());
+            parsed.GetValue(seed), parsed.GetValue(folds), samplerName,
+            objectives is { Count: > 1 } ? objectives : null, parsed.GetValue(maxLatency));
         try
         {
+            if (settings.Objectives is not null)
+            {
+                return await ParetoJob.RunAsync(settings, console, errors);
+            }
+
             return parsed.GetValue(compare) is { } seeds
                 ? await SamplerComparison.RunAsync(settings, parsed.GetValue(samplers)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), seeds, console, errors)
                 : await TuneJob.RunAsync(settings, console, errors);
@@ -98,6 +146,27 @@ public static class TuneCommand
         {
             return Fail(errors, DataError, e.Message);
         }
+    }
+
+    /// <summary>The sampler a study of several objectives uses: the one named when it reads several objectives, else
+    /// (none named) the first of auto, TPE and random that does; null with <paramref name="refusal"/> when the one named
+    /// models a single objective.</summary>
+    private static string? SeveralObjectivesSampler(string named, bool explicitlyNamed, out string? refusal)
+    {
+        var capable = SamplerCatalog.All.Names.Where(n => SamplerCatalog.Create(new SamplerSettings { Kind = n }) is Dials.Samplers.IMultiObjectiveSampler).ToList();
+        refusal = null;
+        if (!explicitlyNamed)
+        {
+            return new[] { SamplerCatalog.DefaultKind, SamplerKinds.Tpe, SamplerKinds.Random }.FirstOrDefault(capable.Contains) ?? capable[0];
+        }
+
+        if (capable.Contains(SamplerCatalog.All.Find(named)!.Name))
+        {
+            return SamplerCatalog.All.Find(named)!.Name;
+        }
+
+        refusal = $"--sampler {named} optimizes one objective and cannot sample several; use one of {string.Join(", ", capable)}.";
+        return null;
     }
 
     private static int Fail(TextWriter errors, int code, string message)

@@ -16,14 +16,21 @@ namespace TuneMlNet;
 /// <param name="Seed">Seeds the split, the folds, the sampler and the trainer.</param>
 /// <param name="Folds">Cross-validation folds.</param>
 /// <param name="Sampler">The sampler's name in <see cref="SamplerCatalog"/>.</param>
+/// <param name="Objectives">Several objectives (<c>--objectives</c>) for <see cref="ParetoJob"/>; null for the task's
+/// metric alone.</param>
+/// <param name="MaxLatency">With latency among <paramref name="Objectives"/>: the largest latency, in microseconds per
+/// row, the chosen point may have.</param>
 public sealed record TuneSettings(string Data, string Label, TaskKind Task, int Trials, TimeSpan? Timeout, string Storage, int Seed, int Folds = 5,
-    string Sampler = SamplerCatalog.DefaultKind)
+    string Sampler = SamplerCatalog.DefaultKind, IReadOnlyList<JobObjective>? Objectives = null, double? MaxLatency = null)
 {
     /// <summary>The fraction of rows sealed as the test split.</summary>
     public const double TestFraction = 0.2;
 
     /// <summary>The study's name: the data, label, task and seed, so a different split never mixes into a study.</summary>
-    public string StudyName => $"{Path.GetFileNameWithoutExtension(Data)}-{Label}-{Task.ToString().ToLowerInvariant()}-lightgbm-seed{Seed}";
+    /// <remarks>A study of several objectives adds their names (<c>-rmse-latency</c>): it is another study, with other
+    /// directions, in the same storage.</remarks>
+    public string StudyName => $"{Path.GetFileNameWithoutExtension(Data)}-{Label}-{Task.ToString().ToLowerInvariant()}-lightgbm-seed{Seed}" +
+        (Objectives is { Count: > 1 } several ? "-" + string.Join("-", several.Select(o => JobObjectives.Name(o, Dials.ML.Tuning.TaskMetric.DefaultFor(Task)))) : "");
 
     /// <summary>Where the study lives, parsed by the one storage-spec parser (a bare path is a journal; an unknown
     /// prefix is an error). Print this, never <see cref="Storage"/>: its text hides a connection string's password.</summary>

@@ -84,6 +84,25 @@ public sealed class TuningRun
         return study;
     }
 
+    /// <summary>Creates (or resumes) a study of several objectives, one direction each, with the defaults as trial 0 of a
+    /// new one. It does not prune: pruning compares one objective's intermediate values.</summary>
+    public Study<LightGbmParameters> CreateParetoStudy(string name, ISampler sampler, Dials.Storage.IStudyStorage storage, IReadOnlyList<Direction> directions)
+    {
+        var study = Study.Create<LightGbmParameters>(new StudyOptions
+        {
+            Name = name,
+            Directions = directions,
+            Sampler = sampler,
+            Storage = storage,
+        });
+        if (study.GetResult().Trials.Count == 0)
+        {
+            study.Enqueue(LightGbmParameters.SearchSpace.Default);
+        }
+
+        return study;
+    }
+
     /// <summary>Runs the study to its total budget, telling <paramref name="progress"/> after every trial.</summary>
     public Task<StudyResult<LightGbmParameters>> OptimizeAsync(Study<LightGbmParameters> study, int trials, TimeSpan? timeout,
         IProgress<StudyProgress>? progress) =>

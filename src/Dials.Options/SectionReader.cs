@@ -24,6 +24,12 @@ internal sealed class SectionReader(IConfiguration section, List<string> errors)
 
     public string? Text(string key) => section[key];
 
+    /// <summary>Whether the key has a value or keys under it.</summary>
+    public bool Exists(string key) => section.GetSection(key).Exists();
+
+    /// <summary>The keys directly under this section.</summary>
+    public IEnumerable<string> ChildKeys() => section.GetChildren().Select(c => c.Key);
+
     public bool Bool(string key, bool fallback) => Parse(key, fallback, (string t, out bool v) => bool.TryParse(t, out v), "is not true or false");
 
     public int Int(string key, int fallback, int min) =>

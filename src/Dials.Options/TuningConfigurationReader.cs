@@ -12,9 +12,9 @@ namespace Dials.Options;
 internal static class TuningConfigurationReader<T>
 {
     private static readonly string[] Settings =
-        ["Enabled", "Study", "Direction", "Sampler", "Pruner", "Trials", "Parallelism", "Timeout", "TrialTimeout", "Storage", "Output", "SearchSpace"];
+        ["Enabled", "Study", "Direction", "Objectives", "Select", "Sampler", "Pruner", "Trials", "Parallelism", "Timeout", "TrialTimeout", "Storage", "Output", "SearchSpace"];
 
-    public static (TuningOptions Options, List<string> Errors) Read(SearchSpace<T> space, IConfiguration section, string typeName)
+    public static (TuningOptions Options, List<string> Errors) Read(SearchSpace<T> space, IConfiguration section, string typeName, ObjectiveShape shape)
     {
         var errors = new List<string>();
         var reader = new SectionReader(section, errors);
@@ -28,6 +28,8 @@ internal static class TuningConfigurationReader<T>
             Enabled = reader.Bool("Enabled", false),
             Study = reader.Text("Study") is { Length: > 0 } study ? study : typeName,
             Direction = reader.Enum("Direction", Direction.Minimize),
+            Objectives = ObjectivesReader.Objectives(reader),
+            Select = ObjectivesReader.Select(reader),
             Sampler = new SamplerSettings
             {
                 Kind = sampler.Kind("Kind", SamplerCatalog.All, SamplerCatalog.DefaultKind),
@@ -65,6 +67,15 @@ internal static class TuningConfigurationReader<T>
             {
                 errors.Add($"{reader.Key("Storage")}: {problem}");
             }
+        }
+
+        if (errors.Count == 0)
+        {
+            options = options with
+            {
+                Sampler = ObjectivesReader.Check(options, reader, shape),
+                Direction = options.Objectives is [var first, ..] ? first.Direction : options.Direction,
+            };
         }
 
         return (options, errors);

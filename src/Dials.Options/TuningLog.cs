@@ -32,4 +32,16 @@ internal static partial class TuningLog
 
     [LoggerMessage(9, LogLevel.Debug, "Study '{Study}': {Finished} trials finished of {Budget}; best {Best} (trial {BestNumber}).")]
     public static partial void Progress(ILogger logger, string study, int finished, string budget, double? best, int? bestNumber);
+
+    [LoggerMessage(10, LogLevel.Information, "Trial {Number} of '{Study}' finished {State} with {Values} in {Seconds:F2} s; proposed by {Strategy}.")]
+    public static partial void TrialFinishedSeveral(ILogger logger, int number, string study, string state, string values, double seconds, string strategy);
+
+    [LoggerMessage(11, LogLevel.Information, "Trial {Number} of '{Study}' is the chosen point of the Pareto front: {Reason}; written to {Output}.")]
+    public static partial void NewChoice(ILogger logger, int number, string study, string reason, string output);
+
+    [LoggerMessage(12, LogLevel.Information, "Tuning study '{Study}' done: {Trials} trials, {Front} on the Pareto front; the rule is {Rule}: {Reason}.")]
+    public static partial void FinishedSeveral(ILogger logger, string study, int trials, int front, string rule, string reason);
+
+    [LoggerMessage(13, LogLevel.Warning, "Tuning study '{Study}': no point of the Pareto front can be chosen yet, so Tuning:Output is not written: {Reason}")]
+    public static partial void NothingSelected(ILogger logger, string study, string reason);
 }

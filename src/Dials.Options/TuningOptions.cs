@@ -19,9 +19,21 @@ public sealed record TuningOptions
     /// <summary>The study's name in its storage; the same name on a durable storage resumes the study.</summary>
     public string Study { get; init; } = "";
 
-    /// <summary>Whether smaller (the default) or larger objective values are better.</summary>
+    /// <summary>Whether smaller (the default) or larger objective values are better. With <c>Tuning:Objectives</c>, each
+    /// objective has its own direction and this one is not set (it reads as the first objective's).</summary>
     [DefaultValue(Direction.Minimize)]
     public Direction Direction { get; init; } = Direction.Minimize;
+
+    /// <summary>The objectives of a study of several (accuracy against latency), each with a name and a direction, in
+    /// the order the objective (<c>ITrialObjectives</c>) returns its values. A study of several objectives keeps a
+    /// Pareto front, samples with a kind that reads several objectives (by default the first of auto, TPE and random
+    /// that does) and does not prune. Empty (the default): one objective, whose direction is <c>Tuning:Direction</c>.</summary>
+    public IReadOnlyList<ObjectiveSettings> Objectives { get; init; } = [];
+
+    /// <summary>Which point of the Pareto front is written to <c>Tuning:Output</c> (several objectives only): the best
+    /// front trial in one objective, or the lowest weighted sum, within optional bounds. Without it, the best front trial
+    /// in the first objective.</summary>
+    public SelectSettings? Select { get; init; }
 
     /// <summary>The search strategy (<c>Tuning:Sampler</c>): a kind of <see cref="SamplerCatalog"/> and its settings.</summary>
     public SamplerSettings Sampler { get; init; } = new();

@@ -11,7 +11,8 @@ namespace Dials.Options;
 
 /// <summary>
 /// Runs the study the <c>Tuning</c> section describes when <c>Tuning:Enabled</c> is true, then lets the host go on
-/// serving. Every better trial rewrites <c>Tuning:Output</c>, which the app's configuration picks up. On shutdown the
+/// serving. Every better trial rewrites <c>Tuning:Output</c>, which the app's configuration picks up; with several
+/// <c>Tuning:Objectives</c>, every change of the front point <c>Tuning:Select</c> picks does. On shutdown the
 /// objective's token is cancelled: the running trial is recorded Failed ("the study was cancelled"), finished ones are
 /// already in the storage, and the next start with the same study name and a durable storage carries on to the same
 /// total budget.
@@ -23,10 +24,12 @@ internal sealed class TuningService<T, TObjective>(
     ILogger<TuningService<T, TObjective>> logger)
     : BackgroundService
     where T : class, IHyperparameters<T>
-    where TObjective : class, ITrialObjective<T>
+    where TObjective : class
 {
     private readonly Lock bestGate = new();
     private double? best;
+    private int? chosen;
+    private bool nothingSelectedLogged;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -62,17 +65,26 @@ internal sealed class TuningService<T, TObjective>(
             TuningLog.NotDurable(logger, options.Study);
         }
 
-        var study = Study.Create(SearchSpaceOverrides.Apply(T.SearchSpace, options.SearchSpace), new StudyOptions
+        var studyOptions = new StudyOptions
         {
             Name = options.Study,
-            Direction = options.Direction,
             Sampler = SamplerCatalog.Create(options.Sampler),
             Pruner = PrunerCatalog.Create(options.Pruner),
             Storage = options.Storage is { } spec ? StorageSpec.Open(spec) : new InMemoryStorage(),
-        });
+        };
+        var study = Study.Create(SearchSpaceOverrides.Apply(T.SearchSpace, options.SearchSpace), options.Objectives.Count > 0
+            ? studyOptions with { Directions = [.. options.Objectives.Select(o => o.Direction)] }
+            : studyOptions with { Direction = options.Direction });
         var existing = study.GetResult();
         TuningLog.Starting(logger, study.Name, typeof(T).Name, existing.Trials.Count, options.Trials,
             options.Storage is { } kind ? StorageLocation.Parse(kind).Kind.ToString().ToLowerInvariant() : "in-memory", options.Sampler.Kind, options.Pruner.Kind, options.Parallelism);
+        if (objective is ITrialObjectives<T> several)
+        {
+            await TuneSeveralAsync(several, options, section, study, metrics, stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        var single = (ITrialObjective<T>)objective;
         if (existing.HasBest)
         {
             // Resumed: the best so far is the bar, and the layer is (re)written in case it was deleted.
@@ -82,7 +94,7 @@ internal sealed class TuningService<T, TObjective>(
         try
         {
             var result = await study.OptimizeAsync(
-                (config, trial, ct) => EvaluateAsync(objective, config, trial, options, section, study, metrics, ct),
+                (config, trial, ct) => EvaluateAsync(single, config, trial, options, section, study, metrics, ct),
                 options.Trials, options.Parallelism, options.Timeout, options.TrialTimeout, stoppingToken).ConfigureAwait(false);
             if (result.HasBest)
             {
@@ -99,7 +111,109 @@ internal sealed class TuningService<T, TObjective>(
         }
     }
 
-    private async ValueTask<double> EvaluateAsync(TObjective objective, T config, Trial trial, TuningOptions options,
+    /// <summary>Runs a study of several objectives: after every complete trial the selection picks from the front, and
+    /// the layer is rewritten when its pick changes.</summary>
+    private async Task TuneSeveralAsync(ITrialObjectives<T> objective, TuningOptions options, string section, Study<T> study,
+        TuningMetrics metrics, CancellationToken stoppingToken)
+    {
+        var selection = ObjectivesReader.Selection(options.Objectives, options.Select);
+        Choose(options, section, study, selection);
+        try
+        {
+            var result = await study.OptimizeAsync(
+                (config, trial, ct) => EvaluateSeveralAsync(objective, config, trial, study, metrics, ct),
+                options.Trials, options.Parallelism, options.Timeout, options.TrialTimeout, stoppingToken,
+                new Callback(p =>
+                {
+                    if (p.Trial.State == TrialState.Complete)
+                    {
+                        Choose(options, section, study, selection);
+                    }
+                })).ConfigureAwait(false);
+            var choice = Choose(options, section, study, selection);
+            TuningLog.FinishedSeveral(logger, study.Name, result.Trials.Count, result.ParetoFront.Count, selection.Describe(),
+                choice is null ? "nothing chosen" : choice.Reason);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            TuningLog.Stopped(logger, study.Name);
+        }
+    }
+
+    private async ValueTask<IReadOnlyList<double>> EvaluateSeveralAsync(ITrialObjectives<T> objective, T config, Trial trial,
+        Study<T> study, TuningMetrics metrics, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var state = "failed";
+        IReadOnlyList<double>? values = null;
+        try
+        {
+            values = await objective.EvaluateAsync(config, trial, ct).ConfigureAwait(false);
+            if (values is not null && values.Count == study.Directions.Count && values.All(double.IsFinite))
+            {
+                state = "complete";
+            }
+
+            return values!;
+        }
+        catch (TrialPrunedException)
+        {
+            state = "pruned";
+            throw;
+        }
+        finally
+        {
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            metrics.TrialFinished(study.Name, state, seconds);
+            TuningLog.TrialFinishedSeveral(logger, trial.Number, study.Name, state,
+                values is null ? "no values" : "[" + string.Join(", ", values.Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture))) + "]",
+                seconds, trial.StrategyReason is { } why ? $"{trial.Strategy} ({why})" : trial.Strategy);
+        }
+    }
+
+    /// <summary>Picks from the current front and writes the pick as the tuned layer when it changed; the pick, or null
+    /// while the front is empty or no front trial is within the selection's bounds.</summary>
+    private MultiObjective.ParetoChoice<T>? Choose(TuningOptions options, string section, Study<T> study, MultiObjective.ParetoSelection selection)
+    {
+        lock (bestGate)
+        {
+            var result = study.GetResult();
+            if (result.ParetoFront.Count == 0)
+            {
+                return null;
+            }
+
+            MultiObjective.ParetoChoice<T> choice;
+            try
+            {
+                choice = selection.Pick(result);
+            }
+            catch (InvalidOperationException exception)
+            {
+                if (!nothingSelectedLogged)
+                {
+                    nothingSelectedLogged = true;
+                    TuningLog.NothingSelected(logger, study.Name, exception.Message);
+                }
+
+                return null;
+            }
+
+            if (chosen != choice.Trial.Number)
+            {
+                chosen = choice.Trial.Number;
+                if (options.Output is { } output)
+                {
+                    TunedConfigurationFile.Write(output, section, study.Space, choice.Trial.Parameters);
+                    TuningLog.NewChoice(logger, choice.Trial.Number, study.Name, choice.Reason, output);
+                }
+            }
+
+            return choice;
+        }
+    }
+
+    private async ValueTask<double> EvaluateAsync(ITrialObjective<T> objective, T config, Trial trial, TuningOptions options,
         string section, Study<T> study, TuningMetrics metrics, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -128,6 +242,12 @@ internal sealed class TuningService<T, TObjective>(
             TuningLog.TrialFinished(logger, trial.Number, study.Name, state, value, seconds,
                 trial.StrategyReason is { } why ? $"{trial.Strategy} ({why})" : trial.Strategy);
         }
+    }
+
+    /// <summary>Reports progress synchronously, on the thread that finished the trial.</summary>
+    private sealed class Callback(Action<StudyProgress> report) : IProgress<StudyProgress>
+    {
+        public void Report(StudyProgress value) => report(value);
     }
 
     /// <summary>Keeps a value when it beats the best so far, and writes its configuration as the tuned layer.</summary>

@@ -28,10 +28,20 @@ public static class TuningServiceCollectionExtensions
         where T : class, IHyperparameters<T>
         where TObjective : class, ITrialObjective<T>
     {
+        return Register<T, TObjective>(services, section, returnsSeveral: false);
+    }
+
+    /// <summary>Registers the hosted study for either kind of objective; <paramref name="returnsSeveral"/> says which,
+    /// so that a <c>Tuning:Objectives</c> that does not fit the objective fails the start.</summary>
+    internal static OptionsBuilder<TuningOptions> Register<T, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TObjective>(
+        IServiceCollection services, IConfiguration section, bool returnsSeveral)
+        where T : class, IHyperparameters<T>
+        where TObjective : class
+    {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         services.AddOptions();
-        services.AddSingleton<IOptionsFactory<TuningOptions>>(new TuningOptionsFactory<T>(section));
+        services.AddSingleton<IOptionsFactory<TuningOptions>>(new TuningOptionsFactory<T>(section, new ObjectiveShape(typeof(TObjective).Name, returnsSeveral)));
         services.AddSingleton<IOptionsChangeTokenSource<TuningOptions>>(new ConfigurationChangeTokenSource<TuningOptions>(Options.Options.DefaultName, section));
         services.TryAddTransient<TObjective>();
         services.TryAddSingleton<TuningCompletion>();

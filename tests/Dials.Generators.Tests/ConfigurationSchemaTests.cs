@@ -68,6 +68,40 @@ public sealed class ConfigurationSchemaTests
     }
 
     [Fact]
+    public void A_study_of_several_objectives_binds_the_tuning_section_with_its_objectives_and_selection()
+    {
+        // AddTuning has an overload per kind of objective (MultiObjectiveTuningServiceCollectionExtensions for
+        // ITrialObjectives); before the generator's own code is added both are candidates, and either binds Tuning.
+        var json = Schema(Records, """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace App;
+            public sealed class Objectives : Dials.Options.ITrialObjectives<TrainingConfig>
+            {
+                public System.Threading.Tasks.ValueTask<System.Collections.Generic.IReadOnlyList<double>> EvaluateAsync(TrainingConfig config, Dials.Trial trial, System.Threading.CancellationToken cancellationToken) => default;
+            }
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.AddTuning<TrainingConfig, Objectives>(configuration.GetSection("Tuning"));
+            }
+            """);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var tuning = document.RootElement.GetProperty("properties").GetProperty("Tuning").GetProperty("properties");
+        var objectives = tuning.GetProperty("Objectives");
+        Assert.Equal("array", objectives.GetProperty("type").GetString());
+        var entry = objectives.GetProperty("items").GetProperty("properties");
+        Assert.Equal("string", entry.GetProperty("Name").GetProperty("type").GetString());
+        Assert.Equal(["Minimize", "Maximize"], entry.GetProperty("Direction").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        var select = tuning.GetProperty("Select").GetProperty("properties");
+        Assert.Equal("number", select.GetProperty("Weights").GetProperty("additionalProperties").GetProperty("type").GetString());
+        var bounds = select.GetProperty("Where").GetProperty("additionalProperties");
+        Assert.Equal(["AtMost", "AtLeast"], bounds.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.False(bounds.GetProperty("additionalProperties").GetBoolean());
+    }
+
+    [Fact]
     public void Nested_section_paths_and_sections_chosen_at_run_time()
     {
         var json = Schema(Records, """

@@ -71,6 +71,10 @@ public sealed class ConfigurationSchemaTests : IDisposable
     [InlineData("Tuning", "SearchSpace", """{ "Optimizer": { "Choices": [ "Sgd", "Nadam" ] } }""", "Tuning.SearchSpace.Optimizer.Choices[1]", "NotInEnumeration")]
     [InlineData("Tuning", "SearchSpace", """{ "Optimizer": { "Low": 1 } }""", "Tuning.SearchSpace.Optimizer.Low", "NoAdditionalPropertiesAllowed")]
     [InlineData("Tuning", "SearchSpace", """{ "Depth": { "Fixed": 3 } }""", "Tuning.SearchSpace.Depth", "NoAdditionalPropertiesAllowed")]
+    [InlineData("Tuning", "Objectives", """[ { "Name": "error", "Direction": "Down" } ]""", "Tuning.Objectives[0].Direction", "NotInEnumeration")]
+    [InlineData("Tuning", "Objectives", """[ { "Name": "error", "Goal": "Minimize" } ]""", "Tuning.Objectives[0].Goal", "NoAdditionalPropertiesAllowed")]
+    [InlineData("Tuning", "Select", """{ "Minimize": "error", "Where": { "cost": { "Below": 3 } } }""", "Tuning.Select.Where.cost.Below", "NoAdditionalPropertiesAllowed")]
+    [InlineData("Tuning", "Select", """{ "Weights": { "error": "heavy" } }""", "Tuning.Select.Weights.error", "NumberExpected")]
     public async Task A_bad_value_fails_the_schema_naming_its_key_and_fails_the_start(string section, string key, string value, string path, string kind)
     {
         var json = $$"""{ "{{section}}": { "{{key}}": {{value}} } }""";
@@ -81,6 +85,18 @@ public sealed class ConfigurationSchemaTests : IDisposable
         using var host = BuildHost(json);
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains(failure.Failures, f => f.Contains(path.Split('[')[0].Replace('.', ':'), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Objectives_and_a_selection_pass_the_schema()
+    {
+        Assert.Empty(Schema.Value.Validate("""
+            { "Tuning": {
+                "Objectives": [ { "Name": "rmse", "Direction": "Minimize" }, { "Name": "latency" } ],
+                "Select": { "Minimize": "rmse", "Where": { "latency": { "AtMost": 5, "AtLeast": 0 } } } } }
+            """));
+        Assert.Empty(Schema.Value.Validate("""{ "Tuning": { "Select": { "Weights": { "rmse": 1, "latency": 0.01 } } } }"""));
+        Assert.StartsWith("The objectives of a study of several", Schema.Value.Properties["Tuning"].Properties["Objectives"].Description, StringComparison.Ordinal);
     }
 
     [Fact]

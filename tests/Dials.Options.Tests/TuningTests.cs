@@ -56,7 +56,7 @@ public sealed class TuningTests : IDisposable
     [InlineData("""{ "Parallelism": 0 }""", "Tuning:Parallelism = 0 is below the minimum 1.")]
     [InlineData("""{ "Timeout": "soon" }""", "Tuning:Timeout = soon is not a positive time span (hh:mm:ss).")]
     [InlineData("""{ "Enabled": "yes" }""", "Tuning:Enabled = yes is not true or false.")]
-    [InlineData("""{ "Trails": 5 }""", "Tuning:Trails is not a Tuning setting; expected one of Enabled, Study, Direction, Sampler, Pruner, Trials, Parallelism, Timeout, TrialTimeout, Storage, Output, SearchSpace.")]
+    [InlineData("""{ "Trails": 5 }""", "Tuning:Trails is not a Tuning setting; expected one of Enabled, Study, Direction, Objectives, Select, Sampler, Pruner, Trials, Parallelism, Timeout, TrialTimeout, Storage, Output, SearchSpace.")]
     [InlineData("""{ "SearchSpace": { "LearningRate": { "Low": 0.5 } } }""", "Tuning:SearchSpace:LearningRate:Low = 0.5 is outside [1E-05, 0.1].")]
     [InlineData("""{ "SearchSpace": { "LearningRate": { "Low": 0.01, "High": 0.001 } } }""", "Tuning:SearchSpace:LearningRate Low 0.01 must be below High 0.001; use Fixed to pin one value.")]
     [InlineData("""{ "SearchSpace": { "Dropout": { "High": 0.33 } } }""", "Tuning:SearchSpace:Dropout:High = 0.33 is off the step grid 0 + k * 0.05.")]

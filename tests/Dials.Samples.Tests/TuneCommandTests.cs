@@ -1,4 +1,3 @@
-using Spectre.Console;
 using TuneMlNet;
 
 namespace Dials.Samples.Tests;
@@ -10,21 +9,7 @@ public sealed class TuneCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        var exit = await TuneCommand.RunAsync(args, console, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> Run(params string[] args) => TuneRunner.RunAsync(args);
 
     [Fact]
     public async Task A_missing_data_file_is_named_and_exits_non_zero()

@@ -221,6 +221,12 @@ namespace Dials.Generators.Schema
                     schema.Set("type", "object");
                     Overrides(schema, type);
                     break;
+                case SettingShape.List:
+                    schema.Set("type", "array").Set("items", Setting(setting.Item!, tuning, type));
+                    break;
+                case SettingShape.Map:
+                    schema.Set("type", "object").Set("additionalProperties", Setting(setting.Item!, tuning, type));
+                    break;
                 default:
                     schema.Set("type", "object");
                     var properties = schema.Child("properties");

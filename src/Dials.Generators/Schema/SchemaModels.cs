@@ -30,6 +30,10 @@ namespace Dials.Generators.Schema
         Object,
         StorageSpec,
         SearchSpace,
+        /// <summary>A list (configuration keys 0, 1, ...), each entry shaped as <see cref="SettingModel.Item"/>.</summary>
+        List,
+        /// <summary>Keys chosen by the user (objective names), each value shaped as <see cref="SettingModel.Item"/>.</summary>
+        Map,
     }
 
     /// <summary>One setting of the Tuning section (or of its Sampler and Pruner subsections), read from the options
@@ -37,13 +41,15 @@ namespace Dials.Generators.Schema
     /// <param name="EnumNames">The names an enum setting takes.</param>
     /// <param name="Children">The settings of an object setting.</param>
     /// <param name="DefaultJson">The value a missing setting takes, from its [DefaultValue], as a JSON literal.</param>
+    /// <param name="Item">The shape of each entry of a list or map setting.</param>
     internal sealed record SettingModel(
         string Name,
         string? Description,
         SettingShape Shape,
         string? DefaultJson,
         EquatableArray<string> EnumNames,
-        EquatableArray<SettingModel> Children);
+        EquatableArray<SettingModel> Children,
+        SettingModel? Item = null);
 
     /// <summary>The Tuning section's settings and the storage spec prefixes (the names of Dials.Storage.StorageKind).</summary>
     internal sealed record TuningModel(SettingModel Root, EquatableArray<string> StoragePrefixes);

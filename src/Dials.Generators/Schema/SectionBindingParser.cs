@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,6 +14,7 @@ namespace Dials.Generators.Schema
     {
         private const string HyperparametersExtensions = "Microsoft.Extensions.DependencyInjection.HyperparametersServiceCollectionExtensions";
         private const string TuningExtensions = "Microsoft.Extensions.DependencyInjection.TuningServiceCollectionExtensions";
+        private const string MultiObjectiveTuningExtensions = "Microsoft.Extensions.DependencyInjection.MultiObjectiveTuningServiceCollectionExtensions";
 
         /// <summary>A cheap syntactic filter: a call of a generic method named like one of the two registrations.</summary>
         public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
@@ -23,19 +25,18 @@ namespace Dials.Generators.Schema
         {
             var invocation = (InvocationExpressionSyntax)context.Node;
             // The generator sees the compilation before its own code is added, where T does not yet implement
-            // IHyperparameters<T>: the call then fails overload resolution with the registration as its one candidate.
+            // IHyperparameters<T>: the call then fails overload resolution with the registration as its candidate (AddTuning
+            // has two, for one and for several objectives, which bind the same section).
             var info = context.SemanticModel.GetSymbolInfo(invocation, cancellationToken);
-            var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+            var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault(c => c is IMethodSymbol m
+                && Role((m.ReducedFrom ?? m).ContainingType?.ToDisplayString()) is not null);
             if (symbol is not IMethodSymbol method || method.TypeArguments.Length == 0)
             {
                 return null;
             }
 
             var definition = method.ReducedFrom ?? method;
-            var owner = definition.ContainingType?.ToDisplayString();
-            var role = owner == HyperparametersExtensions ? SectionRole.Hyperparameters
-                : owner == TuningExtensions ? SectionRole.Tuning
-                : (SectionRole?)null;
+            var role = Role(definition.ContainingType?.ToDisplayString());
             if (role is null)
             {
                 return null;
@@ -52,6 +53,11 @@ namespace Dials.Generators.Schema
             var tuning = role == SectionRole.Tuning ? TuningSchemaReader.Read(context.SemanticModel.Compilation, cancellationToken) : null;
             return new SectionBinding(role.Value, section, type, tuning);
         }
+
+        private static SectionRole? Role(string? owner) =>
+            owner == HyperparametersExtensions ? SectionRole.Hyperparameters
+            : owner == TuningExtensions || owner == MultiObjectiveTuningExtensions ? SectionRole.Tuning
+            : (SectionRole?)null;
 
         /// <summary>
         /// The path <c>x.GetSection("A")</c> (or <c>GetRequiredSection</c>, or a chain of them: <c>"A:B"</c>) names, with

@@ -86,7 +86,12 @@ namespace Dials.Generators.Schema
             foreach (var property in type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && p.DeclaredAccessibility == Accessibility.Public))
             {
                 Add(property, compilation, summaries, cancellationToken);
-                if (property.Type is INamedTypeSymbol named && Shape(property, named) == SettingShape.Object)
+                var valueType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                    ? nullable.TypeArguments[0]
+                    : property.Type;
+                var shape = Shape(property, valueType);
+                var element = shape is SettingShape.List or SettingShape.Map ? ((INamedTypeSymbol)valueType).TypeArguments.Last() : valueType;
+                if (element is INamedTypeSymbol named && (shape == SettingShape.Object || ItemShape(named) == SettingShape.Object))
                 {
                     Collect(named, compilation, summaries, cancellationToken);
                 }
@@ -132,7 +137,8 @@ namespace Dials.Generators.Schema
                     shape.Value,
                     DefaultJson(property),
                     kinds?.ToEquatableArray() ?? (shape == SettingShape.Enum ? EnumNames(valueType).ToEquatableArray() : EquatableArray<string>.Empty),
-                    shape == SettingShape.Object ? Settings((INamedTypeSymbol)valueType, cancellationToken) : EquatableArray<SettingModel>.Empty));
+                    shape == SettingShape.Object ? Settings((INamedTypeSymbol)valueType, cancellationToken) : EquatableArray<SettingModel>.Empty,
+                    shape is SettingShape.List or SettingShape.Map ? Item(((INamedTypeSymbol)valueType).TypeArguments.Last(), cancellationToken) : null));
             }
 
             return settings.ToEquatableArray();
@@ -181,13 +187,34 @@ namespace Dials.Generators.Schema
 
             if (type is INamedTypeSymbol { IsGenericType: true } generic && generic.ConstructedFrom.Name == "IReadOnlyDictionary")
             {
-                return SettingShape.SearchSpace; // Keyed by the tuned type's dimensions.
+                // SearchSpace is keyed by the tuned type's dimensions; other maps by names the user gives (objectives).
+                return property.Name == "SearchSpace" ? SettingShape.SearchSpace
+                    : ItemShape(generic.TypeArguments[1]) is not null ? SettingShape.Map : (SettingShape?)null;
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: true } list && list.ConstructedFrom.Name == "IReadOnlyList")
+            {
+                return ItemShape(list.TypeArguments[0]) is not null ? SettingShape.List : (SettingShape?)null;
             }
 
             return type is INamedTypeSymbol { TypeKind: TypeKind.Class } named
                 && (named.ContainingNamespace.ToDisplayString() == "Dials.Options" || named.ContainingNamespace.ToDisplayString() == CatalogsNamespace)
                 ? SettingShape.Object
                 : (SettingShape?)null;
+        }
+
+        /// <summary>The shape of a list's or map's entries: a number, or an options record; null for anything else.</summary>
+        private static SettingShape? ItemShape(ITypeSymbol type) =>
+            type.SpecialType == SpecialType.System_Double ? SettingShape.Number
+            : type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && named.ContainingNamespace.ToDisplayString() == "Dials.Options" ? SettingShape.Object
+            : (SettingShape?)null;
+
+        private static SettingModel Item(ITypeSymbol type, CancellationToken cancellationToken)
+        {
+            var shape = ItemShape(type)!.Value;
+            return new SettingModel("", shape == SettingShape.Object ? Documentation.Summary(type, cancellationToken) : null, shape, null,
+                EquatableArray<string>.Empty,
+                shape == SettingShape.Object ? Settings((INamedTypeSymbol)type, cancellationToken) : EquatableArray<SettingModel>.Empty);
         }
 
         private static IEnumerable<string> EnumNames(ITypeSymbol type) =>
