@@ -7,11 +7,16 @@ namespace Dials.Simulation;
 public static class SimulationTable
 {
     /// <summary>A table with one row per strategy and one column per checkpoint (the best median per column is
-    /// bold; a hypervolume is followed by its fraction of the optimal one), then the median wall-clock seconds of one study and, when recorded, its median CPU seconds. A function
+    /// bold; a hypervolume is followed by its fraction of the optimal one, and the reference point is the caption), then the median wall-clock seconds of one study and, when recorded, its median CPU seconds. A function
     /// with a basin gets one more column: the median trials to reach it and how many seeds did.</summary>
     public static Table Render(SimulationResult result)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(Title(result)));
+        if (result.Reference is { } reference)
+        {
+            table.Caption(Markup.Escape($"hypervolume of the feasible complete trials at reference ({string.Join(", ", reference.Select(Format))})"));
+        }
+
         table.AddColumn("sampler");
         foreach (var checkpoint in result.Checkpoints)
         {
@@ -64,8 +69,7 @@ public static class SimulationTable
         (median > trials ? $">{trials}" : median.ToString("0.#", CultureInfo.InvariantCulture)) + $" ({reached}/{seeds})";
 
     private static string Title(SimulationResult result) => result.Measure == CurveMeasure.Hypervolume
-        ? $"{result.Function}: median hypervolume over {result.Seeds} seeds{SeedRange(result)} at reference " +
-          $"({string.Join(", ", result.Reference!.Select(Format))}) (fraction of the optimal {FormatHypervolume(result.Optimum)})"
+        ? $"{result.Function}: median hypervolume over {result.Seeds} seeds{SeedRange(result)} (fraction of the optimal {FormatHypervolume(result.Optimum)})"
         : $"{result.Function}: median regret over {result.Seeds} seeds{SeedRange(result)} (best found - optimum)";
 
     private static string Cell(SimulationResult result, double median) => result.Fraction(median) is { } fraction
