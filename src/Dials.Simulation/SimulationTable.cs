@@ -69,7 +69,7 @@ public static class SimulationTable
         (median > trials ? $">{trials}" : median.ToString("0.#", CultureInfo.InvariantCulture)) + $" ({reached}/{seeds})";
 
     private static string Title(SimulationResult result) => result.Measure == CurveMeasure.Hypervolume
-        ? $"{result.Function}: median hypervolume over {result.Seeds} seeds{SeedRange(result)} (fraction of the optimal {FormatHypervolume(result.Optimum)})"
+        ? $"{result.Function}: median hypervolume over {result.Seeds} seeds{SeedRange(result)} (fraction of the optimal {result.Optimum.ToString("G10", CultureInfo.InvariantCulture)})"
         : $"{result.Function}: median regret over {result.Seeds} seeds{SeedRange(result)} (best found - optimum)";
 
     private static string Cell(SimulationResult result, double median) => result.Fraction(median) is { } fraction

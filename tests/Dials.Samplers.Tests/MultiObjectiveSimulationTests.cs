@@ -81,7 +81,7 @@ public sealed class MultiObjectiveSimulationTests
         {
             Simulator.Run(["binh-korn"], ["random"], trials, seeds, output, parallelism: 1, console, TextWriter.Null);
 
-            Assert.Contains("binh-korn: median hypervolume over 6 seeds (fraction of the optimal 5285.33)", OneLine(text));
+            Assert.Contains("binh-korn: median hypervolume over 6 seeds (fraction of the optimal 5285.333333)", OneLine(text));
             Assert.Contains("at reference (140, 50)", OneLine(text));
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "binh-korn.json")));
             Assert.True(File.Exists(Path.Combine(output.FullName, "binh-korn.svg")));
