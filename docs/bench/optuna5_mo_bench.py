@@ -220,16 +220,17 @@ def print_values():
 
 
 def print_table(folders):
-    """One Markdown row per problem and sampler found in the folders' JSON files (ours or Optuna's: same shape)."""
-    print("| problem | sampler | source | @50 | @100 | @200 |")
-    print("|---|---|---|---:|---:|---:|")
-    for folder in folders:
-        for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
+    """One Markdown row per problem and sampler found in the folders' JSON files (ours or Optuna's: same shape),
+    grouped by problem in the simulator's order, then in the order of the folders given."""
+    order = list(problems())
+    rows = []
+    for rank, folder in enumerate(folders):
+        for path in glob.glob(os.path.join(folder, "*.json")):
             with open(path) as handle:
                 data = json.load(handle)
-            if data.get("measure") != "hypervolume":
+            if data.get("measure") != "hypervolume" or data["function"] not in order:
                 continue
-            source = "Optuna " + data["optuna"] if "optuna" in data else "Dials"
+            source = "Optuna 5" if "optuna" in data else "Dials"
             for kind, e in data["samplers"].items():
                 cells = []
                 for c in (50, 100, 200):
@@ -238,7 +239,12 @@ def print_table(folders):
                         cells.append("%.6g (%.4f)" % (e["checkpoint_median"][i], e["checkpoint_median_fraction"][i]))
                     else:
                         cells.append("-")
-                print(f"| {data['function']} | {kind} | {source} | " + " | ".join(cells) + " |")
+                rows.append(((order.index(data["function"]), rank),
+                             f"| {data['function']} | {source} {kind} | " + " | ".join(cells) + " |"))
+    print("| problem | sampler | @50 | @100 | @200 |")
+    print("|---|---|---:|---:|---:|")
+    for _, row in sorted(rows, key=lambda r: r[0]):
+        print(row)
 
 
 def main():
