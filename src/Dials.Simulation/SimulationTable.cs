@@ -7,8 +7,9 @@ namespace Dials.Simulation;
 public static class SimulationTable
 {
     /// <summary>A table with one row per strategy and one column per checkpoint (the best median per column is
-    /// bold; a hypervolume is followed by its fraction of the optimal one, and the reference point is the caption), then the median wall-clock seconds of one study and, when recorded, its median CPU seconds. A function
-    /// with a basin gets one more column: the median trials to reach it and how many seeds did.</summary>
+    /// bold; a hypervolume is followed by its fraction of the optimal one, and the reference point is the caption),
+    /// then the median wall-clock seconds of one study and, when recorded, its median CPU seconds. A function with a
+    /// basin gets one more column: the median trials to reach it and how many seeds did.</summary>
     public static Table Render(SimulationResult result)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(Title(result)));
