@@ -1,14 +1,16 @@
 namespace Dials.Simulation;
 
-/// <summary>The best-so-far regret curves of one strategy on one function, one per seed, and what each study cost.</summary>
+/// <summary>The curves of one strategy on one function or problem, one per seed (best-so-far regret, or hypervolume:
+/// see <see cref="SimulationResult.Measure"/>), and what each study cost.</summary>
 /// <param name="Sampler">The strategy's name.</param>
-/// <param name="Regret">Per seed, per trial (index = trials so far - 1), best value found minus the optimum.</param>
+/// <param name="Values">Per seed, per trial (index = trials so far - 1), the measure: best value found minus the
+/// optimum, or the hypervolume of the feasible complete trials so far.</param>
 /// <param name="StudySeconds">Per seed, the wall-clock seconds of the whole study (every ask, evaluation and
 /// tell; not creating the sampler), the figure Optuna's <c>study.optimize</c> is timed by in the reference runs.</param>
 /// <param name="StudyCpuSeconds">Per seed, the CPU seconds the process spent during the study, or null. The process
 /// clock cannot tell concurrent studies apart, so it is recorded only when studies ran one at a time; on a shared,
 /// loaded machine it moves much less than wall-clock time.</param>
-public sealed record SamplerCurves(string Sampler, double[][] Regret, double[] StudySeconds, double[]? StudyCpuSeconds = null)
+public sealed record SamplerCurves(string Sampler, double[][] Values, double[] StudySeconds, double[]? StudyCpuSeconds = null)
 {
     /// <summary>The median wall-clock seconds of one study.</summary>
     public double MedianStudySeconds => Quantile(StudySeconds, 0.5);
@@ -16,17 +18,17 @@ public sealed record SamplerCurves(string Sampler, double[][] Regret, double[] S
     /// <summary>The median CPU seconds of one study, or null when they were not recorded.</summary>
     public double? MedianStudyCpuSeconds => StudyCpuSeconds is null ? null : Quantile(StudyCpuSeconds, 0.5);
 
-    /// <summary>The median regret over seeds after <paramref name="trials"/> trials.</summary>
+    /// <summary>The median over seeds after <paramref name="trials"/> trials.</summary>
     public double MedianAt(int trials) => QuantileAt(trials, 0.5);
 
-    /// <summary>The <paramref name="q"/>-quantile (linear interpolation) of the regret over seeds after
+    /// <summary>The <paramref name="q"/>-quantile (linear interpolation) over seeds of the measure after
     /// <paramref name="trials"/> trials.</summary>
     public double QuantileAt(int trials, double q)
     {
-        var values = new double[Regret.Length];
+        var values = new double[Values.Length];
         for (var s = 0; s < values.Length; s++)
         {
-            values[s] = Regret[s][trials - 1];
+            values[s] = Values[s][trials - 1];
         }
 
         return Quantile(values, q);
@@ -35,7 +37,7 @@ public sealed record SamplerCurves(string Sampler, double[][] Regret, double[] S
     /// <summary>Per seed, how many trials it took until the regret fell below <paramref name="regret"/>; null for a
     /// seed that never got there.</summary>
     public int?[] TrialsBelow(double regret) =>
-        [.. Regret.Select(curve => Array.FindIndex(curve, r => r < regret) is var i and >= 0 ? i + 1 : (int?)null)];
+        [.. Values.Select(curve => Array.FindIndex(curve, r => r < regret) is var i and >= 0 ? i + 1 : (int?)null)];
 
     /// <summary>The <paramref name="q"/>-quantile of <paramref name="values"/>, interpolating linearly between
     /// order statistics (the rule NumPy and Python's statistics.median use).</summary>
@@ -50,9 +52,10 @@ public sealed record SamplerCurves(string Sampler, double[][] Regret, double[] S
     }
 }
 
-/// <summary>What a simulation of several strategies on one function produced.</summary>
-/// <param name="Function">The function's name.</param>
-/// <param name="Optimum">Its known minimum.</param>
+/// <summary>What a simulation of several strategies on one function (or multi-objective problem) produced.</summary>
+/// <param name="Function">The function's or problem's name.</param>
+/// <param name="Optimum">The function's known minimum; for <see cref="CurveMeasure.Hypervolume"/>, the optimal
+/// hypervolume (that of the true Pareto front at <see cref="Reference"/>).</param>
 /// <param name="Trials">Trials per study.</param>
 /// <param name="Seeds">Studies (seeds FirstSeed to FirstSeed + Seeds - 1) per strategy.</param>
 /// <param name="Samplers">The curves, one entry per strategy in the order asked.</param>
@@ -61,6 +64,22 @@ public sealed record SamplerCurves(string Sampler, double[][] Regret, double[] S
 public sealed record SimulationResult(string Function, double Optimum, int Trials, int Seeds, IReadOnlyList<SamplerCurves> Samplers,
     double? Basin = null, int FirstSeed = 0)
 {
+    /// <summary>What the curves measure: regret unless set.</summary>
+    public CurveMeasure Measure { get; init; } = CurveMeasure.Regret;
+
+    /// <summary>For <see cref="CurveMeasure.Hypervolume"/>, the reference point the hypervolume is measured against
+    /// (all objectives minimised); null for regret.</summary>
+    public IReadOnlyList<double>? Reference { get; init; }
+
+    /// <summary>How far a value of the curves is from the best possible, 0 at best: the regret itself, or the
+    /// optimal hypervolume less the hypervolume (never below 0). The tables bold the smallest gap of a column and the
+    /// charts plot it on a log scale, so one rule serves both measures.</summary>
+    public double Gap(double value) => Measure == CurveMeasure.Hypervolume ? Math.Max(Optimum - value, 0) : value;
+
+    /// <summary>For <see cref="CurveMeasure.Hypervolume"/>, a hypervolume as a fraction of the optimal one; null
+    /// for regret.</summary>
+    public double? Fraction(double value) => Measure == CurveMeasure.Hypervolume ? value / Optimum : null;
+
     /// <summary>For a function with a basin, per seed the trials a strategy took to get a value below it (null for a
     /// seed that never did); null for a function without one.</summary>
     public int?[]? TrialsToBasin(SamplerCurves curves) => Basin is { } basin ? curves.TrialsBelow(basin - Optimum) : null;

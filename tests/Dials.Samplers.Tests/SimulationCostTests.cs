@@ -38,7 +38,7 @@ public sealed class SimulationCostTests
         var text = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No });
 
-        console.Write(RegretTable.Render(result));
+        console.Write(SimulationTable.Render(result));
         using var json = JsonDocument.Parse(CurvesJson.Write(result));
 
         Assert.Contains("s/study", text.ToString());

@@ -78,8 +78,8 @@ public sealed class SimulationTests
         Assert.Equal([3, null, 1], result.TrialsToBasin(curves));
         Assert.Equal((3, 2), result.BasinSummary(curves));
         Assert.Null(new SimulationResult("f", 1, 4, 3, [curves]).BasinSummary(curves));
-        Assert.Equal(">300 (9/20)", RegretTable.FormatBasin(301, 9, 300, 20));
-        Assert.Equal("33.5 (20/20)", RegretTable.FormatBasin(33.5, 20, 300, 20));
+        Assert.Equal(">300 (9/20)", SimulationTable.FormatBasin(301, 9, 300, 20));
+        Assert.Equal("33.5 (20/20)", SimulationTable.FormatBasin(33.5, 20, 300, 20));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class SimulationTests
     {
         var result = SimulationRunner.Run(TestFunctions.Branin(), ["random"], 12, 2);
         var text = new StringWriter();
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No }).Write(RegretTable.Render(result));
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No }).Write(SimulationTable.Render(result));
 
         Assert.DoesNotContain("basin", text.ToString());
         Assert.DoesNotContain("basin", CurvesJson.Write(result));

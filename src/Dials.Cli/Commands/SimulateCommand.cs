@@ -5,7 +5,8 @@ using Spectre.Console;
 namespace Dials.Cli.Commands;
 
 /// <summary><c>dials simulate</c>: runs search strategies on standard test functions and reports how fast each
-/// closes in on the known optimum, to answer "which strategy, for how many trials?" with numbers.</summary>
+/// closes in on the known optimum (on multi-objective problems, on the true Pareto front's hypervolume), to answer
+/// "which strategy, for how many trials?" with numbers.</summary>
 internal static class SimulateCommand
 {
     /// <summary>Builds the command.</summary>
@@ -13,7 +14,9 @@ internal static class SimulateCommand
     {
         var function = new Option<string>("--function", "-f")
         {
-            Description = "Test functions, comma-separated: " + string.Join(", ", TestFunctions.All.Select(f => f.Name)) + ", or all.",
+            Description = "Test functions, comma-separated: " + string.Join(", ", TestFunctions.All.Select(f => f.Name)) +
+                ", or all (these functions); multi-objective problems (hypervolume over trials): " +
+                string.Join(", ", MultiObjectiveProblems.All.Select(p => p.Name)) + ".",
             DefaultValueFactory = _ => "branin",
         };
         var samplers = new Option<string>("--samplers", "-s")
@@ -35,7 +38,8 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
 
-        var command = new Command("simulate", "Run search strategies on test functions with known optima and compare their regret.")
+        var command = new Command("simulate",
+            "Run search strategies on test functions with known optima and compare their regret (on multi-objective problems, their hypervolume).")
         {
             function, samplers, trials, seeds, output, parallelism, firstSeed,
         };
@@ -53,7 +57,8 @@ internal static class SimulateCommand
     }
 
     /// <summary>Runs the simulation (<see cref="Simulator.Run"/>); notes and errors go to <paramref name="errors"/> as
-    /// plain lines. Returns the process exit code: an unknown function or sampler is a usage error.</summary>
+    /// plain lines. Returns the process exit code: an unknown function or sampler, or a sampler that cannot serve a
+    /// multi-objective problem, is a usage error.</summary>
     private static int Run(IReadOnlyList<string> functions, IReadOnlyList<string> samplers, int trials, int seeds,
         DirectoryInfo? output, int parallelism, IAnsiConsole console, int firstSeed, TextWriter errors)
     {

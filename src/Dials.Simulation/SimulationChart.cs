@@ -5,9 +5,11 @@ namespace Dials.Simulation;
 
 /// <summary>
 /// Draws a simulation as a self-contained SVG: trials on the x axis, regret on a log-scaled y axis, one line per
-/// strategy for the median over seeds with a translucent band between the quartiles.
+/// strategy for the median over seeds with a translucent band between the quartiles. A hypervolume simulation is
+/// drawn the same way through its gap to the optimal hypervolume (<see cref="SimulationResult.Gap"/>), the
+/// multi-objective counterpart of regret, so the last digits that tell strategies apart near the optimum show.
 /// </summary>
-public static class RegretChart
+public static class SimulationChart
 {
     private const double Width = 720, Height = 440, Left = 70, Right = 150, Top = 40, Bottom = 50;
     private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
@@ -16,9 +18,9 @@ public static class RegretChart
     public static string Render(SimulationResult result)
     {
         var series = result.Samplers.Select(curves => (curves.Sampler,
-            Median: Curve(curves, result.Trials, 0.5),
-            Lower: Curve(curves, result.Trials, 0.25),
-            Upper: Curve(curves, result.Trials, 0.75))).ToArray();
+            Median: Curve(result, curves, 0.5),
+            Lower: Curve(result, curves, 0.25),
+            Upper: Curve(result, curves, 0.75))).ToArray();
 
         // Regret can reach 0 exactly (a grid hitting the optimum); the log axis stops at a floor below every
         // positive value instead.
@@ -38,7 +40,10 @@ public static class RegretChart
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">\n"));
         svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.Append(Invariant($"<text x=\"{Left}\" y=\"22\" font-size=\"15\">{Escape(result.Function)}: median regret over {result.Seeds} seeds (band: quartiles)</text>\n"));
+        var (what, axis) = result.Measure == CurveMeasure.Hypervolume
+            ? ("hypervolume gap", "optimal hypervolume - hypervolume")
+            : ("regret", "regret (best - optimum)");
+        svg.Append(Invariant($"<text x=\"{Left}\" y=\"22\" font-size=\"15\">{Escape(result.Function)}: median {what} over {result.Seeds} seeds (band: quartiles)</text>\n"));
 
         for (var decade = (int)low; decade <= (int)high; decade++)
         {
@@ -56,7 +61,7 @@ public static class RegretChart
 
         svg.Append(Invariant($"<rect x=\"{Left}\" y=\"{Top}\" width=\"{plotWidth}\" height=\"{plotHeight}\" fill=\"none\" stroke=\"black\"/>\n"));
         svg.Append(Invariant($"<text x=\"{Left + plotWidth / 2}\" y=\"{Height - 10}\" text-anchor=\"middle\">trials</text>\n"));
-        svg.Append(Invariant($"<text transform=\"translate(18 {Top + plotHeight / 2}) rotate(-90)\" text-anchor=\"middle\">regret (best - optimum), log scale</text>\n"));
+        svg.Append(Invariant($"<text transform=\"translate(18 {Top + plotHeight / 2}) rotate(-90)\" text-anchor=\"middle\">{axis}, log scale</text>\n"));
 
         for (var s = 0; s < series.Length; s++)
         {
@@ -85,12 +90,13 @@ public static class RegretChart
         return svg.ToString();
     }
 
-    private static double[] Curve(SamplerCurves curves, int trials, double q)
+    // The gap is monotone (decreasing in the hypervolume), so the gap's quantiles are the measure's, mirrored.
+    private static double[] Curve(SimulationResult result, SamplerCurves curves, double q)
     {
-        var curve = new double[trials];
-        for (var t = 1; t <= trials; t++)
+        var curve = new double[result.Trials];
+        for (var t = 1; t <= result.Trials; t++)
         {
-            curve[t - 1] = curves.QuantileAt(t, q);
+            curve[t - 1] = result.Gap(curves.QuantileAt(t, q));
         }
 
         return curve;
