@@ -70,8 +70,8 @@ public sealed record ModelCard(
         DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var importances = AnalysisAttempt.Run(() => ParameterImportance.Evaluate(study, importance));
-        var spreads = AnalysisAttempt.Run(() => Analysis.Uncertainty.Evaluate(study, uncertainty));
+        var importances = AnalysisAttempt.Run(study, () => ParameterImportance.Evaluate(study, importance));
+        var spreads = AnalysisAttempt.Run(study, () => Analysis.Uncertainty.Evaluate(study, uncertainty));
         List<string> notes = [];
         if (importances.Skipped is { } why)
         {
