@@ -33,6 +33,12 @@ internal static class BestCommand
         }
 
         var study = StudyArguments.Load(spec, studyName);
+        if (study.IsMultiObjective)
+        {
+            throw new CliException(
+                $"study '{study.Name}' has {study.Directions.Count} objectives, so no single trial is best: `dials pareto --study {study.Name}` lists the trade-offs (its Pareto front), and the configuration to use is the front trial your rule picks.");
+        }
+
 
         // A complete trial whose point a damaged storage lost has a value but no configuration: it cannot be the best,
         // and saying so keeps a better-looking value from being passed over in silence.
@@ -41,7 +47,8 @@ internal static class BestCommand
             output.Error.WriteLine($"warning: trial {lost.Number} completed (value {CliText.Value(lost.Value)}), but the storage lost its configuration; it cannot be the best.");
         }
 
-        var best = StudyArguments.RequireComplete(study).Best!;
+        var best = StudyArguments.RequireComplete(study).Best
+            ?? throw new CliException($"study '{study.Name}' has no feasible complete trial: all {study.Complete.Count} complete trials broke a constraint.");
         output.Plain.Write(ConfigurationJson.Write(section, study.Space, best.Point));
         output.Error.WriteLine($"trial {best.Number}, value {CliText.Value(best.Value)}{(best.Strategy is { } strategy ? $", proposed by {strategy}" : "")}");
         return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dials.Analysis;
+using Dials.Reporting;
 using Dials.Reporting.Export;
 using Spectre.Console;
 
@@ -42,13 +43,14 @@ internal static class StudiesCommand
             foreach (var stored in studies)
             {
                 var snapshot = new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature),
-                    storage.ReadTrials(stored.Name));
+                    storage.ReadTrials(stored.Name)) { Directions = stored.Directions };
                 var counts = TrialCounts.Of(snapshot.Trials);
                 table.AddRow(
                     Markup.Escape(stored.Name),
-                    stored.Direction.ToString(),
+                    string.Join(", ", stored.Directions),
                     Count(counts.Total), Count(counts.Complete), Count(counts.Pruned), Count(counts.Failed), Count(counts.Running),
-                    CliText.Value(snapshot.Best?.Value));
+                    // No single value is best among several objectives: the size of the front stands in its place.
+                    snapshot.IsMultiObjective ? $"front of {Count(StudyFront.Of(snapshot).Front.Count)}" : CliText.Value(snapshot.Best?.Value));
             }
 
             output.Out.Write(table);

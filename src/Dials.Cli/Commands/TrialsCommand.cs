@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dials.Analysis;
+using Dials.Reporting;
 using Spectre.Console;
 
 namespace Dials.Cli.Commands;
@@ -29,7 +30,7 @@ internal static class TrialsCommand
                 result.AddError("--limit must be positive.");
             }
         });
-        var command = new Command("trials", "List a study's trials: state, value, duration, strategy, parameters, fail reason.")
+        var command = new Command("trials", "List a study's trials: state, value (values, for several objectives), duration, strategy, parameters, fail reason.")
         {
             storage, study, state, sort, limit,
         };
@@ -50,9 +51,16 @@ internal static class TrialsCommand
                 trials = trials.Where(t => t.State == wanted);
             }
 
-            if (byValue)
+            if (byValue && study.IsMultiObjective)
             {
-                trials = trials.OrderBy(t => t.Value is null).ThenBy(t => Rank(study, t.Value)).ThenBy(t => t.Number);
+                var rank = ParetoRanks(study);
+                trials = trials.OrderBy(t => rank.GetValueOrDefault(t.Number, int.MaxValue))
+                    .ThenBy(t => t.ObjectiveValues.Count > 0 ? Rank(study, t.ObjectiveValues[0]) : 0).ThenBy(t => t.Number);
+            }
+            else if (byValue)
+            {
+                // Infeasible trials after the feasible ones: they are never the best, however good their value.
+                trials = trials.OrderBy(t => t.Value is null).ThenBy(t => !StudyFront.IsFeasible(t)).ThenBy(t => Rank(study, t.Value)).ThenBy(t => t.Number);
             }
 
             var shown = (limit is { } n ? trials.Take(n) : trials).ToList();
@@ -75,7 +83,7 @@ internal static class TrialsCommand
                 table.AddRow(
                     trial.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     trial.State.ToString(),
-                    CliText.Value(trial.Value),
+                    Value(trial),
                     CliText.Duration(trial.Duration),
                     Markup.Escape(trial.Strategy ?? ""),
                     Markup.Escape(CliText.Parameters(study.Space, trial.Point)),
@@ -85,6 +93,22 @@ internal static class TrialsCommand
             output.Out.Write(table);
             return ExitCodes.Ok;
         });
+
+    /// <summary>A trial's value, or its values in objective order for a study of several objectives, marked when the
+    /// trial broke a constraint.</summary>
+    private static string Value(TrialRecord trial) =>
+        (trial.Values is { Count: > 1 } values ? string.Join(", ", values.Select(v => CliText.Value(v))) : CliText.Value(trial.Value))
+        + (trial.State == TrialState.Complete && !StudyFront.IsFeasible(trial) ? " (infeasible)" : "");
+
+    /// <summary>Each scored trial's non-dominated rank (0 for the front; infeasible trials after every feasible one, as
+    /// constrained domination orders them), by trial number.</summary>
+    private static Dictionary<int, int> ParetoRanks(StudySnapshot study)
+    {
+        var scored = study.Trials.Where(t => StudyFront.HasValues(study, t)).ToList();
+        var ranks = Dials.MultiObjective.NondominatedSort.Ranks([.. scored.Select(t => t.ObjectiveValues)], study.Directions,
+            [.. scored.Select(t => (IReadOnlyList<double>)[.. (t.Constraints ?? []).Select(c => c.Value)])]);
+        return scored.Select((t, i) => (t.Number, ranks[i])).ToDictionary(p => p.Number, p => p.Item2);
+    }
 
     // Best first whatever the direction: maximised values sort descending.
     private static double Rank(StudySnapshot study, double? value) =>
