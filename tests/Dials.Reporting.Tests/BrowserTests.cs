@@ -160,6 +160,67 @@ public class BrowserTests
         }
     }
 
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 3)]
+    public async Task A_study_of_several_objectives_draws_its_front_without_errors(int objectives, int charts)
+    {
+        var chromium = Environment.GetEnvironmentVariable("DIALS_CHROMIUM") ?? DefaultChromium;
+        Assert.True(File.Exists(chromium),
+            $"Chromium is needed for this test and was not found at {chromium}. Install it (Debian: apt-get install -y chromium) or set DIALS_CHROMIUM.");
+
+        var study = ReportStudies.MultiObjective(objectives);
+        var directory = Directory.CreateTempSubdirectory("dials-report-pareto-");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var token = timeout.Token;
+        try
+        {
+            var file = Path.Combine(directory.FullName, "report.html");
+            HtmlReport.Write(file, ReportContent.Analyse(study));
+            var url = new Uri(file).AbsoluteUri;
+            await using var browser = await DevToolsBrowser.StartAsync(chromium, token);
+            var send = await OpenAsync(browser, url, token, viewport: new { width = 1200, height = 900, deviceScaleFactor = 1, mobile = false });
+
+            // Laid out and visible: every front chart has a size, its marks are inside it, and the front table sorts.
+            var page = await Evaluate(send, """
+                (() => {
+                  const svgs = [...document.querySelectorAll('#front svg.chart')];
+                  const inside = svgs.every(svg => {
+                    const box = svg.getBoundingClientRect();
+                    return [...svg.querySelectorAll('circle')].every(c => {
+                      const r = c.getBoundingClientRect();
+                      return r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+                    });
+                  });
+                  const table = document.querySelector('#front table.front');
+                  table.querySelectorAll('th button')[1].click();
+                  const sorted = [...table.querySelectorAll('tbody tr')].map(r => Number(r.cells[1].getAttribute('data-v')));
+                  return { charts: svgs.length, width: svgs[0].getBoundingClientRect().width, inside, sorted };
+                })()
+                """);
+            Assert.Equal(charts, page.GetProperty("charts").GetInt32());
+            Assert.True(page.GetProperty("width").GetDouble() > (objectives == 2 ? 600 : 200), $"The front chart is {page.GetProperty("width")} px wide.");
+            Assert.True(page.GetProperty("inside").GetBoolean(), "A mark of the front chart lies outside it.");
+            var sorted = page.GetProperty("sorted").EnumerateArray().Select(v => v.GetDouble()).ToList();
+            Assert.Equal(StudyFront.Of(study).Front.Count, sorted.Count);
+            Assert.Equal(sorted.Order(), sorted);
+
+            var shot = await send("Page.captureScreenshot", new { format = "png" });
+            var png = Convert.FromBase64String(shot.GetProperty("data").GetString()!);
+            File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, $"pareto-{objectives}-screenshot.png"), png); // to look at by hand
+            var image = PngImage.Decode(png);
+            Assert.True(HasColour(image, (0xE6, 0x9F, 0x00)), "No front orange in the screenshot.");
+            Assert.True(HasColour(image, (0xD5, 0x5E, 0x00)), "No infeasible vermillion in the screenshot.");
+
+            var problems = Problems(browser.Events, url);
+            Assert.True(problems.Count == 0, "The page reported problems:\n" + string.Join("\n", problems));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Opens <paramref name="url"/> in a new tab of <paramref name="browser"/> with the Runtime, Log, Network
     /// and Page events on (what <see cref="Problems"/> reads), at <paramref name="viewport"/> when given, and waits for
     /// it to load; returns how to send commands to that tab.</summary>

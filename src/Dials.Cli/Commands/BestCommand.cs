@@ -25,14 +25,21 @@ internal static class BestCommand
     }
 
     /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Run(string spec, string studyName, string section, CliOutput output) => CliErrors.Guard(output, () =>
-    {
-        if (string.IsNullOrWhiteSpace(section) || section.Split(':').Any(string.IsNullOrWhiteSpace))
-        {
-            throw new CliException($"--section '{section}' must be a configuration path such as Training or Models:Ranker.", ExitCodes.Usage);
-        }
+    public static int Run(string spec, string studyName, string section, CliOutput output) =>
+        CliErrors.Guard(output, () => Show(CheckSection(section) ? StudyArguments.Load(spec, studyName) : null!, section, output));
 
-        var study = StudyArguments.Load(spec, studyName);
+    /// <summary>Runs the command on a study already read (what tests use for a storage that keeps every direction).</summary>
+    public static int Run(StudySnapshot study, string section, CliOutput output) =>
+        CliErrors.Guard(output, () => Show(CheckSection(section) ? study : null!, section, output));
+
+    /// <summary>True for a configuration path; otherwise a usage error, before any storage is opened.</summary>
+    private static bool CheckSection(string section) =>
+        !string.IsNullOrWhiteSpace(section) && !section.Split(':').Any(string.IsNullOrWhiteSpace)
+            ? true
+            : throw new CliException($"--section '{section}' must be a configuration path such as Training or Models:Ranker.", ExitCodes.Usage);
+
+    private static int Show(StudySnapshot study, string section, CliOutput output)
+    {
         if (study.IsMultiObjective)
         {
             throw new CliException(
@@ -52,5 +59,5 @@ internal static class BestCommand
         output.Plain.Write(ConfigurationJson.Write(section, study.Space, best.Point));
         output.Error.WriteLine($"trial {best.Number}, value {CliText.Value(best.Value)}{(best.Strategy is { } strategy ? $", proposed by {strategy}" : "")}");
         return ExitCodes.Ok;
-    });
+    }
 }

@@ -32,9 +32,14 @@ internal static class ParetoCommand
     }
 
     /// <summary>Runs the command; returns the exit code.</summary>
-    public static int Run(string spec, string studyName, int? limit, CliOutput output) => CliErrors.Guard(output, () =>
+    public static int Run(string spec, string studyName, int? limit, CliOutput output) =>
+        CliErrors.Guard(output, () => Show(StudyArguments.Load(spec, studyName), limit, output));
+
+    /// <summary>Runs the command on a study already read (what tests use for a storage that keeps every direction).</summary>
+    public static int Run(StudySnapshot study, int? limit, CliOutput output) => CliErrors.Guard(output, () => Show(study, limit, output));
+
+    private static int Show(StudySnapshot study, int? limit, CliOutput output)
     {
-        var study = StudyArguments.Load(spec, studyName);
         var front = StudyFront.Of(study);
         if (front.Front.Count == 0)
         {
@@ -78,7 +83,7 @@ internal static class ParetoCommand
 
         output.Out.Write(table);
         return ExitCodes.Ok;
-    });
+    }
 
     /// <summary>"Objective 1 (minimize)", or "Value (minimize)" for a single objective.</summary>
     private static string Heading(IReadOnlyList<Direction> directions, int index) =>

@@ -60,6 +60,11 @@ internal static class ParetoFrontSection
                 {
                     w.Element("td", "–", ("class", "muted"), ("data-v", ""));
                 }
+                else if (dimensions[i].Kind == DimensionKind.Float)
+                {
+                    // Short in the table, exact on hover, as in the trial table.
+                    w.Element("td", Invariant.Value(value), ("class", "num"), ("data-v", Invariant.Exact(value)), ("title", dimensions[i].Format(value)));
+                }
                 else
                 {
                     w.Element("td", dimensions[i].Format(value), ("class", "mono"));
