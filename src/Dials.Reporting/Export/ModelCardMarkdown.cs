@@ -146,7 +146,7 @@ public static class ModelCardMarkdown
 
         var constraints = front.Trials.SelectMany(t => t.Constraints).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
         Table(md,
-            [.. new[] { "Trial" }.Concat(front.Directions.Select((_, i) => StudyFront.ObjectiveName(front.Directions, i)))
+            [.. new[] { "Trial" }.Concat(front.Directions.Select((_, i) => Objective(front.Directions, i)))
                 .Concat(constraints.Select(c => $"{Cell(c)} (<= 0)")).Append("Parameters")],
             shown.Select(t => new[] { t.Trial.ToString(inv) }
                 .Concat(t.Values.Select(Number))
@@ -167,7 +167,7 @@ public static class ModelCardMarkdown
             return;
         }
 
-        md.AppendLine(inv, $"Values: {string.Join(", ", trial.Values.Select((v, i) => $"{StudyFront.ObjectiveName(card.Directions, i)} {Number(v)}"))}").AppendLine();
+        md.AppendLine(inv, $"Values: {string.Join(", ", trial.Values.Select((v, i) => $"{Objective(card.Directions, i)} {Number(v)}"))}").AppendLine();
         if (trial.Constraints.Count > 0)
         {
             md.AppendLine(inv, $"Constraints: {Inline(string.Join(", ", trial.Constraints.Select(c => $"{c.Name} {Number(c.Value)}")))}").AppendLine();
@@ -187,6 +187,10 @@ public static class ModelCardMarkdown
 
         md.AppendLine();
     }
+
+    /// <summary>"objective 1 (minimize)", in the words of the card's header line.</summary>
+    private static string Objective(IReadOnlyList<Direction> directions, int index) =>
+        $"objective {(index + 1).ToString(CultureInfo.InvariantCulture)} ({directions[index].ToString().ToLowerInvariant()})";
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
