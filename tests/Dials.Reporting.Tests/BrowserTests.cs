@@ -207,7 +207,7 @@ public class BrowserTests
 
             var shot = await send("Page.captureScreenshot", new { format = "png" });
             var png = Convert.FromBase64String(shot.GetProperty("data").GetString()!);
-            File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, $"pareto-{objectives}-screenshot.png"), png); // to look at by hand
+            SaveScreenshot(png, $"report-pareto-{objectives}.png");
             var image = PngImage.Decode(png);
             Assert.True(HasColour(image, (0xE6, 0x9F, 0x00)), "No front orange in the screenshot.");
             Assert.True(HasColour(image, (0xD5, 0x5E, 0x00)), "No infeasible vermillion in the screenshot.");
@@ -322,11 +322,12 @@ public class BrowserTests
         return false;
     }
 
-    /// <summary>Keeps the screenshot beside the test output, and refreshes docs/report-screenshot.png when
-    /// DIALS_UPDATE_SCREENSHOT is set (so ordinary runs never dirty the working tree).</summary>
-    private static void SaveScreenshot(byte[] png)
+    /// <summary>Keeps the screenshot beside the test output, and refreshes docs/<paramref name="name"/> (the full report,
+    /// or the top of a study of several objectives) when DIALS_UPDATE_SCREENSHOT is set (so ordinary runs never dirty the
+    /// working tree).</summary>
+    private static void SaveScreenshot(byte[] png, string name = "report-screenshot.png")
     {
-        File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, "report-screenshot.png"), png);
+        File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, name), png);
         if (Environment.GetEnvironmentVariable("DIALS_UPDATE_SCREENSHOT") is not { Length: > 0 })
         {
             return;
@@ -339,6 +340,6 @@ public class BrowserTests
         }
 
         Assert.NotNull(root);
-        File.WriteAllBytes(Path.Combine(root.FullName, "docs", "report-screenshot.png"), png);
+        File.WriteAllBytes(Path.Combine(root.FullName, "docs", name), png);
     }
 }
