@@ -51,6 +51,22 @@ public sealed record StudyFront(
             && trial.ObjectiveValues.Count == study.Directions.Count && trial.ObjectiveValues.All(double.IsFinite);
     }
 
+    /// <summary>The complete trials with a value per objective, best first: by non-dominated rank (the front first, then
+    /// the trials only the front dominates, and so on; infeasible trials after every feasible one, as constrained
+    /// domination ranks them), each rank along the first objective. On a single-objective study, the feasible trials
+    /// by value, then the infeasible ones.</summary>
+    /// <param name="study">The study.</param>
+    public static IReadOnlyList<TrialRecord> Ranked(StudySnapshot study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var scored = study.Trials.Where(t => HasValues(study, t)).ToList();
+        var ranks = NondominatedSort.Ranks([.. scored.Select(t => t.ObjectiveValues)], study.Directions,
+            [.. scored.Select(t => (IReadOnlyList<double>)[.. (t.Constraints ?? []).Select(c => c.Value)])]);
+        var sign = study.Directions[0] == Direction.Minimize ? 1 : -1;
+        return [.. scored.Select((t, i) => (Trial: t, Rank: ranks[i]))
+            .OrderBy(p => p.Rank).ThenBy(p => sign * p.Trial.ObjectiveValues[0]).ThenBy(p => p.Trial.Number).Select(p => p.Trial)];
+    }
+
     /// <summary>The number of feasible trials (on the front or not).</summary>
     public int Feasible => Front.Count + Dominated.Count;
 

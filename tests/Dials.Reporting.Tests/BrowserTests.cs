@@ -214,6 +214,33 @@ public class BrowserTests
 
             var problems = Problems(browser.Events, url);
             Assert.True(problems.Count == 0, "The page reported problems:\n" + string.Join("\n", problems));
+
+            if (objectives == 2)
+            {
+                // A large study of several objectives pages its table with each trial's values, sorted by the first.
+                var large = Path.Combine(directory.FullName, "large.html");
+                HtmlReport.Write(large, ReportStudies.Bare(ReportStudies.MultiObjective(2, 1500)));
+                var largeUrl = new Uri(large).AbsoluteUri;
+                await using var second = await DevToolsBrowser.StartAsync(chromium, token); // its own events to check
+                var largeSend = await OpenAsync(second, largeUrl, token);
+                var paged = await Evaluate(largeSend, """
+                    (() => {
+                      const cells = () => [...document.querySelectorAll('table.paged tbody tr')].map(r => r.cells[2]);
+                      const button = label => [...document.querySelectorAll('nav.pager button')].find(b => b.textContent === label);
+                      button('Next').click();
+                      const second = cells().map(c => c.textContent);
+                      document.querySelectorAll('table.paged th button')[2].click();
+                      const sorted = cells().map(c => c.getAttribute('data-v')).filter(v => v !== '').map(Number);
+                      return { second, sorted };
+                    })()
+                    """);
+                Assert.Contains(paged.GetProperty("second").EnumerateArray(), c => System.Text.RegularExpressions.Regex.IsMatch(c.GetString()!, @"^[\d.E+-]+, [\d.E+-]+$"));
+                var firsts = paged.GetProperty("sorted").EnumerateArray().Select(v => v.GetDouble()).ToList();
+                Assert.NotEmpty(firsts);
+                Assert.Equal(firsts.Order(), firsts);
+                var largeProblems = Problems(second.Events, largeUrl);
+                Assert.True(largeProblems.Count == 0, "The large page reported problems:\n" + string.Join("\n", largeProblems));
+            }
         }
         finally
         {

@@ -122,6 +122,30 @@ public class ParetoReportTests
         Assert.Contains(" (infeasible)<", ReportHtml.Section(html, "trials"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_large_study_of_several_objectives_draws_its_whole_front_and_pages_its_vectors_front_first()
+    {
+        var study = ReportStudies.MultiObjective(2, 5000);
+        var html = HtmlReport.Render(ReportStudies.Bare(study));
+        var front = StudyFront.Of(study);
+
+        var svg = Assert.Single(ReportHtml.Svgs(ReportHtml.Section(html, "front")));
+        var circles = svg.Descendants(Svg + "circle").ToList();
+        Assert.InRange(circles.Count, Html.Charts.Thinning.HistoryDots / 2, Html.Charts.Thinning.HistoryDots + front.Front.Count);
+        Assert.Equal(front.Front.Select(t => t.Number).Order(), Numbers(circles.Where(c => (string?)c.Attribute("fill") == "#E69F00")));
+        Assert.Contains($"Drawn: {circles.Count} of {front.Feasible + front.Infeasible.Count} trials", ReportHtml.Section(html, "front"), StringComparison.Ordinal);
+
+        // The paged table's data: every trial, the front first, each complete trial's values as an array.
+        var data = html[(html.IndexOf("id=\"trial-rows\">", StringComparison.Ordinal) + "id=\"trial-rows\">".Length)..];
+        using var json = System.Text.Json.JsonDocument.Parse(data[..data.IndexOf("</script>", StringComparison.Ordinal)]);
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(study.Trials.Count, rows.Count);
+        var along = front.FrontAlongFirst.Select(t => t.Number).ToList();
+        Assert.Equal(along, rows.Take(along.Count).Select(r => r[0].GetInt32()));
+        Assert.Equal(2, rows[0][2].GetArrayLength());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rows.Single(r => r[0].GetInt32() == study.Trials.Count - 1)[2].ValueKind); // running
+    }
+
     /// <summary>The front, the other feasible trials and the infeasible ones, by brute force over every pair.</summary>
     private static (List<TrialRecord> Front, List<TrialRecord> Dominated, List<TrialRecord> Infeasible) Expected(StudySnapshot study)
     {

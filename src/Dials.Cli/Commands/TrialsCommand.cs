@@ -58,9 +58,8 @@ internal static class TrialsCommand
 
         if (byValue && study.IsMultiObjective)
         {
-            var rank = ParetoRanks(study);
-            trials = trials.OrderBy(t => rank.GetValueOrDefault(t.Number, int.MaxValue))
-                .ThenBy(t => t.ObjectiveValues.Count > 0 ? Rank(study, t.ObjectiveValues[0]) : 0).ThenBy(t => t.Number);
+            var position = StudyFront.Ranked(study).Select((t, i) => (t.Number, i)).ToDictionary(p => p.Number, p => p.i);
+            trials = trials.OrderBy(t => position.GetValueOrDefault(t.Number, int.MaxValue)).ThenBy(t => t.Number);
         }
         else if (byValue)
         {
@@ -104,16 +103,6 @@ internal static class TrialsCommand
     private static string Value(TrialRecord trial) =>
         (trial.Values is { Count: > 1 } values ? string.Join(", ", values.Select(v => CliText.Value(v))) : CliText.Value(trial.Value))
         + (trial.State == TrialState.Complete && !StudyFront.IsFeasible(trial) ? " (infeasible)" : "");
-
-    /// <summary>Each scored trial's non-dominated rank (0 for the front; infeasible trials after every feasible one, as
-    /// constrained domination orders them), by trial number.</summary>
-    private static Dictionary<int, int> ParetoRanks(StudySnapshot study)
-    {
-        var scored = study.Trials.Where(t => StudyFront.HasValues(study, t)).ToList();
-        var ranks = Dials.MultiObjective.NondominatedSort.Ranks([.. scored.Select(t => t.ObjectiveValues)], study.Directions,
-            [.. scored.Select(t => (IReadOnlyList<double>)[.. (t.Constraints ?? []).Select(c => c.Value)])]);
-        return scored.Select((t, i) => (t.Number, ranks[i])).ToDictionary(p => p.Number, p => p.Item2);
-    }
 
     // Best first whatever the direction: maximised values sort descending.
     private static double Rank(StudySnapshot study, double? value) =>
