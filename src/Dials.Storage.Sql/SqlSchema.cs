@@ -25,7 +25,10 @@ internal sealed record SqlColumnTypes(string Identity, string Int64, string Doub
 /// acknowledgement finds its own work instead of doing it twice, and two indexes: trials by change, running trials
 /// by last sign of life. Rows stored before version 3 keep change 0 and no token. 4 added each trial's objective values
 /// and constraint values (<c>dials_trials.objective_values</c>, <c>constraint_values</c>, JSON written by
-/// <see cref="ResultJson"/>); trials stored before version 4, and trials finished without them, keep NULL there.</para>
+/// <see cref="ResultJson"/>); trials stored before version 4, and trials finished without them, keep NULL there. 5 added a
+/// study's every direction (<c>dials_studies.directions</c>, the names joined by commas, written only for a study of
+/// several objectives so that <c>direction</c> alone still describes every other study, and every study stored before)
+/// and each trial's processor time (<c>dials_trials.cpu_ticks</c>, NULL when not measured).</para>
 /// </remarks>
 internal static class SqlSchema
 {
@@ -38,6 +41,7 @@ internal static class SqlSchema
             direction TEXT NOT NULL,
             space_signature TEXT NOT NULL,
             next_trial INTEGER NOT NULL,
+            directions TEXT,
             change_seq {types.Int64} NOT NULL DEFAULT 0)
         """,
         $"""
@@ -66,6 +70,7 @@ internal static class SqlSchema
             creator TEXT,
             objective_values TEXT,
             constraint_values TEXT,
+            cpu_ticks {types.Int64},
             PRIMARY KEY (study_id, number))
         """,
         .. Indexes,
@@ -103,6 +108,11 @@ internal static class SqlSchema
         [
             "ALTER TABLE dials_trials ADD COLUMN objective_values TEXT",
             "ALTER TABLE dials_trials ADD COLUMN constraint_values TEXT",
+        ],
+        4 =>
+        [
+            "ALTER TABLE dials_studies ADD COLUMN directions TEXT",
+            $"ALTER TABLE dials_trials ADD COLUMN cpu_ticks {types.Int64}",
         ],
         _ => null,
     };

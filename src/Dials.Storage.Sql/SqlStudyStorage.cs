@@ -39,9 +39,10 @@ namespace Dials.Storage.Sql;
 /// </remarks>
 public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
 {
-    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 4 since
-    /// trials keep their objective values and constraint values.</summary>
-    public const int SchemaVersion = 4;
+    /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 5 since
+    /// a study keeps every objective's direction and each trial its processor time (4: trials keep their objective values
+    /// and constraint values).</summary>
+    public const int SchemaVersion = 5;
 
     private static readonly string Running = nameof(TrialState.Running);
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
@@ -71,18 +72,19 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
             // ON CONFLICT rather than a look-up first: two processes creating one study at once both succeed, one of
             // them loading what the other created.
             var created = sql.Execute(
-                "INSERT INTO dials_studies (name, direction, space_signature, next_trial) VALUES (@name, @direction, @signature, 0) " +
-                "ON CONFLICT (name) DO NOTHING",
-                ("@name", study.Name), ("@direction", study.Direction.ToString()), ("@signature", study.SpaceSignature));
+                "INSERT INTO dials_studies (name, direction, space_signature, next_trial, directions) " +
+                "VALUES (@name, @direction, @signature, 0, @directions) ON CONFLICT (name) DO NOTHING",
+                ("@name", study.Name), ("@direction", study.Direction.ToString()), ("@signature", study.SpaceSignature),
+                ("@directions", study.IsMultiObjective ? string.Join(",", study.Directions) : null));
             if (created == 1)
             {
                 return study;
             }
 
-            using var command = sql.Command("SELECT direction, space_signature FROM dials_studies WHERE name = @name", ("@name", study.Name));
+            using var command = sql.Command($"SELECT {StudyColumns()} FROM dials_studies WHERE name = @name", ("@name", study.Name));
             using var reader = command.ExecuteReader();
             reader.Read();
-            var stored = new StoredStudy(study.Name, Enum.Parse<Direction>(reader.GetString(0)), reader.GetString(1));
+            var stored = ReadStudy(reader);
 
             // A retry that finds exactly the study it asked for created it on the attempt whose answer was lost.
             return loadIfExists || (retrying && stored == study) ? stored : throw SqlStorageErrors.StudyExists(study.Name);
@@ -174,7 +176,7 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
     /// the study, the trial and the result.</exception>
     public bool FinishTrial(
         string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
-        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null)
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null, TimeSpan? cpuTime = null)
     {
         if (state == TrialState.Running)
         {
@@ -197,10 +199,10 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
 
             sql.Execute(
                 "UPDATE dials_trials SET state = @state, value = @value, duration_ticks = @duration, fail_reason = @reason, " +
-                "objective_values = @values, constraint_values = @constraints, change_seq = @change " +
+                "objective_values = @values, constraint_values = @constraints, cpu_ticks = @cpu, change_seq = @change " +
                 "WHERE study_id = @study AND number = @number",
                 ("@state", state.ToString()), ("@value", value), ("@duration", duration.Ticks), ("@reason", failReason),
-                ("@values", storedValues), ("@constraints", storedConstraints),
+                ("@values", storedValues), ("@constraints", storedConstraints), ("@cpu", cpuTime?.Ticks),
                 ("@change", NextChange(sql, trial.StudyId)), ("@study", trial.StudyId), ("@number", number));
             return true;
         }, durable: true);
@@ -297,7 +299,8 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
                 using var command = sql.Command(
                     "SELECT t.number, t.state, t.point, t.value, t.start_utc_ticks, t.start_offset_minutes, t.duration_ticks, t.fail_reason, " +
                     (version >= 2 ? "t.strategy, t.strategy_reason, " : "NULL, NULL, ") + (incremental ? "t.change_seq, " : "0, ") +
-                    "i.step, i.value, " + (version >= 4 ? "t.objective_values, t.constraint_values " : "NULL, NULL ") +
+                    "i.step, i.value, " + (version >= 4 ? "t.objective_values, t.constraint_values, " : "NULL, NULL, ") +
+                    (version >= 5 ? "t.cpu_ticks " : "NULL ") +
                     "FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
                     "WHERE t.study_id = @study" + (incremental ? " AND t.change_seq > @seen ORDER BY t.change_seq, t.number, i.step" : " ORDER BY t.number, i.step"),
                     ("@study", cache.StudyId.Value), ("@seen", cache.Seen));
@@ -338,12 +341,12 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
                 return (IReadOnlyList<StoredStudy>)[];
             }
 
-            using var command = sql.Command("SELECT name, direction, space_signature FROM dials_studies ORDER BY name");
+            using var command = sql.Command($"SELECT {StudyColumns(version)} FROM dials_studies ORDER BY name");
             using var reader = command.ExecuteReader();
             var studies = new List<StoredStudy>();
             while (reader.Read())
             {
-                studies.Add(new StoredStudy(reader.GetString(0), Enum.Parse<Direction>(reader.GetString(1)), reader.GetString(2)));
+                studies.Add(ReadStudy(reader));
             }
 
             // The database's collation may not be ordinal; the interface promises one order for every back end.
@@ -397,6 +400,17 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
         });
     }
 
+    /// <summary>The columns <see cref="ReadStudy"/> reads, for a database of schema <paramref name="version"/> (every
+    /// direction is kept since version 5).</summary>
+    private static string StudyColumns(int version = SchemaVersion) =>
+        "name, direction, space_signature, " + (version >= 5 ? "directions" : "NULL");
+
+    private static StoredStudy ReadStudy(DbDataReader reader) =>
+        new(reader.GetString(0), Enum.Parse<Direction>(reader.GetString(1)), reader.GetString(2))
+        {
+            Directions = reader.IsDBNull(3) ? [] : [.. reader.GetString(3).Split(',').Select(Enum.Parse<Direction>)],
+        };
+
     private static TrialRecord ReadTrial(DbDataReader reader, IReadOnlyList<IntermediateValue> reports)
     {
         var start = new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(reader.GetInt32(5)));
@@ -412,7 +426,8 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
             reader.IsDBNull(8) ? null : reader.GetString(8),
             reader.IsDBNull(9) ? null : reader.GetString(9),
             reader.IsDBNull(13) ? null : ResultJson.ReadValues(reader.GetString(13)),
-            reader.IsDBNull(14) ? null : ResultJson.ReadConstraints(reader.GetString(14)));
+            reader.IsDBNull(14) ? null : ResultJson.ReadConstraints(reader.GetString(14)),
+            reader.IsDBNull(15) ? null : TimeSpan.FromTicks(reader.GetInt64(15)));
     }
 
     /// <summary>A trial without a point yet is stored with NULL, so "has it a point" is one IS NULL.</summary>

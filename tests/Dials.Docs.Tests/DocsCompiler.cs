@@ -96,7 +96,7 @@ internal static partial class DocsCompiler
     }
 
     private static bool IsReferenced(string name) =>
-        name is "mscorlib" or "netstandard" or "Npgsql"
+        name is "mscorlib" or "netstandard" or "Npgsql" or "TorchSharp"
         || name.StartsWith("System.", StringComparison.Ordinal)
         || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
         || name.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal)

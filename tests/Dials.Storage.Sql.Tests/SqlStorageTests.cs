@@ -28,6 +28,15 @@ public abstract class SqlStorageTests : StorageContractTests
     /// Dials wrote it: without the columns and indexes later versions added.</summary>
     protected void DowngradeTo(int version)
     {
+        // Version 5 added these.
+        ExecuteRaw("ALTER TABLE dials_studies DROP COLUMN directions");
+        ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN cpu_ticks");
+        if (version == 4)
+        {
+            ExecuteRaw($"UPDATE dials_schema_version SET version = {version}");
+            return;
+        }
+
         // Version 4 added these.
         ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN objective_values");
         ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN constraint_values");
@@ -201,6 +210,22 @@ public abstract class SqlStorageTests : StorageContractTests
         Assert.Equal((null, null, 1.5), (trials[0].Values, trials[0].Constraints, trials[0].Value));
         Assert.Equal([2.5, 7], trials[1].Values!);
         Assert.Equal([new ConstraintValue("c", 0)], trials[1].Constraints!);
+    }
+
+    [Fact]
+    public void A_database_of_schema_version_4_keeps_its_single_direction_studies_and_then_stores_several_directions()
+    {
+        WriteOneCompleteAndOneRunningTrial();
+        DowngradeTo(4);
+
+        var upgraded = OpenSeparately();
+        Assert.Equal([Direction.Minimize], Assert.Single(upgraded.ListStudies()).Directions);
+        Assert.Equal(SqlStudyStorage.SchemaVersion, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+
+        var several = new StoredStudy("mo", Direction.Maximize, Study.SpaceSignature) { Directions = [Direction.Maximize, Direction.Minimize] };
+        upgraded.CreateStudy(several, false);
+        Assert.Equal([Direction.Maximize, Direction.Minimize], OpenSeparately().ListStudies().Single(s => s.Name == "mo").Directions);
+        Assert.Equal(1, CountRaw("SELECT COUNT(*) FROM dials_studies WHERE directions IS NULL"));
     }
 
     [Fact]

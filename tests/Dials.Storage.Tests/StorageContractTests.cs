@@ -136,6 +136,19 @@ public abstract class StorageContractTests
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
 
     [Fact]
+    public void A_trial_keeps_its_processor_time_to_the_tick()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        storage.CreateTrial("s", T0, null);
+        storage.CreateTrial("s", T0, null);
+        storage.FinishTrial("s", 0, TrialState.Complete, 1, TimeSpan.FromSeconds(2), null, cpuTime: TimeSpan.FromTicks(12_345_678_901));
+        storage.FinishTrial("s", 1, TrialState.Failed, null, TimeSpan.FromSeconds(2), "no measurement");
+
+        Assert.Equal([TimeSpan.FromTicks(12_345_678_901), null], Reopen(storage).ReadTrials("s").Select(t => t.CpuTime));
+    }
+
+    [Fact]
     public void A_trial_keeps_the_strategy_that_chose_it_and_why()
     {
         var storage = CreateStorage();
@@ -234,6 +247,21 @@ public abstract class StorageContractTests
         storage.CreateStudy(Study("a"), false);
 
         Assert.Equal([Study("a"), maximised], Reopen(storage).ListStudies());
+    }
+
+    [Fact]
+    public void A_study_of_several_objectives_keeps_every_direction()
+    {
+        var storage = CreateStorage();
+        var several = new StoredStudy("mo", Direction.Minimize, "x: float in [0, 1]") { Directions = [Direction.Minimize, Direction.Maximize, Direction.Minimize] };
+        storage.CreateStudy(several, false);
+        storage.CreateStudy(Study("so"), false);
+
+        var listed = Reopen(storage).ListStudies();
+        Assert.Equal([Direction.Minimize, Direction.Maximize, Direction.Minimize], listed.Single(s => s.Name == "mo").Directions);
+        Assert.Equal([Direction.Minimize], listed.Single(s => s.Name == "so").Directions);
+        Assert.Equal(several, Reopen(storage).CreateStudy(several with { Directions = [Direction.Maximize] }, loadIfExists: true));
+        Assert.NotEqual(several, several with { Directions = [Direction.Minimize, Direction.Minimize, Direction.Minimize] });
     }
 
     [Fact]

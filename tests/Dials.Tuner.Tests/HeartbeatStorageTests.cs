@@ -67,8 +67,8 @@ public sealed class HeartbeatStorageTests
 
         public bool FinishTrial(
             string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
-            IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null) =>
-            inner.FinishTrial(studyName, number, state, value, duration, failReason, values, constraints);
+            IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null, TimeSpan? cpuTime = null) =>
+            inner.FinishTrial(studyName, number, state, value, duration, failReason, values, constraints, cpuTime);
 
         public IReadOnlyList<StoredStudy> ListStudies() => inner.ListStudies();
 

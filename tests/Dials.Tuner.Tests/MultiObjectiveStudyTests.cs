@@ -133,9 +133,9 @@ public sealed class MultiObjectiveStudyTests
     }
 
     [Fact]
-    public async Task Random_QMC_and_grid_sample_a_multi_objective_study_and_random_is_the_default()
+    public async Task Random_QMC_grid_and_TPE_sample_a_multi_objective_study_and_auto_is_the_default()
     {
-        foreach (var sampler in new ISampler[] { new QmcSampler(seed: 1), new GridSampler(floatPoints: 3) })
+        foreach (var sampler in new ISampler[] { new QmcSampler(seed: 1), new GridSampler(floatPoints: 3), new TpeSampler(seed: 1, startupTrials: 3) })
         {
             var result = await NewStudy(sampler).OptimizeAsync(TwoObjectives, trials: 8);
             Assert.All(result.Trials, t => Assert.Equal(TrialState.Complete, t.State));
@@ -143,17 +143,18 @@ public sealed class MultiObjectiveStudyTests
         }
 
         var byDefault = Study.Create(TestSpaces.Toy(), new StudyOptions { Directions = MinMin });
-        Assert.IsType<RandomSampler>(byDefault.Sampler);
+        Assert.IsType<AutoSampler>(byDefault.Sampler);
+        var trials = (await byDefault.OptimizeAsync(TwoObjectives, trials: 12)).Trials;
+        Assert.All(trials, t => Assert.StartsWith("auto: several objectives: multi-objective TPE", t.StrategyReason));
     }
 
     [Fact]
     public void Other_samplers_and_any_pruner_refuse_a_multi_objective_study()
     {
-        var sampler = Assert.Throws<ArgumentException>(() => NewStudy(new TpeSampler(seed: 1)));
-        Assert.Contains("TpeSampler", sampler.Message);
-        Assert.Contains("RandomSampler, QmcSampler or GridSampler", sampler.Message);
-        var auto = Assert.Throws<ArgumentException>(() => NewStudy(new AutoSampler()));
-        Assert.Contains("AutoSampler", auto.Message);
+        var sampler = Assert.Throws<ArgumentException>(() => NewStudy(new CmaEsSampler(seed: 1)));
+        Assert.Contains("CmaEsSampler", sampler.Message);
+        Assert.Contains("TpeSampler, RandomSampler, QmcSampler or GridSampler", sampler.Message);
+        Assert.NotNull(NewStudy(new AutoSampler(seed: 1)));
 
         var pruner = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Toy(),
             new StudyOptions { Directions = MinMin, Pruner = new MedianPruner() }));
@@ -268,16 +269,35 @@ public sealed class MultiObjectiveStudyTests
         Assert.Equal([new ConstraintValue("memory", -2), new ConstraintValue("latency", -1)], study.GetResult().Trials[0].Constraints);
     }
 
-    [Fact]
-    public void A_stored_study_with_another_first_direction_is_refused_naming_both()
+    [Theory]
+    [InlineData(new[] { Direction.Minimize, Direction.Maximize }, "[Minimize, Maximize]")]
+    [InlineData(new[] { Direction.Maximize, Direction.Minimize, Direction.Minimize }, "[Maximize, Minimize, Minimize]")]
+    [InlineData(new[] { Direction.Maximize }, "[Maximize]")]
+    public void A_stored_study_with_other_directions_is_refused_naming_both(Direction[] code, string named)
     {
-        var storage = new InMemoryStorage();
-        Study.Create(TestSpaces.Toy(), new StudyOptions { Name = "shared", Storage = storage, Directions = [Direction.Maximize, Direction.Minimize] });
+        var path = Path.Combine(Path.GetTempPath(), $"dials-directions-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            using (var first = new JournalStorage(path))
+            {
+                Study.Create(TestSpaces.Toy(), new StudyOptions { Name = "shared", Storage = first, Directions = [Direction.Maximize, Direction.Minimize] });
+            }
 
-        var error = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Toy(),
-            new StudyOptions { Name = "shared", Storage = storage, Directions = MinMin }));
+            // Another process, reading the journal back, with code that declares other objectives.
+            using var storage = new JournalStorage(path);
+            var error = Assert.Throws<ArgumentException>(() => Study.Create(TestSpaces.Toy(),
+                new StudyOptions { Name = "shared", Storage = storage, Directions = code }));
 
-        Assert.Contains("Maximize", error.Message);
-        Assert.Contains("Minimize", error.Message);
+            Assert.Contains("stored with directions [Maximize, Minimize]", error.Message);
+            Assert.Contains($"the code gives {named}", error.Message);
+            Assert.NotNull(Study.Create(TestSpaces.Toy(), new StudyOptions
+            {
+                Name = "shared", Storage = storage, LoadIfExists = true, Directions = [Direction.Maximize, Direction.Minimize],
+            }));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -4,10 +4,10 @@ namespace Dials.Catalogs;
 /// schema the build writes all read them from here (a lookup ignores case, <c>-</c> and <c>_</c>).</summary>
 public static class SamplerKinds
 {
-    /// <summary>The automatic strategy: GP or TPE chosen from the space and the budget.</summary>
+    /// <summary>The automatic strategy: GP or TPE chosen from the space and the budget (TPE for several objectives).</summary>
     public const string Auto = "auto";
 
-    /// <summary>Multivariate TPE with a constant liar.</summary>
+    /// <summary>Multivariate TPE with a constant liar (one dimension at a time in a study of several objectives).</summary>
     public const string Tpe = "tpe";
 
     /// <summary>TPE with one estimator per dimension.</summary>

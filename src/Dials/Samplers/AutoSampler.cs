@@ -4,7 +4,8 @@ namespace Dials.Samplers;
 /// The default strategy: picks, for every trial, the sampler that suits the space and the study's progress, and
 /// records which one proposed the trial and why. A Gaussian process (<see cref="GpSampler"/>), which needed the fewest
 /// trials on every problem measured, conditional ones included; TPE (<see cref="TpeSampler"/>) once a study is long
-/// enough that the GP's cost no longer pays.
+/// enough that the GP's cost no longer pays. A study of several objectives is handed to multi-objective TPE throughout
+/// (after its random start-up), the default Optuna 5 uses there too.
 /// </summary>
 /// <remarks>
 /// <para>The rules are <see cref="AutoStrategy"/>'s, each backed by a measurement in docs/samplers.md. Both samplers
@@ -14,7 +15,7 @@ namespace Dials.Samplers;
 /// <para>The inner samplers get this sampler's seed: with a seed, a study under <see cref="AutoSampler"/> proposes
 /// exactly what the chosen sampler would have proposed on its own, and replays exactly.</para>
 /// </remarks>
-public sealed class AutoSampler : IProposingSampler
+public sealed class AutoSampler : IProposingSampler, IMultiObjectiveSampler
 {
     private readonly AutoStrategy strategy;
     private readonly GpSampler gp;
@@ -40,6 +41,12 @@ public sealed class AutoSampler : IProposingSampler
     public Proposal Propose(SamplingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.IsMultiObjective)
+        {
+            var proposal = tpe.Propose(context);
+            return proposal with { Reason = "auto: several objectives: multi-objective TPE" + (proposal.Reason is null ? "" : $". {proposal.Reason}") };
+        }
+
         var complete = 0;
         foreach (var trial in context.Trials)
         {

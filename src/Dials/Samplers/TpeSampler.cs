@@ -24,21 +24,28 @@ namespace Dials.Samplers;
 /// trials count, ranked after complete ones by how far they got and their last intermediate value; failed trials
 /// are ignored. With <c>constantLiar</c>, trials still running are counted among the worst, so parallel workers
 /// are steered away from points already being evaluated.</para>
+/// <para>In a study of several objectives (<see cref="SamplingContext.Directions"/>) the good group is 10 % of the
+/// finished trials (<see cref="DefaultGammaMultiObjective"/>), chosen front by front and, within the first front that
+/// does not fit, for the hypervolume its members add; its trials weigh the same. A trial that breaks a constraint
+/// (<see cref="TrialRecord.Constraints"/>) ranks after every feasible finished trial, by its total violation, so it is
+/// good only while feasible trials are too few to fill the good group. Without constraints and with one objective
+/// nothing of this applies.</para>
 /// <para>Randomness for a trial comes from the seed and the trial's number only: workers never share draws, and a
 /// sequential study with a seed is exactly reproducible.</para>
 /// </remarks>
-public sealed class TpeSampler : IProposingSampler
+public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
 {
     private readonly long seed;
     private readonly int startupTrials;
     private readonly int candidates;
-    private readonly bool multivariate;
+    private readonly bool? multivariate;
     private readonly double priorWeight;
     private readonly bool considerMagicClip;
     private readonly bool considerEndpoints;
     private readonly bool constantLiar;
     private readonly Func<int, int>? gamma;
     private readonly ConditionalWeakTable<SearchSpace, GroupDimension[][]> groupsBySpace = new();
+    private readonly ConditionalWeakTable<SearchSpace, GroupDimension[][]> dimensionsBySpace = new();
     private readonly ConditionalWeakTable<SearchSpace, TpeHistory.CoordinateCache> coordinateCaches = new();
 
     /// <summary>Trials sampled at random before the Parzen estimators are used, unless told otherwise.</summary>
@@ -48,7 +55,10 @@ public sealed class TpeSampler : IProposingSampler
     /// <param name="seed">Seed of every trial's random stream; null for a random seed.</param>
     /// <param name="startupTrials">Finished trials sampled uniformly at random before the model is used.</param>
     /// <param name="candidates">Candidates drawn from the good density per proposal (per dimension when univariate).</param>
-    /// <param name="multivariate">Whether dimensions that are active together are modelled jointly.</param>
+    /// <param name="multivariate">Whether dimensions that are active together are modelled jointly; null (the
+    /// default) for jointly in a study of one objective and one by one in a study of several, as Optuna 5 does: on
+    /// ZDT1's 30 dimensions the joint model of a few good trials spread along a front hardly beat random sampling
+    /// (docs/samplers.md).</param>
     /// <param name="priorWeight">Weight of a broad prior kernel in each density; 0 disables the prior.</param>
     /// <param name="considerMagicClip">Whether to keep kernel widths above a floor that shrinks with the number of
     /// observations, so kernels never collapse onto clusters.</param>
@@ -59,7 +69,7 @@ public sealed class TpeSampler : IProposingSampler
     /// <param name="gamma">How many of <c>n</c> ranked trials form the good group; by default
     /// <see cref="DefaultGammaForGroup"/> of the number of dimensions modelled together.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count or weight is negative, or <paramref name="candidates"/> is not positive.</exception>
-    public TpeSampler(int? seed = null, int startupTrials = DefaultStartupTrials, int candidates = 24, bool multivariate = true,
+    public TpeSampler(int? seed = null, int startupTrials = DefaultStartupTrials, int candidates = 24, bool? multivariate = null,
         double priorWeight = 1.0, bool considerMagicClip = true, bool considerEndpoints = false, bool constantLiar = true,
         Func<int, int>? gamma = null)
     {
@@ -96,6 +106,11 @@ public sealed class TpeSampler : IProposingSampler
     public static int DefaultGammaForGroup(int n, int dimensions) =>
         dimensions <= 6 ? DefaultGamma(n) : Math.Min((int)((6L * n + 10L * dimensions - 1) / (10L * dimensions)), 25);
 
+    /// <summary>The default size of the good group among <paramref name="n"/> trials of a study of several
+    /// objectives: 10 %, rounded up, without <see cref="DefaultGamma"/>'s cap (as Optuna's multi-objective TPE), since
+    /// the good trials spread over a whole front rather than gather at one optimum.</summary>
+    public static int DefaultGammaMultiObjective(int n) => (n + 9) / 10;
+
     /// <inheritdoc />
     public double[] Sample(SamplingContext context) => Propose(context).Point;
 
@@ -116,7 +131,10 @@ public sealed class TpeSampler : IProposingSampler
     {
         var space = context.Space;
         var random = new TrialRandom(seed, context.TrialNumber);
-        var groups = groupsBySpace.GetValue(space, s => DimensionGroups.Of(s, multivariate));
+        var multivariate = this.multivariate ?? !context.IsMultiObjective;
+        var groups = multivariate
+            ? groupsBySpace.GetValue(space, s => DimensionGroups.Of(s, true))
+            : dimensionsBySpace.GetValue(space, s => DimensionGroups.Of(s, false));
         TpeHistory? history = null;
         int[]? stamps = null;
         var log = new TpeProposalLog();
@@ -201,7 +219,15 @@ public sealed class TpeSampler : IProposingSampler
 
         // The good group's size counts finished trials only: running ones (constant liars) always rank last and
         // belong to the bad group, however many workers are busy.
-        var belowCount = Math.Clamp(gamma?.Invoke(finished) ?? DefaultGammaForGroup(finished, group.Length), 0, finished);
+        var multiObjective = history.Losses is not null;
+        var belowCount = Math.Clamp(
+            gamma?.Invoke(finished) ?? (multiObjective ? DefaultGammaMultiObjective(finished) : DefaultGammaForGroup(finished, group.Length)),
+            0, finished);
+        if (multiObjective)
+        {
+            MoveGoodFirst(history, active, belowCount);
+        }
+
         for (var r = 0; r < active.Length; r++)
         {
             stamps[active[r]] = r < belowCount ? stamp : -stamp;
@@ -234,7 +260,10 @@ public sealed class TpeSampler : IProposingSampler
         ArrayPool<int>.Shared.Return(positions);
         var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, active.Length);
         var weights = ArrayPool<double>.Shared.Rent(Math.Max(below.Count, above.Count));
-        var good = ParzenEstimator.Fit(group, below, AgeWeights(weights.AsSpan(0, below.Count)), settings, belowOrders);
+        // Several objectives: the good trials are chosen for where they stand on the fronts, not for how recent they
+        // are, so they weigh the same (as in Optuna's multi-objective TPE).
+        var goodWeights = multiObjective ? Uniform(weights.AsSpan(0, below.Count)) : AgeWeights(weights.AsSpan(0, below.Count));
+        var good = ParzenEstimator.Fit(group, below, goodWeights, settings, belowOrders);
         var bad = ParzenEstimator.Fit(group, above, AgeWeights(weights.AsSpan(0, above.Count)), settings, aboveOrders);
         ArrayPool<double>.Shared.Return(weights);
         Array.Clear(belowRows, 0, below.Count); // the pool must not keep the coordinates alive
@@ -270,6 +299,61 @@ public sealed class TpeSampler : IProposingSampler
 
         log.Modelled();
         return true;
+    }
+
+    /// <summary>The numbers of the trials that form the good group of <paramref name="count"/> members for a group of
+    /// dimensions active in every trial: the split a proposal makes, exposed so that tests can check it.</summary>
+    internal static int[] GoodGroup(SamplingContext context, int count)
+    {
+        var history = TpeHistory.From(context, constantLiar: true, new ConditionalWeakTable<SearchSpace, TpeHistory.CoordinateCache>());
+        var ranked = history.Ranked.ToArray();
+        if (history.Losses is not null)
+        {
+            MoveGoodFirst(history, ranked, count);
+        }
+
+        history.Return();
+        return [.. ranked.Take(count).Select(t => context.Trials[t].Number).Order()];
+    }
+
+    /// <summary>Reorders the leading complete feasible trials of <paramref name="active"/> (in a study of several
+    /// objectives they come first, in number order) so that the <paramref name="count"/> good ones among them come
+    /// first (<see cref="MultiObjectiveSplit"/>). When the good group takes them all, it goes on with the trials ranked
+    /// after them (pruned, then infeasible) and nothing moves.</summary>
+    private static void MoveGoodFirst(TpeHistory history, Span<int> active, int count)
+    {
+        var complete = 0;
+        while (complete < active.Length && history.Losses![active[complete]] is not null)
+        {
+            complete++;
+        }
+
+        if (count >= complete)
+        {
+            return;
+        }
+
+        var trials = active[..complete];
+        var good = history.LastSplit is { } last && last.Count == count && trials.SequenceEqual(last.Trials)
+            ? last.Good
+            : MultiObjectiveSplit.Good([.. trials.ToArray().Select(t => history.Losses![t]!)], count);
+        history.LastSplit = (trials.ToArray(), count, good);
+
+        // A stable partition: the good trials, then the others, each in their former order.
+        var order = new int[complete];
+        var position = 0;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var r = 0; r < complete; r++)
+            {
+                if (good[r] == (pass == 0))
+                {
+                    order[position++] = trials[r];
+                }
+            }
+        }
+
+        order.CopyTo(trials);
     }
 
     /// <summary>The candidate with the largest good-to-bad density ratio, skipping those <paramref name="skip"/>
@@ -332,6 +416,12 @@ public sealed class TpeSampler : IProposingSampler
                 ? random.NextInt(member.Dimension.Choices.Count)
                 : member.Dimension.FromUnit(random.NextDouble());
         }
+    }
+
+    private static ReadOnlySpan<double> Uniform(Span<double> weights)
+    {
+        weights.Fill(1.0);
+        return weights;
     }
 
     /// <summary>Fills <paramref name="weights"/> with the weights of as many observations in trial-number order:

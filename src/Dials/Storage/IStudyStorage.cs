@@ -97,11 +97,12 @@ public interface IStudyStorage
     /// read back as <see cref="TrialRecord.Values"/>; null to record none, as single-objective studies may.</param>
     /// <param name="constraints">The trial's constraint values, kept in order exactly as given and read back as
     /// <see cref="TrialRecord.Constraints"/>; null to record none.</param>
+    /// <param name="cpuTime">The processor time spent on the trial (<see cref="TrialRecord.CpuTime"/>); null when not measured.</param>
     /// <returns>False, changing nothing, when the trial had already finished (another worker or a time limit ended it).</returns>
     /// <exception cref="InvalidOperationException">The trial is unknown.</exception>
     bool FinishTrial(
         string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
-        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null);
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null, TimeSpan? cpuTime = null);
 
     /// <summary>Every study in the storage, ordered by name: what tools that inspect a storage (the <c>dials</c>
     /// command) list, and how they find a study's direction and search space without the code that created it.</summary>

@@ -80,11 +80,11 @@ public sealed class InMemoryStorage : IStudyStorage, IHeartbeatStorage
     /// <inheritdoc />
     public bool FinishTrial(
         string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
-        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null)
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null, TimeSpan? cpuTime = null)
     {
         lock (gate)
         {
-            return Find(studyName).FinishTrial(number, state, value, duration, failReason, values, constraints);
+            return Find(studyName).FinishTrial(number, state, value, duration, failReason, values, constraints, cpuTime);
         }
     }
 

@@ -77,7 +77,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposab
 
             replay.CheckCanCreate(study.Name);
 
-            var record = new JournalRecord { Op = JournalRecord.CreateStudy, Study = study.Name, Direction = study.Direction, Signature = study.SpaceSignature };
+            var record = JournalRecord.For(study);
             Apply(record);
             return record;
         });
@@ -117,7 +117,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposab
     /// <inheritdoc />
     public bool FinishTrial(
         string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
-        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null)
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null, TimeSpan? cpuTime = null)
     {
         var finished = false;
         Write(durable: true, () =>
@@ -126,8 +126,9 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposab
             {
                 Values = values is null ? null : [.. values],
                 Constraints = constraints?.Select(c => new JournalConstraint { Name = c.Name, Value = c.Value }).ToArray(),
+                CpuTicks = cpuTime?.Ticks,
             };
-            finished = Find(studyName).FinishTrial(number, state, value, duration, failReason, values, constraints);
+            finished = Find(studyName).FinishTrial(number, state, value, duration, failReason, values, constraints, cpuTime);
             return finished ? record : null;
         });
         return finished;
@@ -271,7 +272,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposab
     {
         if (record.Op == JournalRecord.CreateStudy)
         {
-            replay.Studies.TryAdd(record.Study, new StudyLedger(new StoredStudy(record.Study, record.Direction ?? Direction.Minimize, record.Signature ?? "")));
+            replay.Studies.TryAdd(record.Study, new StudyLedger(record.ToStoredStudy()));
             return null;
         }
 
@@ -291,7 +292,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposab
                 break;
             case JournalRecord.Finish:
                 ledger.FinishTrial(record.Number ?? -1, record.State ?? TrialState.Failed, record.Value,
-                    TimeSpan.FromTicks(record.DurationTicks ?? 0), record.Reason, record.Values, record.ConstraintValues());
+                    TimeSpan.FromTicks(record.DurationTicks ?? 0), record.Reason, record.Values, record.ConstraintValues(), record.CpuTime);
                 break;
             case JournalRecord.Heartbeat:
                 ledger.Heartbeat(record.Number ?? -1, record.At ?? default);

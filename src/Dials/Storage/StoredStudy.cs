@@ -12,7 +12,7 @@ public sealed record StoredStudy(string Name, Direction Direction, string SpaceS
     private readonly IReadOnlyList<Direction>? directions;
 
     /// <summary>The study's directions, one per objective: [<see cref="Direction"/>] for a single-objective study and
-    /// for every study stored before several objectives existed.</summary>
+    /// for every study stored before several objectives existed. Setting an empty list means that default.</summary>
     public IReadOnlyList<Direction> Directions
     {
         get => directions ?? [Direction];

@@ -87,7 +87,7 @@ internal sealed class StudyLedger(StoredStudy study)
     /// <summary>Ends a running trial; false, changing nothing, when it had already finished.</summary>
     public bool FinishTrial(
         int number, TrialState state, double? value, TimeSpan duration, string? failReason,
-        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null)
+        IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null, TimeSpan? cpuTime = null)
     {
         if (state == TrialState.Running)
         {
@@ -105,6 +105,7 @@ internal sealed class StudyLedger(StoredStudy study)
         {
             State = state, Value = value, Duration = duration, FailReason = failReason,
             Values = values is null ? null : [.. values], Constraints = constraints is null ? null : [.. constraints],
+            CpuTime = cpuTime,
         };
         lastBeat.Remove(number);
         return true;

@@ -49,7 +49,8 @@ internal static class Objectives
         if (options.Sampler is { } sampler and not IMultiObjectiveSampler)
         {
             return $"{sampler.GetType().Name} optimizes one objective and cannot sample a study of {options.Directions!.Count} objectives: " +
-                "use a sampler that reads several objectives (RandomSampler, QmcSampler or GridSampler), or leave Sampler null.";
+                "use a sampler that reads several objectives (TpeSampler, RandomSampler, QmcSampler or GridSampler), or leave Sampler null " +
+                "for the automatic one, which uses multi-objective TPE.";
         }
 
         if (options.Pruner is { } pruner and not NopPruner)

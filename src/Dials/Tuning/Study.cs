@@ -12,8 +12,8 @@ public static class Study
     /// <typeparam name="T">A hyperparameter type (one marked <see cref="HyperparametersAttribute"/>).</typeparam>
     /// <param name="options">Name, direction, sampler, pruner and storage; null for the defaults.</param>
     /// <exception cref="ArgumentException">An option is invalid (<see cref="StudyOptions.Direction"/> and
-    /// <see cref="StudyOptions.Directions"/> disagree; a multi-objective study is given a sampler other than random,
-    /// QMC or grid, or a pruner), or the stored study of that name has another (first) direction or search space.</exception>
+    /// <see cref="StudyOptions.Directions"/> disagree; a multi-objective study is given a sampler that does not
+    /// read several objectives (<see cref="Samplers.IMultiObjectiveSampler"/>), or a pruner), or the stored study of that name has another (first) direction or search space.</exception>
     public static Study<T> Create<T>(StudyOptions? options = null) where T : IHyperparameters<T> =>
         Create(T.SearchSpace, options);
 
@@ -22,8 +22,8 @@ public static class Study
     /// <param name="space">The search space.</param>
     /// <param name="options">Name, direction, sampler, pruner and storage; null for the defaults.</param>
     /// <exception cref="ArgumentException">An option is invalid (<see cref="StudyOptions.Direction"/> and
-    /// <see cref="StudyOptions.Directions"/> disagree; a multi-objective study is given a sampler other than random,
-    /// QMC or grid, or a pruner), or the stored study of that name has another (first) direction or search space.</exception>
+    /// <see cref="StudyOptions.Directions"/> disagree; a multi-objective study is given a sampler that does not
+    /// read several objectives (<see cref="Samplers.IMultiObjectiveSampler"/>), or a pruner), or the stored study of that name has another (first) direction or search space.</exception>
     public static Study<T> Create<T>(SearchSpace<T> space, StudyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -54,8 +54,8 @@ public static class Study
         var wanted = new Storage.StoredStudy(options.Name ?? $"study-{Guid.NewGuid():N}", directions[0], space.Signature) { Directions = directions };
         var stored = storage.CreateStudy(wanted, options.LoadIfExists);
         StoredStudyCheck.ThrowIfDifferent(stored, wanted);
-        // AutoSampler picks TPE or GP, which model one objective: a multi-objective study samples at random by default.
-        var sampler = options.Sampler ?? (directions.Count > 1 ? new RandomSampler() : new AutoSampler());
+        // AutoSampler hands a multi-objective study to multi-objective TPE.
+        var sampler = options.Sampler ?? new AutoSampler();
         return new Study<T>(wanted.Name, space, directions, sampler,
             options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System, Liveness.From(options, storage));
     }

@@ -22,6 +22,7 @@ public sealed class Study<T> : ITrialHost
     private readonly IStudyStorage storage;
     private readonly TimeProvider clock;
     private readonly object samplingGate = new();
+    private readonly CpuLedger cpu = new();
     private readonly Liveness? liveness;
     private readonly SampledTrials sampledTrials = new();
 
@@ -521,6 +522,7 @@ public sealed class Study<T> : ITrialHost
             }
 
             var trial = new Trial<T>(this, created.Number, point, Space.ToValues(point), start, config, proposal.Strategy, proposal.Reason);
+            cpu.Start(trial.Number);
             if (liveness is not null)
             {
                 lock (heartbeats)
@@ -629,7 +631,7 @@ public sealed class Study<T> : ITrialHost
         }
 
         var finished = storage.FinishTrial(Name, trial.Number, outcome.State, outcome.Value, clock.GetUtcNow() - trial.Start,
-            outcome.FailReason, outcome.Values, trial.ConstraintsToStore());
+            outcome.FailReason, outcome.Values, trial.ConstraintsToStore(), cpu.Stop(trial.Number));
         trial.MarkFinished();
         return finished;
     }
@@ -648,5 +650,6 @@ public sealed class Study<T> : ITrialHost
         record.Strategy,
         record.StrategyReason,
         record.Values,
-        record.Constraints);
+        record.Constraints,
+        record.CpuTime);
 }

@@ -26,8 +26,10 @@ public sealed record StudyOptions
     /// minimize error, minimize latency): the study then has a <see cref="StudyResult{T}.ParetoFront"/> rather than
     /// one best trial. Null (the default) or a single direction is an ordinary single-objective study. Setting both
     /// this and <see cref="Direction"/> is allowed only when they say the same (a single direction equal to
-    /// <see cref="Direction"/>). A multi-objective study samples with <see cref="RandomSampler"/> (the default for it),
-    /// <see cref="QmcSampler"/> or <see cref="GridSampler"/>, and does not prune.</summary>
+    /// <see cref="Direction"/>). A multi-objective study samples with a sampler that reads several objectives
+    /// (<see cref="IMultiObjectiveSampler"/>: <see cref="AutoSampler"/>, the default, which uses multi-objective TPE;
+    /// <see cref="TpeSampler"/>, <see cref="RandomSampler"/>, <see cref="QmcSampler"/> or <see cref="GridSampler"/>), and
+    /// does not prune.</summary>
     public IReadOnlyList<Direction>? Directions { get; init; }
 
     /// <summary>Whether <see cref="Direction"/> was set explicitly (not read through <see cref="Directions"/>).</summary>

@@ -20,6 +20,10 @@ namespace Dials;
 /// trials whose study records only <paramref name="Value"/> (see <see cref="ObjectiveValues"/> for one view of both).</param>
 /// <param name="Constraints">The trial's constraint values, in the order they were set; null when none were recorded
 /// (trials stored before constraints were kept included).</param>
+/// <param name="CpuTime">The processor time the study's process spent on the trial while it ran: the process's CPU
+/// time over the trial's run, shared equally among the trials running in that process at each moment (so parallel
+/// trials are not each charged for all of it). Null when it was not measured: trials stored before it was kept, and
+/// trials ended by another process (failed as stale).</param>
 public sealed record TrialRecord(
     int Number,
     TrialState State,
@@ -32,7 +36,8 @@ public sealed record TrialRecord(
     string? Strategy = null,
     string? StrategyReason = null,
     IReadOnlyList<double>? Values = null,
-    IReadOnlyList<ConstraintValue>? Constraints = null)
+    IReadOnlyList<ConstraintValue>? Constraints = null,
+    TimeSpan? CpuTime = null)
 {
     /// <summary>The strategy recorded for a trial that ran a queued configuration (<see cref="Study{T}.Enqueue"/>, or a
     /// stale trial's point queued again) rather than a sampled one.</summary>

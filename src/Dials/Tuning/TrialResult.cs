@@ -14,6 +14,7 @@ namespace Dials;
 /// <param name="Values">The objective values of a complete multi-objective trial, one per objective (see
 /// <see cref="TrialRecord.Values"/>); null for a single-objective trial, whose value is <paramref name="Value"/>.</param>
 /// <param name="Constraints">The constraints it set (<see cref="Trial.SetConstraint"/>); null when it set none.</param>
+/// <param name="CpuTime">The processor time spent on it (see <see cref="TrialRecord.CpuTime"/>); null when not measured.</param>
 public sealed record TrialResult(
     int Number,
     TrialState State,
@@ -26,7 +27,8 @@ public sealed record TrialResult(
     string? Strategy = null,
     string? StrategyReason = null,
     IReadOnlyList<double>? Values = null,
-    IReadOnlyList<ConstraintValue>? Constraints = null)
+    IReadOnlyList<ConstraintValue>? Constraints = null,
+    TimeSpan? CpuTime = null)
 {
     /// <summary>Whether every constraint the trial set is satisfied (at most 0); true when it set none.</summary>
     public bool IsFeasible => Constraints is null || Constraints.All(c => c.Value <= 0);

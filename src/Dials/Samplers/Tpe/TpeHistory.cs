@@ -5,8 +5,11 @@ namespace Dials.Samplers;
 
 /// <summary>
 /// The trials a TPE proposal learns from, ranked best first: complete trials by value, then pruned trials (those
-/// that got further first, then by their last intermediate value), then, as a constant liar, running trials as the
-/// worst of all. Failed trials teach nothing and are left out. Each trial's coordinates (unit values for numeric
+/// that got further first, then by their last intermediate value), then infeasible trials (any constraint above 0,
+/// complete or pruned) by their total violation, then, as a constant liar, running trials as the worst of all (as
+/// Optuna's TPE ranks them). Failed trials teach nothing and are left out. In a study of several objectives the
+/// complete feasible trials come in number order, with their loss vectors in <see cref="Losses"/>: no single order
+/// ranks them, so the sampler splits them by non-dominated sorting (<see cref="MultiObjectiveSplit"/>). Each trial's coordinates (unit values for numeric
 /// dimensions, choice indices for categorical ones) are computed once per trial and cached per sampler and space, so a
 /// proposal at trial 1,000 does not redo 1,000 points' conversions.
 /// </summary>
@@ -17,8 +20,9 @@ internal sealed class TpeHistory
     private readonly int version;
 
     private TpeHistory(int count, double[]?[] coordinates, int[] ranked, bool[] finished, bool[] everywhereActive,
-        CoordinateCache cache, int[]? indexOfNumber)
+        CoordinateCache cache, int[]? indexOfNumber, double[]?[]? losses)
     {
+        Losses = losses;
         Count = count;
         Coordinates = coordinates;
         Ranked = ranked;
@@ -47,6 +51,14 @@ internal sealed class TpeHistory
     /// active in every group, which spares a look at each of a group's coordinates. Rented, as
     /// <see cref="Coordinates"/>.</summary>
     public bool[] EverywhereActive { get; }
+
+    /// <summary>In a study of several objectives, per trial index, the loss vector (every objective minimised) of a
+    /// complete feasible trial, null for the others; null altogether in a single-objective study.</summary>
+    public double[]?[]? Losses { get; }
+
+    /// <summary>The last good group <see cref="MultiObjectiveSplit"/> chose in this proposal, kept because the groups
+    /// of a proposal (every dimension, in univariate mode) usually split the same trials.</summary>
+    public (int[] Trials, int Count, bool[] Good)? LastSplit { get; set; }
 
     /// <summary>Ranks the trials of <paramref name="context"/>.</summary>
     /// <param name="context">The trials and the space.</param>
@@ -83,6 +95,8 @@ internal sealed class TpeHistory
         var complete = 0;
         List<RankKey>? others = null;
         var sign = context.Direction == Direction.Maximize ? -1.0 : 1.0;
+        var directions = context.Directions;
+        var losses = directions.Count > 1 ? new double[]?[count] : null;
 
         // One lock for the whole pass, so that the sorted coordinates read below match the coordinates handed out.
         using var scope = cache.Gate.EnterScope();
@@ -93,7 +107,7 @@ internal sealed class TpeHistory
             var trial = trials[t];
             increasing &= t == 0 || trial.Number > trials[t - 1].Number;
             if (trial.Number == context.TrialNumber || trial.Point.Count != dimensions
-                || RankOf(trial, sign, constantLiar) is not { } key)
+                || RankOf(trial, sign, constantLiar, directions.Count) is not { } key)
             {
                 cache.Rank(trial.Number, null);
                 continue;
@@ -104,6 +118,11 @@ internal sealed class TpeHistory
             cache.Rank(trial.Number, key.Class == 0 ? key.Value : null);
             if (key.Class == 0)
             {
+                if (losses is not null)
+                {
+                    losses[t] = MultiObjective.Losses.Of(trial.Values!, directions, nameof(trial.Values));
+                }
+
                 values[complete] = key.Value;
                 completeIndices[complete++] = t;
             }
@@ -134,7 +153,7 @@ internal sealed class TpeHistory
         Array.Clear(trials, 0, count); // the pool must not keep the records alive
         ArrayPool<TrialRecord>.Shared.Return(trials);
 
-        return new TpeHistory(count, coordinates, ranked, finished, everywhereActive, cache, indexOfNumber);
+        return new TpeHistory(count, coordinates, ranked, finished, everywhereActive, cache, indexOfNumber, losses);
     }
 
     /// <summary>Hands the rented per-trial arrays back to the pool; the history must not be used afterwards.</summary>
@@ -221,17 +240,48 @@ internal sealed class TpeHistory
         }
     }
 
-    private static RankKey? RankOf(TrialRecord trial, double sign, bool constantLiar) => trial.State switch
+    private static RankKey? RankOf(TrialRecord trial, double sign, bool constantLiar, int objectives) => trial.State switch
     {
+        // A running trial's constraints are not known yet; a finished one that broke one ranks by how far it did.
+        TrialState.Running => constantLiar ? new RankKey(3, 0, 0, 0) : null,
+        TrialState.Complete or TrialState.Pruned when Violation(trial.Constraints) is > 0 and var violation =>
+            new RankKey(2, 0, violation, 0),
+        TrialState.Complete when objectives > 1 =>
+            trial.Values is { } vector && vector.Count == objectives && AllFinite(vector) ? new RankKey(0, 0, 0, 0) : null,
         TrialState.Complete when trial.Value is { } value && double.IsFinite(value) => new RankKey(0, 0, sign * value, 0),
         TrialState.Pruned when trial.LastIntermediate is { } last && double.IsFinite(last.Value) =>
             new RankKey(1, -last.Step, sign * last.Value, 0),
         TrialState.Pruned => new RankKey(1, long.MaxValue, 0, 0),
-        TrialState.Running when constantLiar => new RankKey(2, 0, 0, 0),
         _ => null,
     };
 
-    // Class (complete, pruned, running), then negated last step for pruned trials, then value; ties by number.
+    /// <summary>The total violation of a trial's constraints: the sum of the values above 0 (0 without any).</summary>
+    private static double Violation(IReadOnlyList<ConstraintValue>? constraints)
+    {
+        var total = 0.0;
+        for (var i = 0; i < (constraints?.Count ?? 0); i++)
+        {
+            total += Math.Max(constraints![i].Value, 0);
+        }
+
+        return total;
+    }
+
+    private static bool AllFinite(IReadOnlyList<double> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Class (complete, pruned, infeasible, running), then negated last step for pruned trials, then value (total
+    // violation for infeasible trials); ties by number.
     private readonly record struct RankKey(int Class, long Step, double Value, int Index) : IComparable<RankKey>
     {
         public int CompareTo(RankKey other)

@@ -31,6 +31,11 @@ internal sealed record JournalRecord
     [JsonPropertyName("direction")]
     public Direction? Direction { get; init; }
 
+    /// <summary>Every objective's direction ("study"), written only for a study of several objectives: a
+    /// single-objective study's line stays as it always was, and a line without it means [<see cref="Direction"/>].</summary>
+    [JsonPropertyName("directions")]
+    public Direction[]? Directions { get; init; }
+
     [JsonPropertyName("space")]
     public string? Signature { get; init; }
 
@@ -49,6 +54,15 @@ internal sealed record JournalRecord
 
     [JsonPropertyName("ticks")]
     public long? DurationTicks { get; init; }
+
+    /// <summary>The processor time spent on a finished trial, in ticks ("finish"); absent when it was not measured
+    /// (every line written before it was kept).</summary>
+    [JsonPropertyName("cpu")]
+    public long? CpuTicks { get; init; }
+
+    /// <summary><see cref="CpuTicks"/> as a time span.</summary>
+    [JsonIgnore]
+    public TimeSpan? CpuTime => CpuTicks is { } ticks ? TimeSpan.FromTicks(ticks) : null;
 
     /// <summary>The strategy that chose a point (on "point" records); absent from journals written before strategies
     /// were recorded, whose trials then have none.</summary>
@@ -69,6 +83,20 @@ internal sealed record JournalRecord
     /// <summary>The constraint values of a finished trial ("finish"), in order; absent when none were recorded.</summary>
     [JsonPropertyName("constraints")]
     public JournalConstraint[]? Constraints { get; init; }
+
+    /// <summary>The "study" line for <paramref name="study"/>.</summary>
+    public static JournalRecord For(StoredStudy study) => new()
+    {
+        Op = CreateStudy,
+        Study = study.Name,
+        Direction = study.Direction,
+        Directions = study.IsMultiObjective ? [.. study.Directions] : null,
+        Signature = study.SpaceSignature,
+    };
+
+    /// <summary>The study a "study" line describes.</summary>
+    public StoredStudy ToStoredStudy() =>
+        new(Study, Direction ?? Directions?.FirstOrDefault() ?? Dials.Direction.Minimize, Signature ?? "") { Directions = Directions ?? [] };
 
     /// <summary>The constraint values of this line as a trial keeps them, or null when it has none.</summary>
     public ConstraintValue[]? ConstraintValues() => Constraints?.Select(c => new ConstraintValue(c.Name, c.Value)).ToArray();

@@ -94,7 +94,7 @@ internal sealed class JournalReplay(string path, Action<string> warn)
     {
         if (record.Op == JournalRecord.CreateStudy)
         {
-            Studies.TryAdd(record.Study, new StudyLedger(new StoredStudy(record.Study, record.Direction ?? Direction.Minimize, record.Signature ?? "")));
+            Studies.TryAdd(record.Study, new StudyLedger(record.ToStoredStudy()));
             return;
         }
 
@@ -160,7 +160,8 @@ internal sealed class JournalReplay(string path, Action<string> warn)
             case JournalRecord.Finish:
                 var state = record.State ?? TrialState.Failed;
                 if (ledger.FinishTrial(
-                        number, state, record.Value, TimeSpan.FromTicks(record.DurationTicks ?? 0), record.Reason, record.Values, record.ConstraintValues())
+                        number, state, record.Value, TimeSpan.FromTicks(record.DurationTicks ?? 0), record.Reason, record.Values, record.ConstraintValues(),
+                        record.CpuTime)
                     && state == TrialState.Complete && ledger.Trial(number).Point.Count == 0)
                 {
                     Report(line, ledger.Study.Name, number,
