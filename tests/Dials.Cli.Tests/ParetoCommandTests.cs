@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dials.Cli.Commands;
 using Dials.Samplers;
+using Dials.Storage;
 
 namespace Dials.Cli.Tests;
 
@@ -114,11 +115,48 @@ public sealed class ParetoCommandTests(StoredStudies stored)
         Assert.Matches($@"{Name}\s*│\s*Minimize, Maximize\s*│\s*30\s*│\s*28\s*│\s*0\s*│\s*2\s*│\s*0\s*│\s*front of {front.Count}\s*│", output);
     }
 
+    [Fact]
+    public void Pareto_and_best_read_the_directions_a_journal_keeps_end_to_end()
+    {
+        var directory = Directory.CreateTempSubdirectory("dials-cli-pareto-");
+        try
+        {
+            var journal = Path.Combine(directory.FullName, "studies.jsonl");
+            StudySnapshot study;
+            using (var storage = new JournalStorage(journal))
+            {
+                study = MultiObjectiveStudy(storage);
+            }
+
+            var (front, infeasible) = Expected(study);
+
+            var pareto = CliProcess.Run("pareto", "--storage", "journal:" + journal, "--study", Name);
+            var best = CliProcess.Run("best", "--storage", "journal:" + journal, "--study", Name);
+            var studies = CliProcess.Run("studies", "--storage", "journal:" + journal);
+
+            Assert.Equal(0, pareto.ExitCode);
+            Assert.Equal(front.OrderBy(t => t.ObjectiveValues[0]).ThenBy(t => t.Number).Select(t => t.Number), Numbers(pareto.Out));
+            Assert.Contains($"({infeasible.Count} infeasible trials left out)", pareto.Error, StringComparison.Ordinal);
+            Assert.Equal(1, best.ExitCode);
+            Assert.Contains("dials pareto", best.Error, StringComparison.Ordinal);
+            Assert.Matches($@"{Name}\s*│\s*Minimize, Maximize\s*│", studies.Out);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     /// <summary>A study of 30 trials minimising a loss and maximising a score that trades against it, with a memory
     /// constraint that every third trial breaks and two trials that fail.</summary>
     internal static StudySnapshot MultiObjectiveStudy(out InMemoryStorage storage)
     {
         storage = new InMemoryStorage();
+        return MultiObjectiveStudy(storage);
+    }
+
+    private static StudySnapshot MultiObjectiveStudy(IStudyStorage storage)
+    {
         var study = Study.Create<TrainingSettings>(new StudyOptions
         {
             Name = Name, Storage = storage, Sampler = new RandomSampler(5), Directions = [Direction.Minimize, Direction.Maximize],
