@@ -68,6 +68,7 @@ internal static class Program
         root.Subcommands.Add(StudiesCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(TrialsCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(BestCommand.Create(CliOutput.FromProcess));
+        root.Subcommands.Add(ParetoCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(ImportanceCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(ReportCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(ExportCommand.Create(CliOutput.FromProcess));

@@ -27,4 +27,26 @@ public static class AnalysisAttempt
             return new AnalysisAttempt<T>(null, exception.Message);
         }
     }
+
+    /// <summary>Runs an analysis of <paramref name="study"/>'s objective values as <see cref="Run{T}(Func{T})"/> does,
+    /// except on a study of several objectives: importance, sensitivity and uncertainty read one value per trial, so
+    /// there they are skipped with a reason that points to the Pareto front rather than run on nothing.</summary>
+    /// <typeparam name="T">The analysis's result.</typeparam>
+    /// <param name="study">The study the analysis reads.</param>
+    /// <param name="analysis">The analysis.</param>
+    public static AnalysisAttempt<T> Run<T>(StudySnapshot study, Func<T> analysis) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return study.IsMultiObjective
+            ? new AnalysisAttempt<T>(null, OneObjectiveOnly(study))
+            : Run(analysis);
+    }
+
+    /// <summary>Why an analysis of one value per trial does not run on a study of several objectives.</summary>
+    /// <param name="study">A study of several objectives.</param>
+    public static string OneObjectiveOnly(StudySnapshot study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return $"Study '{study.Name}' has {study.Directions.Count} objectives and this analysis reads one value per trial; see the Pareto front for the trade-offs.";
+    }
 }

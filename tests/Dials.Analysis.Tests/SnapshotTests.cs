@@ -24,6 +24,23 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void An_infeasible_trial_is_never_the_best_and_a_study_of_infeasible_trials_has_none()
+    {
+        var broken = new[] { new ConstraintValue("latency", 0.5) };
+        var snapshot = new StudySnapshot("s", Direction.Minimize, Space,
+            [Trial(0, TrialState.Complete, 2), Trial(1, TrialState.Complete, 1) with { Constraints = broken },
+             Trial(2, TrialState.Complete, 3) with { Constraints = [new ConstraintValue("latency", 0)] }]);
+
+        Assert.Equal(0, snapshot.Best!.Number);
+        Assert.Null((snapshot with { Trials = [Trial(0, TrialState.Complete, 2) with { Constraints = broken }] }).Best);
+        var none = Assert.Throws<InvalidOperationException>(() => Sensitivity.FromSurrogate(snapshot with
+        {
+            Trials = [.. Enumerable.Range(0, 6).Select(n => Trial(n, TrialState.Complete, n) with { Constraints = broken })],
+        }));
+        Assert.Contains("no feasible complete trial", none.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Loading_a_missing_study_lists_the_studies_there_are()
     {
         var storage = new InMemoryStorage();

@@ -160,6 +160,94 @@ public class BrowserTests
         }
     }
 
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 3)]
+    public async Task A_study_of_several_objectives_draws_its_front_without_errors(int objectives, int charts)
+    {
+        var chromium = Environment.GetEnvironmentVariable("DIALS_CHROMIUM") ?? DefaultChromium;
+        Assert.True(File.Exists(chromium),
+            $"Chromium is needed for this test and was not found at {chromium}. Install it (Debian: apt-get install -y chromium) or set DIALS_CHROMIUM.");
+
+        var study = ReportStudies.MultiObjective(objectives);
+        var directory = Directory.CreateTempSubdirectory("dials-report-pareto-");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var token = timeout.Token;
+        try
+        {
+            var file = Path.Combine(directory.FullName, "report.html");
+            HtmlReport.Write(file, ReportContent.Analyse(study));
+            var url = new Uri(file).AbsoluteUri;
+            await using var browser = await DevToolsBrowser.StartAsync(chromium, token);
+            var send = await OpenAsync(browser, url, token, viewport: new { width = 1200, height = 900, deviceScaleFactor = 1, mobile = false });
+
+            // Laid out and visible: every front chart has a size, its marks are inside it, and the front table sorts.
+            var page = await Evaluate(send, """
+                (() => {
+                  const svgs = [...document.querySelectorAll('#front svg.chart')];
+                  const inside = svgs.every(svg => {
+                    const box = svg.getBoundingClientRect();
+                    return [...svg.querySelectorAll('circle')].every(c => {
+                      const r = c.getBoundingClientRect();
+                      return r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+                    });
+                  });
+                  const table = document.querySelector('#front table.front');
+                  table.querySelectorAll('th button')[1].click();
+                  const sorted = [...table.querySelectorAll('tbody tr')].map(r => Number(r.cells[1].getAttribute('data-v')));
+                  return { charts: svgs.length, width: svgs[0].getBoundingClientRect().width, inside, sorted };
+                })()
+                """);
+            Assert.Equal(charts, page.GetProperty("charts").GetInt32());
+            Assert.True(page.GetProperty("width").GetDouble() > (objectives == 2 ? 600 : 200), $"The front chart is {page.GetProperty("width")} px wide.");
+            Assert.True(page.GetProperty("inside").GetBoolean(), "A mark of the front chart lies outside it.");
+            var sorted = page.GetProperty("sorted").EnumerateArray().Select(v => v.GetDouble()).ToList();
+            Assert.Equal(StudyFront.Of(study).Front.Count, sorted.Count);
+            Assert.Equal(sorted.Order(), sorted);
+
+            var shot = await send("Page.captureScreenshot", new { format = "png" });
+            var png = Convert.FromBase64String(shot.GetProperty("data").GetString()!);
+            SaveScreenshot(png, $"report-pareto-{objectives}.png");
+            var image = PngImage.Decode(png);
+            Assert.True(HasColour(image, (0xE6, 0x9F, 0x00)), "No front orange in the screenshot.");
+            Assert.True(HasColour(image, (0xD5, 0x5E, 0x00)), "No infeasible vermillion in the screenshot.");
+
+            var problems = Problems(browser.Events, url);
+            Assert.True(problems.Count == 0, "The page reported problems:\n" + string.Join("\n", problems));
+
+            if (objectives == 2)
+            {
+                // A large study of several objectives pages its table with each trial's values, sorted by the first.
+                var large = Path.Combine(directory.FullName, "large.html");
+                HtmlReport.Write(large, ReportStudies.Bare(ReportStudies.MultiObjective(2, 1500)));
+                var largeUrl = new Uri(large).AbsoluteUri;
+                await using var second = await DevToolsBrowser.StartAsync(chromium, token); // its own events to check
+                var largeSend = await OpenAsync(second, largeUrl, token);
+                var paged = await Evaluate(largeSend, """
+                    (() => {
+                      const cells = () => [...document.querySelectorAll('table.paged tbody tr')].map(r => r.cells[2]);
+                      const button = label => [...document.querySelectorAll('nav.pager button')].find(b => b.textContent === label);
+                      button('Next').click();
+                      const second = cells().map(c => c.textContent);
+                      document.querySelectorAll('table.paged th button')[2].click();
+                      const sorted = cells().map(c => c.getAttribute('data-v')).filter(v => v !== '').map(Number);
+                      return { second, sorted };
+                    })()
+                    """);
+                Assert.Contains(paged.GetProperty("second").EnumerateArray(), c => System.Text.RegularExpressions.Regex.IsMatch(c.GetString()!, @"^[\d.E+-]+, [\d.E+-]+$"));
+                var firsts = paged.GetProperty("sorted").EnumerateArray().Select(v => v.GetDouble()).ToList();
+                Assert.NotEmpty(firsts);
+                Assert.Equal(firsts.Order(), firsts);
+                var largeProblems = Problems(second.Events, largeUrl);
+                Assert.True(largeProblems.Count == 0, "The large page reported problems:\n" + string.Join("\n", largeProblems));
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Opens <paramref name="url"/> in a new tab of <paramref name="browser"/> with the Runtime, Log, Network
     /// and Page events on (what <see cref="Problems"/> reads), at <paramref name="viewport"/> when given, and waits for
     /// it to load; returns how to send commands to that tab.</summary>
@@ -261,11 +349,12 @@ public class BrowserTests
         return false;
     }
 
-    /// <summary>Keeps the screenshot beside the test output, and refreshes docs/report-screenshot.png when
-    /// DIALS_UPDATE_SCREENSHOT is set (so ordinary runs never dirty the working tree).</summary>
-    private static void SaveScreenshot(byte[] png)
+    /// <summary>Keeps the screenshot beside the test output, and refreshes docs/<paramref name="name"/> (the full report,
+    /// or the top of a study of several objectives) when DIALS_UPDATE_SCREENSHOT is set (so ordinary runs never dirty the
+    /// working tree).</summary>
+    private static void SaveScreenshot(byte[] png, string name = "report-screenshot.png")
     {
-        File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, "report-screenshot.png"), png);
+        File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, name), png);
         if (Environment.GetEnvironmentVariable("DIALS_UPDATE_SCREENSHOT") is not { Length: > 0 })
         {
             return;
@@ -278,6 +367,6 @@ public class BrowserTests
         }
 
         Assert.NotNull(root);
-        File.WriteAllBytes(Path.Combine(root.FullName, "docs", "report-screenshot.png"), png);
+        File.WriteAllBytes(Path.Combine(root.FullName, "docs", name), png);
     }
 }

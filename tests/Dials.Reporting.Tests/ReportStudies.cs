@@ -62,6 +62,45 @@ internal static class ReportStudies
         return new StudySnapshot(name, Direction.Minimize, space, trials);
     }
 
+    /// <summary>A study of <paramref name="objectives"/> objectives (error and latency to minimise, then accuracy to
+    /// maximise and size to minimise) over <see cref="Space"/>: complete trials with one value per objective (no single
+    /// value, as a study of several objectives stores them), every fifth breaking its memory constraint, a failed trial
+    /// and a running one at the end.</summary>
+    public static StudySnapshot MultiObjective(int objectives = 2, int count = 60, string name = "error-vs-latency")
+    {
+        var space = Space();
+        var random = new Random(16);
+        Direction[] directions = [Direction.Minimize, Direction.Minimize, Direction.Maximize, Direction.Minimize];
+        var trials = new List<TrialRecord>();
+        for (var n = 0; n < count; n++)
+        {
+            var point = space.FromUnit([.. space.Dimensions.Select(_ => random.NextDouble())]);
+            var start = Start.AddMinutes(n);
+            if (n == count - 1)
+            {
+                trials.Add(new TrialRecord(n, TrialState.Running, point, null, [], start, null, Strategy: "random"));
+                continue;
+            }
+
+            if (n % 13 == 6)
+            {
+                trials.Add(new TrialRecord(n, TrialState.Failed, point, null, [], start, TimeSpan.FromSeconds(3), "out of memory", Strategy: "random"));
+                continue;
+            }
+
+            // A trade-off: more units lower the error and raise the latency.
+            var units = point[space.IndexOf("Units")];
+            var error = Math.Round(0.05 + 8 / units + random.NextDouble() * 0.04, 5);
+            var latency = Math.Round(0.5 + units / 40 + random.NextDouble() * 3, 4);
+            double[] all = [error, latency, Math.Round(1 - error + random.NextDouble() * 0.02, 5), Math.Round(units * 0.3 + random.NextDouble() * 20, 3)];
+            var memory = n % 5 == 2 ? 12.5 : -3.0; // every fifth trial is over its memory budget
+            trials.Add(new TrialRecord(n, TrialState.Complete, point, null, [], start, TimeSpan.FromSeconds(5), Strategy: n < 10 ? "random" : "NSGA-II",
+                Values: all[..objectives], Constraints: [new ConstraintValue("memory", memory)]));
+        }
+
+        return new StudySnapshot(name, Direction.Minimize, space, trials) { Directions = directions[..objectives] };
+    }
+
     /// <summary>A validation loss with a valley in the learning rate, a preference for adam and mild dropout.</summary>
     private static double Objective(SearchSpace space, double[] point, Random random)
     {

@@ -27,7 +27,9 @@ public static class Sensitivity
         }
 
         // Every prediction is ready at once, so the sweep completes synchronously and this does not block.
-        var sweep = OneAtATimeSweep.RunAsync(study.Space, [.. study.Best!.Point], study.Direction, Predict, options,
+        var best = study.Best ?? throw new InvalidOperationException(
+            $"Study '{study.Name}' has no feasible complete trial (every one broke a constraint), so there is no best configuration to sweep around.");
+        var sweep = OneAtATimeSweep.RunAsync(study.Space, [.. best.Point], study.Direction, Predict, options,
             SensitivitySource.Surrogate, set.Range, CancellationToken.None);
         return sweep.GetAwaiter().GetResult();
     }

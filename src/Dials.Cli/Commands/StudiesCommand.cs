@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Dials.Analysis;
+using Dials.Reporting;
 using Dials.Reporting.Export;
+using Dials.Storage;
 using Spectre.Console;
 
 namespace Dials.Cli.Commands;
@@ -23,42 +25,51 @@ internal static class StudiesCommand
         var storage = StudyArguments.Open(spec);
         try
         {
-            var studies = storage.ListStudies();
-            if (studies.Count == 0)
-            {
-                output.Error.WriteLine("The storage holds no studies.");
-                return ExitCodes.Ok;
-            }
-
-            var table = new Table()
-                .AddColumn("Study")
-                .AddColumn("Direction")
-                .AddColumn(new TableColumn("Trials").RightAligned())
-                .AddColumn(new TableColumn("Complete").RightAligned())
-                .AddColumn(new TableColumn("Pruned").RightAligned())
-                .AddColumn(new TableColumn("Failed").RightAligned())
-                .AddColumn(new TableColumn("Running").RightAligned())
-                .AddColumn(new TableColumn("Best").RightAligned());
-            foreach (var stored in studies)
-            {
-                var snapshot = new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature),
-                    storage.ReadTrials(stored.Name));
-                var counts = TrialCounts.Of(snapshot.Trials);
-                table.AddRow(
-                    Markup.Escape(stored.Name),
-                    stored.Direction.ToString(),
-                    Count(counts.Total), Count(counts.Complete), Count(counts.Pruned), Count(counts.Failed), Count(counts.Running),
-                    CliText.Value(snapshot.Best?.Value));
-            }
-
-            output.Out.Write(table);
-            return ExitCodes.Ok;
+            return Show(storage, output);
         }
         finally
         {
             (storage as IDisposable)?.Dispose();
         }
     });
+
+    /// <summary>Runs the command on an open storage (what tests use for a storage that keeps every direction).</summary>
+    public static int Run(IStudyStorage storage, CliOutput output) => CliErrors.Guard(output, () => Show(storage, output));
+
+    private static int Show(IStudyStorage storage, CliOutput output)
+    {
+        var studies = storage.ListStudies();
+        if (studies.Count == 0)
+        {
+            output.Error.WriteLine("The storage holds no studies.");
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table()
+            .AddColumn("Study")
+            .AddColumn("Direction")
+            .AddColumn(new TableColumn("Trials").RightAligned())
+            .AddColumn(new TableColumn("Complete").RightAligned())
+            .AddColumn(new TableColumn("Pruned").RightAligned())
+            .AddColumn(new TableColumn("Failed").RightAligned())
+            .AddColumn(new TableColumn("Running").RightAligned())
+            .AddColumn(new TableColumn("Best").RightAligned());
+        foreach (var stored in studies)
+        {
+            var snapshot = new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature),
+                storage.ReadTrials(stored.Name)) { Directions = stored.Directions };
+            var counts = TrialCounts.Of(snapshot.Trials);
+            table.AddRow(
+                Markup.Escape(stored.Name),
+                string.Join(", ", stored.Directions),
+                Count(counts.Total), Count(counts.Complete), Count(counts.Pruned), Count(counts.Failed), Count(counts.Running),
+                // No single value is best among several objectives: the size of the front stands in its place.
+                snapshot.IsMultiObjective ? $"front of {Count(StudyFront.Of(snapshot).Front.Count)}" : CliText.Value(snapshot.Best?.Value));
+        }
+
+        output.Out.Write(table);
+        return ExitCodes.Ok;
+    }
 
     private static string Count(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dials.Analysis;
+using Dials.Reporting;
 using Spectre.Console;
 
 namespace Dials.Cli.Commands;
@@ -29,7 +30,7 @@ internal static class TrialsCommand
                 result.AddError("--limit must be positive.");
             }
         });
-        var command = new Command("trials", "List a study's trials: state, value, duration, strategy, parameters, fail reason.")
+        var command = new Command("trials", "List a study's trials: state, value (values, for several objectives), duration, strategy, parameters, fail reason.")
         {
             storage, study, state, sort, limit,
         };
@@ -40,51 +41,68 @@ internal static class TrialsCommand
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(string spec, string studyName, string? state, bool byValue, int? limit, CliOutput output) =>
-        CliErrors.Guard(output, () =>
+        CliErrors.Guard(output, () => Show(StudyArguments.Load(spec, studyName), state, byValue, limit, output));
+
+    /// <summary>Runs the command on a study already read (what tests use for a storage that keeps every direction).</summary>
+    public static int Run(StudySnapshot study, string? state, bool byValue, int? limit, CliOutput output) =>
+        CliErrors.Guard(output, () => Show(study, state, byValue, limit, output));
+
+    private static int Show(StudySnapshot study, string? state, bool byValue, int? limit, CliOutput output)
+    {
+        IEnumerable<TrialRecord> trials = study.Trials;
+        if (state is not null)
         {
-            var study = StudyArguments.Load(spec, studyName);
-            IEnumerable<TrialRecord> trials = study.Trials;
-            if (state is not null)
-            {
-                var wanted = Enum.Parse<TrialState>(state, ignoreCase: true);
-                trials = trials.Where(t => t.State == wanted);
-            }
+            var wanted = Enum.Parse<TrialState>(state, ignoreCase: true);
+            trials = trials.Where(t => t.State == wanted);
+        }
 
-            if (byValue)
-            {
-                trials = trials.OrderBy(t => t.Value is null).ThenBy(t => Rank(study, t.Value)).ThenBy(t => t.Number);
-            }
+        if (byValue && study.IsMultiObjective)
+        {
+            var position = StudyFront.Ranked(study).Select((t, i) => (t.Number, i)).ToDictionary(p => p.Number, p => p.i);
+            trials = trials.OrderBy(t => position.GetValueOrDefault(t.Number, int.MaxValue)).ThenBy(t => t.Number);
+        }
+        else if (byValue)
+        {
+            // Infeasible trials after the feasible ones: they are never the best, however good their value.
+            trials = trials.OrderBy(t => t.Value is null).ThenBy(t => !StudyFront.IsFeasible(t)).ThenBy(t => Rank(study, t.Value)).ThenBy(t => t.Number);
+        }
 
-            var shown = (limit is { } n ? trials.Take(n) : trials).ToList();
-            if (shown.Count == 0)
-            {
-                output.Error.WriteLine($"No trials{(state is null ? "" : $" in state {state}")} in study '{study.Name}'.");
-                return ExitCodes.Ok;
-            }
-
-            var table = new Table()
-                .AddColumn(new TableColumn("#").RightAligned())
-                .AddColumn("State")
-                .AddColumn(new TableColumn("Value").RightAligned())
-                .AddColumn(new TableColumn("Duration").RightAligned())
-                .AddColumn(new TableColumn("Strategy").NoWrap())
-                .AddColumn("Parameters")
-                .AddColumn("Fail reason");
-            foreach (var trial in shown)
-            {
-                table.AddRow(
-                    trial.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    trial.State.ToString(),
-                    CliText.Value(trial.Value),
-                    CliText.Duration(trial.Duration),
-                    Markup.Escape(trial.Strategy ?? ""),
-                    Markup.Escape(CliText.Parameters(study.Space, trial.Point)),
-                    Markup.Escape(trial.FailReason ?? ""));
-            }
-
-            output.Out.Write(table);
+        var shown = (limit is { } n ? trials.Take(n) : trials).ToList();
+        if (shown.Count == 0)
+        {
+            output.Error.WriteLine($"No trials{(state is null ? "" : $" in state {state}")} in study '{study.Name}'.");
             return ExitCodes.Ok;
-        });
+        }
+
+        var table = new Table()
+            .AddColumn(new TableColumn("#").RightAligned())
+            .AddColumn("State")
+            .AddColumn(new TableColumn("Value").RightAligned())
+            .AddColumn(new TableColumn("Duration").RightAligned())
+            .AddColumn(new TableColumn("Strategy").NoWrap())
+            .AddColumn("Parameters")
+            .AddColumn("Fail reason");
+        foreach (var trial in shown)
+        {
+            table.AddRow(
+                trial.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                trial.State.ToString(),
+                Value(trial),
+                CliText.Duration(trial.Duration),
+                Markup.Escape(trial.Strategy ?? ""),
+                Markup.Escape(CliText.Parameters(study.Space, trial.Point)),
+                Markup.Escape(trial.FailReason ?? ""));
+        }
+
+        output.Out.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>A trial's value, or its values in objective order for a study of several objectives, marked when the
+    /// trial broke a constraint.</summary>
+    private static string Value(TrialRecord trial) =>
+        (trial.Values is { Count: > 1 } values ? string.Join(", ", values.Select(v => CliText.Value(v))) : CliText.Value(trial.Value))
+        + (trial.State == TrialState.Complete && !StudyFront.IsFeasible(trial) ? " (infeasible)" : "");
 
     // Best first whatever the direction: maximised values sort descending.
     private static double Rank(StudySnapshot study, double? value) =>

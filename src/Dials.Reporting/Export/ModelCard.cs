@@ -13,7 +13,8 @@ namespace Dials.Reporting.Export;
 /// <param name="SearchSpace">One line per dimension: kind, bounds, scale, grid, choices, condition.</param>
 /// <param name="Trials">Trial counts by state.</param>
 /// <param name="Strategies">The trials each strategy proposed and the best it found, in order of first use.</param>
-/// <param name="Best">The best complete trial, or null when none completed.</param>
+/// <param name="Best">The best feasible complete trial, or null when none completed (and in a study of several objectives,
+/// whose <see cref="Front"/> takes its place).</param>
 /// <param name="Uncertainty">Top configurations with their spreads and the warnings they call for, or null when not
 /// evaluated.</param>
 /// <param name="Importance">Hyperparameter importances, or null when not evaluated.</param>
@@ -36,6 +37,18 @@ public sealed record ModelCard(
     string DialsVersion,
     IReadOnlyList<CardSection>? Sections = null)
 {
+    /// <summary>The Pareto front of a study of several objectives (<see cref="Best"/> is then null: no single trial is
+    /// best); null for a single-objective study.</summary>
+    public ParetoSummary? Front { get; init; }
+
+    /// <summary>The configuration chosen from <see cref="Front"/> and why; null when none was chosen. The caller that
+    /// applied the selection rule sets it: <c>card with { Chosen = new ChosenPoint(12, "lowest error with latency at
+    /// most 5 ms") }</c>.</summary>
+    public ChosenPoint? Chosen { get; init; }
+
+    /// <summary>The study's directions, one per objective: [<see cref="Direction"/>] for a single-objective study.</summary>
+    public IReadOnlyList<Direction> Directions => Front?.Directions ?? [Direction];
+
     /// <summary>The card of a study with analyses already run (either may be null to leave it out).</summary>
     /// <param name="study">The study.</param>
     /// <param name="importance">Its importances, or null.</param>
@@ -57,7 +70,10 @@ public sealed record ModelCard(
             importance,
             notes ?? [],
             generatedAt,
-            DialsVersionText);
+            DialsVersionText)
+        {
+            Front = study.IsMultiObjective ? ParetoSummary.Of(study) : null,
+        };
     }
 
     /// <summary>Runs the importance and uncertainty analyses and builds the card; an analysis the study is too small for
@@ -70,8 +86,8 @@ public sealed record ModelCard(
         DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var importances = AnalysisAttempt.Run(() => ParameterImportance.Evaluate(study, importance));
-        var spreads = AnalysisAttempt.Run(() => Analysis.Uncertainty.Evaluate(study, uncertainty));
+        var importances = AnalysisAttempt.Run(study, () => ParameterImportance.Evaluate(study, importance));
+        var spreads = AnalysisAttempt.Run(study, () => Analysis.Uncertainty.Evaluate(study, uncertainty));
         List<string> notes = [];
         if (importances.Skipped is { } why)
         {

@@ -30,6 +30,11 @@ public static class ModelCardJson
         ArgumentNullException.ThrowIfNull(card);
         json.WriteStartObject();
         JsonValues.WriteStudyHeader(json, card.Study, card.Direction, card.SearchSpace);
+        if (card.Front is not null)
+        {
+            JsonValues.WriteStrings(json, "directions", card.Directions.Select(d => d.ToString()));
+        }
+
         json.WriteStartObject("trials");
         json.WriteNumber("total", card.Trials.Total);
         json.WriteNumber("complete", card.Trials.Complete);
@@ -39,6 +44,16 @@ public static class ModelCardJson
         json.WriteEndObject();
         WriteStrategies(json, card.Strategies);
         WriteBest(json, card.Best, space);
+        if (card.Front is { } front)
+        {
+            WriteFront(json, front);
+        }
+
+        if (card.Chosen is { } chosen)
+        {
+            WriteChosen(json, card, chosen, space);
+        }
+
         WriteUncertainty(json, card);
         WriteImportance(json, card);
         WriteSections(json, card.Sections);
@@ -96,6 +111,76 @@ public static class ModelCardJson
             json.WriteStartObject("configuration");
             ConfigurationJson.WriteSection(json, Section, space, best.Point);
             json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>The front as <c>"front": { "count", "feasible", "infeasible", "shown", "trials": [...] }</c>, the trials
+    /// along the first objective and at most <see cref="ParetoSummary.MostRows"/> of them, as in the Markdown form.</summary>
+    private static void WriteFront(Utf8JsonWriter json, ParetoSummary front)
+    {
+        var shown = front.Shown;
+        json.WriteStartObject("front");
+        json.WriteNumber("count", front.Trials.Count);
+        json.WriteNumber("feasible", front.Feasible);
+        json.WriteNumber("infeasible", front.Infeasible);
+        json.WriteNumber("shown", shown.Count);
+        json.WriteStartArray("trials");
+        foreach (var trial in shown)
+        {
+            json.WriteStartObject();
+            WriteFrontTrial(json, trial);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFrontTrial(Utf8JsonWriter json, FrontTrial trial)
+    {
+        json.WriteNumber("trial", trial.Trial);
+        json.WriteStartArray("values");
+        foreach (var value in trial.Values)
+        {
+            JsonValues.WriteNumber(json, value);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("constraints");
+        foreach (var constraint in trial.Constraints)
+        {
+            JsonValues.WriteNumber(json, constraint.Name, constraint.Value);
+        }
+
+        json.WriteEndObject();
+        JsonValues.WriteParameters(json, "parameters", trial.Parameters);
+        json.WriteString("strategy", trial.Strategy);
+    }
+
+    /// <summary>The chosen configuration: its trial, the rule in words and, when it is on the front, its values,
+    /// constraints, parameters and (given the space) its appsettings fragment.</summary>
+    private static void WriteChosen(Utf8JsonWriter json, ModelCard card, ChosenPoint chosen, SearchSpace? space)
+    {
+        json.WriteStartObject("chosen");
+        if (card.Front?.Find(chosen.TrialNumber) is { } trial)
+        {
+            WriteFrontTrial(json, trial);
+            json.WriteString("why", chosen.Why);
+            json.WriteBoolean("onFront", true);
+            if (space is not null)
+            {
+                json.WriteStartObject("configuration");
+                ConfigurationJson.WriteSection(json, Section, space, trial.Point);
+                json.WriteEndObject();
+            }
+        }
+        else
+        {
+            json.WriteNumber("trial", chosen.TrialNumber);
+            json.WriteString("why", chosen.Why);
+            json.WriteBoolean("onFront", false);
         }
 
         json.WriteEndObject();

@@ -16,7 +16,9 @@ public static class ModelCardMarkdown
         var inv = CultureInfo.InvariantCulture;
         var trials = card.Trials;
         md.AppendLine(inv, $"# Model card: {Inline(card.Study)}").AppendLine();
-        md.AppendLine(inv, $"- Direction: {card.Direction.ToString().ToLowerInvariant()}");
+        md.AppendLine(card.Front is null
+            ? $"- Direction: {card.Direction.ToString().ToLowerInvariant()}"
+            : $"- Objectives: {string.Join(", ", card.Directions.Select(d => d.ToString().ToLowerInvariant()))}");
         md.AppendLine(inv, $"- Trials: {trials.Total} ({trials.Complete} complete, {trials.Pruned} pruned, {trials.Failed} failed, {trials.Running} running)");
         if (card.Strategies.Count > 0)
         {
@@ -32,7 +34,11 @@ public static class ModelCardMarkdown
         }
 
         md.AppendLine();
-        if (card.Best is { } best)
+        if (card.Front is { } front)
+        {
+            WriteFront(md, front);
+        }
+        else if (card.Best is { } best)
         {
             md.AppendLine(inv, $"## Best configuration (trial {best.Trial})").AppendLine();
             md.AppendLine(inv, $"Value: {Number(best.Value)}").AppendLine();
@@ -42,6 +48,11 @@ public static class ModelCardMarkdown
         else
         {
             md.AppendLine("## Best configuration").AppendLine().AppendLine("No trial completed.").AppendLine();
+        }
+
+        if (card.Chosen is { } chosen)
+        {
+            WriteChosen(md, card, chosen);
         }
 
         if (card.Uncertainty is { } uncertainty)
@@ -113,6 +124,58 @@ public static class ModelCardMarkdown
         return md.ToString().TrimEnd() + "\n";
     }
 
+    /// <summary>The front as a table: one column per objective (named by its number and direction, since studies store
+    /// no names), one per constraint any front trial set, and the parameters.</summary>
+    private static void WriteFront(StringBuilder md, ParetoSummary front)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine(inv, $"## Pareto front ({front.Trials.Count} trials)").AppendLine();
+        md.AppendLine(inv, $"{front.Trials.Count} of {front.Feasible} feasible complete trials are on the front{(front.Infeasible > 0 ? $"; {front.Infeasible} infeasible trials (a constraint above 0) are never on it." : ".")}");
+        var shown = front.Shown;
+        if (shown.Count < front.Trials.Count)
+        {
+            md.AppendLine(inv, $"Shown: {shown.Count} of the {front.Trials.Count}, evenly spread along objective 1 with both ends.");
+        }
+
+        md.AppendLine();
+        if (front.Trials.Count == 0)
+        {
+            md.AppendLine("No feasible complete trial yet.").AppendLine();
+            return;
+        }
+
+        var constraints = front.Trials.SelectMany(t => t.Constraints).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        Table(md,
+            [.. new[] { "Trial" }.Concat(front.Directions.Select((_, i) => Objective(front.Directions, i)))
+                .Concat(constraints.Select(c => $"{Cell(c)} (<= 0)")).Append("Parameters")],
+            shown.Select(t => new[] { t.Trial.ToString(inv) }
+                .Concat(t.Values.Select(Number))
+                .Concat(constraints.Select(name => t.Constraints.Where(c => c.Name == name).Select(c => Number(c.Value)).FirstOrDefault() ?? ""))
+                .Append(string.Join(", ", t.Parameters.Select(p => $"{p.Name}={p.Text}")))
+                .ToArray()));
+    }
+
+    /// <summary>The chosen configuration with the rule that chose it, its values and its parameters.</summary>
+    private static void WriteChosen(StringBuilder md, ModelCard card, ChosenPoint chosen)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine(inv, $"## Chosen configuration (trial {chosen.TrialNumber})").AppendLine();
+        md.AppendLine(inv, $"Why: {Inline(chosen.Why)}").AppendLine();
+        if (card.Front?.Find(chosen.TrialNumber) is not { } trial)
+        {
+            md.AppendLine(inv, $"Trial {chosen.TrialNumber} is not on the Pareto front{(card.Front is null ? " (the study has one objective)" : "")}.").AppendLine();
+            return;
+        }
+
+        md.AppendLine(inv, $"Values: {string.Join(", ", trial.Values.Select((v, i) => $"{Objective(card.Directions, i)} {Number(v)}"))}").AppendLine();
+        if (trial.Constraints.Count > 0)
+        {
+            md.AppendLine(inv, $"Constraints: {Inline(string.Join(", ", trial.Constraints.Select(c => $"{c.Name} {Number(c.Value)}")))}").AppendLine();
+        }
+
+        Table(md, ["Parameter", "Value"], trial.Parameters.Select(p => new[] { p.Name, p.Text }));
+    }
+
     private static void Table(StringBuilder md, string[] header, IEnumerable<string[]> rows)
     {
         md.Append("| ").AppendJoin(" | ", header).AppendLine(" |");
@@ -124,6 +187,10 @@ public static class ModelCardMarkdown
 
         md.AppendLine();
     }
+
+    /// <summary>"objective 1 (minimize)", in the words of the card's header line.</summary>
+    private static string Objective(IReadOnlyList<Direction> directions, int index) =>
+        $"objective {(index + 1).ToString(CultureInfo.InvariantCulture)} ({directions[index].ToString().ToLowerInvariant()})";
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 

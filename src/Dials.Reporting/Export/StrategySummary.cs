@@ -22,14 +22,15 @@ public sealed record StrategySummary(string Strategy, int Trials, int Complete, 
     public static IReadOnlyList<StrategySummary> Of(StudySnapshot study)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var complete = study.Complete.Select(t => t.Number).ToHashSet();
+        // A trial of several objectives has no single value to be best in: those strategies count complete trials only.
+        var complete = (study.IsMultiObjective ? study.Trials.Where(t => StudyFront.HasValues(study, t)) : study.Complete).Select(t => t.Number).ToHashSet();
         return [.. study.Trials
             .GroupBy(t => t.Strategy ?? NotRecorded, StringComparer.Ordinal)
             .Select(group =>
             {
                 var finished = group.Where(t => complete.Contains(t.Number)).ToList();
-                var best = finished.Count == 0 ? null
-                    : finished.Aggregate((b, t) => study.IsBetter(t.Value!.Value, b.Value!.Value) ? t : b);
+                var best = study.IsMultiObjective ? null : finished.Where(StudyFront.IsFeasible)
+                    .Aggregate((TrialRecord?)null, (b, t) => b is null || study.IsBetter(t.Value!.Value, b.Value!.Value) ? t : b);
                 return new StrategySummary(group.Key, group.Count(), finished.Count, best?.Number, best?.Value);
             })];
     }

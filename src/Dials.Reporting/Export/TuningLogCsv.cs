@@ -7,7 +7,8 @@ namespace Dials.Reporting.Export;
 /// The tuning log as CSV, one row per trial in number order: number, state, value, start (ISO 8601), duration in
 /// seconds, one column per dimension (its value as <see cref="Dimension.Format"/> writes it, string choices unquoted, empty where inactive), the
 /// count of intermediate values, the fail reason, and the strategy that proposed the trial with its reason (empty when
-/// not recorded). RFC 4180 quoting, CRLF line ends, invariant culture: it opens the
+/// not recorded), then for a study of several objectives one column per objective (<c>value_1</c>, ...) and, when
+/// trials set constraints, one column per constraint (<c>constraint_NAME</c>). RFC 4180 quoting, CRLF line ends, invariant culture: it opens the
 /// same in a spreadsheet anywhere and parses with any CSV reader.
 /// </summary>
 public static class TuningLogCsv
@@ -26,7 +27,16 @@ public static class TuningLogCsv
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(study);
         var dimensions = study.Space.Dimensions;
-        CsvText.WriteRecord(writer, [.. LeadingColumns, .. dimensions.Select(d => d.Name), .. TrailingColumns]);
+        // Objective values and constraints go after every fixed column, so a reader of the single-objective layout
+        // finds its columns where they always were.
+        var objectives = study.IsMultiObjective ? study.Directions.Count : 0;
+        var constraints = study.Trials.SelectMany(t => t.Constraints ?? []).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+        CsvText.WriteRecord(writer,
+        [
+            .. LeadingColumns, .. dimensions.Select(d => d.Name), .. TrailingColumns,
+            .. Enumerable.Range(1, objectives).Select(i => $"value_{i.ToString(CultureInfo.InvariantCulture)}"),
+            .. constraints.Select(c => "constraint_" + c),
+        ]);
         foreach (var trial in study.Trials)
         {
             var hasPoint = trial.Point.Count == dimensions.Count;
@@ -42,6 +52,8 @@ public static class TuningLogCsv
                 trial.FailReason,
                 trial.Strategy,
                 trial.StrategyReason,
+                .. Enumerable.Range(0, objectives).Select(i => i < trial.ObjectiveValues.Count ? CsvText.Number(trial.ObjectiveValues[i]) : ""),
+                .. constraints.Select(name => CsvText.Number((trial.Constraints ?? []).Where(c => c.Name == name).Select(c => (double?)c.Value).FirstOrDefault())),
             ]);
         }
     }

@@ -5,8 +5,9 @@ using Dials.Analysis;
 namespace Dials.Reporting.Export;
 
 /// <summary>
-/// The tuning log as JSON: the study's name, direction and search space, then every trial in number order with its
-/// state, value, start, duration, parameters (typed, by dimension name; inactive ones left out), intermediate
+/// The tuning log as JSON: the study's name, direction (and every direction, for a study of several objectives) and
+/// search space, then every trial in number order with its state, value (values, one per objective, and constraints
+/// where recorded), start, duration, parameters (typed, by dimension name; inactive ones left out), intermediate
 /// values, and, where recorded, the fail reason and the strategy that proposed it with its reason. Written with <see cref="Utf8JsonWriter"/>, so it needs no reflection (trimming and NativeAOT safe).
 /// </summary>
 public static class TuningLogJson
@@ -28,6 +29,11 @@ public static class TuningLogJson
         ArgumentNullException.ThrowIfNull(study);
         json.WriteStartObject();
         JsonValues.WriteStudyHeader(json, study.Name, study.Direction, [.. study.Space.Dimensions.Select(d => d.ToString())]);
+        if (study.IsMultiObjective)
+        {
+            JsonValues.WriteStrings(json, "directions", study.Directions.Select(d => d.ToString()));
+        }
+
         json.WriteStartArray("trials");
         foreach (var trial in study.Trials)
         {
@@ -60,6 +66,29 @@ public static class TuningLogJson
         json.WriteNumber("number", trial.Number);
         json.WriteString("state", trial.State.ToString());
         JsonValues.WriteNumber(json, "value", trial.Value);
+        if (trial.Values is { } values)
+        {
+            // One per objective; a trial of a single-objective study usually has only "value".
+            json.WriteStartArray("values");
+            foreach (var value in values)
+            {
+                JsonValues.WriteNumber(json, value);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (trial.Constraints is { } constraints)
+        {
+            json.WriteStartObject("constraints");
+            foreach (var constraint in constraints)
+            {
+                JsonValues.WriteNumber(json, constraint.Name, constraint.Value);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteString("start", trial.Start.ToString("O", CultureInfo.InvariantCulture));
         JsonValues.WriteNumber(json, "durationSeconds", trial.Duration?.TotalSeconds);
         JsonValues.WriteParameters(json, "parameters", ParameterValue.Of(space, trial.Point));

@@ -31,7 +31,7 @@ public sealed record ReportContent(
         T? Attempt<T>(string name, string description, Func<T> analysis) where T : class
         {
             step?.Invoke(description);
-            var attempt = AnalysisAttempt.Run(analysis);
+            var attempt = AnalysisAttempt.Run(study, analysis);
             if (attempt.Skipped is { } why)
             {
                 skipped?.Invoke(name, why);

@@ -31,7 +31,7 @@ internal static class ReportPage
         w.Open("body");
         w.Open("main");
         HeaderSection.Write(w, content);
-        WriteContents(w);
+        WriteContents(w, study.IsMultiObjective);
         WriteSections(w, content);
         w.Element("footer", $"Made by Dials on {Invariant.Time(content.GeneratedAt)}. This file is self-contained: no network, no external files.");
         w.Close();
@@ -40,12 +40,14 @@ internal static class ReportPage
         return w.ToString();
     }
 
-    private static void WriteContents(MarkupWriter w)
+    private static void WriteContents(MarkupWriter w, bool multiObjective)
     {
         w.Open("nav", ("class", "toc"), ("aria-label", "Sections"));
         foreach (var (id, title) in Contents)
         {
-            w.Element("a", title, ("href", "#" + id));
+            // A study of several objectives has no best configuration: its front takes that place.
+            var (to, name) = multiObjective && id == "best" ? ("front", "Pareto front") : (id, title);
+            w.Element("a", name, ("href", "#" + to));
         }
 
         w.Close();
@@ -54,14 +56,30 @@ internal static class ReportPage
     private static void WriteSections(MarkupWriter w, ReportContent content)
     {
         var study = content.Study;
-        var noComplete = study.Complete.Count == 0 ? "No trial has completed yet, so there is nothing to plot." : null;
+        // A study of several objectives has no single value per trial: the views built on one say so, and the front
+        // replaces the best configuration.
+        var single = study.IsMultiObjective
+            ? $"This study has {Invariant.Integer(study.Directions.Count)} objectives and this view reads one value per trial, so it is left out; the trade-offs are in the Pareto front above."
+            : null;
+        var noComplete = single ?? (study.Complete.Count == 0 ? "No trial has completed yet, so there is nothing to plot." : null);
 
-        Section.Write(w, "best", "Best configuration", "The parameters of the best complete trial, beside the range each was searched in.",
-            noComplete, () => BestConfigurationSection.Write(w, study));
+        if (study.IsMultiObjective)
+        {
+            var front = StudyFront.Of(study);
+            Section.Write(w, "front", "Pareto front",
+                "The trade-offs between the objectives: the front (orange) holds the feasible trials no other feasible trial beats in every objective; each is a best configuration for some weighing of the objectives. Infeasible trials (a constraint above 0) are drawn apart and never on the front.",
+                front.Feasible + front.Infeasible.Count == 0 ? "No trial has completed with a value for every objective yet, so there is nothing to plot." : null,
+                () => ParetoFrontSection.Write(w, study, front));
+        }
+        else
+        {
+            Section.Write(w, "best", "Best configuration", "The parameters of the best complete trial, beside the range each was searched in.",
+                noComplete ?? (study.Best is null ? "Every complete trial broke a constraint, so none can be the best." : null), () => BestConfigurationSection.Write(w, study));
+        }
 
         Section.Write(w, "history", "Optimisation history",
             "Each trial's value by trial number. The step line is the best value found so far: long flat stretches mean the search has stopped finding better configurations.",
-            study.Trials.Count == 0 ? "The study has no trials yet." : null, () => HistoryChart.Write(w, study));
+            single ?? (study.Trials.Count == 0 ? "The study has no trials yet." : null), () => HistoryChart.Write(w, study));
 
         Section.Write(w, "parallel", "Parallel coordinates",
             "One axis per hyperparameter and the objective on the right; each line is a complete trial, darker is better. Where the dark lines bunch on an axis, good values of that hyperparameter lie.",
@@ -78,7 +96,7 @@ internal static class ReportPage
 
         Section.Write(w, "importance", "Hyperparameter importance",
             "How much of the objective's variation each hyperparameter explains. Whiskers show the estimate's spread: overlapping whiskers mean the order between them is uncertain.",
-            content.Importance is null ? "Importance was not computed for this report (it needs at least two complete trials)." : null,
+            single ?? (content.Importance is null ? "Importance was not computed for this report (it needs at least two complete trials)." : null),
             () => WriteImportance(w, content.Importance!));
 
         Section.Write(w, "intermediate", "Intermediate values",
@@ -87,13 +105,13 @@ internal static class ReportPage
 
         Section.Write(w, "sensitivity", "Sensitivity around the best configuration",
             "Each hyperparameter moved alone from the best configuration (dotted line). Scores on the good side of the dashed threshold are tolerated (green); the shaded run is how far the dial can move safely.",
-            content.Sensitivity is null ? "Sensitivity sweeps were not computed for this report."
-            : content.Sensitivity.Sweeps.Count == 0 ? "No dimension was active at the centre, so there is nothing to sweep." : null,
+            single ?? (content.Sensitivity is null ? "Sensitivity sweeps were not computed for this report."
+            : content.Sensitivity.Sweeps.Count == 0 ? "No dimension was active at the centre, so there is nothing to sweep." : null),
             () => WriteSensitivity(w, content, content.Sensitivity!));
 
         Section.Write(w, "uncertainty", "Uncertainty",
             "Whether the best result stands out from noise: the top configurations' mean scores with one standard deviation either side.",
-            content.Uncertainty is null ? "Uncertainty was not estimated for this report." : null, () => UncertaintySection.Write(w, content.Uncertainty!));
+            single ?? (content.Uncertainty is null ? "Uncertainty was not estimated for this report." : null), () => UncertaintySection.Write(w, content.Uncertainty!));
 
         Section.Write(w, "trials", "Trials",
             "Every trial in number order, with the strategy that proposed it (hover over it for why). With scripts enabled, click a column heading to sort.",

@@ -47,9 +47,11 @@ public sealed record StudySnapshot(string Name, Direction Direction, SearchSpace
         }
     }
 
-    /// <summary>The best complete trial (the lowest-numbered among equals), or null when none completed.</summary>
-    public TrialRecord? Best => Complete.Count == 0 ? null
-        : Complete.Aggregate((best, t) => IsBetter(t.Value!.Value, best.Value!.Value) ? t : best);
+    /// <summary>The best feasible complete trial (the lowest-numbered among equals), or null when none completed or every
+    /// one broke a constraint: as for <see cref="StudyResult{T}.Best"/>, an infeasible trial is never the best.</summary>
+    public TrialRecord? Best => Complete
+        .Where(t => t.Constraints is not { } constraints || constraints.All(c => c.Value <= 0))
+        .Aggregate((TrialRecord?)null, (best, t) => best is null || IsBetter(t.Value!.Value, best.Value!.Value) ? t : best);
 
     /// <summary>Whether <paramref name="value"/> is strictly better than <paramref name="than"/> in this study's direction.</summary>
     public bool IsBetter(double value, double than) => Pruners.Curves.IsBetter(value, than, Direction);

@@ -14,7 +14,15 @@ internal static class HeaderSection
         w.Open("p", ("class", "kicker")).Text("Dials study report").Element("span", $"generated {Invariant.Time(content.GeneratedAt)}", ("class", "generated")).Close();
         w.Element("h1", study.Name);
         w.Open("dl", ("class", "facts"));
-        Fact(w, "Direction", study.Direction == Direction.Minimize ? "minimise" : "maximise");
+        if (study.IsMultiObjective)
+        {
+            Fact(w, "Objectives", string.Join(", ", study.Directions.Select(d => d == Direction.Minimize ? "minimise" : "maximise")));
+        }
+        else
+        {
+            Fact(w, "Direction", study.Direction == Direction.Minimize ? "minimise" : "maximise");
+        }
+
         w.Open("div").Element("dt", "Trials").Open("dd").Text(Invariant.Integer(study.Trials.Count));
         w.Open("span", ("class", "states"));
         foreach (var state in Enum.GetValues<TrialState>())
@@ -27,7 +35,16 @@ internal static class HeaderSection
         }
 
         w.Close().Close().Close();
-        Fact(w, "Best value", best is null ? "none yet" : Invariant.Value(best.Value), best is null ? null : $"trial {best.Number}");
+        if (study.IsMultiObjective)
+        {
+            var front = StudyFront.Of(study);
+            Fact(w, "Pareto front", $"{Invariant.Integer(front.Front.Count)} trials", $"of {Invariant.Integer(front.Feasible)} feasible");
+        }
+        else
+        {
+            Fact(w, "Best value", best is null ? "none yet" : Invariant.Value(best.Value), best is null ? null : $"trial {best.Number}");
+        }
+
         Fact(w, "Dimensions", Invariant.Integer(study.Space.Dimensions.Count));
         w.Close().Close();
     }

@@ -48,6 +48,14 @@ internal static class PagedTrialTable
     /// <summary>Complete trials from best to worst, then the others by number.</summary>
     private static List<TrialRecord> BestFirst(StudySnapshot study)
     {
+        if (study.IsMultiObjective)
+        {
+            // No single value orders them: the front first, then each further non-dominated rank.
+            var ranked = StudyFront.Ranked(study);
+            var placed = ranked.Select(t => t.Number).ToHashSet();
+            return [.. ranked, .. study.Trials.Where(t => !placed.Contains(t.Number))];
+        }
+
         var sign = study.Direction == Direction.Minimize ? 1 : -1;
         return
         [
@@ -81,7 +89,22 @@ internal static class PagedTrialTable
                 json.WriteStartArray();
                 json.WriteNumberValue(trial.Number);
                 json.WriteNumberValue(Index(trial.State.ToString().ToLowerInvariant()));
-                Number(json, TrialValues.Shown(trial), "G7");
+                if (trial is { State: TrialState.Complete, Values: { Count: > 1 } values })
+                {
+                    // A study of several objectives: the vector, which the script shows in full and sorts by its first.
+                    json.WriteStartArray();
+                    foreach (var value in values)
+                    {
+                        Number(json, value, "G7");
+                    }
+
+                    json.WriteEndArray();
+                }
+                else
+                {
+                    Number(json, TrialValues.Shown(trial), "G7");
+                }
+
                 Number(json, trial.Duration is { } d ? Math.Round(d.TotalSeconds, 3) : null, "R");
                 json.WriteNumberValue(Index(trial.Strategy));
                 json.WriteNumberValue(Index(trial.StrategyReason));
@@ -172,7 +195,8 @@ internal static class PagedTrialTable
               span.className = "state state-" + state;
               span.textContent = state;
               tr.insertCell().appendChild(span);
-              cell(tr, r[2] === null ? "–" : value(r[2]) + (state === "pruned" ? " (last)" : ""), "num", r[2]);
+              if (Array.isArray(r[2])) { cell(tr, r[2].map(function (v) { return v === null ? "–" : value(v); }).join(", "), "num", r[2][0]); }
+              else { cell(tr, r[2] === null ? "–" : value(r[2]) + (state === "pruned" ? " (last)" : ""), "num", r[2]); }
               cell(tr, duration(r[3]), "num", r[3]);
               if (r[4] < 0) { cell(tr, "–", "muted", undefined, "not recorded"); } else { cell(tr, s[r[4]], "strategy", undefined, text(r[5])); }
               kinds.forEach(function (kind, i) {
@@ -194,6 +218,7 @@ internal static class PagedTrialTable
             if (column === 1 || column === 4) { return (text(r[column]) || "").toLowerCase(); }
             if (column === 5 + kinds.length) { return (text(r[last]) || "").toLowerCase(); }
             var v = column < 4 ? r[column] : r[6 + dimension];
+            if (Array.isArray(v)) { v = v[0]; } // values of several objectives sort by the first
             if (column > 4 && kinds[dimension] === "c") { return v === null ? "\uffff" : s[v].toLowerCase(); }
             return v === null ? Infinity : v;
           }

@@ -41,7 +41,18 @@ internal static class TrialTableSection
         w.Open("tr", ("class", $"row-{state}"));
         Number(w, trial.Number, Invariant.Integer(trial.Number));
         w.Open("td").Element("span", state, ("class", $"state state-{state}")).Close();
-        Number(w, shown, shown is { } v ? Invariant.Value(v) + (trial.State == TrialState.Pruned ? " (last)" : "") : "–");
+        if (trial is { State: TrialState.Complete, Values: { Count: > 1 } values })
+        {
+            // One cell for the vector, sorted by the first objective: a column per objective would differ between studies
+            // of the same table layout, and the front section has them one per column.
+            w.Element("td", string.Join(", ", values.Select(v => Invariant.Value(v))) + Infeasible(trial), ("class", "num"),
+                ("data-v", double.IsFinite(values[0]) ? Invariant.Exact(values[0]) : ""), ("title", string.Join(", ", values.Select(Invariant.Exact))));
+        }
+        else
+        {
+            Number(w, shown, shown is { } v ? Invariant.Value(v) + (trial.State == TrialState.Pruned ? " (last)" : Infeasible(trial)) : "–");
+        }
+
         Number(w, trial.Duration?.TotalSeconds, Invariant.Duration(trial.Duration));
         if (trial.Strategy is { } strategy)
         {
@@ -76,6 +87,11 @@ internal static class TrialTableSection
 
         w.Element("td", trial.FailReason ?? "", ("class", "reason")).Close();
     }
+
+    /// <summary>" (infeasible)" after the value of a complete trial that broke a constraint, which is never the best nor on
+    /// the front however good its value.</summary>
+    private static string Infeasible(TrialRecord trial) =>
+        trial.State == TrialState.Complete && !StudyFront.IsFeasible(trial) ? " (infeasible)" : "";
 
     private static void Number(MarkupWriter w, double? value, string text) =>
         w.Element("td", text, ("class", "num"), ("data-v", value is { } v && double.IsFinite(v) ? Invariant.Exact(v) : ""));
