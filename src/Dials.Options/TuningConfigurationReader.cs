@@ -20,7 +20,7 @@ internal static class TuningConfigurationReader<T>
         var reader = new SectionReader(section, errors);
         reader.RejectUnknown("Tuning", Settings);
         var sampler = reader.Child("Sampler");
-        sampler.RejectUnknown("Tuning:Sampler", "Kind", "Seed", "StartupTrials", "GridPoints", "Sigma0");
+        sampler.RejectUnknown("Tuning:Sampler", "Kind", "Seed", "StartupTrials", "GridPoints", "Sigma0", "PopulationSize");
         var pruner = reader.Child("Pruner");
         pruner.RejectUnknown("Tuning:Pruner", "Kind", "StartupTrials", "WarmupSteps", "Percentile", "Patience", "MinResource", "MaxResource", "ReductionFactor");
         var options = new TuningOptions
@@ -37,6 +37,7 @@ internal static class TuningConfigurationReader<T>
                 StartupTrials = sampler.OptionalInt("StartupTrials", 0),
                 GridPoints = sampler.OptionalInt("GridPoints", 1),
                 Sigma0 = sampler.OptionalDouble("Sigma0"),
+                PopulationSize = sampler.OptionalInt("PopulationSize", 2),
             },
             Pruner = new PrunerSettings
             {

@@ -26,7 +26,7 @@ public sealed class MultiObjectiveTuningTests : IDisposable
         var output = Path.Combine(directory, "tuned.json");
         using var host = BuildMultiHost($$"""
             { "Tuning": { "Enabled": true, "Study": "trade-off", "Trials": 24, "Output": "{{Escape(output)}}",
-              "Sampler": { "Seed": 11 }, {{Objectives}},
+              "Sampler": { "Kind": "random", "Seed": 11 }, {{Objectives}},
               "Select": { "Minimize": "error", "Where": { "cost": { "AtMost": 4 } } } } }
             """);
         await RunToCompletionAsync(host);
@@ -57,7 +57,7 @@ public sealed class MultiObjectiveTuningTests : IDisposable
     }
 
     [Theory]
-    [InlineData(Objectives + """, "Sampler": { "Kind": "tpe-uni" }""", "Tuning:Sampler:Kind = tpe-uni cannot sample a study of 2 objectives (Tuning:Objectives)")]
+    [InlineData(Objectives + """, "Sampler": { "Kind": "gp" }""", "Tuning:Sampler:Kind = gp cannot sample a study of 2 objectives (Tuning:Objectives)")]
     [InlineData(Objectives + """, "Pruner": { "Kind": "median" }""", "Tuning:Pruner:Kind = median cannot prune a study of 2 objectives (Tuning:Objectives)")]
     [InlineData(Objectives + """, "Direction": "Maximize" """, "Tuning:Direction does not apply with Tuning:Objectives")]
     [InlineData(""" "Objectives": [ { "Name": "error", "Direction": "Down" }, { "Name": "cost" } ]""", "Tuning:Objectives:0:Direction = Down is not one of [Minimize, Maximize].")]

@@ -40,6 +40,15 @@ public sealed class TuningTests : IDisposable
     }
 
     [Fact]
+    public async Task NSGA_II_takes_its_population_size_from_the_section()
+    {
+        using var host = BuildHost("""{ "Tuning": { "Enabled": false, "Study": "mo", "Sampler": { "Kind": "nsga2", "PopulationSize": 24 } } }""");
+        await host.StartAsync();
+        Assert.Equal(new SamplerSettings { Kind = "nsga2", PopulationSize = 24 }, host.Services.GetRequiredService<IOptions<TuningOptions>>().Value.Sampler);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task The_sampler_kind_defaults_to_the_automatic_strategy()
     {
         using var host = BuildHost("""{ "Tuning": { "Enabled": false, "Study": "lr", "Trials": 3 } }""");
@@ -53,6 +62,7 @@ public sealed class TuningTests : IDisposable
     [InlineData("""{ "Pruner": { "Kind": "Early" } }""", "Tuning:Pruner:Kind = Early is not one of [none, median, percentile, successive-halving, hyperband, patience].")]
     [InlineData("""{ "Direction": "down" }""", "Tuning:Direction = down is not one of [Minimize, Maximize].")]
     [InlineData("""{ "Trials": "many" }""", "Tuning:Trials = many is not a whole number.")]
+    [InlineData("""{ "Sampler": { "Kind": "nsga2", "PopulationSize": 1 } }""", "Tuning:Sampler:PopulationSize = 1 is below the minimum 2.")]
     [InlineData("""{ "Parallelism": 0 }""", "Tuning:Parallelism = 0 is below the minimum 1.")]
     [InlineData("""{ "Timeout": "soon" }""", "Tuning:Timeout = soon is not a positive time span (hh:mm:ss).")]
     [InlineData("""{ "Enabled": "yes" }""", "Tuning:Enabled = yes is not true or false.")]
