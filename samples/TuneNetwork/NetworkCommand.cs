@@ -13,7 +13,7 @@ public static class NetworkCommand
     public const int UsageError = 2;
 
     /// <summary>The default trial budget: about two minutes on two shared cores (see the README).</summary>
-    public const int DefaultTrials = 30;
+    public const int DefaultTrials = 100;
 
     /// <summary>Runs the command with <paramref name="args"/>.</summary>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter errors)

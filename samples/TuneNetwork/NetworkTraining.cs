@@ -6,7 +6,7 @@ namespace TuneNetwork;
 /// <param name="peak">The schedule's peak rate (the tuned hyperparameter).</param>
 /// <param name="loss">The loss, NaN or infinite.</param>
 public sealed class NetworkDivergedException(int epoch, double rate, double peak, double loss)
-    : Exception(FormattableString.Invariant($"the network diverged: training loss {loss} in epoch {epoch} at learning rate {rate:G4} (peak learning rate {peak:G4})"))
+    : Exception(FormattableString.Invariant($"the network diverged: training loss {loss} in epoch {epoch} at learning rate {rate:G6} (peak learning rate {peak:G6})"))
 {
     /// <summary>The epoch (1-based) in which the loss stopped being finite.</summary>
     public int Epoch { get; } = epoch;

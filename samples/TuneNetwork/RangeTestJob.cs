@@ -15,7 +15,7 @@ namespace TuneNetwork;
 public static class RangeTestJob
 {
     /// <summary>The rates the test sweeps.</summary>
-    public static LearningRateRangeOptions Options { get; } = new() { MinRate = 1e-5, MaxRate = 10, Steps = 120 };
+    public static LearningRateRangeOptions Options { get; } = new() { MinRate = 1e-4, MaxRate = 10, Steps = 200, Smoothing = 0.9 };
 
     /// <summary>Runs both tests; returns the exit code.</summary>
     public static async Task<int> RunAsync(NetworkSettings settings, IAnsiConsole console)

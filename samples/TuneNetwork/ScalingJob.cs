@@ -17,7 +17,7 @@ public static class ScalingJob
     public const int Factor = 4;
 
     /// <summary>Training seeds averaged per row.</summary>
-    public const int Seeds = 3;
+    public const int Seeds = 5;
 
     /// <summary>Runs the check; returns the exit code.</summary>
     public static Task<int> RunAsync(NetworkSettings settings, IAnsiConsole console)
