@@ -8,7 +8,7 @@ namespace TuneNetwork;
 /// <param name="Peak">The rate after warmup.</param>
 /// <param name="TotalSteps">Mini-batch steps in the whole training.</param>
 /// <param name="WarmupSteps">Steps of the warmup (0 for none).</param>
-/// <param name="Kind">"cosine" or "step".</param>
+/// <param name="Kind">"cosine", "step", or "constant" (no decay: population-based training changes the rate itself).</param>
 public sealed record LearningRateSchedule(double Peak, long TotalSteps, long WarmupSteps, string Kind)
 {
     /// <summary>The schedule <paramref name="config"/> describes for <paramref name="stepsPerEpoch"/> steps an epoch.</summary>
@@ -24,6 +24,11 @@ public sealed record LearningRateSchedule(double Peak, long TotalSteps, long War
         if (step < WarmupSteps)
         {
             return Peak * (step + 1) / WarmupSteps;
+        }
+
+        if (Kind == "constant")
+        {
+            return Peak;
         }
 
         if (Kind == "step")

@@ -182,15 +182,15 @@ public sealed class NetworkTraining
             }
         }
 
+        // The checkpoint's optimizer comes with it (population-based training copies a member whole); its settings
+        // (momentum, betas) are the loader's until the next Reconfigure sets them.
         var optimizer = reader.ReadString();
-        if (optimizer == Config.Optimizer)
+        if (optimizer != Config.Optimizer)
         {
-            Optimizer.Load(reader);
-        }
-        else
-        {
-            // The checkpoint's optimizer state belongs to another optimizer: its moments mean nothing to this one.
+            Config = Config with { Optimizer = optimizer };
             Optimizer = Optimizer.For(Config, Network);
         }
+
+        Optimizer.Load(reader);
     }
 }

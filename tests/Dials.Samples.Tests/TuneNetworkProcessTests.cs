@@ -65,11 +65,33 @@ public sealed class TuneNetworkProcessTests : IDisposable
     }
 
     [Fact]
+    public void Population_based_training_checkpoints_resumes_its_finished_run_and_compares_with_tpe()
+    {
+        var first = Run("--pbt", "--epoch-scale", "0.1", "--storage", Study);
+        var again = Run("--pbt", "--epoch-scale", "0.1", "--storage", Study);
+        var compare = Run("--compare-pbt", "1", "--epoch-scale", "0.1", "--storage", Study);
+
+        Assert.True(first.ExitCode == 0, first.Error + first.Out);
+        Assert.True(File.Exists(Path.Combine(folder, "digits.pbt.jsonl")));
+        Assert.True(File.Exists(Path.Combine(folder, "digits.pbt.weights.json")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "digits.pbt-checkpoints")));
+        var winner = first.Out.Split('\n').Single(l => l.Contains("rounds; winner member", StringComparison.Ordinal));
+
+        // The second run finds the finished run in the same checkpoints and study and reports the same winner.
+        Assert.True(again.ExitCode == 0, again.Error + again.Out);
+        Assert.Contains(winner, again.Out, StringComparison.Ordinal);
+
+        Assert.True(compare.ExitCode == 0, compare.Error + compare.Out);
+        Assert.Contains("TPE+Hyperband test accuracy", compare.Out, StringComparison.Ordinal);
+        Assert.Contains("mean", compare.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_modes_at_once_are_a_usage_error()
     {
         var run = Run("--range-test", "--scaling", "--storage", Study);
 
         Assert.Equal(NetworkCommand.UsageError, run.ExitCode);
-        Assert.Equal("error: --range-test and --scaling are separate runs: give one.", run.Error.Trim());
+        Assert.Equal("error: --range-test, --scaling, --pbt and --compare-pbt are separate runs: give one.", run.Error.Trim());
     }
 }

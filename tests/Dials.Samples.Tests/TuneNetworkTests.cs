@@ -71,6 +71,25 @@ public sealed class TuneNetworkTests
     }
 
     [Fact]
+    public async Task A_population_member_checkpoint_restores_weights_and_optimizer_to_another_member()
+    {
+        var splits = DigitSplits.Create(Digits.Load(Digits.ShippedPath), seed: 0);
+        var trained = new NetworkMember(splits, seed: 1);
+        await trained.TrainAsync(new PbtConfig { Optimizer = "sgd", LearningRate = 0.05 }, fromStep: 0, steps: 2, CancellationToken.None);
+        var copy = new NetworkMember(splits, seed: 2);
+        using var checkpoint = new MemoryStream();
+
+        await trained.SaveAsync(checkpoint, CancellationToken.None);
+        checkpoint.Position = 0;
+        await copy.LoadAsync(checkpoint, CancellationToken.None);
+
+        Assert.Equal(await trained.EvaluateAsync(CancellationToken.None), await copy.EvaluateAsync(CancellationToken.None));
+        Assert.Equal(2, copy.Training.EpochsDone);
+        Assert.Equal("sgd", copy.Training.Config.Optimizer);
+        Assert.IsType<SgdMomentum>(copy.Training.Optimizer);
+    }
+
+    [Fact]
     public void The_sealed_test_split_is_evaluated_once()
     {
         var splits = DigitSplits.Create(Digits.Load(Digits.ShippedPath), seed: 0);
