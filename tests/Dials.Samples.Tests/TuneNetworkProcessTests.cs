@@ -60,8 +60,8 @@ public sealed class TuneNetworkProcessTests : IDisposable
         Assert.Contains("the default network (no tuned study yet)", scaling.Out, StringComparison.Ordinal);
         var rows = File.ReadAllLines(Path.Combine(folder, "digits.scaling.csv"));
         Assert.Equal(1 + 4 * ScalingJob.Seeds, rows.Length);
-        Assert.Contains(rows, r => r.StartsWith("\"batch 128, linear rule\",128,0.004,", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("\"batch 128, square-root rule\",128,0.002,", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("adam,\"batch 128, linear rule\",128,0.004,", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("adam,\"batch 128, square-root rule\",128,0.002,", StringComparison.Ordinal));
     }
 
     [Fact]
