@@ -54,14 +54,16 @@ public static class JobRecords
         return path;
     }
 
-    /// <summary>Writes <c>.card.md</c> and <c>.card.json</c> next to the study, from the analyses of its report.</summary>
+    /// <summary>Writes <c>.card.md</c> and <c>.card.json</c> next to the study (after <paramref name="prefix"/>, the
+    /// objectives' names for a run of several), from the analyses of its report; a run of several objectives names the
+    /// front point it chose and why.</summary>
     public static void WriteCard(TuneSettings settings, TuningRun run, ReportContent report, IEnumerable<(string, string)> skipped,
-        string sampler, string pruner, HeldOutScores scores)
+        string sampler, string pruner, HeldOutScores scores, ChosenPoint? chosen = null, string prefix = "")
     {
         var study = report.Study;
-        var card = ModelCard.From(report, skipped) with { Sections = Sections(settings, run, sampler, pruner, scores) };
-        File.WriteAllText(settings.Beside(".card.json"), ModelCardJson.Write(card, study.Space));
-        File.WriteAllText(settings.Beside(".card.md"), ModelCardMarkdown.Write(card));
+        var card = ModelCard.From(report, skipped) with { Sections = Sections(settings, run, sampler, pruner, scores), Chosen = chosen };
+        File.WriteAllText(settings.Beside(prefix + ".card.json"), ModelCardJson.Write(card, study.Space));
+        File.WriteAllText(settings.Beside(prefix + ".card.md"), ModelCardMarkdown.Write(card));
     }
 
     private static List<CardSection> Sections(TuneSettings settings, TuningRun run, string sampler, string pruner, HeldOutScores scores)

@@ -4,6 +4,9 @@ using Dials;
 using Dials.Catalogs;
 using Dials.ML.Trainers;
 using Dials.MultiObjective;
+using Dials.ML.Tuning;
+using Dials.Reporting.Export;
+using Dials.Reporting.Html;
 using Spectre.Console;
 
 namespace TuneMlNet;
@@ -105,8 +108,22 @@ public static class ParetoJob
         }
 
         console.Write(scores);
-        var log = JobRecords.WriteLog(settings, study.Snapshot(), LogSuffix(named));
-        console.MarkupLineInterpolated($"{result.Trials.Count} trials, {result.ParetoFront.Count} on the Pareto front; proposed by: {TuneJob.Strategies(result)}. Tuning log: {log} (the model card and HTML report are written for single-objective runs). {clock.Elapsed.TotalSeconds:0} s.");
+        var snapshot = study.Snapshot();
+        var log = JobRecords.WriteLog(settings, snapshot, LogSuffix(named));
+
+        // The report opens with the front; the card gives the front, the chosen point and why, and the test scores.
+        var metricIndex = named.ToList().FindIndex(o => o.Name == metric);
+        var folds = FoldStatistics.FromRunningMeans(result.Trials[choice.Trial.Number].Intermediate);
+        var held = new HeldOutScores(choice.Trial.Values[metricIndex], folds.Count > 1 ? FoldStatistics.StandardDeviation(folds) : 0,
+            defaultTrial?.Values is { } d ? d[metricIndex] : null, test, null);
+        var skipped = new List<(string, string)>();
+        var content = ReportContent.Analyse(snapshot, run.Objective.FoldCount, settings.Seed, skipped: (name, why) => skipped.Add((name, why)));
+        var prefix = "." + string.Join("-", named.Select(o => o.Name));
+        var report = HtmlReport.Write(settings.Beside(prefix + ".report.html"), content);
+        JobRecords.WriteCard(settings, run, content, skipped, $"{samplerKind.Label} (seed {settings.Seed}; proposed by {TuneJob.Strategies(result)})",
+            "none (several objectives)", held, new ChosenPoint(choice.Trial.Number, choice.Reason), prefix);
+        console.MarkupLineInterpolated($"{result.Trials.Count} trials, {result.ParetoFront.Count} on the Pareto front; proposed by: {TuneJob.Strategies(result)}. Tuning log: {log}. {clock.Elapsed.TotalSeconds:0} s.");
+        console.MarkupLineInterpolated($"Report: {report}; model card: {settings.Beside(prefix + ".card.md")}");
         return 0;
     }
 

@@ -21,7 +21,7 @@ public sealed class ParetoJobTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("Objectives rmse (minimize), latency (minimize);", output);
-        Assert.Contains("random sampler, no pruning (several objectives)", output);
+        Assert.Contains("Auto sampler, no pruning (several objectives)", output);
         Assert.Contains("Latency: median of 5 timed passes scoring the", output);
         Assert.Contains("Pareto front:", output);
         Assert.Contains("latency (µs/row)", output);
@@ -31,6 +31,13 @@ public sealed class ParetoJobTests : IDisposable
         var log = File.ReadAllLines(Path.Combine(folder, "study.rmse-latency.trials.jsonl"));
         Assert.Equal(4, log.Length);
         Assert.All(log, line => Assert.Contains("\"values\":[", line, StringComparison.Ordinal));
+
+        // The report opens with the front; the card gives the front and the chosen point with the rule's reason.
+        Assert.Contains("Pareto front", File.ReadAllText(Path.Combine(folder, "study.rmse-latency.report.html")));
+        var card = File.ReadAllText(Path.Combine(folder, "study.rmse-latency.card.md"));
+        Assert.Matches(@"## Chosen configuration \(trial \d+\)", card);
+        Assert.Contains("has the lowest rmse", card);
+        Assert.Contains("Test", card);
     }
 
     [Fact]
