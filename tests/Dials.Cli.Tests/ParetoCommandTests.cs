@@ -186,7 +186,7 @@ public sealed class ParetoCommandTests(StoredStudies stored)
         return ([.. feasible.Where(t => !feasible.Any(o => Dominates(o, t)))], [.. complete.Except(feasible)]);
     }
 
-    private static (int Code, string Output, string Errors) Run(Func<CliOutput, int> command)
+    internal static (int Code, string Output, string Errors) Run(Func<CliOutput, int> command)
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();

@@ -53,7 +53,8 @@ internal static class StudiesCommand
             .AddColumn(new TableColumn("Pruned").RightAligned())
             .AddColumn(new TableColumn("Failed").RightAligned())
             .AddColumn(new TableColumn("Running").RightAligned())
-            .AddColumn(new TableColumn("Best").RightAligned());
+            .AddColumn(new TableColumn("Best").RightAligned())
+            .AddColumn(new TableColumn("CPU min").RightAligned());
         foreach (var stored in studies)
         {
             var snapshot = new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature),
@@ -64,7 +65,11 @@ internal static class StudiesCommand
                 string.Join(", ", stored.Directions),
                 Count(counts.Total), Count(counts.Complete), Count(counts.Pruned), Count(counts.Failed), Count(counts.Running),
                 // No single value is best among several objectives: the size of the front stands in its place.
-                snapshot.IsMultiObjective ? $"front of {Count(StudyFront.Of(snapshot).Front.Count)}" : CliText.Value(snapshot.Best?.Value));
+                snapshot.IsMultiObjective ? $"front of {Count(StudyFront.Of(snapshot).Front.Count)}" : CliText.Value(snapshot.Best?.Value),
+                // The processor time the search cost; "-" when no trial was measured (a study stored before it was kept).
+                TuningCost.Of(snapshot.Trials) is { Measured: > 0 } cost
+                    ? cost.CpuTime.TotalMinutes.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)
+                    : "-");
         }
 
         output.Out.Write(table);

@@ -46,6 +46,12 @@ public sealed record ModelCard(
     /// most 5 ms") }</c>.</summary>
     public ChosenPoint? Chosen { get; init; }
 
+    /// <summary>What the search cost in trial time and processor time; null when not given.</summary>
+    public TuningCost? Cost { get; init; }
+
+    /// <summary>The price of one CPU-hour (any currency), to put a price on <see cref="Cost"/>; null to leave it out.</summary>
+    public double? PricePerCpuHour { get; init; }
+
     /// <summary>The study's directions, one per objective: [<see cref="Direction"/>] for a single-objective study.</summary>
     public IReadOnlyList<Direction> Directions => Front?.Directions ?? [Direction];
 
@@ -73,6 +79,7 @@ public sealed record ModelCard(
             DialsVersionText)
         {
             Front = study.IsMultiObjective ? ParetoSummary.Of(study) : null,
+            Cost = TuningCost.Of(study.Trials),
         };
     }
 

@@ -42,6 +42,23 @@ public static class ModelCardJson
         json.WriteNumber("failed", card.Trials.Failed);
         json.WriteNumber("running", card.Trials.Running);
         json.WriteEndObject();
+        if (card.Cost is { } cost)
+        {
+            // Seconds, so a consumer adds them up without parsing durations.
+            json.WriteStartObject("cost");
+            json.WriteNumber("finishedTrials", cost.Finished);
+            json.WriteNumber("trialSeconds", cost.TrialTime.TotalSeconds);
+            json.WriteNumber("cpuSeconds", cost.CpuTime.TotalSeconds);
+            json.WriteNumber("cpuMeasuredTrials", cost.Measured);
+            if (card.PricePerCpuHour is { } price)
+            {
+                json.WriteNumber("pricePerCpuHour", price);
+                json.WriteNumber("price", price * cost.CpuHours);
+            }
+
+            json.WriteEndObject();
+        }
+
         WriteStrategies(json, card.Strategies);
         WriteBest(json, card.Best, space);
         if (card.Front is { } front)

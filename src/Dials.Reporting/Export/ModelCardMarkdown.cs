@@ -25,6 +25,11 @@ public static class ModelCardMarkdown
             md.AppendLine(inv, $"- Trials by strategy: {Inline(string.Join(", ", card.Strategies.Select(s => $"{s.Strategy} {s.Trials.ToString(inv)}")))}");
         }
 
+        if (card.Cost is { Finished: > 0 } cost)
+        {
+            md.AppendLine(inv, $"- Cost: {cost.Describe(card.PricePerCpuHour)}");
+        }
+
         md.AppendLine(inv, $"- Generated: {card.GeneratedAt.ToString("u", inv)} by Dials {card.DialsVersion}").AppendLine();
 
         md.AppendLine("## Search space").AppendLine();
