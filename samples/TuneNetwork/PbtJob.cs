@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dials;
 using Dials.Pbt;
+using Dials.Reporting.Export;
 using Dials.Samplers;
 using Dials.Storage;
 using Spectre.Console;
@@ -49,7 +50,23 @@ public static class PbtJob
         }
 
         console.Write(table);
-        console.WriteLine($"Winner's weights: {settings.Beside(".pbt.weights.json")}.");
+
+        // The model card: the study's own facts, then the winner's schedule and the one test evaluation.
+        var card = ModelCard.Build(study.Snapshot(), null, null, DateTimeOffset.UtcNow) with
+        {
+            Sections =
+            [
+                PbtScheduleSection.Of(result, study.Space),
+                new CardSection("Held-out scores",
+                [
+                    new("Validation accuracy", result.Winner.Score.ToString("P2", inv), result.Winner.Score),
+                    new("Test accuracy", string.Create(inv, $"{test.Accuracy:P2} ({splits.TestRows} rows, evaluated once)"), test.Accuracy),
+                ]),
+            ],
+        };
+        File.WriteAllText(settings.Beside(".pbt.card.md"), ModelCardMarkdown.Write(card));
+        File.WriteAllText(settings.Beside(".pbt.card.json"), ModelCardJson.Write(card, study.Space));
+        console.WriteLine($"Winner's weights: {settings.Beside(".pbt.weights.json")}; model card with its schedule: {settings.Beside(".pbt.card.md")}.");
         return 0;
     }
 

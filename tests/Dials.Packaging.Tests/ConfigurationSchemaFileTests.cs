@@ -32,7 +32,7 @@ public sealed class ConfigurationSchemaFileTests : IDisposable
         var schema = File.ReadAllText(schemaFile);
         Assert.Contains("\"Model\": {", schema);
         Assert.Contains("\"description\": \"Step size of the optimizer. A number from 0.0001 to 1, searched on a log scale.\"", schema);
-        Assert.Contains("\"enum\": [\"auto\", \"tpe\", \"tpe-uni\", \"gp\", \"random\", \"grid\", \"qmc\", \"cmaes\", \"cmaes-ipop\"]", schema);
+        Assert.Contains("\"enum\": [\"auto\", \"tpe\", \"tpe-uni\", \"gp\", \"random\", \"grid\", \"qmc\", \"cmaes\", \"cmaes-ipop\", \"nsga2\"]", schema);
         Assert.Contains("\"description\": \"The study's TOTAL trial budget, counting trials of earlier runs in the storage.\"", schema);
         Assert.DoesNotContain(Directory.GetFiles(Path.Combine(consumer, "bin"), "*", SearchOption.AllDirectories),
             file => Path.GetFileName(file) == "Dials.ConfigurationSchema.json");

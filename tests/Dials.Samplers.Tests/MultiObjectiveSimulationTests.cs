@@ -139,7 +139,7 @@ public sealed class MultiObjectiveSimulationTests
             Simulator.Run(["branin", "zdt1"], ["random", "cmaes"], trials: 10, seeds: 1, null, parallelism: 1, console, TextWriter.Null));
 
         Assert.StartsWith("Sampler 'cmaes' cannot run zdt1, a problem of 2 objectives: the study refuses CmaEsSampler", error.Message);
-        Assert.Contains("Samplers that serve several objectives: random", error.Message);
+        Assert.Contains("Samplers that serve several objectives: auto, tpe, tpe-uni, random, grid, qmc, nsga2.", error.Message);
         Assert.Equal("", text.ToString());
     }
 

@@ -75,6 +75,10 @@ public sealed class TuneNetworkProcessTests : IDisposable
         Assert.True(File.Exists(Path.Combine(folder, "digits.pbt.jsonl")));
         Assert.True(File.Exists(Path.Combine(folder, "digits.pbt.weights.json")));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "digits.pbt-checkpoints")));
+        var card = File.ReadAllText(Path.Combine(folder, "digits.pbt.card.md"));
+        Assert.Contains("## Population-based training schedule", card, StringComparison.Ordinal);
+        Assert.Contains("- Steps 0-", card, StringComparison.Ordinal);
+        Assert.Contains("Test accuracy", card, StringComparison.Ordinal);
         var winner = first.Out.Split('\n').Single(l => l.Contains("rounds; winner member", StringComparison.Ordinal));
 
         // The second run finds the finished run in the same checkpoints and study and reports the same winner.
