@@ -258,7 +258,7 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
 
         var (belowOrders, aboveOrders) = history.ObservationOrders(group, stamps, stamp, positions, below.Count, above.Count);
         ArrayPool<int>.Shared.Return(positions);
-        var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, active.Length);
+        var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, active.Length, PriorApart: multiObjective);
         var weights = ArrayPool<double>.Shared.Rent(Math.Max(below.Count, above.Count));
         // Several objectives: the good trials are chosen for where they stand on the fronts, not for how recent they
         // are, so they weigh the same (as in Optuna's multi-objective TPE).

@@ -481,7 +481,28 @@ internal sealed class ParzenEstimator
         }
 
         var widths = Field(Widths, d);
-        NeighbourBandwidths(centres, widths, settings.ConsiderEndpoints, order, n);
+        if (withPrior && settings.PriorApart && n > 0)
+        {
+            // Optuna 5's rule: the observations' widths from the observations alone; the prior does not narrow them.
+            var own = ArrayPool<int>.Shared.Rent(n);
+            if (order is null)
+            {
+                var sorted = UnitIntervalSort.Order(centres[..n]);
+                Array.Copy(sorted, own, n);
+                ArrayPool<int>.Shared.Return(sorted);
+            }
+            else
+            {
+                Array.Copy(order, own, n);
+            }
+
+            NeighbourWidths(centres, widths, settings.ConsiderEndpoints, own, n);
+        }
+        else
+        {
+            NeighbourBandwidths(centres, widths, settings.ConsiderEndpoints, order, n);
+        }
+
         if (withPrior)
         {
             widths[n] = 1; // the prior spans the whole interval
@@ -559,6 +580,13 @@ internal sealed class ParzenEstimator
         var order = observationOrder is null
             ? UnitIntervalSort.Order(centres)
             : WithPrior(observationOrder, centres, observations);
+        NeighbourWidths(centres, widths, considerEndpoints, order, kernels);
+    }
+
+    // The neighbour rule over the first `count` kernels taken in `order` (rented; returned to the pool here).
+    private static void NeighbourWidths(ReadOnlySpan<double> centres, Span<double> widths, bool considerEndpoints, int[] order, int count)
+    {
+        var kernels = count;
         for (var s = 0; s < kernels; s++)
         {
             // Inner kernels (the bulk) take the plain larger gap; only the two ends look at the bounds.
@@ -748,5 +776,7 @@ internal sealed record GroupDimension(int Index, Dimension Dimension)
 /// <param name="ConsiderMagicClip">Whether to keep kernels at least about 1/n of the interval wide.</param>
 /// <param name="ConsiderEndpoints">Whether the interval's ends count as neighbours when sizing edge kernels.</param>
 /// <param name="StudyObservations">Observations of both densities together (lowers the bandwidth floor).</param>
+/// <param name="PriorApart">Whether the prior kernel is left out of the observations' neighbour widths (Optuna 5's
+/// rule) rather than counted as their neighbour.</param>
 internal readonly record struct ParzenSettings(double PriorWeight, bool ConsiderMagicClip, bool ConsiderEndpoints,
-    int StudyObservations);
+    int StudyObservations, bool PriorApart = false);
