@@ -124,6 +124,12 @@ internal static class ObjectivesReader
                 tuning.Fail("Pruner:Kind", options.Pruner.Kind, $"cannot prune a study of {objectives.Count} objectives (Tuning:Objectives): " +
                     $"pruning compares one objective's intermediate values; use {PrunerKinds.None} or leave it out");
             }
+
+            if (options.StopWhen.Patience is { } patience)
+            {
+                tuning.Fail("StopWhen:Patience", patience.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"cannot stop a study of {objectives.Count} objectives (Tuning:Objectives): it watches one best value; leave Tuning:StopWhen out");
+            }
         }
 
         if (options.Select is { } select)

@@ -47,6 +47,8 @@ internal sealed class SectionReader(IConfiguration section, List<string> errors)
 
     public double? OptionalDouble(string key) => Text(key) is null ? null : Double(key, 0);
 
+    public double Double(string key, double fallback, double min) => Check(key, Double(key, fallback), min);
+
     /// <summary>A kind's name from a catalog, as the catalog spells it; a name it lacks is reported with the known ones.</summary>
     public string Kind<TSettings, T>(string key, Catalogs.Catalog<TSettings, T> catalog, string fallback) =>
         Parse(key, fallback, (string t, out string v) =>

@@ -12,7 +12,7 @@ namespace Dials.Options;
 internal static class TuningConfigurationReader<T>
 {
     private static readonly string[] Settings =
-        ["Enabled", "Study", "Direction", "Objectives", "Select", "Sampler", "Pruner", "Trials", "Parallelism", "Timeout", "TrialTimeout", "Storage", "Output", "SearchSpace"];
+        ["Enabled", "Study", "Direction", "Objectives", "Select", "Sampler", "Pruner", "StopWhen", "Trials", "Parallelism", "Timeout", "TrialTimeout", "Storage", "Output", "SearchSpace"];
 
     public static (TuningOptions Options, List<string> Errors) Read(SearchSpace<T> space, IConfiguration section, string typeName, ObjectiveShape shape)
     {
@@ -23,6 +23,8 @@ internal static class TuningConfigurationReader<T>
         sampler.RejectUnknown("Tuning:Sampler", "Kind", "Seed", "StartupTrials", "GridPoints", "Sigma0", "PopulationSize");
         var pruner = reader.Child("Pruner");
         pruner.RejectUnknown("Tuning:Pruner", "Kind", "StartupTrials", "WarmupSteps", "Percentile", "Patience", "MinResource", "MaxResource", "ReductionFactor");
+        var stopWhen = reader.Child("StopWhen");
+        stopWhen.RejectUnknown("Tuning:StopWhen", "Patience", "MinDelta");
         var options = new TuningOptions
         {
             Enabled = reader.Bool("Enabled", false),
@@ -49,6 +51,11 @@ internal static class TuningConfigurationReader<T>
                 MinResource = pruner.OptionalLong("MinResource", 1),
                 MaxResource = pruner.OptionalLong("MaxResource", 1),
                 ReductionFactor = pruner.OptionalInt("ReductionFactor", 2),
+            },
+            StopWhen = new StopWhenSettings
+            {
+                Patience = stopWhen.OptionalInt("Patience", 1),
+                MinDelta = stopWhen.Double("MinDelta", 0, 0),
             },
             Trials = reader.Int("Trials", 50, 0),
             Parallelism = reader.Int("Parallelism", 1, 1),

@@ -44,4 +44,7 @@ internal static partial class TuningLog
 
     [LoggerMessage(13, LogLevel.Warning, "Tuning study '{Study}': no point of the Pareto front can be chosen yet, so Tuning:Output is not written: {Reason}")]
     public static partial void NothingSelected(ILogger logger, string study, string reason);
+
+    [LoggerMessage(14, LogLevel.Information, "Tuning study '{Study}' stopped before its budget (Tuning:StopWhen): {Reason}.")]
+    public static partial void StoppedEarly(ILogger logger, string study, string reason);
 }

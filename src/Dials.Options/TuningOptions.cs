@@ -41,6 +41,10 @@ public sealed record TuningOptions
     /// <summary>The early-stopping rule (<c>Tuning:Pruner</c>): a kind of <see cref="PrunerCatalog"/> and its settings.</summary>
     public PrunerSettings Pruner { get; init; } = new();
 
+    /// <summary>When the run stops before its budget because more trials stop paying (<c>Tuning:StopWhen</c>); by
+    /// default it never does. Single-objective studies only.</summary>
+    public StopWhenSettings StopWhen { get; init; } = new();
+
     /// <summary>The study's TOTAL trial budget, counting trials of earlier runs in the storage.</summary>
     [DefaultValue(50)]
     public int Trials { get; init; } = 50;

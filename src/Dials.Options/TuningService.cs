@@ -70,6 +70,7 @@ internal sealed class TuningService<T, TObjective>(
             Name = options.Study,
             Sampler = SamplerCatalog.Create(options.Sampler),
             Pruner = PrunerCatalog.Create(options.Pruner),
+            StopWhen = options.StopWhen.Rule(),
             Storage = options.Storage is { } spec ? StorageSpec.Open(spec) : new InMemoryStorage(),
         };
         var study = Study.Create(SearchSpaceOverrides.Apply(T.SearchSpace, options.SearchSpace), options.Objectives.Count > 0
@@ -96,6 +97,11 @@ internal sealed class TuningService<T, TObjective>(
             var result = await study.OptimizeAsync(
                 (config, trial, ct) => EvaluateAsync(single, config, trial, options, section, study, metrics, ct),
                 options.Trials, options.Parallelism, options.Timeout, options.TrialTimeout, stoppingToken).ConfigureAwait(false);
+            if (result.StoppedBecause is { } reason)
+            {
+                TuningLog.StoppedEarly(logger, study.Name, reason);
+            }
+
             if (result.HasBest)
             {
                 TuningLog.Finished(logger, study.Name, result.Trials.Count, result.Best.Value, result.Best.Number);

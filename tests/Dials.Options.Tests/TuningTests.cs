@@ -66,7 +66,9 @@ public sealed class TuningTests : IDisposable
     [InlineData("""{ "Parallelism": 0 }""", "Tuning:Parallelism = 0 is below the minimum 1.")]
     [InlineData("""{ "Timeout": "soon" }""", "Tuning:Timeout = soon is not a positive time span (hh:mm:ss).")]
     [InlineData("""{ "Enabled": "yes" }""", "Tuning:Enabled = yes is not true or false.")]
-    [InlineData("""{ "Trails": 5 }""", "Tuning:Trails is not a Tuning setting; expected one of Enabled, Study, Direction, Objectives, Select, Sampler, Pruner, Trials, Parallelism, Timeout, TrialTimeout, Storage, Output, SearchSpace.")]
+    [InlineData("""{ "Trails": 5 }""", "Tuning:Trails is not a Tuning setting; expected one of Enabled, Study, Direction, Objectives, Select, Sampler, Pruner, StopWhen, Trials, Parallelism, Timeout, TrialTimeout, Storage, Output, SearchSpace.")]
+    [InlineData("""{ "StopWhen": { "Patience": 0 } }""", "Tuning:StopWhen:Patience = 0 is below the minimum 1.")]
+    [InlineData("""{ "StopWhen": { "Patience": 5, "MinDelta": -0.5 } }""", "Tuning:StopWhen:MinDelta = -0.5 is below the minimum 0.")]
     [InlineData("""{ "SearchSpace": { "LearningRate": { "Low": 0.5 } } }""", "Tuning:SearchSpace:LearningRate:Low = 0.5 is outside [1E-05, 0.1].")]
     [InlineData("""{ "SearchSpace": { "LearningRate": { "Low": 0.01, "High": 0.001 } } }""", "Tuning:SearchSpace:LearningRate Low 0.01 must be below High 0.001; use Fixed to pin one value.")]
     [InlineData("""{ "SearchSpace": { "Dropout": { "High": 0.33 } } }""", "Tuning:SearchSpace:Dropout:High = 0.33 is off the step grid 0 + k * 0.05.")]
@@ -123,6 +125,19 @@ public sealed class TuningTests : IDisposable
 
         // Sgd activates Momentum, which keeps its full range.
         Assert.Contains(log.Seen, c => c.Momentum != 0.9);
+    }
+
+    [Fact]
+    public async Task StopWhen_ends_the_run_before_its_budget_once_the_best_stops_improving()
+    {
+        using var host = BuildHost("""
+            { "Tuning": { "Enabled": true, "Trials": 300, "Sampler": { "Kind": "Random", "Seed": 3 },
+              "StopWhen": { "Patience": 5, "MinDelta": 0.0001 } } }
+            """);
+        await RunToCompletionAsync(host);
+
+        Assert.Equal(new StopWhenSettings { Patience = 5, MinDelta = 0.0001 }, host.Services.GetRequiredService<IOptions<TuningOptions>>().Value.StopWhen);
+        Assert.InRange(log.Seen.Count, 6, 299);
     }
 
     [Fact]
