@@ -1,11 +1,11 @@
 using Dials.Pbt;
+using Dials.Simulation.Pbt;
 using Dials.Storage;
 
-namespace Dials.Tuner.Tests.Pbt;
+namespace Dials.Samplers.Tests.Pbt;
 
 public sealed class PopulationBasedTrainingTests : IDisposable
 {
-    private static readonly ToySurrogate[] PaperStart = [new() { H0 = 1, H1 = 0 }, new() { H0 = 0, H1 = 1 }];
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"dials-pbt-{Guid.NewGuid():N}");
 
     public void Dispose()
@@ -25,8 +25,8 @@ public sealed class PopulationBasedTrainingTests : IDisposable
     [InlineData(2, 8, 4, "PbtOptions.Steps (4) is less than PbtOptions.Interval (8)")]
     public async Task Refused_options_are_named_and_nothing_is_recorded(int population, int interval, int steps, string message)
     {
-        var study = Study.Create<ToySurrogate>(new StudyOptions { Direction = Direction.Maximize });
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => PopulationBasedTraining.RunAsync(study, _ => new ToyMember(),
+        var study = Study.Create(PbtToy.Space, new StudyOptions { Direction = Direction.Maximize });
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => PopulationBasedTraining.RunAsync(study, _ => new PbtToy.Member(),
             new PbtOptions { PopulationSize = population, Interval = interval, Steps = steps }));
 
         Assert.Contains(message, error.Message);
@@ -36,8 +36,8 @@ public sealed class PopulationBasedTrainingTests : IDisposable
     [Fact]
     public async Task Every_interval_is_a_trial_that_says_how_its_configuration_came_about()
     {
-        var study = Study.Create<ToySurrogate>(new StudyOptions { Direction = Direction.Maximize });
-        var result = await PopulationBasedTraining.RunAsync(study, _ => new ToyMember(), Options(), PaperStart);
+        var study = Study.Create(PbtToy.Space, new StudyOptions { Direction = Direction.Maximize });
+        var result = await PopulationBasedTraining.RunAsync(study, _ => new PbtToy.Member(), Options(), PbtToy.Start);
 
         var trials = study.GetResult().Trials;
         Assert.Equal(2 * 10, trials.Count);
@@ -51,31 +51,31 @@ public sealed class PopulationBasedTrainingTests : IDisposable
         Assert.Equal(0, schedule[0].FromStep);
         Assert.Equal(40, schedule.Sum(s => s.Steps));
         Assert.All(schedule.Zip(schedule.Skip(1)), p => Assert.Equal(p.First.FromStep + p.First.Steps, p.Second.FromStep));
-        Assert.All(schedule, s => Assert.Equal(s.Config.H0, trials[s.Trial].Parameters["H0"]));
+        Assert.All(schedule, s => Assert.Equal(s.Config[0], trials[s.Trial].Parameters["H0"]));
         Assert.Equal(result.Members.Max(m => m.Score), result.Winner.Score);
     }
 
     [Fact]
     public async Task A_killed_run_resumes_after_its_last_finished_round_and_ends_as_an_uninterrupted_one()
     {
-        var uninterrupted = await PopulationBasedTraining.RunAsync(Study.Create<ToySurrogate>(new StudyOptions { Direction = Direction.Maximize }),
-            _ => new ToyMember(), Options(), PaperStart);
+        var uninterrupted = await PopulationBasedTraining.RunAsync(Study.Create(PbtToy.Space, new StudyOptions { Direction = Direction.Maximize }),
+            _ => new PbtToy.Member(), Options(), PbtToy.Start);
 
         var journal = Path.Combine(folder, "study.jsonl");
         var store = new DirectoryCheckpointStore(Path.Combine(folder, "checkpoints"));
         using (var storage = new JournalStorage(journal))
         {
-            var study = Study.Create<ToySurrogate>(new StudyOptions { Name = "toy", Direction = Direction.Maximize, Storage = storage });
+            var study = Study.Create(PbtToy.Space, new StudyOptions { Name = "toy", Direction = Direction.Maximize, Storage = storage });
             using var kill = new CancellationTokenSource();
             var trained = 0;
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PopulationBasedTraining.RunAsync(study,
-                _ => new KilledAfter(() => ++trained == 11, kill), Options(store), PaperStart, kill.Token));
+                _ => new KilledAfter(() => ++trained == 11, kill), Options(store), PbtToy.Start, kill.Token));
         }
 
         using (var storage = new JournalStorage(journal))
         {
-            var study = Study.Create<ToySurrogate>(new StudyOptions { Name = "toy", Direction = Direction.Maximize, Storage = storage });
-            var resumed = await PopulationBasedTraining.RunAsync(study, _ => new ToyMember(), Options(store), PaperStart);
+            var study = Study.Create(PbtToy.Space, new StudyOptions { Name = "toy", Direction = Direction.Maximize, Storage = storage });
+            var resumed = await PopulationBasedTraining.RunAsync(study, _ => new PbtToy.Member(), Options(store), PbtToy.Start);
 
             Assert.Equal(uninterrupted.Winner.Score, resumed.Winner.Score);
             Assert.Equal(uninterrupted.Winner.Schedule.Select(s => (s.FromStep, s.Config)), resumed.Winner.Schedule.Select(s => (s.FromStep, s.Config)));
@@ -84,7 +84,7 @@ public sealed class PopulationBasedTrainingTests : IDisposable
             Assert.Contains(trials, t => t.State == TrialState.Failed && t.FailReason!.Contains("stopped during this interval", StringComparison.Ordinal));
 
             // Run again: the store says the run finished, so nothing more is trained or recorded.
-            var again = await PopulationBasedTraining.RunAsync(study, _ => new ToyMember(), Options(store), PaperStart);
+            var again = await PopulationBasedTraining.RunAsync(study, _ => new PbtToy.Member(), Options(store), PbtToy.Start);
             Assert.Equal(resumed.Winner.Score, again.Winner.Score);
             Assert.Equal(trials.Count, study.GetResult().Trials.Count);
         }
@@ -94,18 +94,18 @@ public sealed class PopulationBasedTrainingTests : IDisposable
     public async Task A_checkpoint_that_cannot_be_read_is_an_error_naming_it()
     {
         var store = new DirectoryCheckpointStore(folder);
-        var study = Study.Create<ToySurrogate>(new StudyOptions { Name = "toy", Direction = Direction.Maximize });
-        await PopulationBasedTraining.RunAsync(study, _ => new ToyMember(), Options(store) with { Steps = 8 }, PaperStart);
+        var study = Study.Create(PbtToy.Space, new StudyOptions { Name = "toy", Direction = Direction.Maximize });
+        await PopulationBasedTraining.RunAsync(study, _ => new PbtToy.Member(), Options(store) with { Steps = 8 }, PbtToy.Start);
         var state = File.ReadAllText(Path.Combine(folder, "pbt-state.json"));
         File.WriteAllText(Path.Combine(folder, "pbt-state.json"), state.Replace("\"Finished\": true", "\"Finished\": false", StringComparison.Ordinal));
         File.WriteAllBytes(Path.Combine(folder, "round-1-member-0.ckpt"), [1, 2, 3]);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
-            PopulationBasedTraining.RunAsync(study, _ => new ToyMember(), Options(store) with { Steps = 8 }, PaperStart));
+            PopulationBasedTraining.RunAsync(study, _ => new PbtToy.Member(), Options(store) with { Steps = 8 }, PbtToy.Start));
         Assert.Contains("'round-1-member-0.ckpt'", error.Message);
 
         var other = await Assert.ThrowsAsync<InvalidDataException>(() =>
-            PopulationBasedTraining.RunAsync(study, _ => new ToyMember(), Options(store) with { Steps = 12 }, PaperStart));
+            PopulationBasedTraining.RunAsync(study, _ => new PbtToy.Member(), Options(store) with { Steps = 12 }, PbtToy.Start));
         Assert.Contains("8 steps", other.Message);
         Assert.Contains("12 steps", other.Message);
     }
@@ -113,8 +113,8 @@ public sealed class PopulationBasedTrainingTests : IDisposable
     [Fact]
     public async Task A_member_that_diverges_fails_its_trial_and_is_replaced_not_the_run()
     {
-        var study = Study.Create<ToySurrogate>(new StudyOptions { Direction = Direction.Maximize });
-        var result = await PopulationBasedTraining.RunAsync(study, m => m == 1 ? new Diverging() : new ToyMember(), Options(), PaperStart);
+        var study = Study.Create(PbtToy.Space, new StudyOptions { Direction = Direction.Maximize });
+        var result = await PopulationBasedTraining.RunAsync(study, m => m == 1 ? new Diverging() : new PbtToy.Member(), Options(), PbtToy.Start);
 
         var failed = study.GetResult().Trials.First(t => t.State == TrialState.Failed);
         Assert.Contains("member 1 evaluated to NaN after step 4", failed.FailReason);
@@ -123,11 +123,11 @@ public sealed class PopulationBasedTrainingTests : IDisposable
     }
 
     /// <summary>A toy member whose process is killed (the token cancelled) when <paramref name="killNow"/> says so.</summary>
-    private sealed class KilledAfter(Func<bool> killNow, CancellationTokenSource kill) : IPopulationMember<ToySurrogate>
+    private sealed class KilledAfter(Func<bool> killNow, CancellationTokenSource kill) : IPopulationMember<double[]>
     {
-        private readonly ToyMember inner = new();
+        private readonly PbtToy.Member inner = new();
 
-        public ValueTask TrainAsync(ToySurrogate config, int fromStep, int steps, CancellationToken cancellationToken)
+        public ValueTask TrainAsync(double[] config, int fromStep, int steps, CancellationToken cancellationToken)
         {
             if (killNow())
             {
@@ -146,12 +146,12 @@ public sealed class PopulationBasedTrainingTests : IDisposable
     }
 
     /// <summary>A member whose loss blows up in its first interval.</summary>
-    private sealed class Diverging : IPopulationMember<ToySurrogate>
+    private sealed class Diverging : IPopulationMember<double[]>
     {
-        private readonly ToyMember inner = new();
+        private readonly PbtToy.Member inner = new();
         private bool diverged = true;
 
-        public ValueTask TrainAsync(ToySurrogate config, int fromStep, int steps, CancellationToken cancellationToken) =>
+        public ValueTask TrainAsync(double[] config, int fromStep, int steps, CancellationToken cancellationToken) =>
             inner.TrainAsync(config, fromStep, steps, cancellationToken);
 
         public ValueTask<double> EvaluateAsync(CancellationToken cancellationToken) =>

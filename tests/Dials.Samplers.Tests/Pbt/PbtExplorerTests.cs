@@ -2,7 +2,7 @@ using Dials.Pbt;
 using Dials.Samplers;
 using Dials.Testing;
 
-namespace Dials.Samplers.Tests;
+namespace Dials.Samplers.Tests.Pbt;
 
 /// <summary>Explore, the half of population-based training that moves hyperparameters: it must stay inside every
 /// kind of dimension and give a value to a dimension its parent's new choice activates.</summary>
