@@ -16,6 +16,7 @@ public sealed class TuningCostTests
         new TrialRecord(1, TrialState.Pruned, [1, 2, 1], null, [], T0, TimeSpan.FromMinutes(1), CpuTime: TimeSpan.FromMinutes(1.5)),
         new TrialRecord(2, TrialState.Failed, [2, 3, 0], null, [], T0, TimeSpan.FromMinutes(1), "stale"),
         new TrialRecord(3, TrialState.Running, [3, 4, 1], null, [], T0, null),
+        new TrialRecord(4, TrialState.Complete, [1, 3, 1], 1.5, [], T0, TimeSpan.FromMinutes(1), CpuTime: TimeSpan.FromMinutes(0.5)),
     ]);
 
     [Fact]
@@ -23,9 +24,17 @@ public sealed class TuningCostTests
     {
         var cost = TuningCost.Of(Study().Trials);
 
-        Assert.Equal(new TuningCost(3, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(4.5), 2), cost);
-        Assert.Equal("3 finished trials ran 4 trial-minutes and used 4.5 CPU-minutes (2 of them measured); at 0.6 per CPU-hour, 0.045",
+        Assert.Equal(new TuningCost(4, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), 3), cost);
+        Assert.Equal("4 finished trials ran 5 trial-minutes and used 5 CPU-minutes (3 of them measured); at 0.6 per CPU-hour, 0.05",
             cost.Describe(pricePerCpuHour: 0.6));
+    }
+
+    [Fact]
+    public void The_gain_is_measured_against_the_trial_that_ran_the_declared_defaults()
+    {
+        // Trial 0 ran the space's defaults (X 0, N 1, Kind a) and scored 2; the best, trial 4, scored 1.5.
+        Assert.Equal(new DefaultsGain(0, 2.0, 4, 1.5, 0.5), TuningCost.GainOverDefaults(Study()));
+        Assert.Null(TuningCost.GainOverDefaults(Study() with { Trials = [.. Study().Trials.Skip(1)] }));
     }
 
     [Fact]
@@ -33,14 +42,15 @@ public sealed class TuningCostTests
     {
         var card = ModelCard.From(Study(), null, null, T0) with { PricePerCpuHour = 0.6 };
 
-        Assert.Contains("- Cost: 3 finished trials ran 4 trial-minutes and used 4.5 CPU-minutes (2 of them measured); at 0.6 per CPU-hour, 0.045\n",
-            ModelCardMarkdown.Write(card), StringComparison.Ordinal);
+        Assert.Contains("- Cost: 4 finished trials ran 5 trial-minutes and used 5 CPU-minutes (3 of them measured); at 0.6 per CPU-hour, 0.05, " +
+            "for a gain of 0.5 over the defaults (trial 0: 2; best, trial 4: 1.5)\n", ModelCardMarkdown.Write(card), StringComparison.Ordinal);
         using var json = JsonDocument.Parse(ModelCardJson.Write(card, TestSpaces.Toy()));
         var cost = json.RootElement.GetProperty("cost");
-        Assert.Equal(270, cost.GetProperty("cpuSeconds").GetDouble(), 9);
-        Assert.Equal(240, cost.GetProperty("trialSeconds").GetDouble(), 9);
-        Assert.Equal(2, cost.GetProperty("cpuMeasuredTrials").GetInt32());
-        Assert.Equal(0.045, cost.GetProperty("price").GetDouble(), 9);
+        Assert.Equal(300, cost.GetProperty("cpuSeconds").GetDouble(), 9);
+        Assert.Equal(300, cost.GetProperty("trialSeconds").GetDouble(), 9);
+        Assert.Equal(3, cost.GetProperty("cpuMeasuredTrials").GetInt32());
+        Assert.Equal(0.05, cost.GetProperty("price").GetDouble(), 9);
+        Assert.Equal(0.5, cost.GetProperty("gainOverDefaults").GetProperty("gain").GetDouble(), 12);
     }
 
     [Fact]

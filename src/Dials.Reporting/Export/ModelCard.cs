@@ -49,6 +49,9 @@ public sealed record ModelCard(
     /// <summary>What the search cost in trial time and processor time; null when not given.</summary>
     public TuningCost? Cost { get; init; }
 
+    /// <summary>The best value's gain over the declared defaults, when the study ran them; null otherwise.</summary>
+    public DefaultsGain? Gain { get; init; }
+
     /// <summary>The price of one CPU-hour (any currency), to put a price on <see cref="Cost"/>; null to leave it out.</summary>
     public double? PricePerCpuHour { get; init; }
 
@@ -80,6 +83,7 @@ public sealed record ModelCard(
         {
             Front = study.IsMultiObjective ? ParetoSummary.Of(study) : null,
             Cost = TuningCost.Of(study.Trials),
+            Gain = TuningCost.GainOverDefaults(study),
         };
     }
 

@@ -56,6 +56,16 @@ public static class ModelCardJson
                 json.WriteNumber("price", price * cost.CpuHours);
             }
 
+            if (card.Gain is { } gain)
+            {
+                json.WriteStartObject("gainOverDefaults");
+                json.WriteNumber("defaultsTrial", gain.DefaultsTrial);
+                json.WriteNumber("defaultsValue", gain.DefaultsValue);
+                json.WriteNumber("bestTrial", gain.BestTrial);
+                json.WriteNumber("gain", gain.Gain);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -27,7 +27,7 @@ public static class ModelCardMarkdown
 
         if (card.Cost is { Finished: > 0 } cost)
         {
-            md.AppendLine(inv, $"- Cost: {cost.Describe(card.PricePerCpuHour)}");
+            md.AppendLine(inv, $"- Cost: {cost.Describe(card.PricePerCpuHour)}{(card.Gain is { } gain ? $", for {gain.Describe()}" : "")}");
         }
 
         md.AppendLine(inv, $"- Generated: {card.GeneratedAt.ToString("u", inv)} by Dials {card.DialsVersion}").AppendLine();

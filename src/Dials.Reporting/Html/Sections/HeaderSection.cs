@@ -46,6 +46,13 @@ internal static class HeaderSection
         }
 
         Fact(w, "Dimensions", Invariant.Integer(study.Space.Dimensions.Count));
+        if (Export.TuningCost.Of(study.Trials) is { Measured: > 0 } cost)
+        {
+            // What the search cost, and what it bought over the declared defaults when it ran them.
+            var gain = Export.TuningCost.GainOverDefaults(study);
+            Fact(w, "Cost", $"{Invariant.Value(cost.CpuTime.TotalMinutes)} CPU-min",
+                gain is null ? $"{Invariant.Value(cost.TrialTime.TotalMinutes)} trial-min" : $"gain over the defaults {Invariant.Value(gain.Gain)}");
+        }
         w.Close().Close();
     }
 
