@@ -17,6 +17,13 @@ public static class RangeTestJob
     /// <summary>The rates the test sweeps.</summary>
     public static LearningRateRangeOptions Options { get; } = new() { MinRate = 1e-4, MaxRate = 10, Steps = 200, Smoothing = 0.9 };
 
+    /// <summary>The range test of one configuration's network on the training split (its own rate is swept).</summary>
+    public static Task<LearningRateRangeResult> RunAsync(NetworkConfig config, DigitSplits splits, int seed)
+    {
+        var training = new NetworkTraining(config, splits.Train, seed);
+        return LearningRateRangeTest.RunAsync((rate, _) => ValueTask.FromResult(training.Step(rate)), Options);
+    }
+
     /// <summary>Runs both tests; returns the exit code.</summary>
     public static async Task<int> RunAsync(NetworkSettings settings, IAnsiConsole console)
     {
@@ -25,9 +32,7 @@ public static class RangeTestJob
         foreach (var optimizer in new[] { "sgd", "adam" })
         {
             var config = NetworkConfig.SearchSpace.Default with { Optimizer = optimizer, Momentum = 0.9 };
-            var training = new NetworkTraining(config, splits.Train, settings.Seed);
-            var result = await LearningRateRangeTest.RunAsync((rate, _) => ValueTask.FromResult(training.Step(rate)), Options);
-            results.Add((optimizer, result));
+            results.Add((optimizer, await RunAsync(config, splits, settings.Seed)));
         }
 
         WriteCsv(settings.Beside(".range-test.csv"), results);

@@ -55,7 +55,11 @@ public static class TuneJob
         NetworkWeights.Write(weights, tuned);
 
         var skipped = new List<(string, string)>();
-        var content = ReportContent.Analyse(snapshot, seed: settings.Seed, skipped: (name, why) => skipped.Add((name, why)));
+        // The report also shows the learning-rate range test of the winner's network (its optimizer and shape).
+        var content = ReportContent.Analyse(snapshot, seed: settings.Seed, skipped: (name, why) => skipped.Add((name, why))) with
+        {
+            RangeTest = await RangeTestJob.RunAsync(result.Best.Config, splits, settings.Seed),
+        };
         var report = HtmlReport.Write(settings.Beside(".report.html"), content);
         var card = ModelCard.From(content, skipped) with
         {

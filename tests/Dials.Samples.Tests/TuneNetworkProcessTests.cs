@@ -41,6 +41,11 @@ public sealed class TuneNetworkProcessTests : IDisposable
         var card = File.ReadAllText(Path.Combine(folder, "digits.card.md"));
         Assert.Contains("Test accuracy, tuned", card, StringComparison.Ordinal);
         Assert.Contains("digits.weights.json", card, StringComparison.Ordinal);
+
+        // The report carries the range test of the winner's network: its section, the curve and the suggested rate.
+        var report = File.ReadAllText(Path.Combine(folder, "digits.report.html"));
+        Assert.Contains("id=\"range-test\"", report, StringComparison.Ordinal);
+        Assert.Contains("suggested rate", report, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,10 @@ public sealed record ReportContent(
     UncertaintyReport? Uncertainty,
     DateTimeOffset GeneratedAt)
 {
+    /// <summary>A learning-rate range test run for the study's model (<see cref="Practice.LearningRateRangeTest"/>): its
+    /// curve and suggested rate get a section of their own; null leaves the section out.</summary>
+    public Practice.LearningRateRangeResult? RangeTest { get; init; }
+
     /// <summary>Runs every analysis a report shows on <paramref name="study"/>: importance, sensitivity around the best
     /// trial (predicted by the surrogate, so no objective runs) and uncertainty. An analysis the study is too small for
     /// is left out, and <paramref name="skipped"/> hears why, rather than failing the report.</summary>

@@ -103,6 +103,13 @@ internal static class ReportPage
             "The values trials reported part-way (per epoch, fold or round). Pruned trials end in an × where the pruner stopped them; if their curves would have crossed the blue ones, pruning was too eager.",
             IntermediateChart.HasData(study) ? null : "No trial reported intermediate values.", () => IntermediateChart.Write(w, study));
 
+        if (content.RangeTest is { Points.Count: > 1 } rangeTest)
+        {
+            Section.Write(w, "range-test", "Learning-rate range test",
+                "The loss while the learning rate grew step by step on one model (Smith, 2017): the suggested rate sits well below where the loss blows up, where it was still falling.",
+                null, () => RangeTestChart.Write(w, rangeTest));
+        }
+
         Section.Write(w, "sensitivity", "Sensitivity around the best configuration",
             "Each hyperparameter moved alone from the best configuration (dotted line). Scores on the good side of the dashed threshold are tolerated (green); the shaded run is how far the dial can move safely.",
             single ?? (content.Sensitivity is null ? "Sensitivity sweeps were not computed for this report."
