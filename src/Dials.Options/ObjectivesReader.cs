@@ -125,10 +125,10 @@ internal static class ObjectivesReader
                     $"pruning compares one objective's intermediate values; use {PrunerKinds.None} or leave it out");
             }
 
-            if (options.StopWhen.Patience is { } patience)
+            if (options.StopWhen.Rule() is not null)
             {
-                tuning.Fail("StopWhen:Patience", patience.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"cannot stop a study of {objectives.Count} objectives (Tuning:Objectives): it watches one best value; leave Tuning:StopWhen out");
+                tuning.Fail("StopWhen", null,
+                    $"cannot stop a study of {objectives.Count} objectives (Tuning:Objectives): it watches one best value; leave it out");
             }
         }
 

@@ -24,7 +24,7 @@ internal static class TuningConfigurationReader<T>
         var pruner = reader.Child("Pruner");
         pruner.RejectUnknown("Tuning:Pruner", "Kind", "StartupTrials", "WarmupSteps", "Percentile", "Patience", "MinResource", "MaxResource", "ReductionFactor");
         var stopWhen = reader.Child("StopWhen");
-        stopWhen.RejectUnknown("Tuning:StopWhen", "Patience", "MinDelta");
+        stopWhen.RejectUnknown("Tuning:StopWhen", "Patience", "MinDelta", "Noise");
         var options = new TuningOptions
         {
             Enabled = reader.Bool("Enabled", false),
@@ -56,6 +56,7 @@ internal static class TuningConfigurationReader<T>
             {
                 Patience = stopWhen.OptionalInt("Patience", 1),
                 MinDelta = stopWhen.Double("MinDelta", 0, 0),
+                Noise = stopWhen.OptionalDouble("Noise"),
             },
             Trials = reader.Int("Trials", 50, 0),
             Parallelism = reader.Int("Parallelism", 1, 1),
@@ -65,6 +66,16 @@ internal static class TuningConfigurationReader<T>
             Output = reader.Text("Output") is { Length: > 0 } output ? output : null,
             SearchSpace = SearchSpaceOverrides.Read(space, reader.Child("SearchSpace"), typeName),
         };
+
+        if (options.StopWhen.Noise is { } noise && !(noise > 0))
+        {
+            stopWhen.Fail("Noise", stopWhen.Text("Noise"), "is not above 0: it is a standard deviation");
+        }
+
+        if (options.StopWhen is { Patience: not null, Noise: not null })
+        {
+            stopWhen.Fail("", null, "takes Patience (no improvement for so many trials) or Noise (improvement still possible below the noise), not both");
+        }
 
         if (errors.Count == 0)
         {

@@ -59,7 +59,7 @@ public sealed class MultiObjectiveTuningTests : IDisposable
     [Theory]
     [InlineData(Objectives + """, "Sampler": { "Kind": "gp" }""", "Tuning:Sampler:Kind = gp cannot sample a study of 2 objectives (Tuning:Objectives)")]
     [InlineData(Objectives + """, "Pruner": { "Kind": "median" }""", "Tuning:Pruner:Kind = median cannot prune a study of 2 objectives (Tuning:Objectives)")]
-    [InlineData(Objectives + """, "StopWhen": { "Patience": 10 }""", "Tuning:StopWhen:Patience = 10 cannot stop a study of 2 objectives (Tuning:Objectives)")]
+    [InlineData(Objectives + """, "StopWhen": { "Patience": 10 }""", "Tuning:StopWhen cannot stop a study of 2 objectives (Tuning:Objectives)")]
     [InlineData(Objectives + """, "Direction": "Maximize" """, "Tuning:Direction does not apply with Tuning:Objectives")]
     [InlineData(""" "Objectives": [ { "Name": "error", "Direction": "Down" }, { "Name": "cost" } ]""", "Tuning:Objectives:0:Direction = Down is not one of [Minimize, Maximize].")]
     [InlineData(""" "Objectives": [ { "Name": "error" }, { "Name": "Error" } ]""", "Tuning:Objectives:1:Name = Error repeats Tuning:Objectives:0:Name; objective names must differ.")]

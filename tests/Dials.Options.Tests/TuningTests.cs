@@ -69,6 +69,8 @@ public sealed class TuningTests : IDisposable
     [InlineData("""{ "Trails": 5 }""", "Tuning:Trails is not a Tuning setting; expected one of Enabled, Study, Direction, Objectives, Select, Sampler, Pruner, StopWhen, Trials, Parallelism, Timeout, TrialTimeout, Storage, Output, SearchSpace.")]
     [InlineData("""{ "StopWhen": { "Patience": 0 } }""", "Tuning:StopWhen:Patience = 0 is below the minimum 1.")]
     [InlineData("""{ "StopWhen": { "Patience": 5, "MinDelta": -0.5 } }""", "Tuning:StopWhen:MinDelta = -0.5 is below the minimum 0.")]
+    [InlineData("""{ "StopWhen": { "Noise": 0 } }""", "Tuning:StopWhen:Noise = 0 is not above 0: it is a standard deviation.")]
+    [InlineData("""{ "StopWhen": { "Patience": 5, "Noise": 0.1 } }""", "Tuning:StopWhen takes Patience (no improvement for so many trials) or Noise (improvement still possible below the noise), not both.")]
     [InlineData("""{ "SearchSpace": { "LearningRate": { "Low": 0.5 } } }""", "Tuning:SearchSpace:LearningRate:Low = 0.5 is outside [1E-05, 0.1].")]
     [InlineData("""{ "SearchSpace": { "LearningRate": { "Low": 0.01, "High": 0.001 } } }""", "Tuning:SearchSpace:LearningRate Low 0.01 must be below High 0.001; use Fixed to pin one value.")]
     [InlineData("""{ "SearchSpace": { "Dropout": { "High": 0.33 } } }""", "Tuning:SearchSpace:Dropout:High = 0.33 is off the step grid 0 + k * 0.05.")]
@@ -136,7 +138,10 @@ public sealed class TuningTests : IDisposable
             """);
         await RunToCompletionAsync(host);
 
-        Assert.Equal(new StopWhenSettings { Patience = 5, MinDelta = 0.0001 }, host.Services.GetRequiredService<IOptions<TuningOptions>>().Value.StopWhen);
+        var settings = host.Services.GetRequiredService<IOptions<TuningOptions>>().Value.StopWhen;
+        Assert.Equal(new StopWhenSettings { Patience = 5, MinDelta = 0.0001 }, settings);
+        Assert.Equal(new Stopping.NoImprovementStop(5, 0.0001), settings.Rule());
+        Assert.Equal(new Stopping.ImprovementBelowNoiseStop(0.02), new StopWhenSettings { Noise = 0.02 }.Rule());
         Assert.InRange(log.Seen.Count, 6, 299);
     }
 

@@ -43,7 +43,7 @@ public sealed record StudyOptions
     public IPruner? Pruner { get; init; }
 
     /// <summary>Ends an optimization run once more trials stop paying (for example
-    /// <see cref="Stopping.NoImprovementStop"/>); its reason is kept in
+    /// <see cref="Stopping.NoImprovementStop"/> or <see cref="Stopping.ImprovementBelowNoiseStop"/>); its reason is kept in
     /// <see cref="StudyResult{T}.StoppedBecause"/>. Null (the default) runs until the budget, the time limit or
     /// cancellation. Single-objective studies only.</summary>
     public Stopping.IStoppingRule? StopWhen { get; init; }

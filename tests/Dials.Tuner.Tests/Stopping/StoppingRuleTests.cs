@@ -32,6 +32,36 @@ public sealed class StoppingRuleTests
     }
 
     [Fact]
+    public async Task Improvement_below_noise_fires_on_a_flat_noisy_study_and_not_on_an_improving_one()
+    {
+        var rule = new ImprovementBelowNoiseStop(Noise: 0.1);
+
+        // Flat: the value does not depend on the configuration at all, only on noise of sd 0.1.
+        var noise = new Random(11);
+        var flat = Study.Create(TestSpaces.Toy(), new StudyOptions { Sampler = new RandomSampler(3) });
+        await flat.OptimizeAsync(_ => 1 + 0.1 * Gaussian(noise), trials: 100);
+
+        // Improving: a smooth bowl whose values span far more than the noise.
+        var bowl = Study.Create(TestSpaces.Toy(), new StudyOptions { Sampler = new RandomSampler(3) });
+        await bowl.OptimizeAsync(toy => TestSpaces.Bowl(toy) + 0.1 * Gaussian(noise), trials: 100);
+
+        var reason = rule.ShouldStop(flat.Snapshot());
+        Assert.NotNull(reason);
+        Assert.Contains("is below the validation noise (0.1)", reason);
+        Assert.Null(rule.ShouldStop(bowl.Snapshot()));
+        Assert.Null(rule.ShouldStop(bowl.Snapshot() with { Trials = [.. bowl.Snapshot().Trials.Take(30)] }));
+        Assert.Null(rule.ShouldStop(flat.Snapshot() with { Trials = [.. flat.Snapshot().Trials.Take(19)] }));
+    }
+
+    [Fact]
+    public void Noise_from_folds_scales_their_spread_for_shared_training_data()
+    {
+        // sd of [1, 2, 3, 4, 5] is √2.5; × √(1/5 + 1/4).
+        Assert.Equal(Math.Sqrt(2.5 * 0.45), ImprovementBelowNoiseStop.NoiseFromFolds([1, 2, 3, 4, 5]), 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ImprovementBelowNoiseStop.NoiseFromFolds([1]));
+    }
+
+    [Fact]
     public async Task A_run_stopped_by_its_rule_says_why_and_keeps_every_trial()
     {
         var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Sampler = new RandomSampler(1), StopWhen = new NoImprovementStop(3) });
@@ -55,4 +85,7 @@ public sealed class StoppingRuleTests
 
         Assert.Contains("NoImprovementStop (StudyOptions.StopWhen)", error.Message);
     }
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

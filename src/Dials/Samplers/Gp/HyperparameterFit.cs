@@ -69,18 +69,20 @@ internal sealed class HyperparameterFit
     /// <param name="deterministic">Whether the noise is fixed at <see cref="MinimumNoise"/>.</param>
     /// <param name="start">Where the search starts (the previous fit, or <see cref="GpHyperparameters.Initial"/>).</param>
     /// <param name="maxIterations">The most quasi-Newton iterations.</param>
+    /// <param name="fixedNoise">A noise variance (of the standardised objective) known from elsewhere, kept as it is
+    /// instead of fitted; null fits it.</param>
     public static GpHyperparameters Fit(double[] inputs, int count, double[] targets, bool[] categorical, bool deterministic,
-        GpHyperparameters start, int maxIterations = 200)
+        GpHyperparameters start, int maxIterations = 200, double? fixedNoise = null)
     {
         var fit = new HyperparameterFit(inputs, count, targets, categorical, deterministic);
         var d = categorical.Length;
-        var raw = fit.ToRaw(start);
+        var raw = fit.ToRaw(fixedNoise is { } known ? start with { Noise = known } : start);
         var lower = new double[d + 2];
         var upper = new double[d + 2];
         lower.AsSpan(0, d).Fill(-15);
         upper.AsSpan(0, d).Fill(15);
         (lower[d], upper[d]) = (-10, 10);
-        (lower[d + 1], upper[d + 1]) = (-30, 5);
+        (lower[d + 1], upper[d + 1]) = fixedNoise is null ? (-30, 5) : (raw[d + 1], raw[d + 1]);
         var (value, _) = BoundedLbfgs.Minimize(fit.Loss, raw, lower, upper, gradientTolerance: 1e-2, maxIterations);
         return double.IsFinite(value) ? fit.FromRaw(raw) : start;
     }
