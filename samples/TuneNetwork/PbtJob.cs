@@ -2,6 +2,7 @@ using System.Globalization;
 using Dials;
 using Dials.Pbt;
 using Dials.Reporting.Export;
+using Dials.Reporting.Html;
 using Dials.Samplers;
 using Dials.Storage;
 using Spectre.Console;
@@ -65,6 +66,7 @@ public static class PbtJob
             ],
         };
         File.WriteAllText(settings.Beside(".pbt.card.md"), ModelCardMarkdown.Write(card));
+        HtmlReport.Write(settings.Beside(".pbt.report.html"), ReportContent.Analyse(study.Snapshot(), seed: settings.Seed) with { Sections = card.Sections! });
         File.WriteAllText(settings.Beside(".pbt.card.json"), ModelCardJson.Write(card, study.Space));
         console.WriteLine($"Winner's weights: {settings.Beside(".pbt.weights.json")}; model card with its schedule: {settings.Beside(".pbt.card.md")}.");
         return 0;

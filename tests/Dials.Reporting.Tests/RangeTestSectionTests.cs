@@ -38,3 +38,23 @@ public sealed class RangeTestSectionTests
         Assert.DoesNotContain("id=\"range-test\"", HtmlReport.Render(ReportStudies.Bare(ReportStudies.Full())), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Sections the report's author writes (the model card's <c>CardSection</c>s) appear before the trials.</summary>
+public sealed class AuthorSectionTests
+{
+    [Fact]
+    public void Each_author_section_is_a_table_of_its_facts_before_the_trials()
+    {
+        var content = ReportStudies.Bare(ReportStudies.Full()) with
+        {
+            Sections = [new Export.CardSection("Population-based training schedule", [new("Steps 0-4", "H0 1, H1 0 <given>"), new("Steps 4-8", "H0 0.8")])],
+        };
+
+        var html = HtmlReport.Render(content);
+
+        var section = ReportHtml.Section(html, "author-1");
+        Assert.Contains("<h2 id=\"author-1-title\">Population-based training schedule</h2>", section, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Steps 0-4</th><td>H0 1, H1 0 &lt;given&gt;</td>", section, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("id=\"author-1\"", StringComparison.Ordinal) < html.IndexOf("id=\"trials\"", StringComparison.Ordinal));
+    }
+}

@@ -84,6 +84,8 @@ public sealed class TuneNetworkProcessTests : IDisposable
         Assert.Contains("## Population-based training schedule", card, StringComparison.Ordinal);
         Assert.Contains("- Steps 0-", card, StringComparison.Ordinal);
         Assert.Contains("Test accuracy", card, StringComparison.Ordinal);
+        var report = File.ReadAllText(Path.Combine(folder, "digits.pbt.report.html"));
+        Assert.Contains("Population-based training schedule", report, StringComparison.Ordinal);
         var winner = first.Out.Split('\n').Single(l => l.Contains("rounds; winner member", StringComparison.Ordinal));
 
         // The second run finds the finished run in the same checkpoints and study and reports the same winner.

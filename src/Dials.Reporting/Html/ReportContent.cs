@@ -19,6 +19,10 @@ public sealed record ReportContent(
     /// curve and suggested rate get a section of their own; null leaves the section out.</summary>
     public Practice.LearningRateRangeResult? RangeTest { get; init; }
 
+    /// <summary>Sections only the report's author can write (the same <see cref="Export.CardSection"/>s a model card
+    /// takes: a population-based training schedule, data and split facts), shown before the trials; none by default.</summary>
+    public IReadOnlyList<Export.CardSection> Sections { get; init; } = [];
+
     /// <summary>Runs every analysis a report shows on <paramref name="study"/>: importance, sensitivity around the best
     /// trial (predicted by the surrogate, so no objective runs) and uncertainty. An analysis the study is too small for
     /// is left out, and <paramref name="skipped"/> hears why, rather than failing the report.</summary>

@@ -120,6 +120,7 @@ internal static class ReportPage
             "Whether the best result stands out from noise: the top configurations' mean scores with one standard deviation either side.",
             single ?? (content.Uncertainty is null ? "Uncertainty was not estimated for this report." : null), () => UncertaintySection.Write(w, content.Uncertainty!));
 
+        AuthorSections.Write(w, content.Sections);
         Section.Write(w, "trials", "Trials",
             "Every trial in number order, with the strategy that proposed it (hover over it for why). With scripts enabled, click a column heading to sort.",
             study.Trials.Count == 0 ? "The study has no trials yet." : null, () =>
