@@ -57,7 +57,7 @@ internal sealed class PostgresDialect : ISqlDialect
         "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
         "WHERE c.relname = 'dials_schema_version' AND n.nspname = ANY (current_schemas(false))) THEN 1 ELSE 0 END";
 
-    public SqlColumnTypes ColumnTypes { get; } = new("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT", "DOUBLE PRECISION");
+    public SqlColumnTypes ColumnTypes { get; } = new("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT", "DOUBLE PRECISION", "BYTEA");
 
     public DbConnection Open() => DataSource.OpenConnection();
 

@@ -4,7 +4,8 @@ namespace Dials.Storage.Sql;
 /// <param name="Identity">A 64-bit key the database numbers itself, in insertion order, with PRIMARY KEY.</param>
 /// <param name="Int64">A 64-bit integer (ticks, steps, ids).</param>
 /// <param name="Double">An IEEE 754 double (values): note PostgreSQL's <c>real</c> is single precision.</param>
-internal sealed record SqlColumnTypes(string Identity, string Int64, string Double);
+/// <param name="Blob">Bytes of any length (checkpoints).</param>
+internal sealed record SqlColumnTypes(string Identity, string Int64, string Double, string Blob);
 
 /// <summary>
 /// The schema of the database back ends (version <see cref="SqlStudyStorage.SchemaVersion"/>), the same tables on
@@ -28,7 +29,8 @@ internal sealed record SqlColumnTypes(string Identity, string Int64, string Doub
 /// <see cref="ResultJson"/>); trials stored before version 4, and trials finished without them, keep NULL there. 5 added a
 /// study's every direction (<c>dials_studies.directions</c>, the names joined by commas, written only for a study of
 /// several objectives so that <c>direction</c> alone still describes every other study, and every study stored before)
-/// and each trial's processor time (<c>dials_trials.cpu_ticks</c>, NULL when not measured).</para>
+/// and each trial's processor time (<c>dials_trials.cpu_ticks</c>, NULL when not measured), and the studies' named
+/// checkpoints (<c>dials_checkpoints</c>, see <see cref="ICheckpointStorage"/>).</para>
 /// </remarks>
 internal static class SqlSchema
 {
@@ -74,6 +76,7 @@ internal static class SqlSchema
             PRIMARY KEY (study_id, number))
         """,
         .. Indexes,
+        Checkpoints(types),
         $"""
         CREATE TABLE dials_intermediate_values (
             study_id {types.Int64} NOT NULL,
@@ -113,9 +116,19 @@ internal static class SqlSchema
         [
             "ALTER TABLE dials_studies ADD COLUMN directions TEXT",
             $"ALTER TABLE dials_trials ADD COLUMN cpu_ticks {types.Int64}",
+            Checkpoints(types),
         ],
         _ => null,
     };
+
+    /// <summary>The checkpoints table of version 5: one row per study and name, replaced whole.</summary>
+    private static string Checkpoints(SqlColumnTypes types) => $"""
+        CREATE TABLE dials_checkpoints (
+            study_id {types.Int64} NOT NULL REFERENCES dials_studies (id),
+            name TEXT NOT NULL,
+            data {types.Blob} NOT NULL,
+            PRIMARY KEY (study_id, name))
+        """;
 
     /// <summary>The indexes of version 3: an incremental read finds the trials changed since a sequence number, and a
     /// stale sweep finds the running trials, without scanning a study's every trial. The second is partial (both

@@ -37,7 +37,7 @@ namespace Dials.Storage.Sql;
 /// back end may let the steps before it (creating the trial, its point, reports) reach the disk with that commit
 /// (SQLite does: one disk sync per trial).</para>
 /// </remarks>
-public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
+public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheckpointStorage
 {
     /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 5 since
     /// a study keeps every objective's direction and each trial its processor time (4: trials keep their objective values
@@ -90,6 +90,31 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage
             return loadIfExists || (retrying && stored == study) ? stored : throw SqlStorageErrors.StudyExists(study.Name);
         });
     }
+
+    /// <inheritdoc />
+    public void WriteCheckpoint(string studyName, string name, ReadOnlySpan<byte> data)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var bytes = data.ToArray();
+        Write($"writing checkpoint '{name}' of study '{studyName}'", (sql, _) =>
+            sql.Execute(
+                "INSERT INTO dials_checkpoints (study_id, name, data) VALUES (@study, @name, @data) " +
+                "ON CONFLICT (study_id, name) DO UPDATE SET data = excluded.data",
+                ("@study", StudyId(sql, studyName)), ("@name", name), ("@data", bytes)), durable: true);
+    }
+
+    /// <inheritdoc />
+    public byte[]? ReadCheckpoint(string studyName, string name) =>
+        Read($"reading checkpoint '{name}' of study '{studyName}'", (sql, version) =>
+            version < 5 ? null
+            : sql.Scalar("SELECT data FROM dials_checkpoints WHERE study_id = @study AND name = @name",
+                ("@study", StudyId(sql, studyName, version)), ("@name", name)) as byte[]);
+
+    /// <inheritdoc />
+    public void DeleteCheckpoint(string studyName, string name) =>
+        Write($"deleting checkpoint '{name}' of study '{studyName}'", (sql, _) =>
+            sql.Execute("DELETE FROM dials_checkpoints WHERE study_id = @study AND name = @name",
+                ("@study", StudyId(sql, studyName)), ("@name", name)));
 
     /// <inheritdoc />
     public void Enqueue(string studyName, IReadOnlyList<double> point, string? reason)

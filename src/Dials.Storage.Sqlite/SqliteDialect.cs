@@ -85,7 +85,7 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public string VersionTableExists => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dials_schema_version'";
 
-    public SqlColumnTypes ColumnTypes { get; } = new("INTEGER PRIMARY KEY", "INTEGER", "REAL");
+    public SqlColumnTypes ColumnTypes { get; } = new("INTEGER PRIMARY KEY", "INTEGER", "REAL", "BLOB");
 
     public DbConnection Open()
     {

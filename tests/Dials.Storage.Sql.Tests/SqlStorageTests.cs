@@ -31,6 +31,7 @@ public abstract class SqlStorageTests : StorageContractTests
         // Version 5 added these.
         ExecuteRaw("ALTER TABLE dials_studies DROP COLUMN directions");
         ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN cpu_ticks");
+        ExecuteRaw("DROP TABLE dials_checkpoints");
         if (version == 4)
         {
             ExecuteRaw($"UPDATE dials_schema_version SET version = {version}");

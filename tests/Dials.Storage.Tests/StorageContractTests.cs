@@ -250,6 +250,32 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public void Checkpoints_are_kept_per_study_replaced_whole_and_deleted()
+    {
+        var storage = CreateStorage();
+        var checkpoints = Assert.IsAssignableFrom<ICheckpointStorage>(storage);
+        storage.CreateStudy(Study("a"), false);
+        storage.CreateStudy(Study("b"), false);
+        byte[] weights = [0, 1, 2, 255, 0];
+
+        checkpoints.WriteCheckpoint("a", "round-0-member-1.ckpt", weights);
+        checkpoints.WriteCheckpoint("a", "round-0-member-1.ckpt", [9, 8]);
+        checkpoints.WriteCheckpoint("b", "round-0-member-1.ckpt", weights);
+        checkpoints.WriteCheckpoint("a", "pbt-state.json", []);
+
+        var reopened = Assert.IsAssignableFrom<ICheckpointStorage>(Reopen(storage));
+        Assert.Equal([9, 8], reopened.ReadCheckpoint("a", "round-0-member-1.ckpt")!);
+        Assert.Equal(weights, reopened.ReadCheckpoint("b", "round-0-member-1.ckpt")!);
+        Assert.Empty(reopened.ReadCheckpoint("a", "pbt-state.json")!);
+        Assert.Null(reopened.ReadCheckpoint("a", "missing"));
+        reopened.DeleteCheckpoint("a", "round-0-member-1.ckpt");
+        reopened.DeleteCheckpoint("a", "never-written");
+        Assert.Null(checkpoints.ReadCheckpoint("a", "round-0-member-1.ckpt"));
+        Assert.Equal(weights, checkpoints.ReadCheckpoint("b", "round-0-member-1.ckpt")!);
+        Assert.ThrowsAny<InvalidOperationException>(() => checkpoints.WriteCheckpoint("nobody", "x", weights));
+    }
+
+    [Fact]
     public void A_study_of_several_objectives_keeps_every_direction()
     {
         var storage = CreateStorage();

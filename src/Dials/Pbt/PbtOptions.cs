@@ -45,7 +45,9 @@ public sealed record PbtOptions
     public long? Seed { get; init; }
 
     /// <summary>Where checkpoints and the run's state are kept; a run given a store that holds an unfinished run of the
-    /// same study resumes it from its last finished round. Null keeps them in memory (no resume).</summary>
+    /// same study resumes it from its last finished round. Null keeps them in the study's own storage
+    /// (<see cref="StudyCheckpointStore"/>: beside a journal, in a database's <c>dials_checkpoints</c> table, or in
+    /// memory for an in-memory study).</summary>
     public ICheckpointStore? Checkpoints { get; init; }
 
     /// <summary>Why these options cannot run, naming the option; null when they can.</summary>

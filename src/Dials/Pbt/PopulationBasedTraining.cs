@@ -50,7 +50,10 @@ public static class PopulationBasedTraining
             throw new ArgumentException($"{initial.Count} initial configurations were given for a population of {options.PopulationSize}.", nameof(initial));
         }
 
-        var run = new PbtRun<T>(study, options, options.Checkpoints ?? new MemoryCheckpointStore(), createMember);
+        // By default the checkpoints go where the study's trials go, so a journal or database study resumes with them.
+        var store = options.Checkpoints
+            ?? (study.Storage is Storage.ICheckpointStorage own ? new StudyCheckpointStore(own, study.Name) : new MemoryCheckpointStore());
+        var run = new PbtRun<T>(study, options, store, createMember);
         return await run.RunAsync(initial, cancellationToken).ConfigureAwait(false);
     }
 }

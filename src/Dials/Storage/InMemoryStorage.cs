@@ -8,10 +8,11 @@ namespace Dials.Storage;
 /// <remarks>Heartbeats (<see cref="IHeartbeatStorage"/>) are kept too, though a study turns them on here only when
 /// asked (<see cref="StudyOptions.HeartbeatInterval"/>): trials in memory cannot outlive their process, but a trial
 /// asked and never told can still be found and failed.</remarks>
-public sealed class InMemoryStorage : IStudyStorage, IHeartbeatStorage
+public sealed class InMemoryStorage : IStudyStorage, IHeartbeatStorage, ICheckpointStorage
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, StudyLedger> studies = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Study, string Name), byte[]> checkpoints = [];
 
     /// <inheritdoc />
     public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists)
@@ -127,6 +128,36 @@ public sealed class InMemoryStorage : IStudyStorage, IHeartbeatStorage
     /// <summary>The error for creating a study whose name is taken when loading it is not allowed.</summary>
     internal static InvalidOperationException StudyExists(string name) =>
         new($"A study named '{name}' already exists in this storage; allow loading it or choose another name.");
+
+    /// <inheritdoc />
+    public void WriteCheckpoint(string studyName, string name, ReadOnlySpan<byte> data)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var copy = data.ToArray();
+        lock (gate)
+        {
+            Find(studyName);
+            checkpoints[(studyName, name)] = copy;
+        }
+    }
+
+    /// <inheritdoc />
+    public byte[]? ReadCheckpoint(string studyName, string name)
+    {
+        lock (gate)
+        {
+            return checkpoints.TryGetValue((studyName, name), out var data) ? [.. data] : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public void DeleteCheckpoint(string studyName, string name)
+    {
+        lock (gate)
+        {
+            checkpoints.Remove((studyName, name));
+        }
+    }
 
     private StudyLedger Find(string studyName) =>
         studies.TryGetValue(studyName, out var ledger)

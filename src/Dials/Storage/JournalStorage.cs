@@ -19,7 +19,7 @@ namespace Dials.Storage;
 /// no free inode, a name over the length limit) fails the write at once with an <see cref="IOException"/> naming the
 /// file and the operating system's error.</para>
 /// </remarks>
-public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposable
+public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, ICheckpointStorage, IDisposable
 {
     private readonly object sync = new();
     private readonly string path;
@@ -302,6 +302,48 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, IDisposab
         }
 
         return null;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Checkpoints are files in a folder beside the journal, <c>JOURNAL.checkpoints/STUDY/NAME</c> (the study's
+    /// name escaped as in a URL), each written to a temporary file and renamed over the old one.</remarks>
+    public void WriteCheckpoint(string studyName, string name, ReadOnlySpan<byte> data)
+    {
+        // The study must exist (read up to date first, as a read of its trials would).
+        ReadTrials(studyName);
+        var path = CheckpointPath(studyName, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + $".{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.Write(data);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <inheritdoc />
+    public byte[]? ReadCheckpoint(string studyName, string name)
+    {
+        var path = CheckpointPath(studyName, name);
+        return File.Exists(path) ? File.ReadAllBytes(path) : null;
+    }
+
+    /// <inheritdoc />
+    public void DeleteCheckpoint(string studyName, string name) => File.Delete(CheckpointPath(studyName, name));
+
+    private string CheckpointPath(string studyName, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return Path.Combine(FilePath + ".checkpoints", Uri.EscapeDataString(studyName), Uri.EscapeDataString(name));
     }
 
     private StudyLedger Find(string studyName) => replay.Find(studyName);

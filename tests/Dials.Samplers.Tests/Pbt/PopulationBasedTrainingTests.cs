@@ -91,6 +91,30 @@ public sealed class PopulationBasedTrainingTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_store_a_journal_study_keeps_the_checkpoints_beside_it_and_resumes_with_them()
+    {
+        var uninterrupted = await PopulationBasedTraining.RunAsync(Study.Create(PbtToy.Space, new StudyOptions { Direction = Direction.Maximize }),
+            _ => new PbtToy.Member(), Options(), PbtToy.Start);
+        var journal = Path.Combine(folder, "toy.jsonl");
+        using (var storage = new JournalStorage(journal))
+        {
+            var study = Study.Create(PbtToy.Space, new StudyOptions { Name = "toy", Direction = Direction.Maximize, Storage = storage });
+            using var kill = new CancellationTokenSource();
+            var trained = 0;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PopulationBasedTraining.RunAsync(study,
+                _ => new KilledAfter(() => ++trained == 7, kill), Options(), PbtToy.Start, kill.Token));
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder, "toy.jsonl.checkpoints", "toy", "pbt-state.json")));
+        using (var storage = new JournalStorage(journal))
+        {
+            var study = Study.Create(PbtToy.Space, new StudyOptions { Name = "toy", Direction = Direction.Maximize, Storage = storage });
+            var resumed = await PopulationBasedTraining.RunAsync(study, _ => new PbtToy.Member(), Options(), PbtToy.Start);
+            Assert.Equal(uninterrupted.Winner.Score, resumed.Winner.Score);
+        }
+    }
+
+    [Fact]
     public async Task A_checkpoint_that_cannot_be_read_is_an_error_naming_it()
     {
         var store = new DirectoryCheckpointStore(folder);
