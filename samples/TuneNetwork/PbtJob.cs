@@ -66,6 +66,14 @@ public static class PbtJob
             ],
         };
         File.WriteAllText(settings.Beside(".pbt.card.md"), ModelCardMarkdown.Write(card));
+
+        // The tuning log: one line per member interval, whose strategy reason says how its configuration came about
+        // (copied from which member, what explore changed), so the winner's schedule can be read back from it too.
+        using (var log = new StreamWriter(settings.Beside(".pbt.trials.jsonl")))
+        {
+            TuningLogJson.WriteLines(study.Snapshot(), log);
+        }
+
         HtmlReport.Write(settings.Beside(".pbt.report.html"), ReportContent.Analyse(study.Snapshot(), seed: settings.Seed) with { Sections = card.Sections! });
         File.WriteAllText(settings.Beside(".pbt.card.json"), ModelCardJson.Write(card, study.Space));
         console.WriteLine($"Winner's weights: {settings.Beside(".pbt.weights.json")}; model card with its schedule: {settings.Beside(".pbt.card.md")}.");

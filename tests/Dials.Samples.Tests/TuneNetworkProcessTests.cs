@@ -86,6 +86,7 @@ public sealed class TuneNetworkProcessTests : IDisposable
         Assert.Contains("Test accuracy", card, StringComparison.Ordinal);
         var report = File.ReadAllText(Path.Combine(folder, "digits.pbt.report.html"));
         Assert.Contains("Population-based training schedule", report, StringComparison.Ordinal);
+        Assert.Contains(File.ReadLines(Path.Combine(folder, "digits.pbt.trials.jsonl")), line => line.Contains("copied member", StringComparison.Ordinal));
         var winner = first.Out.Split('\n').Single(l => l.Contains("rounds; winner member", StringComparison.Ordinal));
 
         // The second run finds the finished run in the same checkpoints and study and reports the same winner.
