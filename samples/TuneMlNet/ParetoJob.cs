@@ -118,7 +118,7 @@ public static class ParetoJob
             defaultTrial?.Values is { } d ? d[metricIndex] : null, test, null);
         var skipped = new List<(string, string)>();
         var content = ReportContent.Analyse(snapshot, run.Objective.FoldCount, settings.Seed, skipped: (name, why) => skipped.Add((name, why)));
-        var prefix = "." + string.Join("-", named.Select(o => o.Name));
+        var prefix = Prefix(named);
         var report = HtmlReport.Write(settings.Beside(prefix + ".report.html"), content);
         JobRecords.WriteCard(settings, run, content, skipped, $"{samplerKind.Label} (seed {settings.Seed}; proposed by {TuneJob.Strategies(result)})",
             "none (several objectives)", held, new ChosenPoint(choice.Trial.Number, choice.Reason), prefix);
@@ -128,7 +128,10 @@ public static class ParetoJob
     }
 
     /// <summary>The tuning log's suffix: its own file beside the single-objective study's (<c>.rmse-latency.trials.jsonl</c>).</summary>
-    private static string LogSuffix(IEnumerable<NamedObjective> named) => "." + string.Join("-", named.Select(o => o.Name)) + ".trials.jsonl";
+    private static string LogSuffix(IEnumerable<NamedObjective> named) => Prefix(named) + ".trials.jsonl";
+
+    /// <summary>What the files of this run carry after the study's name: the objectives' names (<c>.rmse-latency</c>).</summary>
+    private static string Prefix(IEnumerable<NamedObjective> named) => "." + string.Join("-", named.Select(o => o.Name));
 
     /// <summary>One trial: the metric by cross-validation (reported fold by fold), then the deployment costs.</summary>
     private static IReadOnlyList<double> Evaluate(TuningRun run, DeploymentCost cost, IReadOnlyList<JobObjective> objectives,

@@ -20,6 +20,8 @@ public sealed class DirectoryCheckpointStore : ICheckpointStore
         ArgumentNullException.ThrowIfNull(write);
         var path = PathOf(name);
         System.IO.Directory.CreateDirectory(Directory);
+        // Streamed to the temporary file as the member writes it (a checkpoint can be large), unlike AtomicFile, which
+        // takes the bytes whole; the rename is the same.
         var temp = path + $".{Guid.NewGuid():N}.tmp";
         try
         {

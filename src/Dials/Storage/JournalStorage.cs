@@ -306,28 +306,12 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, ICheckpoi
 
     /// <inheritdoc />
     /// <remarks>Checkpoints are files in a folder beside the journal, <c>JOURNAL.checkpoints/STUDY/NAME</c> (the study's
-    /// name escaped as in a URL), each written to a temporary file and renamed over the old one.</remarks>
+    /// name escaped as in a URL), each written with <see cref="AtomicFile.WriteAllBytesDurably"/>.</remarks>
     public void WriteCheckpoint(string studyName, string name, ReadOnlySpan<byte> data)
     {
         // The study must exist (read up to date first, as a read of its trials would).
         ReadTrials(studyName);
-        var path = CheckpointPath(studyName, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + $".{Guid.NewGuid():N}.tmp";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(data);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        AtomicFile.WriteAllBytesDurably(CheckpointPath(studyName, name), data);
     }
 
     /// <inheritdoc />
