@@ -173,7 +173,7 @@ internal sealed class TuningService<T, TObjective>(
             metrics.TrialFinished(study.Name, state, seconds);
             TuningLog.TrialFinishedSeveral(logger, trial.Number, study.Name, state,
                 values is null ? "no values" : "[" + string.Join(", ", values.Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture))) + "]",
-                seconds, trial.StrategyReason is { } why ? $"{trial.Strategy} ({why})" : trial.Strategy);
+                seconds, ProposedBy(trial));
         }
     }
 
@@ -246,9 +246,12 @@ internal sealed class TuningService<T, TObjective>(
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             metrics.TrialFinished(study.Name, state, seconds);
             TuningLog.TrialFinished(logger, trial.Number, study.Name, state, value, seconds,
-                trial.StrategyReason is { } why ? $"{trial.Strategy} ({why})" : trial.Strategy);
+                ProposedBy(trial));
         }
     }
+
+    /// <summary>The strategy that proposed a trial, with its reason when it gave one: what both trial log lines say.</summary>
+    private static string ProposedBy(Trial trial) => trial.StrategyReason is { } why ? $"{trial.Strategy} ({why})" : trial.Strategy;
 
     /// <summary>Reports progress synchronously, on the thread that finished the trial.</summary>
     private sealed class Callback(Action<StudyProgress> report) : IProgress<StudyProgress>
