@@ -13,8 +13,9 @@ public sealed class SealedSplit
     private readonly IDataView test;
     private readonly object gate = new();
 
-    private SealedSplit(IDataView train, IDataView test, long trainRows, long testRows, double testFraction, int seed, string? stratifiedBy)
+    private SealedSplit(IDataView train, IDataView test, bool[] isTest, long trainRows, long testRows, double testFraction, int seed, string? stratifiedBy)
     {
+        TestRowNumbers = [.. isTest.Select((sealedRow, row) => (sealedRow, row)).Where(x => x.sealedRow).Select(x => x.row)];
         Train = train;
         this.test = test;
         TrainRows = trainRows;
@@ -32,6 +33,10 @@ public sealed class SealedSplit
 
     /// <summary>How many rows are sealed for the final evaluation.</summary>
     public long TestRows { get; }
+
+    /// <summary>The 0-based positions, in the data, of the rows sealed for the final evaluation (which rows, never their
+    /// values: recorded so another tool can be compared on exactly the same split).</summary>
+    public IReadOnlyList<int> TestRowNumbers { get; }
 
     /// <summary>The fraction of rows set aside.</summary>
     public double TestFraction { get; }
@@ -96,7 +101,7 @@ public sealed class SealedSplit
         return new SealedSplit(
             new RowMaskDataView(data, [.. isTest.Select(t => !t)]),
             new RowMaskDataView(data, isTest),
-            rows - testRows, testRows, testFraction, seed, stratifyBy);
+            isTest, rows - testRows, testRows, testFraction, seed, stratifyBy);
     }
 
     /// <summary>

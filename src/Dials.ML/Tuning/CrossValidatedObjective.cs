@@ -66,6 +66,7 @@ public sealed class CrossValidatedObjective<T>
         var rows = checked((int)(cached.GetRowCount() ?? cached.Preview(int.MaxValue).RowView.Length));
         var labels = options.StratifyBy is null ? null : ColumnReader.ReadAsText(cached, options.StratifyBy);
         var assignment = FoldAssignment.Assign(rows, options.Folds, options.Seed, labels);
+        FoldOfRow = assignment;
         // One random rank per row makes the fractions nested: the rows of a smaller fraction are among the larger's.
         var rank = new Random(options.Seed + 1);
         var ranks = Enumerable.Range(0, rows).Select(_ => rank.NextDouble()).ToArray();
@@ -77,6 +78,10 @@ public sealed class CrossValidatedObjective<T>
 
     /// <summary>The metric each fold is scored by.</summary>
     public TaskMetric Metric { get; }
+
+    /// <summary>The fold (0 to k - 1) each training row is validated in, in the order of the training rows: the same for
+    /// every trial, and recorded so another tool can be cross-validated on exactly these folds.</summary>
+    public IReadOnlyList<int> FoldOfRow { get; }
 
     /// <summary>Number of folds (k).</summary>
     public int FoldCount { get; }
