@@ -60,6 +60,16 @@ public sealed class TrainerCatalogTests
     }
 
     [Fact]
+    public void Naming_only_the_trainer_gives_its_default_settings()
+    {
+        var space = TrainerCatalog.Space(TaskKind.Binary);
+
+        var config = space.Decode(space.FromValues(new Dictionary<string, object?> { ["Trainer"] = TrainerKind.FastTree }));
+
+        Assert.Equal(new TrainerSearch { Trainer = TrainerKind.FastTree }, config);
+    }
+
+    [Fact]
     public void A_subset_with_a_trainer_the_task_lacks_is_refused_naming_it()
     {
         var error = Assert.Throws<ArgumentException>(() => TrainerCatalog.Space(TaskKind.Regression, [TrainerKind.LightGbm, TrainerKind.Lbfgs]));

@@ -42,6 +42,12 @@ public sealed class TrainerSearchSpaceTests
     }
 
     [Fact]
+    public void Every_trainers_defaults_are_a_valid_point()
+    {
+        Assert.All(Enum.GetValues<TrainerKind>(), kind => Assert.Empty(Space.Validate(new TrainerSearch { Trainer = kind })));
+    }
+
+    [Fact]
     public void The_default_point_has_only_LightGbms_settings_active()
     {
         var point = Space.DefaultPoint;
