@@ -100,6 +100,7 @@ internal static partial class DocsCompiler
         || name.StartsWith("System.", StringComparison.Ordinal)
         || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
         || name.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal)
+        || name.StartsWith("Microsoft.ML", StringComparison.Ordinal)
         || (name.StartsWith("Dials", StringComparison.Ordinal) && !name.EndsWith(".Tests", StringComparison.Ordinal)
             && name is not ("Dials.Generators" or "Dials.CodeFixes"));
 

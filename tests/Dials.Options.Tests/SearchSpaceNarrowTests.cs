@@ -22,7 +22,8 @@ public sealed class SearchSpaceNarrowTests
         var narrowed = Space.Narrow("Optimizer", choices: [Optimizer.Sgd]);
         var point = narrowed.DefaultPoint;
         Assert.Equal(0, point[narrowed.IndexOf("Optimizer")]);
-        Assert.False(double.IsNaN(point[narrowed.IndexOf("Momentum")]));
+        // Momentum was inactive at the default (AdamW); the narrowing activates it at its own default, not its low end.
+        Assert.Equal(Space.Default.Momentum, point[narrowed.IndexOf("Momentum")]);
         var config = narrowed.Decode(point);
         Assert.Equal(Optimizer.Sgd, config.Optimizer);
         Assert.Equal(point, narrowed.Encode(config));

@@ -53,6 +53,7 @@ public partial record FastTreeParameters
         options.FeatureFraction = FeatureFraction;
         options.Seed = columns.Seed;
         options.FeatureSelectionSeed = columns.Seed;
+        options.NumberOfThreads = columns.Threads;
         return options;
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.ML.Trainers;
 namespace Dials.ML.Trainers;
 
 /// <summary>Linear models trained by L-BFGS: logistic regression (binary) and maximum entropy (multiclass).
-/// Defaults are ML.NET's.</summary>
+/// Defaults are ML.NET's. There is no regression form: ML.NET's L-BFGS regressor is Poisson regression, which needs
+/// non-negative counts as labels.</summary>
 [Hyperparameters]
 public partial record LbfgsParameters
 {
@@ -29,6 +30,7 @@ public partial record LbfgsParameters
             L2Regularization = (float)L2Regularization,
             L1Regularization = (float)L1Regularization,
             HistorySize = HistorySize,
+            NumberOfThreads = columns.Threads,
         });
 
     /// <summary>A multiclass maximum-entropy model (the label must be a key column).</summary>
@@ -40,5 +42,6 @@ public partial record LbfgsParameters
             L2Regularization = (float)L2Regularization,
             L1Regularization = (float)L1Regularization,
             HistorySize = HistorySize,
+            NumberOfThreads = columns.Threads,
         });
 }

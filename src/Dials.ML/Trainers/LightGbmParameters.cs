@@ -64,6 +64,7 @@ public partial record LightGbmParameters
         options.NumberOfIterations = NumberOfIterations;
         options.MinimumExampleCountPerLeaf = MinimumExampleCountPerLeaf;
         options.Seed = columns.Seed;
+        options.NumberOfThreads = columns.Threads;
         options.Booster = new GradientBooster.Options
         {
             L2Regularization = L2Regularization,

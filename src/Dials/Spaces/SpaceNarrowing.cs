@@ -123,11 +123,12 @@ internal static class SpaceNarrowing
         return (Dimension.Categorical(dimension.Name, [dimension.ToValue(original)], dimension.Condition), [original]);
     }
 
-    private static Dimension Recondition(Dimension d, DimensionCondition condition) => d.Kind switch
+    // The child keeps its own default: a child the narrowing activates at the default point starts from it.
+    private static Dimension Recondition(Dimension d, DimensionCondition condition) => (d.Kind switch
     {
         DimensionKind.Categorical => Dimension.Categorical(d.Name, d.Choices, condition),
         DimensionKind.Int => Dimension.Int(d.Name, (long)d.Low, (long)d.High, (long)Math.Max(1, d.Step), d.Log, condition),
         DimensionKind.PowerOfTwo => Dimension.PowerOfTwo(d.Name, (long)d.Low, (long)d.High, condition),
         _ => Dimension.Float(d.Name, d.Low, d.High, d.Log, d.Step, condition),
-    };
+    }).WithDefault(d.DefaultValue);
 }
