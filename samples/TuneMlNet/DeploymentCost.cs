@@ -24,7 +24,7 @@ public sealed class DeploymentCost(TuningRun run)
     /// <summary>Fits <paramref name="config"/> on the training rows and measures what <paramref name="objectives"/> asks
     /// for (latency, size or both).</summary>
     /// <returns>The latency in microseconds per row and the size in bytes, each NaN when not asked for.</returns>
-    public (double LatencyMicroseconds, double SizeBytes) Measure(LightGbmParameters config, IReadOnlyList<JobObjective> objectives)
+    public (double LatencyMicroseconds, double SizeBytes) Measure(TrainerSearch config, IReadOnlyList<JobObjective> objectives)
     {
         var model = run.FitOnTraining(config);
         var latency = objectives.Contains(JobObjective.Latency) ? Latency(model) : double.NaN;

@@ -11,7 +11,7 @@ namespace TuneMlNet;
 public static class FinalComparison
 {
     /// <summary>Scores the named configurations on the test split, once, and returns the scores by name.</summary>
-    public static IReadOnlyDictionary<string, double> Evaluate(TuningRun run, IReadOnlyList<(string Name, LightGbmParameters Config)> models)
+    public static IReadOnlyDictionary<string, double> Evaluate(TuningRun run, IReadOnlyList<(string Name, TrainerSearch Config)> models)
     {
         var fitted = models.Select(m => (m.Name, Model: run.FitOnTraining(m.Config))).ToList();
         return run.Split.EvaluateOnce(

@@ -26,7 +26,7 @@ public static class ParetoJob
     {
         var clock = Stopwatch.StartNew();
         var objectives = settings.Objectives!;
-        var run = TuningRun.Prepare(settings.Data, settings.Label, settings.Task, settings.Seed, settings.Folds);
+        var run = TuningRun.Prepare(settings, settings.Seed);
         console.MarkupLineInterpolated($"Data [bold]{Path.GetFileName(settings.Data)}[/]: {run.Dataset.Rows} rows, label [bold]{settings.Label}[/] ({settings.Task}); {run.Split.TrainRows} rows for tuning, {run.Split.TestRows} sealed for one final test.");
         NamedObjective[] named = [.. objectives.Select(o => new NamedObjective(JobObjectives.Name(o, run.Metric), JobObjectives.Direction(o, run.Metric)))];
         var metric = named[objectives.ToList().IndexOf(JobObjective.Metric)].Name;
@@ -75,7 +75,7 @@ public static class ParetoJob
             return 1;
         }
 
-        ParetoChoice<LightGbmParameters>? choice = null;
+        ParetoChoice<TrainerSearch>? choice = null;
         try
         {
             choice = selection.Pick(result);
@@ -97,7 +97,7 @@ public static class ParetoJob
             console.MarkupLineInterpolated($"Chosen: {choice.Reason} (without --max-latency the rule is {selection.Describe()} on the front).");
         }
 
-        var defaults = LightGbmParameters.SearchSpace.Default;
+        var defaults = run.Space.Default;
         var test = FinalComparison.Evaluate(run, [($"chosen (trial {choice.Trial.Number})", choice.Trial.Config), ("defaults", defaults)]);
         var defaultTrial = result.Trials.FirstOrDefault(t => t.Number == 0 && t.State == TrialState.Complete);
         var scores = new Table().AddColumns(["Model", .. named.Select(Header), $"Test {run.Metric.Name} ({run.Split.TestRows} rows, once)"]);
@@ -135,7 +135,7 @@ public static class ParetoJob
 
     /// <summary>One trial: the metric by cross-validation (reported fold by fold), then the deployment costs.</summary>
     private static IReadOnlyList<double> Evaluate(TuningRun run, DeploymentCost cost, IReadOnlyList<JobObjective> objectives,
-        LightGbmParameters config, Trial trial, CancellationToken cancellationToken)
+        TrainerSearch config, Trial trial, CancellationToken cancellationToken)
     {
         var cv = run.Objective.Evaluate(config, trial, cancellationToken);
         var (latency, size) = objectives.Any(o => o != JobObjective.Metric) ? cost.Measure(config, objectives) : (double.NaN, double.NaN);
@@ -148,7 +148,7 @@ public static class ParetoJob
     }
 
     /// <summary>The front as a table, best metric first, the chosen point marked.</summary>
-    private static void PrintFront(IAnsiConsole console, StudyResult<LightGbmParameters> result, IReadOnlyList<NamedObjective> named, int? chosen)
+    private static void PrintFront(IAnsiConsole console, StudyResult<TrainerSearch> result, IReadOnlyList<NamedObjective> named, int? chosen)
     {
         var table = new Table().AddColumns([
             "Trial",

@@ -76,8 +76,8 @@ public static class SamplerComparison
         var defaults = new List<double>();
         for (var seed = settings.Seed; seed < settings.Seed + seeds; seed++)
         {
-            var run = TuningRun.Prepare(settings.Data, settings.Label, settings.Task, seed, settings.Folds);
-            var studies = new List<(string Label, StudyResult<LightGbmParameters> Result, double Seconds, double CpuSeconds, double SamplerSeconds)>();
+            var run = TuningRun.Prepare(settings, seed);
+            var studies = new List<(string Label, StudyResult<TrainerSearch> Result, double Seconds, double CpuSeconds, double SamplerSeconds)>();
             foreach (var name in samplers)
             {
                 var kind = SamplerCatalog.All.Find(name)!;
@@ -91,7 +91,7 @@ public static class SamplerComparison
                 studies.Add((label, result, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, sampler.Elapsed.TotalSeconds));
             }
 
-            var test = FinalComparison.Evaluate(run, [.. studies.Select(s => (s.Label, s.Result.Best.Config)), ("defaults", LightGbmParameters.SearchSpace.Default)]);
+            var test = FinalComparison.Evaluate(run, [.. studies.Select(s => (s.Label, s.Result.Best.Config)), ("defaults", run.Space.Default)]);
             var best = studies.Select(s => s.Result.Best.Value).Aggregate((a, b) => metric.IsBetter(b, a) ? b : a);
             foreach (var (label, result, seconds, cpuSeconds, samplerSeconds) in studies)
             {

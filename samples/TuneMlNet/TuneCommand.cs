@@ -15,8 +15,9 @@ public static class TuneCommand
     /// <summary>Exit code for options that cannot be used.</summary>
     public const int UsageError = 2;
 
-    /// <summary>Exit code for a data file that cannot be used.</summary>
-    public const int DataError = 3;
+    /// <summary>Exit code for a data file that cannot be used (a missing column, a label with one class, an all-missing
+    /// column): bad input, like an option, so the same code.</summary>
+    public const int DataError = 2;
 
     /// <summary>The default number of trials in the study (measured on two shared cores: 27 s to 2.6 min with the
     /// automatic sampler, whose GP favours long LightGbm fits, and 8 to 14 s with TPE; see docs/benchmarks.md).</summary>
@@ -41,9 +42,13 @@ public static class TuneCommand
         var samplers = new Option<string>("--samplers") { Description = $"With --compare: the samplers compared, separated by commas, the first against each other one ({names}).", DefaultValueFactory = _ => "auto,tpe" };
         var objectivesOption = new Option<string?>("--objectives") { Description = "Several objectives, separated by commas: the task's metric (rmse, auc or log-loss) and latency (prediction time per row, microseconds) and/or size (saved model bytes), e.g. rmse,latency. Prints the Pareto front." };
         var maxLatency = new Option<double?>("--max-latency") { Description = "With latency in --objectives: choose the best metric among front points with latency at most this many microseconds per row." };
-        var root = new RootCommand("Tune LightGbm on a CSV file with Dials: cross-validated search with the automatic sampler and pruning, then one honest test evaluation.")
+        var trainersOption = new Option<string?>("--trainers") { Description = "The trainers searched together with their settings, separated by commas (lightgbm, fasttree, fastforest, sdca, lbfgs, gam; which ones depends on the task). Default: every trainer the task offers." };
+        var parallel = new Option<int>("--parallel") { Description = "Trials run at once.", DefaultValueFactory = _ => 1 };
+        var threads = new Option<string>("--threads") { Description = "Threads per trainer: auto (the cores shared among parallel trials), a number, or 0 for each library's own default.", DefaultValueFactory = _ => "auto" };
+        var root = new RootCommand("Tune ML.NET trainers and their settings on a CSV file with Dials: cross-validated search with the automatic sampler and pruning, then one honest test evaluation and a saved model.")
         {
             data, label, task, trials, timeout, storage, seed, folds, sampler, compare, samplers, objectivesOption, maxLatency,
+            trainersOption, parallel, threads,
         };
 
         var parsed = root.Parse(args);
@@ -73,6 +78,33 @@ public static class TuneCommand
         if (parsed.GetValue(trials) < 1 || parsed.GetValue(folds) < 2 || parsed.GetValue(timeout) is <= 0)
         {
             return Fail(errors, UsageError, "--trials must be at least 1, --folds at least 2 and --timeout positive.");
+        }
+
+        if (parsed.GetValue(parallel) < 1)
+        {
+            return Fail(errors, UsageError, $"--parallel must be at least 1, not {parsed.GetValue(parallel)}.");
+        }
+
+        int? threadCount = null;
+        if (parsed.GetValue(threads) is { } threadsText && !threadsText.Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!int.TryParse(threadsText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                return Fail(errors, UsageError, $"--threads must be auto, 0 or a positive number, not '{threadsText}'.");
+            }
+
+            threadCount = n;
+        }
+
+        IReadOnlyList<Dials.ML.Trainers.TrainerKind>? trainerKinds = null;
+        if (parsed.GetValue(trainersOption) is { } trainersText)
+        {
+            if (!Dials.ML.Trainers.TrainerCatalog.TryParse(trainersText, taskKind, out var kinds, out var trainersProblem))
+            {
+                return Fail(errors, UsageError, "--trainers: " + trainersProblem);
+            }
+
+            trainerKinds = kinds;
         }
 
         if (SamplerCatalog.All.Find(parsed.GetValue(sampler)!) is null)
@@ -130,7 +162,7 @@ public static class TuneCommand
             parsed.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             parsed.GetValue(storage) ?? Path.Combine("runs", Path.GetFileNameWithoutExtension(dataPath) + ".jsonl"),
             parsed.GetValue(seed), parsed.GetValue(folds), samplerName,
-            objectives is { Count: > 1 } ? objectives : null, parsed.GetValue(maxLatency));
+            objectives is { Count: > 1 } ? objectives : null, parsed.GetValue(maxLatency), trainerKinds, parsed.GetValue(parallel), threadCount);
         try
         {
             if (settings.Objectives is not null)

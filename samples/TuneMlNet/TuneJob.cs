@@ -22,7 +22,7 @@ public static class TuneJob
     public static async Task<int> RunAsync(TuneSettings settings, IAnsiConsole console, TextWriter errors)
     {
         var clock = Stopwatch.StartNew();
-        var run = TuningRun.Prepare(settings.Data, settings.Label, settings.Task, settings.Seed, settings.Folds);
+        var run = TuningRun.Prepare(settings, settings.Seed);
         console.MarkupLineInterpolated($"Data [bold]{Path.GetFileName(settings.Data)}[/]: {run.Dataset.Rows} rows, label [bold]{settings.Label}[/] ({settings.Task}); {run.Split.TrainRows} rows for tuning, {run.Split.TestRows} sealed for one final test.");
         var samplerKind = SamplerCatalog.All.Find(settings.Sampler)!;
         var samplerLabel = samplerKind.Label;
@@ -32,7 +32,7 @@ public static class TuneJob
         console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Location}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total; {settings.Folds}-fold CV {run.Metric.Name}, {samplerLabel} sampler, median pruning.");
 
         var best = before.HasBest ? before.Best.Value : (double?)null;
-        StudyResult<LightGbmParameters> result = before;
+        StudyResult<TrainerSearch> result = before;
         if (before.Trials.Count < settings.Trials)
         {
             await console.Progress()
@@ -62,7 +62,7 @@ public static class TuneJob
 
         var bestFolds = FoldStatistics.FromRunningMeans(result.Trials[result.Best.Number].Intermediate);
         var defaultTrial = result.Trials.FirstOrDefault(t => t.Number == 0 && t.State == TrialState.Complete);
-        var defaults = LightGbmParameters.SearchSpace.Default;
+        var defaults = run.Space.Default;
         var test = FinalComparison.Evaluate(run, [($"tuned (trial {result.Best.Number})", result.Best.Config), ("defaults", defaults)]);
         // A best trial from an earlier run has no threshold in this process: the folds are deterministic, so
         // cross-validating its configuration again reproduces the out-of-fold predictions the threshold is chosen on.
@@ -89,18 +89,17 @@ public static class TuneJob
     private static string Describe(TuningRun run, double? best) =>
         best is { } b ? $"Tuning, best CV {run.Metric.Name} [bold]{b:G5}[/]" : "Tuning";
 
-    private static void Print(IAnsiConsole console, TuneSettings settings, TuningRun run, StudyResult<LightGbmParameters> result, HeldOutScores card, TimeSpan elapsed)
+    private static void Print(IAnsiConsole console, TuneSettings settings, TuningRun run, StudyResult<TrainerSearch> result, HeldOutScores card, TimeSpan elapsed)
     {
         var states = string.Join(", ", result.Trials.GroupBy(t => t.State).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
         console.WriteLine();
         console.MarkupLineInterpolated($"{result.Trials.Count} trials ({states}); best is trial {result.Best.Number}.");
         console.MarkupLineInterpolated($"Proposed by: {Strategies(result)}.");
         var parameters = new Table().AddColumns("Hyperparameter", "Tuned", "Default");
-        foreach (var dimension in LightGbmParameters.SearchSpace.Dimensions)
+        // The winner's trainer and its settings (the other trainers' settings are inactive), beside the defaults.
+        foreach (var dimension in run.Space.Dimensions.Where(d => result.Best.Parameters.ContainsKey(d.Name)))
         {
-            parameters.AddRow(dimension.Name,
-                result.Best.Parameters.TryGetValue(dimension.Name, out var tuned) ? JobRecords.Format(tuned) : "-",
-                JobRecords.Format(dimension.Default));
+            parameters.AddRow(dimension.Name, JobRecords.Format(result.Best.Parameters[dimension.Name]), JobRecords.Format(dimension.Default));
         }
 
         console.Write(parameters);
@@ -124,12 +123,12 @@ public static class TuneJob
     }
 
     /// <summary>How many trials each strategy proposed, most first: "189 GP, 10 QMC start-up, 1 queued".</summary>
-    internal static string Strategies(StudyResult<LightGbmParameters> result) =>
+    internal static string Strategies(StudyResult<TrainerSearch> result) =>
         string.Join(", ", result.Trials.GroupBy(t => t.Strategy ?? "unrecorded")
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Count()} {g.Key}"));
 
-    private static string StdOf(StudyResult<LightGbmParameters> result, int trial, double mean)
+    private static string StdOf(StudyResult<TrainerSearch> result, int trial, double mean)
     {
         var folds = FoldStatistics.FromRunningMeans(result.Trials[trial].Intermediate);
         return $"{mean:G5} ± {FoldStatistics.StandardDeviation(folds):G3}";

@@ -1,5 +1,6 @@
 using Dials.Catalogs;
 using Dials.ML;
+using Dials.ML.Trainers;
 using Dials.Storage;
 
 namespace TuneMlNet;
@@ -20,8 +21,13 @@ namespace TuneMlNet;
 /// metric alone.</param>
 /// <param name="MaxLatency">With latency among <paramref name="Objectives"/>: the largest latency, in microseconds per
 /// row, the chosen point may have.</param>
+/// <param name="Trainers">The trainers searched (<c>--trainers</c>); null for every trainer the task offers.</param>
+/// <param name="Parallel">How many trials run at once.</param>
+/// <param name="Threads">Threads per trainer: null to choose from <paramref name="Parallel"/> (see
+/// <see cref="ThreadsPerTrial"/>), 0 for each trainer library's own default (every core), or a number.</param>
 public sealed record TuneSettings(string Data, string Label, TaskKind Task, int Trials, TimeSpan? Timeout, string Storage, int Seed, int Folds = 5,
-    string Sampler = SamplerCatalog.DefaultKind, IReadOnlyList<JobObjective>? Objectives = null, double? MaxLatency = null)
+    string Sampler = SamplerCatalog.DefaultKind, IReadOnlyList<JobObjective>? Objectives = null, double? MaxLatency = null,
+    IReadOnlyList<TrainerKind>? Trainers = null, int Parallel = 1, int? Threads = null)
 {
     /// <summary>The fraction of rows sealed as the test split.</summary>
     public const double TestFraction = 0.2;
@@ -29,8 +35,23 @@ public sealed record TuneSettings(string Data, string Label, TaskKind Task, int 
     /// <summary>The study's name: the data, label, task and seed, so a different split never mixes into a study.</summary>
     /// <remarks>A study of several objectives adds their names (<c>-rmse-latency</c>): it is another study, with other
     /// directions, in the same storage.</remarks>
-    public string StudyName => $"{Path.GetFileNameWithoutExtension(Data)}-{Label}-{Task.ToString().ToLowerInvariant()}-lightgbm-seed{Seed}" +
+    public string StudyName => $"{Path.GetFileNameWithoutExtension(Data)}-{Label}-{Task.ToString().ToLowerInvariant()}-{TrainersKey}-seed{Seed}" +
         (Objectives is { Count: > 1 } several ? "-" + string.Join("-", several.Select(o => JobObjectives.Name(o, Dials.ML.Tuning.TaskMetric.DefaultFor(Task)))) : "");
+
+    /// <summary>The trainers searched as the study's name has them: <c>trainers</c> for all the task offers, else their
+    /// flag names (<c>lightgbm</c>, <c>lightgbm-sdca</c>).</summary>
+    public string TrainersKey => Trainers is null ? "trainers" : string.Join("-", Trainers.Select(TrainerCatalog.FlagName));
+
+    /// <summary>The thread count each trainer gets (<see cref="TrainerColumns.Threads"/>): as given, null (the library's
+    /// own default) for 0, else one share of the cores per parallel trial. On a busy machine LightGbm's default (a thread
+    /// per core, spinning while it waits) fought the cross-validation and the other load: 7 s became more than 100 s
+    /// (docs/benchmarks.md).</summary>
+    public int? ThreadsPerTrial => Threads switch
+    {
+        null => TrainerThreads.ThreadsPerTrial(Parallel, Environment.ProcessorCount),
+        0 => null,
+        var n => n,
+    };
 
     /// <summary>Where the study lives, parsed by the one storage-spec parser (a bare path is a journal; an unknown
     /// prefix is an error). Print this, never <see cref="Storage"/>: its text hides a connection string's password.</summary>

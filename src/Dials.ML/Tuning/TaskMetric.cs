@@ -65,10 +65,13 @@ public sealed class TaskMetric
     };
 
     /// <summary>Scores predictions (the output of a fitted pipeline's <c>Transform</c> with a <c>Label</c> column).</summary>
+    /// <exception cref="InvalidOperationException">A prediction is NaN or infinite: ML.NET's evaluators would skip those
+    /// rows and report a perfect score.</exception>
     public double Score(MLContext ml, IDataView scored)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(scored);
+        UnscoredRows.ThrowIfAny(scored);
         return score(ml, scored);
     }
 
