@@ -1,0 +1,134 @@
+using System.Text;
+
+namespace Dials.ML;
+
+/// <summary>
+/// A CSV file read whole for column inference: the header and every record as text, with the line each record starts
+/// on. RFC 4180: a value in double quotes may hold commas, line breaks and doubled quotes (<c>""</c> is one quote).
+/// Unquoted values are trimmed; blank lines are skipped, as ML.NET's TextLoader skips them.
+/// </summary>
+internal sealed class CsvTable
+{
+    private CsvTable(string[] header, List<string[]> rows, List<int> lines)
+    {
+        Header = header;
+        Rows = rows;
+        Lines = lines;
+    }
+
+    /// <summary>The header's column names.</summary>
+    public string[] Header { get; }
+
+    /// <summary>The data records, each with as many values as the file gave it (not checked against the header).</summary>
+    public List<string[]> Rows { get; }
+
+    /// <summary>The 1-based file line each data record starts on, for error messages.</summary>
+    public List<int> Lines { get; }
+
+    /// <summary>Reads <paramref name="path"/>.</summary>
+    /// <exception cref="DataException">The file has no header line, or a quoted value is never closed.</exception>
+    public static CsvTable Read(string path)
+    {
+        var records = Parse(path, File.ReadAllText(path));
+        if (records.Count == 0)
+        {
+            throw new DataException($"Data file '{path}' is empty; it needs a header line and at least one row.");
+        }
+
+        return new CsvTable(records[0].Values, [.. records.Skip(1).Select(r => r.Values)], [.. records.Skip(1).Select(r => r.Line)]);
+    }
+
+    private static List<(int Line, string[] Values)> Parse(string path, string text)
+    {
+        var records = new List<(int Line, string[] Values)>();
+        var values = new List<string>();
+        var value = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var quoteLine = 0;
+        var inQuotes = false;
+        var quoted = false;
+
+        void EndValue()
+        {
+            values.Add(quoted ? value.ToString() : value.ToString().Trim());
+            value.Clear();
+            quoted = false;
+        }
+
+        void EndRecord()
+        {
+            EndValue();
+            var blank = values is [""];
+            if (!blank)
+            {
+                records.Add((recordLine, [.. values]));
+            }
+
+            values.Clear();
+            recordLine = line + 1;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inQuotes)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    value.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inQuotes = false;
+                }
+                else
+                {
+                    line += c == '\n' ? 1 : 0;
+                    value.Append(c);
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                // A quote opens a quoted value only at its start (after blanks); elsewhere it is an ordinary character.
+                case '"' when !quoted && string.IsNullOrWhiteSpace(value.ToString()):
+                    value.Clear();
+                    inQuotes = true;
+                    quoted = true;
+                    quoteLine = line;
+                    break;
+                case ',':
+                    EndValue();
+                    break;
+                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
+                    break;
+                case '\r' or '\n':
+                    EndRecord();
+                    line++;
+                    break;
+                // Blanks after a closing quote are padding, not part of the value.
+                case ' ' or '\t' when quoted:
+                    break;
+                default:
+                    value.Append(c);
+                    break;
+            }
+        }
+
+        if (inQuotes)
+        {
+            throw new DataException($"Data file '{path}', line {quoteLine}: a quoted value opens there and is never closed.");
+        }
+
+        if (value.Length > 0 || values.Count > 0 || quoted)
+        {
+            EndRecord();
+        }
+
+        return records;
+    }
+}
