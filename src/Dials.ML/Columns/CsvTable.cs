@@ -38,6 +38,29 @@ internal sealed class CsvTable
         return new CsvTable(records[0].Values, [.. records.Skip(1).Select(r => r.Values)], [.. records.Skip(1).Select(r => r.Line)]);
     }
 
+    /// <summary>Reads only the header of <paramref name="path"/>: its first record, which may span lines.</summary>
+    /// <exception cref="DataException">The file has no header line, or a quoted name is never closed.</exception>
+    public static string[] ReadHeader(string path)
+    {
+        using var reader = new StreamReader(path);
+        var text = new StringBuilder();
+        // A record ends at a line break outside quotes; with quotes doubled inside values, that is where the count of
+        // quote characters so far is even.
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            text.Append(line).Append('\n');
+            if (text.ToString().Count(c => c == '"') % 2 == 0 && line.Trim().Length > 0)
+            {
+                break;
+            }
+        }
+
+        var records = Parse(path, text.ToString());
+        return records.Count == 0
+            ? throw new DataException($"Data file '{path}' is empty; it needs a header line.")
+            : records[0].Values;
+    }
+
     private static List<(int Line, string[] Values)> Parse(string path, string text)
     {
         var records = new List<(int Line, string[] Values)>();

@@ -106,20 +106,38 @@ public sealed class TabularData
             throw new DataException($"Data file '{path}' has no column left to learn from: {string.Join("; ", columns.Select(c => $"'{c.Name}': {c.Reason}"))}. Set one with --numeric, --categorical or --text.");
         }
 
-        var loaderColumns = header.Select((name, i) => new TextLoader.Column(name,
-            i != labelIndex && columns.Single(c => c.Name == name).Kind == ColumnKind.Numeric ? DataKind.Single : DataKind.String, i)).ToArray();
-        var data = ml.Data.CreateTextLoader(new TextLoader.Options
-        {
-            Columns = loaderColumns,
-            Separators = [','],
-            HasHeader = true,
-            AllowQuoting = true,
-            ReadMultilines = true,
-            TrimWhitespace = true,
-            // Without this an empty numeric cell loads as 0, a real value, and the mean replacement never sees the gap.
-            MissingRealsAsNaNs = true,
-        }).Load(path);
+        var numeric = columns.Where(c => c.Kind == ColumnKind.Numeric).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var data = Read(ml, path, header.Select((name, i) => new TextLoader.Column(name, numeric.Contains(name) ? DataKind.Single : DataKind.String, i)));
         return new TabularData(data, label, task, table.Rows.Count, classes, columns);
+    }
+
+    /// <summary>
+    /// Reads another CSV file with this one's columns and types, for scoring: the columns are found by their header
+    /// names (in any order); the label and ignored columns may be absent, and columns this file did not have are left
+    /// out.
+    /// </summary>
+    /// <exception cref="DataException">The file is missing or has no header, or lacks a column the features use; the
+    /// message names it.</exception>
+    public IDataView LoadRows(MLContext ml, string path)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        if (!File.Exists(path))
+        {
+            throw new DataException($"Data file '{path}' does not exist.");
+        }
+
+        var header = CsvTable.ReadHeader(path);
+        CheckHeader(path, header);
+        var absent = Columns.FirstOrDefault(c => c.Kind != ColumnKind.Ignored && !header.Contains(c.Name, StringComparer.Ordinal));
+        if (absent is not null)
+        {
+            throw new DataException($"Data file '{path}' has no column '{absent.Name}', which the features use ({absent.Kind.ToString().ToLowerInvariant()}). Its columns: {string.Join(", ", header)}.");
+        }
+
+        var kinds = Columns.ToDictionary(c => c.Name, c => c.Kind == ColumnKind.Numeric ? DataKind.Single : DataKind.String, StringComparer.Ordinal);
+        kinds[LabelColumn] = DataKind.String;
+        return Read(ml, path, header.Select((name, i) => (name, i)).Where(c => kinds.ContainsKey(c.name))
+            .Select(c => new TextLoader.Column(c.name, kinds[c.name], c.i)));
     }
 
     /// <summary>
@@ -135,8 +153,8 @@ public sealed class TabularData
     /// </summary>
     /// <remarks>For a model that scores rows without a label: add <see cref="ConvertLabel"/> to the training data first
     /// (fit and transform it), then fit <c>FeaturizeFeatures(ml).Append(trainer)</c> on the result and save that. The
-    /// saved model then needs only the feature columns; with <see cref="Featurize"/> inside, it would need the label
-    /// column too.</remarks>
+    /// saved model then needs only the feature columns (read a file of them with <see cref="LoadRows"/>); with
+    /// <see cref="Featurize"/> inside, it would need the label column too.</remarks>
     public IEstimator<ITransformer> FeaturizeFeatures(MLContext ml) => ColumnFeaturizer.Features(ml, Columns);
 
     /// <summary>The transform that turns the label text into <c>Label</c>: a float for regression, a bool for binary
@@ -159,6 +177,20 @@ public sealed class TabularData
             _ => c.Kind.ToString().ToLowerInvariant(),
         }, c.Reason)),
     ];
+
+    private static IDataView Read(MLContext ml, string path, IEnumerable<TextLoader.Column> columns) =>
+        ml.Data.CreateTextLoader(new TextLoader.Options
+        {
+            Columns = [.. columns],
+            Separators = [','],
+            HasHeader = true,
+            // RFC 4180, as CsvTable reads it for inference: quoted values hold commas, doubled quotes and line breaks.
+            AllowQuoting = true,
+            ReadMultilines = true,
+            TrimWhitespace = true,
+            // Without this an empty numeric cell loads as 0, a real value, and the mean replacement never sees the gap.
+            MissingRealsAsNaNs = true,
+        }).Load(path);
 
     private static void CheckHeader(string path, string[] header)
     {
