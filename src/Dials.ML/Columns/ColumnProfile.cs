@@ -44,7 +44,7 @@ internal sealed class ColumnProfile
     public int Present => Rows - Missing;
 
     /// <summary>Whether a cell is missing.</summary>
-    public static bool IsMissing(string value) => MissingTokens.Contains(value);
+    public static bool IsMissing(string value) => MissingTokens.Contains(value.Trim());
 
     /// <summary>Profiles column <paramref name="index"/> of <paramref name="rows"/>.</summary>
     public static ColumnProfile Of(List<string[]> rows, int index)

@@ -5,7 +5,7 @@ namespace Dials.ML;
 /// <summary>
 /// A CSV file read whole for column inference: the header and every record as text, with the line each record starts
 /// on. RFC 4180: a value in double quotes may hold commas, line breaks and doubled quotes (<c>""</c> is one quote).
-/// Unquoted values are trimmed; blank lines are skipped, as ML.NET's TextLoader skips them.
+/// Blank lines are skipped, as ML.NET's TextLoader skips them.
 /// </summary>
 internal sealed class CsvTable
 {
@@ -16,7 +16,7 @@ internal sealed class CsvTable
         Lines = lines;
     }
 
-    /// <summary>The header's column names.</summary>
+    /// <summary>The header's column names, trimmed.</summary>
     public string[] Header { get; }
 
     /// <summary>The data records, each with as many values as the file gave it (not checked against the header).</summary>
@@ -35,7 +35,7 @@ internal sealed class CsvTable
             throw new DataException($"Data file '{path}' is empty; it needs a header line and at least one row.");
         }
 
-        return new CsvTable(records[0].Values, [.. records.Skip(1).Select(r => r.Values)], [.. records.Skip(1).Select(r => r.Line)]);
+        return new CsvTable(Names(records[0].Values), [.. records.Skip(1).Select(r => r.Values)], [.. records.Skip(1).Select(r => r.Line)]);
     }
 
     /// <summary>Reads only the header of <paramref name="path"/>: its first record, which may span lines.</summary>
@@ -58,8 +58,11 @@ internal sealed class CsvTable
         var records = Parse(path, text.ToString());
         return records.Count == 0
             ? throw new DataException($"Data file '{path}' is empty; it needs a header line.")
-            : records[0].Values;
+            : Names(records[0].Values);
     }
+
+    // Column names are trimmed whole: a user names them in flags without the padding (and ML.NET trims them too).
+    private static string[] Names(string[] header) => [.. header.Select(h => h.Trim())];
 
     private static List<(int Line, string[] Values)> Parse(string path, string text)
     {
@@ -72,16 +75,19 @@ internal sealed class CsvTable
         var inQuotes = false;
         var quoted = false;
 
-        void EndValue()
+        // Blanks are cut as ML.NET's TextLoader cuts them, so inference counts the levels and classes trainers see:
+        // before an unquoted value, and at the end of the line, but not between a value and its comma.
+        void EndValue(bool last = false)
         {
-            values.Add(quoted ? value.ToString() : value.ToString().Trim());
+            var text = value.ToString();
+            values.Add(quoted ? text : last ? text.Trim() : text.TrimStart());
             value.Clear();
             quoted = false;
         }
 
         void EndRecord()
         {
-            EndValue();
+            EndValue(last: true);
             var blank = values is [""];
             if (!blank)
             {

@@ -134,6 +134,39 @@ public sealed class ColumnInferenceTests : IDisposable
         ], report);
     }
 
+    [Fact]
+    public void Blanks_are_cut_where_the_loader_cuts_them_so_inference_sees_the_values_trainers_see()
+    {
+        var path = files.Write("size , colour , y", 20, i => $" {i * 0.5} ,  {(i % 2 == 0 ? "red" : "blue")}, {i % 2} ");
+        var data = TabularData.Load(Ml, path, "y", TaskKind.Binary);
+
+        Assert.Equal(["size", "colour"], data.Columns.Select(c => c.Name));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => i * 0.5f), Floats(data.Data, "size"));
+        Assert.Equal(["red", "blue"], Texts(data.Data, "colour").Distinct());
+        Assert.Equal(["0", "1"], Texts(data.Data, "y").Distinct());
+    }
+
+    [Fact]
+    public void Windows_line_ends_read_as_any_other()
+    {
+        var path = files.Write("x,colour,y", 12, i => $"{i},{(i % 2 == 0 ? "red" : "blue")},{i % 3 % 2}");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\n", "\r\n", StringComparison.Ordinal));
+        var data = TabularData.Load(Ml, path, "y", TaskKind.Binary);
+
+        Assert.Equal((12, 2), (data.Rows, data.Columns[1].Levels));
+        Assert.Equal(["0", "1"], data.Classes);
+        Assert.Equal(["0", "1"], Texts(data.Data, "y").Distinct().Order());
+    }
+
+    [Fact]
+    public void A_label_with_a_blank_before_its_comma_keeps_it_as_the_trainers_would()
+    {
+        var path = files.Write("y,x", 20, i => $"{(i % 2 == 0 ? "yes" : "no")}{(i == 3 ? " " : "")},{i}");
+
+        var error = Assert.Throws<DataException>(() => TabularData.Load(Ml, path, "y", TaskKind.Binary)).Message;
+        Assert.Contains("has 3 distinct value(s) (no, no , yes)", error);
+    }
+
     public void Dispose() => files.Dispose();
 
     private static int FeatureWidth(TabularData data) =>
