@@ -40,6 +40,19 @@ public sealed class ColumnInferenceTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_categorical_cell_is_all_zeros_and_NA_a_level_of_its_own()
+    {
+        string[] colours = ["red", "green", "", "NA"];
+        var data = TabularData.Load(Ml, files.Write("colour,y", 20, i => $"{colours[i % 4]},{i % 2}"), "y", TaskKind.Binary);
+
+        // NA counts as missing in the report, but the loader keeps it as text, so it gets a feature of its own.
+        Assert.Equal("2 levels, 10 missing: one-hot", data.Columns[0].Reason);
+        var features = data.Featurize(Ml).Fit(data.Data).Transform(data.Data).GetColumn<VBuffer<float>>("Features")
+            .Take(4).Select(v => v.DenseValues().ToArray()).ToList();
+        Assert.Equal([[1f, 0f, 0f], [0f, 1f, 0f], [0f, 0f, 0f], [0f, 0f, 1f]], features);
+    }
+
+    [Fact]
     public void A_categorical_above_the_limit_is_hashed_into_a_fixed_width()
     {
         var path = files.Write("city,y", 200, i => $"city{i % 50},{i % 2}");
