@@ -9,6 +9,19 @@ public sealed class ColumnInferenceTests : IDisposable
     private readonly TempCsv files = new();
 
     [Fact]
+    public void The_shipped_diabetes_data_is_numeric_throughout_like_CsvDataset_reads_it()
+    {
+        var path = Path.Combine(Dials.Testing.RepositoryRoot.Path, "samples", "TuneMlNet", "data", "diabetes.csv");
+        var data = TabularData.Load(Ml, path, "progression", TaskKind.Regression);
+        var old = CsvDataset.Load(Ml, path, "progression", TaskKind.Regression);
+
+        Assert.Equal(old.FeatureColumns, data.Columns.Select(c => c.Name));
+        Assert.All(data.Columns, c => Assert.Equal((ColumnKind.Numeric, 0), (c.Kind, c.Missing)));
+        Assert.Equal(442, data.Rows);
+        Assert.Equal(10, FeatureWidth(data));
+    }
+
+    [Fact]
     public void A_numeric_column_with_gaps_gets_the_mean_and_an_indicator()
     {
         var path = files.Write("x,size,y", 40, i => $"{i},{(i % 8 == 0 ? (i % 16 == 0 ? "" : "NA") : TempCsv.N(i * 0.5))},{i % 2}");
