@@ -85,7 +85,7 @@ public sealed class CsvDataset
         }
 
         var labels = rows.Select(r => r[labelIndex]).ToList();
-        var classes = CheckLabel(path, label, labels, task);
+        var classes = TaskLabel.Check(path, label, labels, task);
         var columns = header.Select((name, i) => new TextLoader.Column(name, i == labelIndex ? DataKind.String : DataKind.Single, i)).ToArray();
         var data = ml.Data.LoadFromTextFile(path, columns, separatorChar: ',', hasHeader: true, allowQuoting: true);
         var features = header.Where((_, i) => i != labelIndex).ToArray();
@@ -96,44 +96,8 @@ public sealed class CsvDataset
     /// The transforms that turn the file's columns into <c>Features</c> and a task-typed <c>Label</c>, to put in front
     /// of a trainer.
     /// </summary>
-    public IEstimator<ITransformer> Featurize(MLContext ml)
-    {
-        var features = ml.Transforms.Concatenate("Features", [.. FeatureColumns]);
-        return Task switch
-        {
-            TaskKind.Regression => features.Append(ml.Transforms.Conversion.ConvertType("Label", LabelColumn, DataKind.Single)),
-            // The second class in sorted order is the positive one (1 after 0, true after false, yes after no).
-            TaskKind.Binary => features.Append(ml.Transforms.Conversion.MapValue("Label",
-                [new KeyValuePair<string, bool>(Classes[0], false), new KeyValuePair<string, bool>(Classes[1], true)], LabelColumn)),
-            _ => features.Append(ml.Transforms.Conversion.MapValueToKey("Label", LabelColumn)),
-        };
-    }
-
-    private static List<string> CheckLabel(string path, string label, List<string> labels, TaskKind task)
-    {
-        if (task == TaskKind.Regression)
-        {
-            var bad = labels.FirstOrDefault(l => !double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-            return bad is null
-                ? []
-                : throw new DataException($"Label '{label}' in '{path}' has the value '{bad}', which is not a number; a regression needs numeric labels (use --task binary or multiclass for classes).");
-        }
-
-        var classes = labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (task == TaskKind.Binary && classes.Count != 2)
-        {
-            throw new DataException($"Label '{label}' in '{path}' has {classes.Count} distinct value(s) ({string.Join(", ", classes.Take(5))}{(classes.Count > 5 ? ", ..." : "")}); a binary task needs exactly two.");
-        }
-
-        if (task == TaskKind.Multiclass && (classes.Count < 3 || classes.Count > labels.Count / 2))
-        {
-            throw new DataException(classes.Count < 3
-                ? $"Label '{label}' in '{path}' has {classes.Count} distinct value(s); a multiclass task needs at least three (use --task binary for two)."
-                : $"Label '{label}' in '{path}' has {classes.Count} distinct values in {labels.Count} rows, which looks like a number rather than a class; use --task regression.");
-        }
-
-        return classes;
-    }
+    public IEstimator<ITransformer> Featurize(MLContext ml) =>
+        ml.Transforms.Concatenate("Features", [.. FeatureColumns]).Append(TaskLabel.Convert(ml, LabelColumn, Task, Classes));
 }
 
 /// <summary>A data file that cannot be used as given; the message names the file, the column or line, and the problem.</summary>
