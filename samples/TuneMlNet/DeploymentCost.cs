@@ -26,7 +26,7 @@ public sealed class DeploymentCost(TuningRun run)
     /// <returns>The latency in microseconds per row and the size in bytes, each NaN when not asked for.</returns>
     public (double LatencyMicroseconds, double SizeBytes) Measure(TrainerSearch config, IReadOnlyList<JobObjective> objectives)
     {
-        var model = run.FitOnTraining(config);
+        var model = run.FitOnTraining(config).Model;
         var latency = objectives.Contains(JobObjective.Latency) ? Latency(model) : double.NaN;
         var size = objectives.Contains(JobObjective.Size) ? Size(model) : double.NaN;
         return (latency, size);

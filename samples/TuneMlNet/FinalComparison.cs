@@ -1,5 +1,4 @@
 using Dials.ML.Trainers;
-using Microsoft.ML;
 
 namespace TuneMlNet;
 
@@ -10,12 +9,13 @@ namespace TuneMlNet;
 /// </summary>
 public static class FinalComparison
 {
-    /// <summary>Scores the named configurations on the test split, once, and returns the scores by name.</summary>
-    public static IReadOnlyDictionary<string, double> Evaluate(TuningRun run, IReadOnlyList<(string Name, TrainerSearch Config)> models)
-    {
-        var fitted = models.Select(m => (m.Name, Model: run.FitOnTraining(m.Config))).ToList();
-        return run.Split.EvaluateOnce(
-            string.Join(" and ", models.Select(m => m.Name)),
-            test => fitted.ToDictionary(f => f.Name, f => run.Metric.Score(run.Ml, f.Model.Transform(test))));
-    }
+    /// <summary>Fits the named configurations on the training rows and scores them on the test split, once.</summary>
+    public static IReadOnlyDictionary<string, double> Evaluate(TuningRun run, IReadOnlyList<(string Name, TrainerSearch Config)> models) =>
+        Evaluate(run, [.. models.Select(m => (m.Name, run.FitOnTraining(m.Config)))]);
+
+    /// <summary>Scores models already fitted on the training rows on the test split, once, and returns the scores by name.</summary>
+    public static IReadOnlyDictionary<string, double> Evaluate(TuningRun run, IReadOnlyList<(string Name, FittedModel Model)> fitted) =>
+        run.Split.EvaluateOnce(
+            string.Join(" and ", fitted.Select(m => m.Name)),
+            test => fitted.ToDictionary(f => f.Name, f => run.Metric.Score(run.Ml, f.Model.Score(test))));
 }

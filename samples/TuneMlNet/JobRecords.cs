@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dials;
+using Dials.ML;
 using Dials.ML.Trainers;
 using Dials.ML.Tuning;
 using Dials.Reporting.Export;
@@ -61,22 +62,23 @@ public static class JobRecords
         string sampler, string pruner, HeldOutScores scores, ChosenPoint? chosen = null, string prefix = "")
     {
         var study = report.Study;
-        var card = ModelCard.From(report, skipped) with { Sections = Sections(settings, run, sampler, pruner, scores), Chosen = chosen };
+        var card = ModelCard.From(report, skipped) with { Sections = Sections(settings, run, study, sampler, pruner, scores), Chosen = chosen };
         File.WriteAllText(settings.Beside(prefix + ".card.json"), ModelCardJson.Write(card, study.Space));
         File.WriteAllText(settings.Beside(prefix + ".card.md"), ModelCardMarkdown.Write(card));
     }
 
-    private static List<CardSection> Sections(TuneSettings settings, TuningRun run, string sampler, string pruner, HeldOutScores scores)
+    private static List<CardSection> Sections(TuneSettings settings, TuningRun run, StudySnapshot study, string sampler, string pruner, HeldOutScores scores)
     {
         var inv = CultureInfo.InvariantCulture;
         var split = run.Split;
         List<CardFact> setup =
         [
-            new("Data", $"{Path.GetFileName(settings.Data)}, {run.Dataset.Rows} rows, label {settings.Label} ({settings.Task}), {run.Dataset.FeatureColumns.Count} features", Path.GetFullPath(settings.Data)),
-            new("Features", string.Join(", ", run.Dataset.FeatureColumns)),
-            new("Split", string.Create(inv, $"{split.TrainRows} training rows, {split.TestRows} test rows sealed ({TuneSettings.TestFraction:P0}, seed {split.Seed}{(split.StratifiedBy is null ? "" : ", stratified")}); {settings.Folds}-fold cross-validation inside the training rows")),
+            new("Data", $"{Path.GetFileName(settings.Data)}, {run.Dataset.Rows} rows, label {settings.Label} ({settings.Task}), {run.Dataset.Columns.Count(c => c.Kind != ColumnKind.Ignored)} feature columns", Path.GetFullPath(settings.Data)),
+            new("Split", string.Create(inv, $"{split.TrainRows} training rows, {split.TestRows} test rows sealed ({TuneSettings.TestFraction:P0}, seed {split.Seed}{(split.StratifiedBy is null ? "" : ", stratified")}); {settings.Folds}-fold cross-validation inside the training rows; rows and folds in {Path.GetFileName(settings.Beside(".split.json"))}")),
             new("Metric", $"{run.Metric.Name} ({run.Metric.Direction.ToString().ToLowerInvariant()})", run.Metric.Name),
-            new("Trainer", "LightGbm (Microsoft.ML.LightGbm)"),
+            new("Trainers searched", string.Join(", ", run.Space.Dimensions[0].Choices.Select(c => TrainerCatalog.DisplayName((TrainerKind)c)))
+                + (run.LeftOut.Count > 0 ? $" ({string.Join(", ", run.LeftOut.Select(TrainerCatalog.DisplayName))} left out: it reads numeric features only and the data has text)" : "")),
+            new("Threads per trainer", run.Columns.Threads is { } threads ? $"{threads} ({run.Parallel} trial(s) at once on {Environment.ProcessorCount} cores)" : "each library's default"),
             new("Sampler", sampler),
             new("Pruner", pruner),
             new("Seed", settings.Seed.ToString(inv), settings.Seed),
@@ -101,6 +103,8 @@ public static class JobRecords
         return
         [
             new("Setup", setup),
+            new("Columns", [.. run.Dataset.Columns.Select(c => new CardFact(c.Name, $"{c.Kind.ToString().ToLowerInvariant()}: {c.Reason}"))]),
+            new("Trainers (which won and how the others did)", [.. TrainerOutcomes.From(study).Select(o => new CardFact(o.Trainer, o.Describe()))]),
             new("Held-out scores", held),
             new("Versions", [.. Versions().Select(v => new CardFact(v.Name, v.Version))]),
         ];
@@ -111,6 +115,7 @@ public static class JobRecords
         ("Dials", ModelCard.DialsVersionText),
         ("Microsoft.ML", VersionOf(typeof(MLContext))),
         ("Microsoft.ML.LightGbm", VersionOf(typeof(Microsoft.ML.Trainers.LightGbm.LightGbmRegressionTrainer))),
+        ("Microsoft.ML.FastTree", VersionOf(typeof(Microsoft.ML.Trainers.FastTree.FastTreeRegressionTrainer))),
         (".NET", Environment.Version.ToString()),
     ];
 

@@ -28,7 +28,7 @@ public static class TuneCommand
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter errors)
     {
         var shipped = Path.Combine(AppContext.BaseDirectory, "data", "diabetes.csv");
-        var data = new Option<string?>("--data") { Description = "CSV file with a header row; every column but the label must be numeric. Default: the shipped diabetes data." };
+        var data = new Option<string?>("--data") { Description = "CSV file with a header row (quoted values allowed); column kinds are inferred (numeric, categorical, text, identifiers ignored) and printed. Default: the shipped diabetes data." };
         var label = new Option<string?>("--label") { Description = "The label column (required with --data)." };
         var task = new Option<string?>("--task") { Description = "binary | multiclass | regression (required with --data)." };
         var trials = new Option<int>("--trials") { Description = "Total trials in the study, counting those of earlier runs in the same storage.", DefaultValueFactory = _ => DefaultTrials };
@@ -45,10 +45,15 @@ public static class TuneCommand
         var trainersOption = new Option<string?>("--trainers") { Description = "The trainers searched together with their settings, separated by commas (lightgbm, fasttree, fastforest, sdca, lbfgs, gam; which ones depends on the task). Default: every trainer the task offers." };
         var parallel = new Option<int>("--parallel") { Description = "Trials run at once.", DefaultValueFactory = _ => 1 };
         var threads = new Option<string>("--threads") { Description = "Threads per trainer: auto (the cores shared among parallel trials), a number, or 0 for each library's own default.", DefaultValueFactory = _ => "auto" };
+        var categorical = new Option<string?>("--categorical") { Description = "Columns to read as categories (comma-separated), whatever inference says." };
+        var text = new Option<string?>("--text") { Description = "Columns to read as free text (FeaturizeText)." };
+        var ignore = new Option<string?>("--ignore") { Description = "Columns to leave out of the features." };
+        var numeric = new Option<string?>("--numeric") { Description = "Columns to read as numbers." };
+        var settingsFile = new Option<string?>("--settings") { Description = $"A JSON file whose Columns section (Categorical, Text, Ignore, Numeric, MaxOneHotLevels) says how to read columns; the flags add to its lists. Default: {ColumnSettings.DefaultFile} in the working directory, when there is one." };
         var root = new RootCommand("Tune ML.NET trainers and their settings on a CSV file with Dials: cross-validated search with the automatic sampler and pruning, then one honest test evaluation and a saved model.")
         {
             data, label, task, trials, timeout, storage, seed, folds, sampler, compare, samplers, objectivesOption, maxLatency,
-            trainersOption, parallel, threads,
+            trainersOption, parallel, threads, categorical, text, ignore, numeric, settingsFile,
         };
 
         var parsed = root.Parse(args);
@@ -107,6 +112,13 @@ public static class TuneCommand
             trainerKinds = kinds;
         }
 
+        var columnOverrides = ColumnSettings.Read(parsed.GetValue(settingsFile),
+            (parsed.GetValue(categorical), parsed.GetValue(text), parsed.GetValue(ignore), parsed.GetValue(numeric)), out var columnsProblem);
+        if (columnsProblem is not null)
+        {
+            return Fail(errors, UsageError, columnsProblem);
+        }
+
         if (SamplerCatalog.All.Find(parsed.GetValue(sampler)!) is null)
         {
             return Fail(errors, UsageError, $"--sampler must be one of {names}, not '{parsed.GetValue(sampler)}'.");
@@ -162,7 +174,7 @@ public static class TuneCommand
             parsed.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             parsed.GetValue(storage) ?? Path.Combine("runs", Path.GetFileNameWithoutExtension(dataPath) + ".jsonl"),
             parsed.GetValue(seed), parsed.GetValue(folds), samplerName,
-            objectives is { Count: > 1 } ? objectives : null, parsed.GetValue(maxLatency), trainerKinds, parsed.GetValue(parallel), threadCount);
+            objectives is { Count: > 1 } ? objectives : null, parsed.GetValue(maxLatency), trainerKinds, parsed.GetValue(parallel), threadCount, columnOverrides);
         try
         {
             if (settings.Objectives is not null)

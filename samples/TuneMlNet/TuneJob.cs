@@ -24,6 +24,7 @@ public static class TuneJob
         var clock = Stopwatch.StartNew();
         var run = TuningRun.Prepare(settings, settings.Seed);
         console.MarkupLineInterpolated($"Data [bold]{Path.GetFileName(settings.Data)}[/]: {run.Dataset.Rows} rows, label [bold]{settings.Label}[/] ({settings.Task}); {run.Split.TrainRows} rows for tuning, {run.Split.TestRows} sealed for one final test.");
+        PrintColumns(console, run);
         var samplerKind = SamplerCatalog.All.Find(settings.Sampler)!;
         var samplerLabel = samplerKind.Label;
         var sampler = samplerKind.Create(new SamplerSettings { Seed = settings.Seed });
@@ -73,6 +74,7 @@ public static class TuneJob
             threshold is null ? null : $"{threshold.Threshold:G4} ({threshold.Goal}; precision {threshold.Precision:P1}, recall {threshold.Recall:P1}, F1 {threshold.F1:G3})");
         var snapshot = study.Snapshot();
         JobRecords.WriteLog(settings, snapshot);
+        SplitRecord.Write(settings.Beside(".split.json"), run.Split, run.Objective.FoldOfRow);
 
         // The study's own report (importance, sensitivity, uncertainty, every chart), as `dials report` writes it; the
         // model card takes its analyses from the same run.
@@ -81,15 +83,31 @@ public static class TuneJob
         var report = HtmlReport.Write(settings.Beside(".report.html"), content);
         JobRecords.WriteCard(settings, run, content, skipped, $"{samplerLabel} (seed {settings.Seed}; proposed by {Strategies(result)})",
             "median (5 startup trials, from fold 2)", scores);
-        Print(console, settings, run, result, scores, clock.Elapsed);
+        Print(console, settings, run, result, snapshot, scores, clock.Elapsed);
         console.MarkupLineInterpolated($"Report: {report}");
         return 0;
+    }
+
+    /// <summary>How each column is read, as inference (or an override) decided, before any training.</summary>
+    internal static void PrintColumns(IAnsiConsole console, TuningRun run)
+    {
+        var table = new Table().AddColumns("Column", "Read as", "Why");
+        foreach (var row in run.Dataset.Describe())
+        {
+            table.AddRow(Markup.Escape(row.Column), Markup.Escape(row.Kind), Markup.Escape(row.Detail));
+        }
+
+        console.Write(table);
+        if (run.LeftOut.Count > 0)
+        {
+            console.MarkupLineInterpolated($"Left out of the search: {string.Join(", ", run.LeftOut.Select(Dials.ML.Trainers.TrainerCatalog.DisplayName))} (reads numeric features only; the data has text).");
+        }
     }
 
     private static string Describe(TuningRun run, double? best) =>
         best is { } b ? $"Tuning, best CV {run.Metric.Name} [bold]{b:G5}[/]" : "Tuning";
 
-    private static void Print(IAnsiConsole console, TuneSettings settings, TuningRun run, StudyResult<TrainerSearch> result, HeldOutScores card, TimeSpan elapsed)
+    private static void Print(IAnsiConsole console, TuneSettings settings, TuningRun run, StudyResult<TrainerSearch> result, StudySnapshot snapshot, HeldOutScores card, TimeSpan elapsed)
     {
         var states = string.Join(", ", result.Trials.GroupBy(t => t.State).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
         console.WriteLine();
@@ -103,6 +121,14 @@ public static class TuneJob
         }
 
         console.Write(parameters);
+        var trainers = new Table().AddColumns("Trainer", $"Best CV {run.Metric.Name}", "Trials (complete, pruned, failed)");
+        foreach (var outcome in TrainerOutcomes.From(snapshot))
+        {
+            trainers.AddRow(outcome.Trainer, outcome.Best is { } b ? $"{b:G5} (trial {outcome.BestTrial})" : "-",
+                $"{outcome.Trials} ({outcome.Complete}, {outcome.Pruned}, {outcome.Failed})");
+        }
+
+        console.Write(trainers);
         var metric = run.Metric.Name;
         var scores = new Table().AddColumns("Model", $"CV {metric} (mean ± std, {run.Objective.FoldCount} folds)", $"Test {metric} ({run.Split.TestRows} rows, once)");
         foreach (var (name, test) in card.Test)

@@ -25,9 +25,11 @@ namespace TuneMlNet;
 /// <param name="Parallel">How many trials run at once.</param>
 /// <param name="Threads">Threads per trainer: null to choose from <paramref name="Parallel"/> (see
 /// <see cref="ThreadsPerTrial"/>), 0 for each trainer library's own default (every core), or a number.</param>
+/// <param name="Columns">How columns are read where inference should not decide (<c>--categorical</c>, <c>--text</c>,
+/// <c>--ignore</c>, <c>--numeric</c> and the <c>Columns</c> section of appsettings.json); null to infer every column.</param>
 public sealed record TuneSettings(string Data, string Label, TaskKind Task, int Trials, TimeSpan? Timeout, string Storage, int Seed, int Folds = 5,
     string Sampler = SamplerCatalog.DefaultKind, IReadOnlyList<JobObjective>? Objectives = null, double? MaxLatency = null,
-    IReadOnlyList<TrainerKind>? Trainers = null, int Parallel = 1, int? Threads = null)
+    IReadOnlyList<TrainerKind>? Trainers = null, int Parallel = 1, int? Threads = null, ColumnOverrides? Columns = null)
 {
     /// <summary>The fraction of rows sealed as the test split.</summary>
     public const double TestFraction = 0.2;

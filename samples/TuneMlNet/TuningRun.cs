@@ -16,9 +16,10 @@ namespace TuneMlNet;
 /// </summary>
 public sealed class TuningRun
 {
-    private TuningRun(MLContext ml, CsvDataset dataset, SealedSplit split, TaskMetric metric, int seed, SearchSpace<TrainerSearch> space,
-        TrainerColumns columns, int parallel, CrossValidatedObjective<TrainerSearch> objective)
+    private TuningRun(MLContext ml, TabularData dataset, SealedSplit split, TaskMetric metric, int seed, SearchSpace<TrainerSearch> space,
+        TrainerColumns columns, int parallel, CrossValidatedObjective<TrainerSearch> objective, IReadOnlyList<TrainerKind> leftOut)
     {
+        LeftOut = leftOut;
         Ml = ml;
         Dataset = dataset;
         Split = split;
@@ -34,7 +35,7 @@ public sealed class TuningRun
     public MLContext Ml { get; }
 
     /// <summary>The loaded data.</summary>
-    public CsvDataset Dataset { get; }
+    public TabularData Dataset { get; }
 
     /// <summary>The split: training rows for the tuner, test rows sealed.</summary>
     public SealedSplit Split { get; }
@@ -51,6 +52,9 @@ public sealed class TuningRun
     /// <summary>The trainers' columns, seed and thread count.</summary>
     public TrainerColumns Columns { get; }
 
+    /// <summary>The task's trainers left out of the search because they cannot read the data's text columns.</summary>
+    public IReadOnlyList<TrainerKind> LeftOut { get; }
+
     /// <summary>How many trials run at once.</summary>
     public int Parallel { get; }
 
@@ -63,11 +67,12 @@ public sealed class TuningRun
     {
         var ml = new MLContext(seed);
         var task = settings.Task;
-        var dataset = CsvDataset.Load(ml, settings.Data, settings.Label, task);
+        var dataset = TabularData.Load(ml, settings.Data, settings.Label, task, settings.Columns);
         var stratify = task == TaskKind.Regression ? null : dataset.LabelColumn;
         var split = SealedSplit.Create(dataset.Data, TuneSettings.TestFraction, seed, stratify);
         var metric = TaskMetric.DefaultFor(task);
-        var space = TrainerCatalog.Space(task, settings.Trainers);
+        var (trainers, leftOut) = TrainersFor(dataset, settings.Trainers);
+        var space = TrainerCatalog.Space(task, trainers);
         var columns = new TrainerColumns(Seed: seed, Threads: settings.ThreadsPerTrial);
         var objective = new CrossValidatedObjective<TrainerSearch>(ml, split.Train, dataset.Featurize(ml),
             config => config.Build(ml, task, columns), metric,
@@ -78,7 +83,30 @@ public sealed class TuningRun
                 StratifyBy = stratify,
                 Threshold = task == TaskKind.Binary ? ThresholdGoal.MaximizeF1 : null,
             });
-        return new TuningRun(ml, dataset, split, metric, seed, space, columns, settings.Parallel, objective);
+        return new TuningRun(ml, dataset, split, metric, seed, space, columns, settings.Parallel, objective, leftOut);
+    }
+
+    /// <summary>The trainers searched: those named, or all the task offers; with text columns, a trainer that reads only
+    /// dense numeric features is left out of "all" and refused when named.</summary>
+    /// <exception cref="DataException">A trainer named in <c>--trainers</c> cannot read a text column.</exception>
+    private static (IReadOnlyList<TrainerKind> Searched, IReadOnlyList<TrainerKind> LeftOut) TrainersFor(TabularData dataset, IReadOnlyList<TrainerKind>? named)
+    {
+        var all = named ?? TrainerCatalog.For(dataset.Task);
+        var numericOnly = all.Where(t => !TrainerCatalog.ReadsText(t)).ToList();
+        if (!dataset.HasText || numericOnly.Count == 0)
+        {
+            return (all, []);
+        }
+
+        var text = string.Join(", ", dataset.Columns.Where(c => c.Kind == ColumnKind.Text).Select(c => $"'{c.Name}'"));
+        if (named is not null)
+        {
+            var trainer = TrainerCatalog.DisplayName(numericOnly[0]);
+            throw new DataException(
+                $"Column {text} is text, and --trainers names {trainer}, which reads dense numeric features only. Leave {TrainerCatalog.FlagName(numericOnly[0])} out of --trainers, or drop the column with --ignore.");
+        }
+
+        return ([.. all.Except(numericOnly)], numericOnly);
     }
 
     /// <summary>Creates (or resumes) the study in <paramref name="storage"/>; a new study gets the defaults as trial 0.</summary>
@@ -120,7 +148,12 @@ public sealed class TuningRun
         IProgress<StudyProgress>? progress) =>
         study.OptimizeAsync(Objective.RunAsync, progress, trials, parallelism: Parallel, timeout: timeout);
 
-    /// <summary>Fits the full pipeline (featurizer and trainer) for <paramref name="config"/> on all training rows.</summary>
-    public ITransformer FitOnTraining(TrainerSearch config) =>
-        Dataset.Featurize(Ml).Append(config.Build(Ml, Dataset.Task, Columns)).Fit(Split.Train);
+    /// <summary>Fits <paramref name="config"/> on all training rows: the label conversion apart, then the featurizer and
+    /// the trainer as one model that reads the file's columns without the label (what model.zip holds).</summary>
+    public FittedModel FitOnTraining(TrainerSearch config)
+    {
+        var label = Dataset.ConvertLabel(Ml).Fit(Split.Train);
+        var model = Dataset.FeaturizeFeatures(Ml).Append(config.Build(Ml, Dataset.Task, Columns)).Fit(label.Transform(Split.Train));
+        return new FittedModel(label, model);
+    }
 }

@@ -42,6 +42,9 @@ public partial record TrainerSearch
     /// <summary>
     /// The chosen trainer with its settings, for <paramref name="task"/>. Binary classifiers produce a
     /// <c>Probability</c> column; multiclass ones need the label as a key column (as ML.NET's multiclass trainers do).
+    /// The linear trainers (SDCA, L-BFGS) get the features scaled to [-1, 1] first (zeros kept, so sparse text
+    /// features stay sparse): their step sizes and one penalty for every weight assume features on one scale, while a
+    /// CSV mixes columns in the hundreds with 0/1 indicators. Trees need no scaling.
     /// </summary>
     /// <param name="ml">The ML.NET context.</param>
     /// <param name="task">What is predicted.</param>
@@ -51,7 +54,7 @@ public partial record TrainerSearch
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(columns);
-        return (Trainer, task) switch
+        var trainer = (Trainer, task) switch
         {
             (TrainerKind.LightGbm, TaskKind.Binary) => LightGbm.BinaryTrainer(ml, columns),
             (TrainerKind.LightGbm, TaskKind.Multiclass) => LightGbm.MulticlassTrainer(ml, columns),
@@ -71,5 +74,8 @@ public partial record TrainerSearch
             (TrainerKind.Gam, TaskKind.Regression) => Gam.RegressionTrainer(ml, columns),
             _ => throw new ArgumentException(TrainerCatalog.NotOffered(Trainer, task), nameof(task)),
         };
+        return Trainer is TrainerKind.Sdca or TrainerKind.Lbfgs
+            ? ml.Transforms.NormalizeMinMax(columns.Features, fixZero: true).Append(trainer)
+            : trainer;
     }
 }
