@@ -63,7 +63,7 @@ internal static class TinyModels
         ], separatorChar: ',', hasHeader: true, allowQuoting: true);
 
     /// <summary>Fits a pipeline for the task with the trainer (<c>Sdca</c>, <c>LightGbm</c> or <c>FastTree</c>, which
-    /// has no multiclass form).</summary>
+    /// has no multiclass form; <c>LinearSvm</c> for binary only).</summary>
     public static (ITransformer Model, IDataView Data, ModelInfo Info) Fit(MLContext ml, string path, TaskKind task, string trainer)
     {
         var data = Load(ml, path, task);
@@ -89,6 +89,7 @@ internal static class TinyModels
         (TaskKind.Regression, "FastTree") => ml.Regression.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 10, minimumExampleCountPerLeaf: 2),
         (TaskKind.Binary, "Sdca") => ml.BinaryClassification.Trainers.SdcaLogisticRegression(maximumNumberOfIterations: 50),
         (TaskKind.Binary, "LightGbm") => ml.BinaryClassification.Trainers.LightGbm(numberOfLeaves: 4, minimumExampleCountPerLeaf: 2, numberOfIterations: 20),
+        (TaskKind.Binary, "LinearSvm") => ml.BinaryClassification.Trainers.LinearSvm(numberOfIterations: 10), // uncalibrated: no probability
         (TaskKind.Binary, "FastTree") => ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 4, numberOfTrees: 10, minimumExampleCountPerLeaf: 2),
         (TaskKind.Multiclass, "Sdca") => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(maximumNumberOfIterations: 50),
         (TaskKind.Multiclass, "LightGbm") => ml.MulticlassClassification.Trainers.LightGbm(numberOfLeaves: 4, minimumExampleCountPerLeaf: 2, numberOfIterations: 20),

@@ -10,7 +10,7 @@ public static class ModelScoring
     /// <summary>
     /// Reads <paramref name="csvPath"/> (a header line, then RFC 4180 records) by column name as the model's input
     /// schema asks, predicts every row and writes a CSV to <paramref name="output"/>: each row's own fields, then the
-    /// prediction (see docs/ml-model.md: <c>Score</c>; <c>PredictedLabel</c>, <c>Probability</c>, <c>Score</c>; or
+    /// prediction (see docs/ml-model.md: <c>Score</c>; <c>PredictedLabel</c>, <c>Probability.CLASS</c>, <c>Score</c>; or
     /// <c>PredictedLabel</c> and a <c>Probability.CLASS</c> column per class). Nothing is written unless every row
     /// was read and scored.
     /// </summary>
@@ -89,7 +89,7 @@ public static class ModelScoring
         var missing = inputs.Where(c => c.Name != model.Info.LabelColumn && Array.IndexOf(header, c.Name) < 0).Select(c => $"'{c.Name}'").ToList();
         if (missing.Count > 0)
         {
-            throw new DataException($"Data file '{path}' has no column {string.Join(", ", missing)}, which the model reads. Its columns: {string.Join(", ", header)}.");
+            throw new DataException($"Data file '{path}' has no column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}, which the model reads. Its columns: {string.Join(", ", header)}.");
         }
 
         var types = new List<(string, DataViewType)>();

@@ -6,10 +6,12 @@ namespace Dials.ML;
 
 /// <summary>
 /// The prediction columns a model's output has for its task, with their CSV names and a reader of their values as
-/// text: regression <c>Score</c>; binary <c>PredictedLabel</c> (as the class name), <c>Probability</c> (when the
-/// trainer is calibrated) and <c>Score</c>; multiclass <c>PredictedLabel</c> (as the class name) and one
-/// <c>Probability.CLASS</c> column per class.
+/// text: regression <c>Score</c>; binary <c>PredictedLabel</c> (as the class name), <c>Probability.CLASS</c> (the
+/// probability of the second class, the one predicted as true; only when the trainer is calibrated) and <c>Score</c>;
+/// multiclass <c>PredictedLabel</c> (as the class name) and one <c>Probability.CLASS</c> column per class.
 /// </summary>
+/// <remarks>The binary probability is named by its class: a bare <c>Probability</c> next to a predicted "high" reads as
+/// the probability of "high" when it is that of the other class.</remarks>
 internal sealed class PredictionColumns
 {
     private readonly Func<DataViewRowCursor, Func<IEnumerable<string>>> bind;
@@ -72,7 +74,7 @@ internal sealed class PredictionColumns
 
         // Uncalibrated trainers (a linear SVM, the averaged perceptron) give a score but no probability.
         var probability = Scalar(output, "Probability", NumberDataViewType.Single);
-        List<string> names = probability is null ? ["PredictedLabel", "Score"] : ["PredictedLabel", "Probability", "Score"];
+        List<string> names = probability is null ? ["PredictedLabel", "Score"] : ["PredictedLabel", "Probability." + classes[1], "Score"];
         List<DataViewSchema.Column> used = probability is null ? [label.Value, score.Value] : [label.Value, probability.Value, score.Value];
         return (new PredictionColumns(names, used, cursor =>
         {

@@ -69,10 +69,8 @@ public static class TunedModel
         var bytes = File.ReadAllBytes(path);
         var info = ReadInfo(bytes, path);
 
-        // ML.NET finds a saved transformer's loader among the assemblies it has registered; the tree trainers' live in
-        // packages a program may not have touched yet, so a LightGbm or FastTree model would not load without this.
-        ml.ComponentCatalog.RegisterAssembly(typeof(Microsoft.ML.Trainers.LightGbm.LightGbmBinaryModelParameters).Assembly);
-        ml.ComponentCatalog.RegisterAssembly(typeof(Microsoft.ML.Trainers.FastTree.FastTreeBinaryModelParameters).Assembly);
+        // ML.NET records each part's assembly in the zip and loads it by name, so a LightGbm or FastTree model loads in
+        // a process that never touched those trainers, as long as their packages are deployed (Dials.ML references both).
         ITransformer transformer;
         DataViewSchema schema;
         try

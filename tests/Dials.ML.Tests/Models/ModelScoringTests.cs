@@ -40,12 +40,23 @@ public sealed class ModelScoringTests : IDisposable
 
         var records = Csv.Parse(Score(loaded, Write("id,x1,x2,color", rows.Select(r => $"{r["id"]},{r["x1"]},{r["x2"]},{r["color"]}"))).Output);
 
-        Assert.Equal(["id", "x1", "x2", "color", "PredictedLabel", "Probability", "Score"], records[0]);
+        Assert.Equal(["id", "x1", "x2", "color", "PredictedLabel", "Probability.low", "Score"], records[0]);
         var predictions = records.Skip(1).ToList();
         Assert.Equal(expected.Select(e => TinyModels.Grades[e.Positive ? 1 : 0]), predictions.Select(r => r[4]));
         Assert.Equal(expected.Select(e => e.Probability), predictions.Select(r => r[5]));
         Assert.Equal(expected.Select(e => e.Score), predictions.Select(r => r[6]));
         Assert.True(Accuracy(predictions.Select(r => r[4]), rows.Select(r => r["grade"])) >= 0.8);
+    }
+
+    [Fact]
+    public void An_uncalibrated_binary_model_has_no_probability_column()
+    {
+        var (loaded, _) = SaveAndLoad(TaskKind.Binary, "LinearSvm");
+
+        var records = Csv.Parse(Score(loaded, Write("x1,x2,color", ["1,2,red", "9,0,blue"])).Output);
+
+        Assert.Equal(["x1", "x2", "color", "PredictedLabel", "Score"], records[0]);
+        Assert.All(records.Skip(1), r => Assert.Contains(r[3], TinyModels.Grades));
     }
 
     [Theory]
@@ -91,7 +102,7 @@ public sealed class ModelScoringTests : IDisposable
 
         var error = Assert.Throws<DataException>(() => ModelScoring.ScoreCsv(ml, loaded, csv, output));
 
-        Assert.Equal($"Data file '{csv}' has no column 'x2', 'color', which the model reads. Its columns: id, x1, colour.", error.Message);
+        Assert.Equal($"Data file '{csv}' has no columns 'x2', 'color', which the model reads. Its columns: id, x1, colour.", error.Message);
         Assert.Equal("", output.ToString());
     }
 
@@ -114,11 +125,11 @@ public sealed class ModelScoringTests : IDisposable
         var (loaded, _) = SaveAndLoad(TaskKind.Binary, "Sdca");
 
         var ragged = Assert.Throws<DataException>(() => Score(loaded, Write("x1,x2,color", ["1,2,red", "1,2"])));
-        var clash = Assert.Throws<DataException>(() => Score(loaded, Write("x1,x2,color,Probability", ["1,2,red,0.5"])));
+        var clash = Assert.Throws<DataException>(() => Score(loaded, Write("x1,x2,color,Probability.low", ["1,2,red,0.5"])));
         var missing = Assert.Throws<DataException>(() => Score(loaded, Path.Combine(directory, "none.csv")));
 
         Assert.EndsWith("line 3: 2 values where the header has 3 columns.", ragged.Message);
-        Assert.Contains("has a column 'Probability', the name of a prediction column", clash.Message);
+        Assert.Contains("has a column 'Probability.low', the name of a prediction column", clash.Message);
         Assert.Contains("none.csv' does not exist", missing.Message);
     }
 
