@@ -52,10 +52,12 @@ internal static class TinyModels
         return path;
     }
 
-    /// <summary>Loads the training file as a model's input: x1 and x2 as numbers, color and the label as text.</summary>
-    public static IDataView Load(MLContext ml, string path, TaskKind task) =>
+    /// <summary>Loads the training file as a model's input: x1 and x2 as numbers, color and the label as text, and
+    /// with <paramref name="withId"/> the identifier too, as text the pipeline never reads.</summary>
+    public static IDataView Load(MLContext ml, string path, TaskKind task, bool withId = false) =>
         ml.Data.LoadFromTextFile(path,
         [
+            .. withId ? [new TextLoader.Column("id", DataKind.String, 0)] : Array.Empty<TextLoader.Column>(),
             new TextLoader.Column("x1", DataKind.Single, 1),
             new TextLoader.Column("x2", DataKind.Single, 2),
             new TextLoader.Column("color", DataKind.String, 3),
@@ -64,9 +66,9 @@ internal static class TinyModels
 
     /// <summary>Fits a pipeline for the task with the trainer (<c>Sdca</c>, <c>LightGbm</c> or <c>FastTree</c>, which
     /// has no multiclass form; <c>LinearSvm</c> for binary only).</summary>
-    public static (ITransformer Model, IDataView Data, ModelInfo Info) Fit(MLContext ml, string path, TaskKind task, string trainer)
+    public static (ITransformer Model, IDataView Data, ModelInfo Info) Fit(MLContext ml, string path, TaskKind task, string trainer, bool withId = false)
     {
-        var data = Load(ml, path, task);
+        var data = Load(ml, path, task, withId);
         var label = Label(task);
         var features = ml.Transforms.Categorical.OneHotEncoding("colorHot", "color")
             .Append(ml.Transforms.Concatenate("Features", "x1", "x2", "colorHot"));

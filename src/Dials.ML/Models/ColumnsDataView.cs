@@ -13,19 +13,25 @@ internal sealed class ColumnsDataView : IDataView
     private readonly Array[] columns;
     private readonly int rows;
 
-    /// <param name="types">Each column's name and type.</param>
-    /// <param name="columns">Each column's values, all of the same length, typed per <paramref name="types"/>.</param>
-    public ColumnsDataView(IReadOnlyList<(string Name, DataViewType Type)> types, Array[] columns)
+    /// <param name="schema">The columns, with their names, types and annotations (a model's input schema, or part of it).</param>
+    /// <param name="columns">Each column's values, all of the same length, typed per <paramref name="schema"/>.</param>
+    public ColumnsDataView(IEnumerable<DataViewSchema.Column> schema, Array[] columns)
     {
-        var builder = new DataViewSchema.Builder();
-        foreach (var (name, type) in types)
-        {
-            builder.AddColumn(name, type);
-        }
-
-        Schema = builder.ToSchema();
+        Schema = SchemaOf(schema);
         this.columns = columns;
         rows = columns.Length == 0 ? 0 : columns[0].Length;
+    }
+
+    /// <summary>A schema of these columns alone, renumbered from 0.</summary>
+    public static DataViewSchema SchemaOf(IEnumerable<DataViewSchema.Column> columns)
+    {
+        var builder = new DataViewSchema.Builder();
+        foreach (var column in columns)
+        {
+            builder.AddColumn(column.Name, column.Type, column.Annotations);
+        }
+
+        return builder.ToSchema();
     }
 
     public bool CanShuffle => false;

@@ -28,4 +28,9 @@ public sealed record ModelInfo(TaskKind Task, string LabelColumn, IReadOnlyList<
 /// <param name="Name">The column's name.</param>
 /// <param name="Type">Its ML.NET type as ML.NET prints it: <c>Single</c> for numbers, <c>String</c> for text,
 /// <c>Boolean</c>, or a vector such as <c>Vector&lt;Single, 3&gt;</c>.</param>
-public sealed record ModelColumn(string Name, string Type);
+public sealed record ModelColumn(string Name, string Type)
+{
+    /// <summary>Whether the pipeline reads the column. A column of the training data that the featurization ignored
+    /// (an identifier) is kept in the input schema but not read, and may be absent from data to score.</summary>
+    public bool Used { get; init; } = true;
+}

@@ -30,7 +30,7 @@ internal static class ModelInfoJson
         Trainer = info.Trainer,
         Study = info.Study,
         Trial = info.Trial,
-        Inputs = [.. info.Inputs.Select(c => new ColumnDocument { Name = c.Name, Type = c.Type })],
+        Inputs = [.. info.Inputs.Select(c => new ColumnDocument { Name = c.Name, Type = c.Type, Used = c.Used })],
     }, Options);
 
     /// <exception cref="ModelFileException">The JSON is malformed, incomplete or of a newer format.</exception>
@@ -62,7 +62,7 @@ internal static class ModelInfoJson
         {
             Study = document.Study,
             Trial = document.Trial,
-            Inputs = [.. document.Inputs.Select(c => new ModelColumn(c.Name!, c.Type!))],
+            Inputs = [.. document.Inputs.Select(c => new ModelColumn(c.Name!, c.Type!) { Used = c.Used ?? true })],
         };
     }
 
@@ -90,5 +90,7 @@ internal static class ModelInfoJson
         public string? Name { get; set; }
 
         public string? Type { get; set; }
+
+        public bool? Used { get; set; }
     }
 }

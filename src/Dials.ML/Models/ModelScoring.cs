@@ -16,8 +16,9 @@ public static class ModelScoring
     /// </summary>
     /// <remarks>Numbers are read in the invariant culture and an empty field is a missing value (NaN); text columns are
     /// read as they are. The label column may be absent (it is filled with empty text or NaN, which the model's label
-    /// conversion accepts and the prediction ignores). Columns the model does not read are passed through to the
-    /// output unchanged and ignored by the model.</remarks>
+    /// conversion accepts and the prediction ignores), and so may a column of the training data the pipeline does not
+    /// read (an identifier its featurization ignored). Columns of the file the model does not read are passed through
+    /// to the output unchanged and ignored by the model.</remarks>
     /// <param name="ml">The context the model was loaded in.</param>
     /// <param name="model">The model.</param>
     /// <param name="csvPath">The rows to score.</param>
@@ -61,13 +62,14 @@ public static class ModelScoring
             throw new DataException($"Data file '{csvPath}' has a column '{clash}', the name of a prediction column; rename it so the output has one column of each name.");
         }
 
-        var view = ReadInputs(model, csvPath, header, rows);
-        var scored = model.Transformer.Transform(view);
+        var scored = model.Transformer.Transform(ReadInputs(model, csvPath, header, rows));
+        // Found again in the scored view's own schema: an input column left out renumbers the output columns.
+        var columns = PredictionColumns.Find(scored.Schema, model.Info).Columns!;
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        CsvRecords.Write(text, [.. header, .. predictions.Names]);
-        using (var cursor = scored.GetRowCursor(predictions.Used.Select(c => scored.Schema[c.Name])))
+        CsvRecords.Write(text, [.. header, .. columns.Names]);
+        using (var cursor = scored.GetRowCursor(columns.Used))
         {
-            var read = predictions.Bind(cursor);
+            var read = columns.Bind(cursor);
             foreach (var row in rows)
             {
                 if (!cursor.MoveNext())
@@ -85,14 +87,16 @@ public static class ModelScoring
 
     private static ColumnsDataView ReadInputs(LoadedModel model, string path, string[] header, List<CsvRecords.Record> rows)
     {
-        var inputs = model.InputSchema.Where(c => !c.IsHidden).ToList();
-        var missing = inputs.Where(c => c.Name != model.Info.LabelColumn && Array.IndexOf(header, c.Name) < 0).Select(c => $"'{c.Name}'").ToList();
+        // The label is filled when absent; any other absent column is an error if the pipeline reads it, and left out
+        // if it does not (a column of the training data the featurization ignored, such as an identifier).
+        var absent = model.InputSchema.Where(c => !c.IsHidden && c.Name != model.Info.LabelColumn && Array.IndexOf(header, c.Name) < 0).ToList();
+        var missing = absent.Where(c => InputUse.Reads(model.Transformer, model.InputSchema, c.Name)).Select(c => $"'{c.Name}'").ToList();
         if (missing.Count > 0)
         {
             throw new DataException($"Data file '{path}' has no column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}, which the model reads. Its columns: {string.Join(", ", header)}.");
         }
 
-        var types = new List<(string, DataViewType)>();
+        var inputs = model.InputSchema.Where(c => !c.IsHidden && !absent.Any(a => a.Name == c.Name)).ToList();
         var columns = new Array[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -103,11 +107,10 @@ public static class ModelScoring
                 throw new DataException($"Data file '{path}' has two columns named '{column.Name}'; the model reads it, so it must be one.");
             }
 
-            types.Add((column.Name, column.Type));
             columns[i] = index < 0 ? Filler(column, rows.Count, path) : Parse(column, [.. rows.Select(r => (r.Line, r.Fields[index]))], path);
         }
 
-        return new ColumnsDataView(types, columns);
+        return new ColumnsDataView(inputs, columns);
     }
 
     // An absent label: a value the label conversions (text to bool or key, text or number to float) map to "missing"

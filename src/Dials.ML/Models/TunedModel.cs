@@ -39,7 +39,10 @@ public static class TunedModel
 
         var complete = info with
         {
-            Inputs = [.. inputSchema.Where(c => !c.IsHidden).Select(c => new ModelColumn(c.Name, c.Type.ToString() ?? c.Type.RawType.Name))],
+            Inputs = [.. inputSchema.Where(c => !c.IsHidden).Select(c => new ModelColumn(c.Name, c.Type.ToString() ?? c.Type.RawType.Name)
+            {
+                Used = InputUse.Reads(model, inputSchema, c.Name),
+            })],
         };
         using var buffer = new MemoryStream();
         ml.Model.Save(model, inputSchema, buffer);

@@ -107,6 +107,20 @@ public sealed class ModelScoringTests : IDisposable
     }
 
     [Fact]
+    public void A_training_column_the_pipeline_ignores_may_be_absent()
+    {
+        var (model, data, info) = TinyModels.Fit(ml, TinyModels.WriteTrainingCsv(directory), TaskKind.Regression, "Sdca", withId: true);
+        var loaded = TunedModel.Load(ml, TunedModel.Save(ml, model, data.Schema, Path.Combine(directory, "model.zip"), info));
+
+        var records = Csv.Parse(Score(loaded, Write("x1,x2,color", ["1,2,red"])).Output);
+        var error = Assert.Throws<DataException>(() => Score(loaded, Write("x2,color", ["2,red"])));
+
+        Assert.Equal([("id", false), ("x1", true), ("x2", true), ("color", true), ("amount", true)], loaded.Info.Inputs.Select(c => (c.Name, c.Used)));
+        Assert.Equal(["x1", "x2", "color", "Score"], records[0]);
+        Assert.Contains("has no column 'x1', which the model reads. Its columns: x2, color.", error.Message);
+    }
+
+    [Fact]
     public void An_empty_number_is_missing_but_text_in_a_number_column_is_an_error_at_its_line()
     {
         var (loaded, _) = SaveAndLoad(TaskKind.Regression, "FastTree");

@@ -53,6 +53,7 @@ public sealed class TunedModelTests : IDisposable
             Assert.Equal(3, root.GetProperty("trial").GetInt32());
             Assert.Equal(["x1:Single", "x2:Single", "color:String", "grade:String"],
                 root.GetProperty("inputs").EnumerateArray().Select(c => c.GetProperty("name").GetString() + ":" + c.GetProperty("type").GetString()));
+            Assert.All(root.GetProperty("inputs").EnumerateArray(), c => Assert.True(c.GetProperty("used").GetBoolean()));
         }
 
         // What a user's program does with plain ML.NET, without Dials.
