@@ -80,8 +80,10 @@ public static class TunedModel
         {
             transformer = ml.Model.Load(new MemoryStream(bytes, writable: false), out schema);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or ArgumentException or IOException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // ML.NET reports damaged entries with many exception types (format, contract, end of stream, a missing
+            // assembly); whichever it is, the user needs the file's name and ML.NET's reason, not a stack trace.
             throw new ModelFileException($"Model file '{path}' cannot be loaded by ML.NET: {e.Message}", e);
         }
 
