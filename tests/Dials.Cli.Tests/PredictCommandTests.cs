@@ -21,7 +21,7 @@ public sealed class PredictCommandTests : IDisposable
         var model = Save(task, trainer);
         var data = WithoutLabels();
         var expected = new StringWriter();
-        ModelScoring.ScoreCsv(ml, TunedModel.Load(ml, model), data, expected);
+        ModelScoring.ScoreCsv(TunedModel.Load(ml, model), data, expected);
         var path = Path.Combine(directory, "out", "scored.csv");
 
         var run = CliProcess.Run("predict", "--model", model, "--data", data, "--out", path);

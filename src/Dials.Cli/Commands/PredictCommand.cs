@@ -32,7 +32,7 @@ internal static class PredictCommand
         int rows;
         try
         {
-            rows = ModelScoring.ScoreCsv(ml, TunedModel.Load(ml, modelPath), dataPath, scored);
+            rows = ModelScoring.ScoreCsv(TunedModel.Load(ml, modelPath), dataPath, scored);
         }
         catch (Exception e) when (e is ModelFileException or DataException)
         {

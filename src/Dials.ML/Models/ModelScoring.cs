@@ -19,7 +19,6 @@ public static class ModelScoring
     /// conversion accepts and the prediction ignores), and so may a column of the training data the pipeline does not
     /// read (an identifier its featurization ignored). Columns of the file the model does not read are passed through
     /// to the output unchanged and ignored by the model.</remarks>
-    /// <param name="ml">The context the model was loaded in.</param>
     /// <param name="model">The model.</param>
     /// <param name="csvPath">The rows to score.</param>
     /// <param name="output">Where the scored CSV goes.</param>
@@ -27,9 +26,8 @@ public static class ModelScoring
     /// <exception cref="DataException">The file is missing or empty, lacks a column the model reads (the message names
     /// it and lists the file's columns), has a record of the wrong length, a value that is not a number in a numeric
     /// column, or a column named like a prediction column.</exception>
-    public static int ScoreCsv(MLContext ml, LoadedModel model, string csvPath, TextWriter output)
+    public static int ScoreCsv(LoadedModel model, string csvPath, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(csvPath);
         ArgumentNullException.ThrowIfNull(output);
@@ -52,9 +50,9 @@ public static class ModelScoring
 
         var header = records[0].Fields.Select(h => h.Trim()).ToArray();
         var rows = records.Skip(1).ToList();
-        foreach (var row in rows.Where(r => r.Fields.Length != header.Length))
+        if (rows.FirstOrDefault(r => r.Fields.Length != header.Length) is { } ragged)
         {
-            throw new DataException($"Data file '{csvPath}', line {row.Line}: {row.Fields.Length} values where the header has {header.Length} columns.");
+            throw new DataException($"Data file '{csvPath}', line {ragged.Line}: {ragged.Fields.Length} values where the header has {header.Length} columns.");
         }
 
         if (predictions.Names.FirstOrDefault(header.Contains) is { } clash)

@@ -100,7 +100,7 @@ public sealed class ModelScoringTests : IDisposable
         var csv = Write("id,x1,colour", ["a,1,red"]);
         var output = new StringWriter();
 
-        var error = Assert.Throws<DataException>(() => ModelScoring.ScoreCsv(ml, loaded, csv, output));
+        var error = Assert.Throws<DataException>(() => ModelScoring.ScoreCsv(loaded, csv, output));
 
         Assert.Equal($"Data file '{csv}' has no columns 'x2', 'color', which the model reads. Its columns: id, x1, colour.", error.Message);
         Assert.Equal("", output.ToString());
@@ -159,7 +159,7 @@ public sealed class ModelScoringTests : IDisposable
     private (int Count, string Output) Score(LoadedModel model, string csv)
     {
         var output = new StringWriter();
-        var count = ModelScoring.ScoreCsv(ml, model, csv, output);
+        var count = ModelScoring.ScoreCsv(model, csv, output);
         return (count, output.ToString());
     }
 
