@@ -60,7 +60,7 @@ internal static class Program
         return root;
     }
 
-    private const string Description = "Dials: typed hyperparameters and a tuner. Inspect, analyse and export studies in any storage; compare search strategies.";
+    private const string Description = "Dials: typed hyperparameters and a tuner. Inspect, analyse and export studies in any storage; score data with a saved model; compare search strategies.";
 
     private static void AddSubcommands(Command root)
     {
@@ -72,5 +72,6 @@ internal static class Program
         root.Subcommands.Add(ImportanceCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(ReportCommand.Create(CliOutput.FromProcess));
         root.Subcommands.Add(ExportCommand.Create(CliOutput.FromProcess));
+        root.Subcommands.Add(PredictCommand.Create(CliOutput.FromProcess));
     }
 }

@@ -98,9 +98,9 @@ internal static partial class DocsCompiler
     private static bool IsReferenced(string name) =>
         name is "mscorlib" or "netstandard" or "Npgsql" or "TorchSharp"
         || name.StartsWith("System.", StringComparison.Ordinal)
+        || name.StartsWith("Microsoft.ML", StringComparison.Ordinal) // docs/ml-model.md loads a model with ML.NET
         || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
         || name.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal)
-        || name.StartsWith("Microsoft.ML", StringComparison.Ordinal)
         || (name.StartsWith("Dials", StringComparison.Ordinal) && !name.EndsWith(".Tests", StringComparison.Ordinal)
             && name is not ("Dials.Generators" or "Dials.CodeFixes"));
 
