@@ -1,6 +1,7 @@
 using Dials.Catalogs;
 using System.Diagnostics;
 using Dials;
+using Dials.ML;
 using Dials.ML.Trainers;
 using Dials.ML.Tuning;
 using Dials.Reporting.Html;
@@ -64,7 +65,15 @@ public static class TuneJob
         var bestFolds = FoldStatistics.FromRunningMeans(result.Trials[result.Best.Number].Intermediate);
         var defaultTrial = result.Trials.FirstOrDefault(t => t.Number == 0 && t.State == TrialState.Complete);
         var defaults = run.Space.Default;
-        var test = FinalComparison.Evaluate(run, [($"tuned (trial {result.Best.Number})", result.Best.Config), ("defaults", defaults)]);
+        // Both are fitted on all training rows; the tuned one is also the model saved for use (model.zip).
+        var tuned = run.FitOnTraining(result.Best.Config);
+        var test = FinalComparison.Evaluate(run, [($"tuned (trial {result.Best.Number})", tuned), ("defaults", run.FitOnTraining(defaults))]);
+        var modelPath = TunedModel.Save(run.Ml, tuned.Model, run.Dataset.Data.Schema, settings.Beside(".model.zip"),
+            new ModelInfo(settings.Task, settings.Label, run.Dataset.Classes, TrainerCatalog.DisplayName(result.Best.Config.Trainer))
+            {
+                Study = settings.StudyName,
+                Trial = result.Best.Number,
+            });
         // A best trial from an earlier run has no threshold in this process: the folds are deterministic, so
         // cross-validating its configuration again reproduces the out-of-fold predictions the threshold is chosen on.
         var threshold = run.Objective.Results.TryGetValue(result.Best.Number, out var bestCv) ? bestCv.Threshold
@@ -85,6 +94,8 @@ public static class TuneJob
             "median (5 startup trials, from fold 2)", scores);
         Print(console, settings, run, result, snapshot, scores, clock.Elapsed);
         console.MarkupLineInterpolated($"Report: {report}");
+        console.MarkupLineInterpolated($"Model (trial {result.Best.Number}, refitted on the {run.Split.TrainRows} tuning rows): {modelPath}");
+        console.MarkupLineInterpolated($"Score a CSV with it: dials predict --model {modelPath} --data FILE.csv");
         return 0;
     }
 
