@@ -28,6 +28,7 @@ public static class ParetoJob
         var objectives = settings.Objectives!;
         var run = TuningRun.Prepare(settings, settings.Seed);
         console.MarkupLineInterpolated($"Data [bold]{Path.GetFileName(settings.Data)}[/]: {run.Dataset.Rows} rows, label [bold]{settings.Label}[/] ({settings.Task}); {run.Split.TrainRows} rows for tuning, {run.Split.TestRows} sealed for one final test.");
+        TuneJob.PrintColumns(console, run);
         NamedObjective[] named = [.. objectives.Select(o => new NamedObjective(JobObjectives.Name(o, run.Metric), JobObjectives.Direction(o, run.Metric)))];
         var metric = named[objectives.ToList().IndexOf(JobObjective.Metric)].Name;
         var selection = settings.MaxLatency is { } max
@@ -48,7 +49,7 @@ public static class ParetoJob
 
         if (objectives.Contains(JobObjective.Size))
         {
-            console.MarkupLine("Size: the bytes of the model (featurizer and LightGbm) saved as an ML.NET zip.");
+            console.MarkupLine("Size: the bytes of the model (featurizer and trainer) saved as an ML.NET zip.");
         }
 
         var result = before;

@@ -167,7 +167,7 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Equal(0, more.Exit);
         Assert.Equal(5, File.ReadAllLines(log).Length);
         // Trial 0 is the enqueued defaults, once: resuming does not queue them again.
-        Assert.Single(File.ReadAllLines(log), line => line.Contains("\"NumberOfLeaves\":31,\"LearningRate\":0.1,", StringComparison.Ordinal));
+        Assert.Single(File.ReadAllLines(log), line => line.Contains("\"Trainer\":\"LightGbm\",\"LightGbm.NumberOfLeaves\":31,\"LightGbm.LearningRate\":0.1,", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(folder, "study.card.md")));
         Assert.Contains("\"title\": \"Held-out scores\"", File.ReadAllText(Path.Combine(folder, "study.card.json")));
     }
