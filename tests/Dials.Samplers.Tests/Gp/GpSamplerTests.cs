@@ -190,4 +190,32 @@ public class GpSamplerTests
         Assert.Contains(trials, t => t.StrategyReason?.Contains("the best trial lies in another branch", StringComparison.Ordinal) == true);
         SamplerHarness.AssertValid(mixed.Space, trials.Select(t => t.Point));
     }
+
+    [Fact]
+    public void A_lone_choice_whose_levels_are_all_tried_is_still_chosen_by_the_model_not_at_random()
+    {
+        // One study searching three "trainers", each with a setting of its own: after three trials every always-active
+        // point (a level) has been tried, yet each new trial is new through its child. The model keeps choosing.
+        var space = TestFunction.PointSpace(
+        [
+            Dimension.Categorical("trainer", ["a", "b", "c"]),
+            Dimension.Float("a.rate", 0, 1, condition: new DimensionCondition("trainer", [0])),
+            Dimension.Float("b.rate", 0, 1, condition: new DimensionCondition("trainer", [1])),
+            Dimension.Float("c.rate", 0, 1, condition: new DimensionCondition("trainer", [2])),
+        ]);
+        // b is best (0 at rate 0.3); a and c never get below 1.
+        double Objective(double[] x) => x[0] switch
+        {
+            1 => Math.Abs(x[2] - 0.3),
+            0 => 1 + x[1],
+            _ => 1.5 + x[3],
+        };
+
+        var trials = SamplerHarness.Run(space, new GpSampler(seed: 3), Objective, 40);
+
+        var modelled = trials.Skip(15).ToList();
+        Assert.DoesNotContain(modelled, t => t.Strategy == "random");
+        Assert.True(modelled.Count(t => t.Point[0] == 1) > modelled.Count / 2,
+            $"b chosen {modelled.Count(t => t.Point[0] == 1)} of {modelled.Count} times");
+    }
 }
