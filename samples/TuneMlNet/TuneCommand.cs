@@ -43,8 +43,8 @@ public static class TuneCommand
         var objectivesOption = new Option<string?>("--objectives") { Description = "Several objectives, separated by commas: the task's metric (rmse, auc or log-loss) and latency (prediction time per row, microseconds) and/or size (saved model bytes), e.g. rmse,latency. Prints the Pareto front." };
         var maxLatency = new Option<double?>("--max-latency") { Description = "With latency in --objectives: choose the best metric among front points with latency at most this many microseconds per row." };
         var trainersOption = new Option<string?>("--trainers") { Description = "The trainers searched together with their settings, separated by commas (lightgbm, fasttree, fastforest, sdca, lbfgs, gam; which ones depends on the task). Default: every trainer the task offers." };
-        var parallel = new Option<int>("--parallel") { Description = "Trials run at once.", DefaultValueFactory = _ => 1 };
-        var threads = new Option<string>("--threads") { Description = "Threads per trainer: auto (the cores shared among parallel trials), a number, or 0 for each library's own default.", DefaultValueFactory = _ => "auto" };
+        var parallel = new Option<int>("--parallel") { Description = "Trials run at once, each trainer on one thread: the way to use more cores.", DefaultValueFactory = _ => 1 };
+        var threads = new Option<string>("--threads") { Description = "Threads per trainer: auto (one; use --parallel for more cores), a number, or 0 for each library's own default (every core).", DefaultValueFactory = _ => "auto" };
         var categorical = new Option<string?>("--categorical") { Description = "Columns to read as categories (comma-separated), whatever inference says." };
         var text = new Option<string?>("--text") { Description = "Columns to read as free text (FeaturizeText)." };
         var ignore = new Option<string?>("--ignore") { Description = "Columns to leave out of the features." };

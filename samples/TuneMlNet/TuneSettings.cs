@@ -23,8 +23,8 @@ namespace TuneMlNet;
 /// row, the chosen point may have.</param>
 /// <param name="Trainers">The trainers searched (<c>--trainers</c>); null for every trainer the task offers.</param>
 /// <param name="Parallel">How many trials run at once.</param>
-/// <param name="Threads">Threads per trainer: null to choose from <paramref name="Parallel"/> (see
-/// <see cref="ThreadsPerTrial"/>), 0 for each trainer library's own default (every core), or a number.</param>
+/// <param name="Threads">Threads per trainer: null for one (see <see cref="ThreadsPerTrial"/>), 0 for each trainer
+/// library's own default (every core), or a number.</param>
 /// <param name="Columns">How columns are read where inference should not decide (<c>--categorical</c>, <c>--text</c>,
 /// <c>--ignore</c>, <c>--numeric</c> and the <c>Columns</c> section of appsettings.json); null to infer every column.</param>
 public sealed record TuneSettings(string Data, string Label, TaskKind Task, int Trials, TimeSpan? Timeout, string Storage, int Seed, int Folds = 5,
@@ -45,12 +45,11 @@ public sealed record TuneSettings(string Data, string Label, TaskKind Task, int 
     public string TrainersKey => Trainers is null ? "trainers" : string.Join("-", Trainers.Select(TrainerCatalog.FlagName));
 
     /// <summary>The thread count each trainer gets (<see cref="TrainerColumns.Threads"/>): as given, null (the library's
-    /// own default) for 0, else one share of the cores per parallel trial. On a busy machine LightGbm's default (a thread
-    /// per core, spinning while it waits) fought the cross-validation and the other load: 7 s became more than 100 s
-    /// (docs/benchmarks.md).</summary>
+    /// own default, every core) for 0, else <see cref="TrainerThreads.PerModel"/>: one per trial, the cores used by
+    /// <see cref="Parallel"/> trials instead (on a busy machine LightGbm's own default made a 12 s run take 56 s).</summary>
     public int? ThreadsPerTrial => Threads switch
     {
-        null => TrainerThreads.ThreadsPerTrial(Parallel, Environment.ProcessorCount),
+        null => TrainerThreads.PerModel,
         0 => null,
         var n => n,
     };

@@ -1,23 +1,15 @@
 namespace Dials.ML.Trainers;
 
-/// <summary>How many threads each model gets when a study trains several at once.</summary>
+/// <summary>How many threads each model gets while a study trains many.</summary>
 public static class TrainerThreads
 {
     /// <summary>
-    /// The processors shared out among the trials running at once: <c>max(1, processorCount / parallelTrials)</c>.
-    /// Left to themselves, LightGBM's OpenMP threads take every core and spin while they wait for work, so parallel
-    /// trials (and the cross-validation inside each) fight over the same cores: on a busy 2-core machine a run went
-    /// from 14 s to 200-460 s, and back to 11-12 s with one thread per model. Giving each trial its share keeps the
-    /// total at the machine's size.
+    /// One thread per model, whatever the study's parallelism: the cores are used by running trials side by side
+    /// (<c>parallelism</c> in <c>Study.OptimizeAsync</c>, <c>--parallel</c> in the main job), not by threads inside one
+    /// model. Left to themselves LightGBM's OpenMP threads take every core and spin at each of the many barriers of a
+    /// small fit, so on a 2-core machine whose cores were busy with two other processes a 20-trial run took 56 s with
+    /// the library's default and 66 s with two threads, against 12 s with one; even without added load, one thread was
+    /// faster (7.7 s against 9.5 s with two) and used half the CPU (docs/benchmarks.md, "Threads per trial").
     /// </summary>
-    /// <param name="parallelTrials">Trials the study runs at once; at least 1.</param>
-    /// <param name="processorCount">Processors available, usually <see cref="Environment.ProcessorCount"/>; at least 1.</param>
-    /// <returns>Threads for each model, at least 1.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A count below 1.</exception>
-    public static int ThreadsPerTrial(int parallelTrials, int processorCount)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(parallelTrials, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(processorCount, 1);
-        return Math.Max(1, processorCount / parallelTrials);
-    }
+    public const int PerModel = 1;
 }

@@ -102,15 +102,4 @@ public sealed class TrainerCatalogTests
         Assert.False(TrainerCatalog.TryParse(" , ", TaskKind.Binary, out _, out problem));
         Assert.StartsWith("No trainer named;", problem, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Threads_per_trial_share_the_processors_and_never_drop_below_one()
-    {
-        Assert.Equal(8, TrainerThreads.ThreadsPerTrial(1, 8));
-        Assert.Equal(2, TrainerThreads.ThreadsPerTrial(4, 8));
-        Assert.Equal(1, TrainerThreads.ThreadsPerTrial(2, 2));
-        Assert.Equal(1, TrainerThreads.ThreadsPerTrial(4, 2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => TrainerThreads.ThreadsPerTrial(0, 2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TrainerColumns(Threads: 0));
-    }
 }
