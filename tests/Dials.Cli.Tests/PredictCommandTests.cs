@@ -83,7 +83,7 @@ public sealed class PredictCommandTests : IDisposable
         Assert.All(runs, run => Assert.Equal((1, ""), (run.ExitCode, run.Out)));
         Assert.Contains($"'{ragged}', line 3: 2 values where the header has 3 columns", runs[0].Error);
         Assert.Contains($"'{notNumber}', line 2: column 'x2' is 'two', not a number", runs[1].Error);
-        Assert.Contains($"'{unclosed}', line 2: a quoted field is never closed", runs[2].Error);
+        Assert.Contains($"'{unclosed}', line 2: a quoted value opens there and is never closed", runs[2].Error);
         Assert.Contains("none.csv' does not exist", runs[3].Error);
         Assert.False(File.Exists(path));
     }

@@ -42,14 +42,10 @@ public static class ModelScoring
             throw new DataException($"Data file '{csvPath}' does not exist.");
         }
 
-        var records = CsvRecords.Read(File.ReadAllText(csvPath), csvPath);
-        if (records.Count == 0)
-        {
-            throw new DataException($"Data file '{csvPath}' is empty; it needs a header line.");
-        }
-
-        var header = records[0].Fields.Select(h => h.Trim()).ToArray();
-        var rows = records.Skip(1).ToList();
+        // Read as the training file was (CsvTable, the reader column inference uses), so a value scores as it trained.
+        var table = CsvTable.Read(csvPath);
+        var header = table.Header;
+        var rows = table.Rows.Select((fields, k) => new CsvRecord(table.Lines[k], fields)).ToList();
         if (rows.FirstOrDefault(r => r.Fields.Length != header.Length) is { } ragged)
         {
             throw new DataException($"Data file '{csvPath}', line {ragged.Line}: {ragged.Fields.Length} values where the header has {header.Length} columns.");
@@ -64,7 +60,7 @@ public static class ModelScoring
         // Found again in the scored view's own schema: an input column left out renumbers the output columns.
         var columns = PredictionColumns.Find(scored.Schema, model.Info).Columns!;
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        CsvRecords.Write(text, [.. header, .. columns.Names]);
+        CsvWriting.Write(text, [.. header, .. columns.Names]);
         using (var cursor = scored.GetRowCursor(columns.Used))
         {
             var read = columns.Bind(cursor);
@@ -75,7 +71,7 @@ public static class ModelScoring
                     throw new InvalidOperationException($"The model returned fewer rows than the {rows.Count} of '{csvPath}'.");
                 }
 
-                CsvRecords.Write(text, [.. row.Fields, .. read()]);
+                CsvWriting.Write(text, [.. row.Fields, .. read()]);
             }
         }
 
@@ -83,7 +79,7 @@ public static class ModelScoring
         return rows.Count;
     }
 
-    private static ColumnsDataView ReadInputs(LoadedModel model, string path, string[] header, List<CsvRecords.Record> rows)
+    private static ColumnsDataView ReadInputs(LoadedModel model, string path, string[] header, List<CsvRecord> rows)
     {
         // The label is filled when absent; any other absent column is an error if the pipeline reads it, and left out
         // if it does not (a column of the training data the featurization ignored, such as an identifier).
@@ -157,3 +153,6 @@ public static class ModelScoring
     private static DataException Unsupported(DataViewSchema.Column column, string path) =>
         new($"The model reads column '{column.Name}' as {column.Type}, which cannot be read from a CSV file such as '{path}' (numbers, text and true/false can).");
 }
+
+/// <summary>One record of a file to score and the line it starts on (1-based), for error messages.</summary>
+internal sealed record CsvRecord(int Line, string[] Fields);
