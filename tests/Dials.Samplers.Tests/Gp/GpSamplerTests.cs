@@ -218,4 +218,33 @@ public class GpSamplerTests
         Assert.True(modelled.Count(t => t.Point[0] == 1) > modelled.Count / 2,
             $"b chosen {modelled.Count(t => t.Point[0] == 1)} of {modelled.Count} times");
     }
+
+    [Fact]
+    public void A_failed_point_is_never_proposed_again_even_from_a_nearby_input_of_a_wide_integer_range()
+    {
+        // The best lies towards few trees, where the model cannot be fitted (the trial fails, as a FastForest with too
+        // few rows per leaf does): the GP, which learns nothing from failures, keeps being drawn to the same corner.
+        var space = TestFunction.PointSpace(
+        [
+            Dimension.Int("trees", 20, 1000, log: true),
+            Dimension.Int("leaf", 2, 100, log: true),
+            Dimension.Float("fraction", 0.4, 1),
+        ]);
+        var study = Study.Create(space, new StudyOptions { Sampler = new GpSampler(seed: 5) });
+        for (var n = 0; n < 40; n++)
+        {
+            var trial = study.Ask();
+            var x = trial.Config;
+            if (x[1] > 60)
+            {
+                study.Tell(trial, TrialState.Failed, "no split possible");
+                continue;
+            }
+
+            study.Tell(trial, Math.Log(x[0]) - Math.Log(x[1]) * 0.5 + Math.Abs(x[2] - 0.5));
+        }
+
+        var points = study.Storage.ReadTrials(study.Name).Select(t => string.Join(",", t.Point)).ToList();
+        Assert.Equal(points.Count, points.Distinct().Count());
+    }
 }

@@ -291,7 +291,9 @@ internal sealed class AcquisitionSearch
             var same = true;
             for (var j = 0; j < d && same; j++)
             {
-                same = Math.Abs(point[j] - taken[t * d + j]) <= 1e-9;
+                // Compared as the configurations they decode to: a failed trial's point came back from a nearby
+                // input of a wide integer range, proposed again and again, until this compared decoded values.
+                same = Math.Abs(features.Canonical(j, point[j]) - taken[t * d + j]) <= 1e-9;
             }
 
             if (same)

@@ -128,6 +128,12 @@ internal sealed class GpFeatures
     /// continuous, the centre of its level's bin where discrete, the level's index where categorical.</summary>
     public double FromUniform(int j, double unit) => Levels[j] == 0 ? unit : AtLevel(j, Math.Min((int)(unit * Levels[j]), Levels[j] - 1));
 
+    /// <summary>Input <paramref name="j"/> as the point it decodes to encodes it: a search input between two integers
+    /// (a wide integer range is searched as continuous) moved to where its integer lies, so that two inputs that would
+    /// propose the same configuration compare equal.</summary>
+    public double Canonical(int j, double input) =>
+        IsCategorical[j] ? Math.Round(input) : dimensions[j].ToUnit(dimensions[j].FromUnit(input));
+
     /// <summary>Input <paramref name="j"/> at level <paramref name="level"/> of a discrete input.</summary>
     public double AtLevel(int j, int level) => IsCategorical[j] ? level : (level + 0.5) / Levels[j];
 
