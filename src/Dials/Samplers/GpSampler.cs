@@ -137,7 +137,7 @@ public sealed class GpSampler : IProposingSampler
         else
         {
             why = $"GP over {features.Count} dimension(s), {data.CompleteCount} complete trial(s)"
-                  + (data.Count > data.CompleteCount ? $" and {data.Count - data.CompleteCount} pruned" : "")
+                  + (data.Count > data.CompleteCount ? $" and {data.Count - data.CompleteCount} pruned or failed" : "")
                   + (data.PendingCount > 0 ? $", {data.PendingCount} running" : "")
                   + (!data.HasConstraints ? ""
                       : data.HasFeasible ? "; weighed by the probability of meeting the constraints"

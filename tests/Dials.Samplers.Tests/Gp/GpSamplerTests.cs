@@ -247,4 +247,29 @@ public class GpSamplerTests
         var points = study.Storage.ReadTrials(study.Name).Select(t => string.Join(",", t.Point)).ToList();
         Assert.Equal(points.Count, points.Distinct().Count());
     }
+
+    [Fact]
+    public void The_model_steers_away_from_where_the_objective_fails()
+    {
+        // The best values lie next to a region where the objective cannot be evaluated (x > 0.6 fails): a GP that
+        // ignored failures kept proposing into it; counted at the worst value, they teach it to stay out.
+        var space = TestFunction.PointSpace([Dimension.Float("x", 0, 1), Dimension.Float("y", 0, 1)]);
+        var study = Study.Create(space, new StudyOptions { Sampler = new GpSampler(seed: 7) });
+        var failed = 0;
+        for (var n = 0; n < 40; n++)
+        {
+            var trial = study.Ask();
+            var (x, y) = (trial.Config[0], trial.Config[1]);
+            if (x > 0.6)
+            {
+                study.Tell(trial, TrialState.Failed, "cannot be evaluated here");
+                failed += n >= 20 ? 1 : 0;
+                continue;
+            }
+
+            study.Tell(trial, -x + Math.Abs(y - 0.5));
+        }
+
+        Assert.True(failed <= 4, $"{failed} of the last 20 trials failed");
+    }
 }

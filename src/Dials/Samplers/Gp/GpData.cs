@@ -1,8 +1,8 @@
 namespace Dials.Samplers.Gp;
 
 /// <summary>
-/// The GP's view of a study's trials: inputs and standardised targets of the complete trials (and of the pruned ones,
-/// at the worst complete value), the constraint values of the complete trials, the inputs of trials still running, and
+/// The GP's view of a study's trials: inputs and standardised targets of the complete trials (and of the pruned ones and
+/// those the objective failed on, at the worst complete value), the constraint values of the complete trials, the inputs of trials still running, and
 /// every input already taken.
 /// </summary>
 internal sealed class GpData
@@ -24,7 +24,7 @@ internal sealed class GpData
         BestRow = bestRow;
     }
 
-    /// <summary>Row-major inputs of the observations (complete trials first, then pruned ones).</summary>
+    /// <summary>Row-major inputs of the observations (complete trials first, then pruned and failed ones).</summary>
     public double[] Inputs { get; }
 
     /// <summary>The number of observations.</summary>
@@ -93,6 +93,13 @@ internal sealed class GpData
                     complete.Add((trial.Point, sign * value, trial.Constraints is { } c ? [.. c.Select(v => v.Value)] : null));
                     break;
                 case TrialState.Pruned:
+                    pruned.Add(trial.Point);
+                    break;
+                // A configuration the objective could not evaluate (it threw, or returned NaN: a FastForest whose
+                // leaves cannot split predicts nothing) is taken to be as bad as the worst, as a pruned one is. Left
+                // out, the GP learned nothing there and kept returning: 71 of 200 trials of one study failed so. A
+                // trial failed as stale (its worker died) says nothing of its configuration and stays out.
+                case TrialState.Failed when !Liveness.IsStale(trial):
                     pruned.Add(trial.Point);
                     break;
                 case TrialState.Running:
