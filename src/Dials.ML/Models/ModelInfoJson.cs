@@ -13,15 +13,7 @@ internal static class ModelInfoJson
     /// <summary>The version of the document's shape; a reader refuses a newer one.</summary>
     public const int FormatVersion = 1;
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    public static byte[] Write(ModelInfo info) => JsonSerializer.SerializeToUtf8Bytes(new Document
+    public static byte[] Write(ModelInfo info) => JsonSerializer.SerializeToUtf8Bytes(new ModelInfoDocument
     {
         Format = FormatVersion,
         Task = info.Task,
@@ -30,16 +22,16 @@ internal static class ModelInfoJson
         Trainer = info.Trainer,
         Study = info.Study,
         Trial = info.Trial,
-        Inputs = [.. info.Inputs.Select(c => new ColumnDocument { Name = c.Name, Type = c.Type, Used = c.Used })],
-    }, Options);
+        Inputs = [.. info.Inputs.Select(c => new ModelColumnDocument { Name = c.Name, Type = c.Type, Used = c.Used })],
+    }, ModelInfoJsonContext.Default.ModelInfoDocument);
 
     /// <exception cref="ModelFileException">The JSON is malformed, incomplete or of a newer format.</exception>
     public static ModelInfo Read(Stream json, string path)
     {
-        Document? document;
+        ModelInfoDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<Document>(json, Options);
+            document = JsonSerializer.Deserialize(json, ModelInfoJsonContext.Default.ModelInfoDocument);
         }
         catch (JsonException e)
         {
@@ -65,32 +57,41 @@ internal static class ModelInfoJson
             Inputs = [.. document.Inputs.Select(c => new ModelColumn(c.Name!, c.Type!) { Used = c.Used ?? true })],
         };
     }
-
-    private sealed class Document
-    {
-        public int Format { get; set; }
-
-        public TaskKind? Task { get; set; }
-
-        public string? LabelColumn { get; set; }
-
-        public List<string>? Classes { get; set; }
-
-        public string? Trainer { get; set; }
-
-        public string? Study { get; set; }
-
-        public int? Trial { get; set; }
-
-        public List<ColumnDocument>? Inputs { get; set; }
-    }
-
-    private sealed class ColumnDocument
-    {
-        public string? Name { get; set; }
-
-        public string? Type { get; set; }
-
-        public bool? Used { get; set; }
-    }
 }
+
+/// <summary>The document's shape, kept apart from <see cref="ModelInfo"/> so the file stays fixed when that grows.</summary>
+internal sealed class ModelInfoDocument
+{
+    public int Format { get; set; }
+
+    public TaskKind? Task { get; set; }
+
+    public string? LabelColumn { get; set; }
+
+    public List<string>? Classes { get; set; }
+
+    public string? Trainer { get; set; }
+
+    public string? Study { get; set; }
+
+    public int? Trial { get; set; }
+
+    public List<ModelColumnDocument>? Inputs { get; set; }
+}
+
+/// <summary>One input column in the document.</summary>
+internal sealed class ModelColumnDocument
+{
+    public string? Name { get; set; }
+
+    public string? Type { get; set; }
+
+    public bool? Used { get; set; }
+}
+
+/// <summary>Source-generated serialization of the document: no reflection, so a trimmed or NativeAOT program (a .NET 10
+/// file-based app is one by default) reads model.zip too; reflection-based serialization is switched off there.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ModelInfoDocument))]
+internal sealed partial class ModelInfoJsonContext : JsonSerializerContext;
