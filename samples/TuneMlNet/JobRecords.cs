@@ -103,11 +103,20 @@ public static class JobRecords
         return
         [
             new("Setup", setup),
-            new("Columns", [.. run.Dataset.Columns.Select(c => new CardFact(c.Name, $"{c.Kind.ToString().ToLowerInvariant()}: {c.Reason}"))]),
-            new("Trainers (which won and how the others did)", [.. TrainerOutcomes.From(study).Select(o => new CardFact(o.Trainer, o.Describe()))]),
+            new("Columns", [.. run.Dataset.Columns.Select(c => new CardFact(c.Name, ColumnFact(c)))]),
+            // Best first: the first with a complete trial is the trainer of the chosen configuration.
+            new("Trainers (which won and how the others did)", [.. TrainerOutcomes.From(study).Select((o, i) =>
+                new CardFact(i == 0 && o.Best is not null ? $"{o.Trainer} (chosen)" : o.Trainer, o.Describe()))]),
             new("Held-out scores", held),
             new("Versions", [.. Versions().Select(v => new CardFact(v.Name, v.Version))]),
         ];
+    }
+
+    /// <summary>How a column was read, in a phrase: its kind, then why unless the reason only repeats the kind.</summary>
+    private static string ColumnFact(ColumnDecision column)
+    {
+        var kind = column.Kind.ToString().ToLowerInvariant();
+        return column.Reason.StartsWith(kind, StringComparison.OrdinalIgnoreCase) ? column.Reason : $"{kind}: {column.Reason}";
     }
 
     private static IEnumerable<(string Name, string Version)> Versions() =>
