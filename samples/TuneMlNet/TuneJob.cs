@@ -68,16 +68,19 @@ public static class TuneJob
         // Both are fitted on all training rows; the tuned one is also the model saved for use (model.zip).
         var tuned = run.FitOnTraining(result.Best.Config);
         var test = FinalComparison.Evaluate(run, [($"tuned (trial {result.Best.Number})", tuned), ("defaults", run.FitOnTraining(defaults))]);
+        // A best trial from an earlier run has no threshold in this process: the folds are deterministic, so
+        // cross-validating its configuration again reproduces the out-of-fold predictions the threshold is chosen on.
+        var threshold = run.Objective.Results.TryGetValue(result.Best.Number, out var bestCv) ? bestCv.Threshold
+            : settings.Task == Dials.ML.TaskKind.Binary ? run.Objective.Evaluate(result.Best.Config).Threshold : null;
+
         var modelPath = TunedModel.Save(run.Ml, tuned.Model, run.Dataset.Data.Schema, settings.Beside(".model.zip"),
             new ModelInfo(settings.Task, settings.Label, run.Dataset.Classes, TrainerCatalog.DisplayName(result.Best.Config.Trainer))
             {
                 Study = settings.StudyName,
                 Trial = result.Best.Number,
+                // The F1 threshold chosen on out-of-fold predictions travels with the model: dials predict applies it.
+                Threshold = threshold?.Threshold is > 0 and < 1 and var t ? t : null,
             });
-        // A best trial from an earlier run has no threshold in this process: the folds are deterministic, so
-        // cross-validating its configuration again reproduces the out-of-fold predictions the threshold is chosen on.
-        var threshold = run.Objective.Results.TryGetValue(result.Best.Number, out var bestCv) ? bestCv.Threshold
-            : settings.Task == Dials.ML.TaskKind.Binary ? run.Objective.Evaluate(result.Best.Config).Threshold : null;
 
         var scores = new HeldOutScores(bestFolds.Average(), FoldStatistics.StandardDeviation(bestFolds), defaultTrial?.Value, test,
             threshold is null ? null : $"{threshold.Threshold:G4} ({threshold.Goal}; precision {threshold.Precision:P1}, recall {threshold.Recall:P1}, F1 {threshold.F1:G3})");

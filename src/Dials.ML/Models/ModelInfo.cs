@@ -19,6 +19,12 @@ public sealed record ModelInfo(TaskKind Task, string LabelColumn, IReadOnlyList<
     /// <summary>The number of the trial whose configuration was refit; optional.</summary>
     public int? Trial { get; init; }
 
+    /// <summary>A binary model's decision threshold: the probability of <c>Classes[1]</c> at or above which it is
+    /// predicted, chosen during tuning (the main job maximises F1 on out-of-fold predictions); null for the trainer's
+    /// own (a probability of 0.5). <see cref="ModelScoring.ScoreCsv"/> and <c>dials predict</c> apply it to
+    /// <c>PredictedLabel</c>; ML.NET alone does not know it.</summary>
+    public double? Threshold { get; init; }
+
     /// <summary>The input columns the model reads, in order. <see cref="TunedModel.Save"/> fills them from the input
     /// schema it is given; whatever the caller sets is replaced.</summary>
     public IReadOnlyList<ModelColumn> Inputs { get; init; } = [];

@@ -22,6 +22,7 @@ internal static class ModelInfoJson
         Trainer = info.Trainer,
         Study = info.Study,
         Trial = info.Trial,
+        Threshold = info.Threshold,
         Inputs = [.. info.Inputs.Select(c => new ModelColumnDocument { Name = c.Name, Type = c.Type, Used = c.Used })],
     }, ModelInfoJsonContext.Default.ModelInfoDocument);
 
@@ -45,6 +46,11 @@ internal static class ModelInfoJson
             throw new ModelFileException($"Model file '{path}' has an incomplete {EntryName} entry (it needs format, task, labelColumn, classes, trainer and inputs).");
         }
 
+        if (document.Threshold is { } threshold && !(threshold > 0 && threshold < 1))
+        {
+            throw new ModelFileException($"Model file '{path}' has a decision threshold of {threshold} in its {EntryName} entry; a threshold is a probability between 0 and 1.");
+        }
+
         if (document.Format > FormatVersion)
         {
             throw new ModelFileException($"Model file '{path}' was saved in model format {document.Format}; this version of Dials reads format {FormatVersion}. Update Dials.");
@@ -54,6 +60,7 @@ internal static class ModelInfoJson
         {
             Study = document.Study,
             Trial = document.Trial,
+            Threshold = document.Threshold,
             Inputs = [.. document.Inputs.Select(c => new ModelColumn(c.Name!, c.Type!) { Used = c.Used ?? true })],
         };
     }
@@ -75,6 +82,8 @@ internal sealed class ModelInfoDocument
     public string? Study { get; set; }
 
     public int? Trial { get; set; }
+
+    public double? Threshold { get; set; }
 
     public List<ModelColumnDocument>? Inputs { get; set; }
 }

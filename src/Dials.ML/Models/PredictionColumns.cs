@@ -40,7 +40,7 @@ internal sealed class PredictionColumns
     public static (PredictionColumns? Columns, string? Problem) Find(DataViewSchema output, ModelInfo info) => info.Task switch
     {
         TaskKind.Regression => Regression(output),
-        TaskKind.Binary => Binary(output, info.Classes),
+        TaskKind.Binary => Binary(output, info.Classes, info.Threshold),
         _ => Multiclass(output, info.Classes),
     };
 
@@ -58,7 +58,7 @@ internal sealed class PredictionColumns
         }), null);
     }
 
-    private static (PredictionColumns?, string?) Binary(DataViewSchema output, IReadOnlyList<string> classes)
+    private static (PredictionColumns?, string?) Binary(DataViewSchema output, IReadOnlyList<string> classes, double? threshold)
     {
         if (classes.Count != 2)
         {
@@ -74,6 +74,11 @@ internal sealed class PredictionColumns
 
         // Uncalibrated trainers (a linear SVM, the averaged perceptron) give a score but no probability.
         var probability = Scalar(output, "Probability", NumberDataViewType.Single);
+        if (threshold is not null && probability is null)
+        {
+            return (null, "a decision threshold is a probability, and the model's output has no 'Probability' column");
+        }
+
         List<string> names = probability is null ? ["PredictedLabel", "Score"] : ["PredictedLabel", "Probability." + classes[1], "Score"];
         List<DataViewSchema.Column> used = probability is null ? [label.Value, score.Value] : [label.Value, probability.Value, score.Value];
         return (new PredictionColumns(names, used, cursor =>
@@ -83,10 +88,16 @@ internal sealed class PredictionColumns
             var getProbability = probability is null ? null : cursor.GetGetter<float>(probability.Value);
             return () =>
             {
-                var predicted = classes[Read(getLabel) ? 1 : 0];
-                return getProbability is null
-                    ? [predicted, Number(Read(getScore))]
-                    : [predicted, Number(Read(getProbability)), Number(Read(getScore))];
+                var isSecond = Read(getLabel);
+                if (getProbability is null)
+                {
+                    return [classes[isSecond ? 1 : 0], Number(Read(getScore))];
+                }
+
+                // The tuned threshold, when the model has one, decides instead of the trainer's own 0.5.
+                var p = Read(getProbability);
+                isSecond = threshold is { } t ? p >= t : isSecond;
+                return [classes[isSecond ? 1 : 0], Number(p), Number(Read(getScore))];
             };
         }), null);
     }

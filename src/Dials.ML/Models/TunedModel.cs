@@ -30,6 +30,11 @@ public static class TunedModel
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(info);
 
+        if (info.Threshold is { } threshold && (info.Task != TaskKind.Binary || !(threshold > 0 && threshold < 1)))
+        {
+            throw new ArgumentException($"A decision threshold ({threshold}) is for a binary model and is a probability between 0 and 1.", nameof(info));
+        }
+
         // Refused here rather than when someone scores with it: a model whose output cannot be read is no model.
         var (_, problem) = PredictionColumns.Find(model.GetOutputSchema(inputSchema), info);
         if (problem is not null)

@@ -49,6 +49,40 @@ public sealed class ModelScoringTests : IDisposable
     }
 
     [Fact]
+    public void A_binary_models_tuned_threshold_decides_the_predicted_class()
+    {
+        var (model, data, info) = TinyModels.Fit(ml, TinyModels.WriteTrainingCsv(directory), TaskKind.Binary, "LightGbm");
+        var expected = Expected(model.Transform(data), TaskKind.Binary);
+        // Between the probabilities, so that the threshold, not the trainer's 0.5, moves some rows to the other class.
+        // Midway between two probabilities, so no row sits on it.
+        var probabilities = expected.Select(e => double.Parse(e.Probability, CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        var threshold = (probabilities[probabilities.Count / 3] + probabilities[(probabilities.Count / 3) + 1]) / 2;
+        var path = TunedModel.Save(ml, model, data.Schema, Path.Combine(directory, "model.zip"), info with { Threshold = threshold });
+        var loaded = TunedModel.Load(new MLContext(seed: 3), path);
+        Assert.Equal(threshold, loaded.Info.Threshold);
+
+        var rows = Training();
+        var records = Csv.Parse(Score(loaded, Write("id,x1,x2,color", rows.Select(r => $"{r["id"]},{r["x1"]},{r["x2"]},{r["color"]}"))).Output);
+
+        var predicted = records.Skip(1).Select(r => r[4]).ToList();
+        Assert.Equal(expected.Select(e => TinyModels.Grades[double.Parse(e.Probability, CultureInfo.InvariantCulture) >= threshold ? 1 : 0]), predicted);
+        Assert.NotEqual(expected.Select(e => TinyModels.Grades[e.Positive ? 1 : 0]), predicted);
+    }
+
+    [Theory]
+    [InlineData(TaskKind.Binary, 1.5)]
+    [InlineData(TaskKind.Regression, 0.5)]
+    public void A_threshold_outside_a_binary_models_probabilities_is_refused(TaskKind task, double threshold)
+    {
+        var (model, data, info) = TinyModels.Fit(ml, TinyModels.WriteTrainingCsv(directory), task, "Sdca");
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            TunedModel.Save(ml, model, data.Schema, Path.Combine(directory, "model.zip"), info with { Threshold = threshold }));
+        Assert.Contains("decision threshold", error.Message);
+        Assert.False(File.Exists(Path.Combine(directory, "model.zip")));
+    }
+
+    [Fact]
     public void An_uncalibrated_binary_model_has_no_probability_column()
     {
         var (loaded, _) = SaveAndLoad(TaskKind.Binary, "LinearSvm");
