@@ -45,10 +45,10 @@ public static class ModelScoring
         // Read as the training file was (CsvTable, the reader column inference uses), so a value scores as it trained.
         var table = CsvTable.Read(csvPath);
         var header = table.Header;
-        var rows = table.Rows.Select((fields, k) => new CsvRecord(table.Lines[k], fields)).ToList();
-        if (rows.FirstOrDefault(r => r.Fields.Length != header.Length) is { } ragged)
+        var rows = table.Rows;
+        if (rows.FindIndex(r => r.Length != header.Length) is var ragged and >= 0)
         {
-            throw new DataException($"Data file '{csvPath}', line {ragged.Line}: {ragged.Fields.Length} values where the header has {header.Length} columns.");
+            throw new DataException($"Data file '{csvPath}', line {table.Lines[ragged]}: {rows[ragged].Length} values where the header has {header.Length} columns.");
         }
 
         if (predictions.Names.FirstOrDefault(header.Contains) is { } clash)
@@ -56,7 +56,7 @@ public static class ModelScoring
             throw new DataException($"Data file '{csvPath}' has a column '{clash}', the name of a prediction column; rename it so the output has one column of each name.");
         }
 
-        var scored = model.Transformer.Transform(ReadInputs(model, csvPath, header, rows));
+        var scored = model.Transformer.Transform(ReadInputs(model, csvPath, table));
         // Found again in the scored view's own schema: an input column left out renumbers the output columns.
         var columns = PredictionColumns.Find(scored.Schema, model.Info).Columns!;
         var text = new StringWriter(CultureInfo.InvariantCulture);
@@ -71,7 +71,7 @@ public static class ModelScoring
                     throw new InvalidOperationException($"The model returned fewer rows than the {rows.Count} of '{csvPath}'.");
                 }
 
-                CsvWriting.Write(text, [.. row.Fields, .. read()]);
+                CsvWriting.Write(text, [.. row, .. read()]);
             }
         }
 
@@ -79,8 +79,9 @@ public static class ModelScoring
         return rows.Count;
     }
 
-    private static ColumnsDataView ReadInputs(LoadedModel model, string path, string[] header, List<CsvRecord> rows)
+    private static ColumnsDataView ReadInputs(LoadedModel model, string path, CsvTable table)
     {
+        var header = table.Header;
         // The label is filled when absent; any other absent column is an error if the pipeline reads it, and left out
         // if it does not (a column of the training data the featurization ignored, such as an identifier).
         var absent = model.InputSchema.Where(c => !c.IsHidden && c.Name != model.Info.LabelColumn && Array.IndexOf(header, c.Name) < 0).ToList();
@@ -101,7 +102,7 @@ public static class ModelScoring
                 throw new DataException($"Data file '{path}' has two columns named '{column.Name}'; the model reads it, so it must be one.");
             }
 
-            columns[i] = index < 0 ? Filler(column, rows.Count, path) : Parse(column, [.. rows.Select(r => (r.Line, r.Fields[index]))], path);
+            columns[i] = index < 0 ? Filler(column, table.Rows.Count, path) : Parse(column, [.. table.Rows.Select((r, k) => (table.Lines[k], r[index]))], path);
         }
 
         return new ColumnsDataView(inputs, columns);
@@ -153,6 +154,3 @@ public static class ModelScoring
     private static DataException Unsupported(DataViewSchema.Column column, string path) =>
         new($"The model reads column '{column.Name}' as {column.Type}, which cannot be read from a CSV file such as '{path}' (numbers, text and true/false can).");
 }
-
-/// <summary>One record of a file to score and the line it starts on (1-based), for error messages.</summary>
-internal sealed record CsvRecord(int Line, string[] Fields);
