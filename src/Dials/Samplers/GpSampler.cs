@@ -111,14 +111,10 @@ public sealed class GpSampler : IProposingSampler
 
         var random = new TrialRandom(seed, context.TrialNumber, purpose: 0x69);
         var hasConditions = space.Dimensions.Any(d => d.Condition is not null);
-        var inputs = Search(data, features, memory, random, fixedInputs: null);
-        if (inputs is null && hasConditions)
-        {
-            // Every always-active point has been tried (a lone choice of five trainers is after five trials), but a
-            // conditional space's trial is new through its children: choose by the model again, allowing a repeat,
-            // rather than at random.
-            inputs = Search(data, features, memory, random, fixedInputs: null, excludeTaken: false);
-        }
+        // Every always-active point may have been tried (a lone choice of five trainers is after five trials), but a
+        // conditional space's trial is new through its children: then the model chooses again, a repeat allowed,
+        // rather than the point being drawn at random.
+        var inputs = Search(data, features, memory, random, fixedInputs: null, repeatWhenAllTaken: hasConditions);
 
         var point = new double[space.Dimensions.Count];
         Array.Fill(point, double.NaN);
@@ -205,9 +201,10 @@ public sealed class GpSampler : IProposingSampler
     /// <param name="fixedInputs">The values of the features' fixed inputs; null when none is fixed.</param>
     /// <param name="radius">When set, continuous inputs are searched only this far (in unit-cube coordinates) from the
     /// best observed point: a refinement around it.</param>
-    /// <param name="excludeTaken">Whether points already evaluated (or running) are left out of the search.</param>
+    /// <param name="repeatWhenAllTaken">When every point the search finds was already evaluated (or is running),
+    /// search again with the same model allowing those, instead of returning null.</param>
     private double[]? Search(GpData data, GpFeatures features, FitMemory memory, TrialRandom random,
-        double[]? fixedInputs, double? radius = null, bool excludeTaken = true)
+        double[]? fixedInputs, double? radius = null, bool repeatWhenAllTaken = false)
     {
         var targets = ObjectiveScaling.Targets(data.Values);
         if (Model(data, targets, features, memory) is not { } process)
@@ -231,8 +228,9 @@ public sealed class GpSampler : IProposingSampler
         var search = new AcquisitionSearch(withPending, features, data.HasFeasible ? targets[data.BestRow] : null, constraints);
         var warmStart = data.BestInputs;
         fixedInputs?.CopyTo(warmStart, 0);
-        return search.Maximize(random, CandidatesFor(withPending.Count), localSearches, [warmStart], data.Taken, excludeTaken ? data.TakenCount : 0,
-            fixedInputs, radius is null ? null : warmStart, radius ?? 0.5);
+        double[]? Maximize(int takenCount) => search.Maximize(random, CandidatesFor(withPending.Count), localSearches, [warmStart],
+            data.Taken, takenCount, fixedInputs, radius is null ? null : warmStart, radius ?? 0.5);
+        return Maximize(data.TakenCount) ?? (repeatWhenAllTaken ? Maximize(0) : null);
     }
 
     /// <summary>

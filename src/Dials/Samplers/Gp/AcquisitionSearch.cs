@@ -286,14 +286,20 @@ internal sealed class AcquisitionSearch
     private bool IsTaken(double[] point, double[] taken, int takenCount)
     {
         var d = features.Count;
+        // Compared as the configurations they decode to: a failed trial's point came back from a nearby input of a
+        // wide integer range, proposed again and again, until this compared decoded values.
+        var decoded = new double[d];
+        for (var j = 0; j < d; j++)
+        {
+            decoded[j] = features.Canonical(j, point[j]);
+        }
+
         for (var t = 0; t < takenCount; t++)
         {
             var same = true;
             for (var j = 0; j < d && same; j++)
             {
-                // Compared as the configurations they decode to: a failed trial's point came back from a nearby
-                // input of a wide integer range, proposed again and again, until this compared decoded values.
-                same = Math.Abs(features.Canonical(j, point[j]) - taken[t * d + j]) <= 1e-9;
+                same = Math.Abs(decoded[j] - taken[t * d + j]) <= 1e-9;
             }
 
             if (same)
