@@ -76,7 +76,7 @@ public static class JobRecords
             new("Data", $"{Path.GetFileName(settings.Data)}, {run.Dataset.Rows} rows, label {settings.Label} ({settings.Task}), {run.Dataset.Columns.Count(c => c.Kind != ColumnKind.Ignored)} feature columns", Path.GetFullPath(settings.Data)),
             new("Split", string.Create(inv, $"{split.TrainRows} training rows, {split.TestRows} test rows sealed ({TuneSettings.TestFraction:P0}, seed {split.Seed}{(split.StratifiedBy is null ? "" : ", stratified")}); {settings.Folds}-fold cross-validation inside the training rows; rows and folds in {Path.GetFileName(settings.Beside(".split.json"))}")),
             new("Metric", $"{run.Metric.Name} ({run.Metric.Direction.ToString().ToLowerInvariant()})", run.Metric.Name),
-            new("Trainers searched", string.Join(", ", run.Space.Dimensions[0].Choices.Select(c => TrainerCatalog.DisplayName((TrainerKind)c)))
+            new("Trainers searched", string.Join(", ", run.Searched.Select(TrainerCatalog.DisplayName))
                 + (run.LeftOut.Count > 0 ? $" ({string.Join(", ", run.LeftOut.Select(TrainerCatalog.DisplayName))} left out: it reads numeric features only and the data has text)" : "")),
             new("Threads per trainer", run.Columns.Threads is { } threads ? $"{threads} ({run.Parallel} trial(s) at once on {Environment.ProcessorCount} cores)" : "each library's default"),
             new("Sampler", sampler),

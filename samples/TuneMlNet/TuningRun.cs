@@ -17,8 +17,10 @@ namespace TuneMlNet;
 public sealed class TuningRun
 {
     private TuningRun(MLContext ml, TabularData dataset, SealedSplit split, TaskMetric metric, int seed, SearchSpace<TrainerSearch> space,
-        TrainerColumns columns, int parallel, CrossValidatedObjective<TrainerSearch> objective, IReadOnlyList<TrainerKind> leftOut)
+        TrainerColumns columns, int parallel, CrossValidatedObjective<TrainerSearch> objective, IReadOnlyList<TrainerKind> searched,
+        IReadOnlyList<TrainerKind> leftOut)
     {
+        Searched = searched;
         LeftOut = leftOut;
         Ml = ml;
         Dataset = dataset;
@@ -52,6 +54,9 @@ public sealed class TuningRun
     /// <summary>The trainers' columns, seed and thread count.</summary>
     public TrainerColumns Columns { get; }
 
+    /// <summary>The trainers the study searches, in catalog order.</summary>
+    public IReadOnlyList<TrainerKind> Searched { get; }
+
     /// <summary>The task's trainers left out of the search because they cannot read the data's text columns.</summary>
     public IReadOnlyList<TrainerKind> LeftOut { get; }
 
@@ -83,7 +88,8 @@ public sealed class TuningRun
                 StratifyBy = stratify,
                 Threshold = task == TaskKind.Binary ? ThresholdGoal.MaximizeF1 : null,
             });
-        return new TuningRun(ml, dataset, split, metric, seed, space, columns, settings.Parallel, objective, leftOut);
+        return new TuningRun(ml, dataset, split, metric, seed, space, columns, settings.Parallel, objective,
+            [.. TrainerCatalog.For(task).Where(trainers.Contains)], leftOut);
     }
 
     /// <summary>The trainers searched: those named, or all the task offers; with text columns, a trainer that reads only
