@@ -1,6 +1,5 @@
 using Dials.ML.Trainers;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Dials.ML.Tests;
 
@@ -10,23 +9,7 @@ public sealed class TrainerParametersTests
     private static readonly MLContext Ml = new(seed: 1);
     private static readonly TrainerColumns Columns = new(Seed: 1);
 
-    private sealed class Example
-    {
-        [VectorType(3)]
-        public float[] Features { get; set; } = [];
-
-        public float Target { get; set; }
-
-        public bool Positive { get; set; }
-
-        public uint Class { get; set; }
-    }
-
-    private static readonly IDataView Data = Ml.Data.LoadFromEnumerable(Enumerable.Range(0, 120).Select(i =>
-    {
-        var x = new[] { (float)Math.Sin(i), (float)Math.Cos(i * 0.7), (i % 7) / 7f };
-        return new Example { Features = x, Target = 2 * x[0] - x[1], Positive = x[0] + x[2] > 0.4, Class = (uint)(i % 3) };
-    }));
+    private static readonly IDataView Data = SyntheticExamples.Load(Ml, rows: 120);
 
     public static TheoryData<string, Func<MLContext, TrainerColumns, double, IEstimator<ITransformer>>> Trainers => new()
     {

@@ -3,7 +3,6 @@ using Dials.ML.Trainers;
 using Dials.ML.Tuning;
 using Dials.Samplers;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 
 namespace Dials.ML.Tests.Trainers;
@@ -11,18 +10,6 @@ namespace Dials.ML.Tests.Trainers;
 /// <summary>Every trainer the catalog offers for a task builds, fits and predicts, with the threads it is given.</summary>
 public sealed class TrainerBuildTests
 {
-    private sealed class Example
-    {
-        [VectorType(3)]
-        public float[] Features { get; set; } = [];
-
-        public float Target { get; set; }
-
-        public bool Positive { get; set; }
-
-        public uint Class { get; set; }
-    }
-
     public static TheoryData<TaskKind, TrainerKind> Offered()
     {
         var data = new TheoryData<TaskKind, TrainerKind>();
@@ -136,22 +123,12 @@ public sealed class TrainerBuildTests
     // The metrics read a column named Label: a key for multiclass, the bool or the number otherwise.
     private static IEstimator<ITransformer> Label(MLContext ml, TaskKind task) => task switch
     {
-        TaskKind.Binary => ml.Transforms.CopyColumns("Label", nameof(Example.Positive)),
-        TaskKind.Regression => ml.Transforms.CopyColumns("Label", nameof(Example.Target)),
-        _ => ml.Transforms.Conversion.MapValueToKey("Label", nameof(Example.Class)),
+        TaskKind.Binary => ml.Transforms.CopyColumns("Label", nameof(SyntheticExamples.Example.Positive)),
+        TaskKind.Regression => ml.Transforms.CopyColumns("Label", nameof(SyntheticExamples.Example.Target)),
+        _ => ml.Transforms.Conversion.MapValueToKey("Label", nameof(SyntheticExamples.Example.Class)),
     };
 
-    private static IDataView Data(MLContext ml) => ml.Data.LoadFromEnumerable(Enumerable.Range(0, 60).Select(i =>
-    {
-        var x = new[] { (float)Math.Sin(i), (float)Math.Cos(i * 0.7), i % 7 / 7f };
-        return new Example
-        {
-            Features = x,
-            Target = 2 * x[0] - x[1],
-            Positive = x[0] + x[2] > 0.4,
-            Class = x[0] < -0.3 ? 0u : x[0] < 0.3 ? 1u : 2u,
-        };
-    }));
+    private static IDataView Data(MLContext ml) => SyntheticExamples.Load(ml, rows: 60);
 
     // ML.NET keeps a trainer's options in non-public fields; this walks the estimator (through chains and
     // one-versus-all) and collects every NumberOfThreads it finds.
