@@ -7,7 +7,7 @@ usage:
     /usr/bin/python3 docs/bench/optuna5_mo_bench.py --table DIR [DIR...]            # Markdown table of result files
 
 OPTUNA5 is a folder holding Optuna 5.0's source (docs/benchmarks.md says how to set it up). Problems: zdt1, zdt2,
-zdt3, dtlz1, dtlz2, binh-korn, defined below exactly as src/Dials.Simulation/MultiObjectiveProblems.cs defines them:
+zdt3, dtlz1, dtlz2, binh-korn, fonseca, defined below exactly as src/Dials.Simulation/MultiObjectiveProblems.cs defines them:
 the same variables (x0, x1, ... as suggest_float over the same bounds), objectives (all minimised), constraints,
 reference points and optimal hypervolumes. Samplers: tpe (TPESampler(seed=s) with Optuna 5's defaults, which is its
 multi-objective TPE on such a study), nsga2 (NSGAIISampler(seed=s)), random. The constrained problem passes its
@@ -33,6 +33,7 @@ import time
 
 ZDT3_FRONT_INTEGRAL = -0.04442600742435601
 ZDT3_LOWEST_SECOND = -0.7733690123266406
+FONSECA_OPTIMUM_AT_ONE = 0.3421155931198939  # the front's dominated area at (1, 1), SciPy's quad
 
 
 def zdt(second):
@@ -58,6 +59,11 @@ def binh_korn(x):
     return [4 * x[0] ** 2 + 4 * x[1] ** 2, (x[0] - 5) ** 2 + (x[1] - 5) ** 2]
 
 
+def fonseca(x):
+    c = 1 / math.sqrt(len(x))
+    return [1 - math.exp(-sum((v - c) ** 2 for v in x)), 1 - math.exp(-sum((v + c) ** 2 for v in x))]
+
+
 def binh_korn_constraints(x):
     return [(x[0] - 5) ** 2 + x[1] ** 2 - 25, 7.7 - (x[0] - 8) ** 2 - (x[1] + 3) ** 2]
 
@@ -80,6 +86,8 @@ def problems():
                       optimum=1.5 ** 3 - math.pi / 6),
         "binh-korn": dict(bounds=[(0.0, 5.0), (0.0, 3.0)], evaluate=binh_korn, constraints=binh_korn_constraints,
                           reference=[140.0, 50.0], optimum=140 * 50 - 4 * 140 - 3464 / 3),
+        "fonseca": dict(bounds=[(-4.0, 4.0)] * 3, evaluate=fonseca, constraints=None, reference=[1.0, 1.0],
+                        optimum=FONSECA_OPTIMUM_AT_ONE),
     }
 
 
@@ -178,16 +186,16 @@ def run(args):
         problem = table[name]
         path = os.path.join(args.out, name + ".json")
         result = {"function": name, "measure": "hypervolume", "optimum": problem["optimum"], "trials": args.trials,
-                  "seeds": args.seeds, "first_seed": 0, "checkpoints": points, "samplers": {},
+                  "seeds": args.seeds, "first_seed": args.first_seed, "checkpoints": points, "samplers": {},
                   "reference": problem["reference"], "optuna": optuna.__version__}
         if os.path.exists(path):
             with open(path) as handle:
                 old = json.load(handle)
-            if old.get("trials") == args.trials and old.get("seeds") == args.seeds:
+            if (old.get("trials"), old.get("seeds"), old.get("first_seed", 0)) == (args.trials, args.seeds, args.first_seed):
                 result["samplers"] = old["samplers"]
         for kind in args.samplers:
             curves, seconds, cpu = [], [], []
-            for seed in range(args.seeds):
+            for seed in range(args.first_seed, args.first_seed + args.seeds):
                 curve, s, c = run_study(optuna, problem, kind, seed, args.trials)
                 curves.append(curve)
                 seconds.append(s)
@@ -263,8 +271,9 @@ def main():
     parser.add_argument("out")
     parser.add_argument("trials", nargs="?", type=int, default=200)
     parser.add_argument("seeds", nargs="?", type=int, default=20)
-    parser.add_argument("problems", nargs="?", default="zdt1,zdt2,zdt3,dtlz1,dtlz2,binh-korn")
+    parser.add_argument("problems", nargs="?", default="zdt1,zdt2,zdt3,dtlz1,dtlz2,binh-korn,fonseca")
     parser.add_argument("samplers", nargs="?", default="tpe,nsga2")
+    parser.add_argument("--first-seed", type=int, default=0, help="seeds first-seed .. first-seed + seeds - 1")
     args = parser.parse_args()
     args.problems = args.problems.split(",")
     args.samplers = args.samplers.split(",")

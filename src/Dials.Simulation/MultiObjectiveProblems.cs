@@ -5,7 +5,10 @@ namespace Dials.Simulation;
 /// fronts in closed form (ZDT3's from two constants computed once to 1e-15 and checked against the literature): ZDT1,
 /// ZDT2 and ZDT3 (Zitzler, Deb and Thiele, 2000) with their standard 30 variables; DTLZ1 and DTLZ2 (Deb, Thiele,
 /// Laumanns and Zitzler, 2002) with 3 objectives and the standard n = M + k - 1 variables (k = 5 and 10); and Binh and
-/// Korn's constrained problem, the one Optuna's constrained NSGA-II example uses.
+/// Korn's constrained problem, the one Optuna's constrained NSGA-II example uses; and Fonseca and Fleming's problem
+/// (1995) with 3 variables, whose Pareto set is a diagonal of the box (every variable equal) where the others' lie
+/// along its axes. The scalable ones take another number of variables by name: <c>zdt1:4</c>, <c>dtlz2:5</c>,
+/// <c>fonseca:6</c> (<see cref="Get"/>).
 /// </summary>
 /// <remarks>
 /// For a reference point R no better than the front's nadir, the optimal hypervolume is the volume of the box between
@@ -13,7 +16,8 @@ namespace Dials.Simulation;
 /// R. The default references: (11, 11) for the ZDT problems, the usual choice since SMS-EMOA (Beume, Naujoks and
 /// Emmerich, 2007); for DTLZ1 (100, 100, 100) and for DTLZ2 (1.5, 1.5, 1.5), so that a fair share of random points
 /// (DTLZ1's objectives reach hundreds before its g is minimised) already count and the hypervolume tells samplers
-/// apart within 200 trials; (140, 50) for Binh and Korn, a little beyond its nadir (136, 50).
+/// apart within 200 trials; (140, 50) for Binh and Korn, a little beyond its nadir (136, 50); (1, 1) for Fonseca and
+/// Fleming, the corner its objectives approach but never reach.
 /// </remarks>
 public static class MultiObjectiveProblems
 {
@@ -27,32 +31,80 @@ public static class MultiObjectiveProblems
     private static readonly Direction[] TwoMinimized = [Direction.Minimize, Direction.Minimize];
     private static readonly Direction[] ThreeMinimized = [Direction.Minimize, Direction.Minimize, Direction.Minimize];
 
-    /// <summary>Every problem.</summary>
-    public static IReadOnlyList<MultiObjectiveProblem> All { get; } = [Zdt1(), Zdt2(), Zdt3(), Dtlz1(), Dtlz2(), BinhKorn()];
+    /// <summary>Fonseca and Fleming's optimal hypervolume at (1, 1), the same for every number of variables: the
+    /// integral of the front's dominated area, computed once with SciPy's quad to 1e-15 (and checked by sampling, in
+    /// the tests).</summary>
+    private const double FonsecaOptimumAtOne = 0.3421155931198939;
 
-    /// <summary>The problem with this name (case-insensitive).</summary>
-    /// <exception cref="ArgumentException">No problem has that name.</exception>
+    /// <summary>Every problem, each with its standard number of variables.</summary>
+    public static IReadOnlyList<MultiObjectiveProblem> All { get; } = [Zdt1(), Zdt2(), Zdt3(), Dtlz1(), Dtlz2(), BinhKorn(), Fonseca()];
+
+    /// <summary>The problem with this name (case-insensitive); a scalable problem's name may end in <c>:N</c> for N
+    /// variables (<c>zdt1:4</c>: at least 2 for ZDT, 3 for DTLZ, 1 for Fonseca and Fleming).</summary>
+    /// <exception cref="ArgumentException">No problem has that name, or it takes no such number of variables.</exception>
     public static MultiObjectiveProblem Get(string name) =>
-        All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException(
-            $"Unknown problem '{name}'; known: {string.Join(", ", All.Select(p => p.Name))}.", nameof(name));
+        TryGet(name) ?? throw new ArgumentException(
+            $"Unknown problem '{name}'; known: {string.Join(", ", All.Select(p => p.Name))}, and zdt1-3, dtlz1-2 or fonseca with ':' and a number of variables.",
+            nameof(name));
+
+    /// <summary>The problem with this name as <see cref="Get"/> reads it, or null when there is none.</summary>
+    /// <exception cref="ArgumentException">A scalable problem with a number of variables it cannot take.</exception>
+    public static MultiObjectiveProblem? TryGet(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var family = name[..colon].ToLowerInvariant();
+        if (!int.TryParse(name[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var variables))
+        {
+            return null;
+        }
+
+        var least = family switch { "zdt1" or "zdt2" or "zdt3" => 2, "dtlz1" or "dtlz2" => 3, "fonseca" => 1, _ => 0 };
+        if (least == 0)
+        {
+            return null;
+        }
+
+        if (variables < least || variables > 1000)
+        {
+            throw new ArgumentException($"{family} takes {least} to 1000 variables, not {variables} ('{name}').", nameof(name));
+        }
+
+        return family switch
+        {
+            "zdt1" => Zdt1(variables),
+            "zdt2" => Zdt2(variables),
+            "zdt3" => Zdt3(variables),
+            "dtlz1" => Dtlz1(variables),
+            "dtlz2" => Dtlz2(variables),
+            _ => Fonseca(variables),
+        };
+    }
 
     /// <summary>ZDT1 on [0, 1]^30: f1 = x0, f2 = g (1 - sqrt(f1 / g)) with g = 1 + 9 (x1 + ... + x29) / 29. The front
     /// (g = 1) is f2 = 1 - sqrt(f1), f1 in [0, 1]; its hypervolume is R0 R1 - 1/3 (120.666... at (11, 11)).</summary>
-    public static MultiObjectiveProblem Zdt1() =>
-        Zdt("zdt1", (f1, g) => g * (1 - Math.Sqrt(f1 / g)), r => r[0] * r[1] - 1.0 / 3);
+    /// <param name="variables">The number of variables (the standard 30 by default).</param>
+    public static MultiObjectiveProblem Zdt1(int variables = 30) =>
+        Zdt("zdt1", variables, (f1, g) => g * (1 - Math.Sqrt(f1 / g)), r => r[0] * r[1] - 1.0 / 3);
 
     /// <summary>ZDT2 on [0, 1]^30: f1 = x0, f2 = g (1 - (f1 / g)^2), g as ZDT1. The front is f2 = 1 - f1^2, f1 in
     /// [0, 1]; its hypervolume is R0 R1 - 2/3 (120.333... at (11, 11)).</summary>
-    public static MultiObjectiveProblem Zdt2() =>
-        Zdt("zdt2", (f1, g) => g * (1 - (f1 / g) * (f1 / g)), r => r[0] * r[1] - 2.0 / 3);
+    /// <param name="variables">The number of variables (the standard 30 by default).</param>
+    public static MultiObjectiveProblem Zdt2(int variables = 30) =>
+        Zdt("zdt2", variables, (f1, g) => g * (1 - (f1 / g) * (f1 / g)), r => r[0] * r[1] - 2.0 / 3);
 
     /// <summary>ZDT3 on [0, 1]^30: f1 = x0, f2 = g (1 - sqrt(f1 / g) - (f1 / g) sin(10 pi f1)), g as ZDT1. The front
     /// is the non-dominated part of the curve at g = 1, five disconnected pieces; with I the integral of its running
     /// minimum over f1 in [0, 1] and m its lowest point, the hypervolume is R0 R1 - I - (R0 - 1) m
     /// (128.77811613069076 at (11, 11), the value the literature quotes).</summary>
-    public static MultiObjectiveProblem Zdt3() =>
-        Zdt("zdt3",
+    /// <param name="variables">The number of variables (the standard 30 by default).</param>
+    public static MultiObjectiveProblem Zdt3(int variables = 30) =>
+        Zdt("zdt3", variables,
             (f1, g) => g * (1 - Math.Sqrt(f1 / g) - f1 / g * Math.Sin(10 * Math.PI * f1)),
             r => r[0] * r[1] - Zdt3FrontIntegral - (r[0] - 1) * Zdt3LowestSecond);
 
@@ -61,11 +113,11 @@ public static class MultiObjectiveProblems
     /// 11^5 - 1 local optima. The front (x2..x6 = 0.5, g = 0) is the triangle f1 + f2 + f3 = 1/2, f >= 0: everything at
     /// least as large as a point of it is dominated, so the hypervolume is R0 R1 R2 - (1/2)^3 / 6 = R0 R1 R2 - 1/48
     /// (for R >= 1/2 in every objective).</summary>
-    public static MultiObjectiveProblem Dtlz1()
+    /// <param name="variables">The number of variables (the standard 7 by default).</param>
+    public static MultiObjectiveProblem Dtlz1(int variables = 7)
     {
-        const int variables = 7;
         return new(
-            "dtlz1",
+            Named("dtlz1", variables, 7),
             UnitSpace(variables),
             x =>
             {
@@ -76,7 +128,7 @@ public static class MultiObjectiveProblems
                     g += 1 + z * z - Math.Cos(20 * Math.PI * z);
                 }
 
-                var half = 0.5 * (1 + 100 * g);
+                var half = 0.5 * (1 + 100 * g); // the usual 100 (k + sum) with k = variables - 2 folded into the sum
                 return [half * x[0] * x[1], half * x[0] * (1 - x[1]), half * (1 - x[0])];
             },
             ThreeMinimized,
@@ -89,11 +141,11 @@ public static class MultiObjectiveProblems
     /// f2 = (1 + g) cos(x0 pi/2) sin(x1 pi/2), f3 = (1 + g) sin(x0 pi/2), with g = the sum over x2..x11 of (x - 0.5)^2.
     /// The front (g = 0) is the unit sphere's positive octant: a non-negative point is dominated exactly when its norm
     /// is at least 1, so the hypervolume is R0 R1 R2 - pi / 6 (for R >= 1 in every objective).</summary>
-    public static MultiObjectiveProblem Dtlz2()
+    /// <param name="variables">The number of variables (the standard 12 by default).</param>
+    public static MultiObjectiveProblem Dtlz2(int variables = 12)
     {
-        const int variables = 12;
         return new(
-            "dtlz2",
+            Named("dtlz2", variables, 12),
             UnitSpace(variables),
             x =>
             {
@@ -132,11 +184,44 @@ public static class MultiObjectiveProblems
         t => [5 * t[0], Math.Min(5 * t[0], 3)],
         x => [(x[0] - 5) * (x[0] - 5) + x[1] * x[1] - 25, 7.7 - (x[0] - 8) * (x[0] - 8) - (x[1] + 3) * (x[1] + 3)]);
 
-    private static MultiObjectiveProblem Zdt(string name, Func<double, double, double> second, Func<IReadOnlyList<double>, double> optimum)
+    /// <summary>
+    /// Fonseca and Fleming's problem on [-4, 4]^n: f1 = 1 - exp(-sum (x_i - 1/sqrt(n))^2), f2 = 1 - exp(-sum (x_i +
+    /// 1/sqrt(n))^2). The Pareto set is the diagonal x_1 = ... = x_n = u / sqrt(n), u in [-1, 1], where the front is
+    /// f1 = 1 - exp(-(u - 1)^2), f2 = 1 - exp(-(u + 1)^2) whatever n; at a reference R >= (1, 1) the optimal
+    /// hypervolume is R0 R1 - 1 + 0.34211559311989 (the front's dominated area at (1, 1)).
+    /// </summary>
+    /// <param name="variables">The number of variables (3 by default, as in the original paper).</param>
+    public static MultiObjectiveProblem Fonseca(int variables = 3)
     {
-        const int variables = 30;
+        var centre = 1 / Math.Sqrt(variables);
         return new(
-            name,
+            Named("fonseca", variables, 3),
+            TestFunction.PointSpace([.. Enumerable.Range(0, variables).Select(i => Dimension.Float($"x{i}", -4, 4))]),
+            x =>
+            {
+                double towards = 0, away = 0;
+                for (var i = 0; i < variables; i++)
+                {
+                    towards += (x[i] - centre) * (x[i] - centre);
+                    away += (x[i] + centre) * (x[i] + centre);
+                }
+
+                return [1 - Math.Exp(-towards), 1 - Math.Exp(-away)];
+            },
+            TwoMinimized,
+            [1, 1],
+            r => r[0] * r[1] - 1 + FonsecaOptimumAtOne,
+            t => [.. Enumerable.Repeat((2 * t[0] - 1) * centre, variables)]);
+    }
+
+    // A problem at its standard size keeps its plain name, so earlier results and commands still match.
+    private static string Named(string family, int variables, int standard) =>
+        variables == standard ? family : $"{family}:{variables}";
+
+    private static MultiObjectiveProblem Zdt(string family, int variables, Func<double, double, double> second, Func<IReadOnlyList<double>, double> optimum)
+    {
+        return new(
+            Named(family, variables, 30),
             UnitSpace(variables),
             x =>
             {

@@ -47,7 +47,7 @@ public static class Simulator
     // before the first study rather than after the functions before it have run.
     private static Func<SimulationResult> Plan(string name, IReadOnlyList<string> samplers, int trials, int seeds, int parallelism, int firstSeed)
     {
-        if (MultiObjectiveProblems.All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } problem)
+        if (MultiObjectiveProblems.TryGet(name) is { } problem)
         {
             SimulationRunner.CheckSamplers(problem, samplers, trials);
             return () => SimulationRunner.Run(problem, samplers, trials, seeds, parallelism, firstSeed);

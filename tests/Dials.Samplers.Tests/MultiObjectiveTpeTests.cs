@@ -98,6 +98,57 @@ public sealed class MultiObjectiveTpeTests
     }
 
     [Fact]
+    public void A_small_space_of_several_objectives_is_modelled_jointly_and_a_wide_one_one_dimension_at_a_time()
+    {
+        double[] Objective(double[] p) => [p.Sum(), p.Select(v => (1 - v) * (1 - v)).Sum()];
+        IEnumerable<double[]> Points(SearchSpace<double[]> space, TpeSampler sampler) =>
+            RunMany(space, sampler, MinMin, Objective, 25).Select(t => t.Point.ToArray());
+
+        var small = SamplerHarness.UnitCube(TpeSampler.MultiObjectiveJointDimensions);
+        var wide = SamplerHarness.UnitCube(TpeSampler.MultiObjectiveJointDimensions + 1);
+
+        Assert.Equal(Points(small, new TpeSampler(3, multivariate: true)), Points(small, new TpeSampler(3)));
+        Assert.NotEqual(Points(small, new TpeSampler(3, multivariate: false)), Points(small, new TpeSampler(3)));
+        Assert.Equal(Points(wide, new TpeSampler(3, multivariate: false)), Points(wide, new TpeSampler(3)));
+    }
+
+    [Fact]
+    public void Several_objectives_draw_twice_the_candidates_of_one_unless_told()
+    {
+        var space = SamplerHarness.UnitCube(5);
+        double[] Two(double[] p) => [p.Sum(), p.Select(v => 1 - v).Sum()];
+        double[] One(double[] p) => [p.Sum()];
+        IEnumerable<double[]> Points(Direction[] directions, Func<double[], double[]> objective, TpeSampler sampler) =>
+            RunMany(space, sampler, directions, objective, 25).Select(t => t.Point.ToArray());
+
+        Assert.Equal(2 * TpeSampler.DefaultCandidates, TpeSampler.DefaultCandidatesMultiObjective);
+        Assert.Equal(Points(MinMin, Two, new TpeSampler(5, candidates: TpeSampler.DefaultCandidatesMultiObjective)), Points(MinMin, Two, new TpeSampler(5)));
+        Assert.NotEqual(Points(MinMin, Two, new TpeSampler(5, candidates: TpeSampler.DefaultCandidates)), Points(MinMin, Two, new TpeSampler(5)));
+        Assert.Equal(Points([Direction.Minimize], One, new TpeSampler(5, candidates: TpeSampler.DefaultCandidates)), Points([Direction.Minimize], One, new TpeSampler(5)));
+    }
+
+    [Fact]
+    public void The_joint_model_learns_a_diagonal_front_that_one_dimension_at_a_time_cannot()
+    {
+        // Binh and Korn's Pareto set is mostly the diagonal x1 = x0. Measured over 80 seeds at 50 trials: 0.963 of the
+        // optimum jointly against 0.947 one by one (docs/benchmarks.md); over these ten seeds 8 of 10 studies gain.
+        var problem = MultiObjectiveProblems.BinhKorn();
+        var joint = new List<double>();
+        var apart = new List<double>();
+        for (var seed = 0; seed < 10; seed++)
+        {
+            joint.Add(HypervolumeOfFeasible(problem, RunMany(problem.Space, new TpeSampler(seed), problem.Directions, problem.Evaluate, 50, problem.Constraints)));
+            apart.Add(HypervolumeOfFeasible(problem, RunMany(problem.Space, new TpeSampler(seed, multivariate: false), problem.Directions, problem.Evaluate, 50, problem.Constraints)));
+        }
+
+        Assert.True(Median(joint) > Median(apart) + 30, $"jointly {Median(joint):F1}, one by one {Median(apart):F1}");
+        Assert.True(joint.Zip(apart).Count(p => p.First > p.Second) >= 7, $"jointly [{string.Join(", ", joint)}], one by one [{string.Join(", ", apart)}]");
+    }
+
+    private static double HypervolumeOfFeasible(MultiObjectiveProblem problem, IReadOnlyList<TrialRecord> trials) =>
+        Hypervolume.Compute([.. trials.Where(t => t.Constraints is not { } c || c.All(v => v.Value <= 0)).Select(t => t.Values!)], problem.Reference, problem.Directions);
+
+    [Fact]
     public void Constraints_steer_TPE_into_the_feasible_region_with_one_objective_and_with_two()
     {
         // The optimum of each objective lies where x + y > 1, which is infeasible.

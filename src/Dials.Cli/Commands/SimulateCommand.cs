@@ -16,7 +16,8 @@ internal static class SimulateCommand
         {
             Description = "Test functions, comma-separated: " + string.Join(", ", TestFunctions.All.Select(f => f.Name)) +
                 ", or all (these functions); multi-objective problems (hypervolume over trials): " +
-                string.Join(", ", MultiObjectiveProblems.All.Select(p => p.Name)) + ".",
+                string.Join(", ", MultiObjectiveProblems.All.Select(p => p.Name)) +
+                " (zdt1-3, dtlz1-2 and fonseca also with another number of variables: zdt1:4).",
             DefaultValueFactory = _ => "branin",
         };
         var samplers = new Option<string>("--samplers", "-s")

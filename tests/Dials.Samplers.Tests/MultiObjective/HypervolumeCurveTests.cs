@@ -78,6 +78,7 @@ public sealed class HypervolumeCurveTests
     [InlineData("dtlz1", 40, 109498.80587233345, 320624.3092052195, 322605.5091656799)]
     [InlineData("dtlz2", 40, 0.22812335786169463, 0.7231361875698761, 1.0792444721378194)]
     [InlineData("binh-korn", 37, 4635.657255060443, 4975.372761371347, 5001.477325922662)]
+    [InlineData("fonseca", 40, 0.004809261923348538, 0.007223893183618937, 0.007223937518421806)]
     public void Agrees_with_Optunas_hypervolume_on_the_same_points(string name, int feasible, double at10, double at25, double at40)
     {
         var problem = MultiObjectiveProblems.Get(name);

@@ -29,6 +29,10 @@ public sealed class MultiObjectiveProblemsTests
     [InlineData("dtlz1", new[] { 1.0, 1.0, 1.0 }, 301, 2e-3)]
     [InlineData("dtlz2", new[] { 1.0, 1.0, 1.0 }, 301, 2e-2)]
     [InlineData("binh-korn", new[] { 136.0, 50.0 }, 20001, 1e-4)]
+    [InlineData("fonseca", new[] { 1.0, 1.0 }, 20001, 1e-4)]
+    [InlineData("fonseca:7", new[] { 1.2, 1.1 }, 20001, 1e-4)]
+    [InlineData("zdt1:4", new[] { 1.0, 1.0 }, 20001, 1e-4)]
+    [InlineData("dtlz2:5", new[] { 1.0, 1.0, 1.0 }, 301, 2e-2)]
     public void The_optimal_hypervolume_is_what_a_dense_sample_of_the_front_approaches(
         string name, double[] reference, int perAxis, double relativeGap)
     {
@@ -49,13 +53,72 @@ public sealed class MultiObjectiveProblemsTests
         Assert.Equal(1e6 - 1.0 / 48, MultiObjectiveProblems.Dtlz1().OptimalHypervolume, 1e-6);
         Assert.Equal(3.375 - Math.PI / 6, MultiObjectiveProblems.Dtlz2().OptimalHypervolume, 1e-12);
         Assert.Equal(15856.0 / 3, MultiObjectiveProblems.BinhKorn().OptimalHypervolume, 1e-9);
+        Assert.Equal(0.3421155931198939, MultiObjectiveProblems.Fonseca().OptimalHypervolume, 1e-15);
+    }
+
+    [Fact]
+    public void Fonsecas_stated_optimum_agrees_with_sampling_the_unit_square()
+    {
+        // A point of [0, 1)^2 is dominated by the front when, at its first objective, the front's lowest second
+        // objective is at most its own; a million random points estimate the dominated share to about 5e-4.
+        var problem = MultiObjectiveProblems.Fonseca();
+        var front = Enumerable.Range(0, 200001).Select(i => problem.Evaluate(problem.ParetoOptimal([i / 200000.0]))).OrderBy(f => f[0]).ToArray();
+        var lowestSecond = new double[front.Length];
+        for (var i = 0; i < front.Length; i++)
+        {
+            lowestSecond[i] = Math.Min(front[i][1], i > 0 ? lowestSecond[i - 1] : double.PositiveInfinity);
+        }
+
+        var firsts = front.Select(f => f[0]).ToArray();
+        var random = new Random(11);
+        var dominated = 0;
+        const int samples = 1_000_000;
+        for (var n = 0; n < samples; n++)
+        {
+            double a = random.NextDouble(), b = random.NextDouble();
+            var at = Array.BinarySearch(firsts, a);
+            var last = at >= 0 ? at : ~at - 1;
+            dominated += last >= 0 && lowestSecond[last] <= b ? 1 : 0;
+        }
+
+        Assert.Equal(problem.OptimalHypervolume, dominated / (double)samples, 2e-3);
+    }
+
+    [Theory]
+    [InlineData("zdt1:4", 4, 2)]
+    [InlineData("ZDT3:2", 2, 2)]
+    [InlineData("dtlz1:3", 3, 3)]
+    [InlineData("dtlz2:20", 20, 3)]
+    [InlineData("fonseca:1", 1, 2)]
+    [InlineData("dtlz2:12", 12, 3)]
+    public void A_scalable_problem_takes_its_number_of_variables_from_its_name(string name, int variables, int objectives)
+    {
+        var problem = MultiObjectiveProblems.Get(name);
+
+        Assert.Equal(variables, problem.Space.Dimensions.Count);
+        Assert.Equal(objectives, problem.Objectives);
+        Assert.Equal(name is "dtlz2:12" ? "dtlz2" : name.ToLowerInvariant(), problem.Name); // the standard size keeps its plain name
+        Assert.Equal(MultiObjectiveProblems.Get(name[..name.IndexOf(':', StringComparison.Ordinal)]).OptimalHypervolume, problem.OptimalHypervolume, 1e-12);
+    }
+
+    [Theory]
+    [InlineData("zdt1:1", "zdt1 takes 2 to 1000 variables, not 1")]
+    [InlineData("dtlz1:2", "dtlz1 takes 3 to 1000 variables, not 2")]
+    [InlineData("binh-korn:3", "Unknown problem 'binh-korn:3'")]
+    [InlineData("zdt1:x", "Unknown problem 'zdt1:x'")]
+    [InlineData("zdt1:-4", "Unknown problem 'zdt1:-4'")]
+    public void A_number_of_variables_a_problem_cannot_take_is_an_error_naming_it(string name, string message)
+    {
+        var error = Assert.Throws<ArgumentException>(() => MultiObjectiveProblems.Get(name));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_standard_numbers_of_variables()
     {
-        Assert.Equal([30, 30, 30, 7, 12, 2], MultiObjectiveProblems.All.Select(p => p.Space.Dimensions.Count));
-        Assert.Equal([2, 2, 2, 3, 3, 2], MultiObjectiveProblems.All.Select(p => p.Objectives));
+        Assert.Equal([30, 30, 30, 7, 12, 2, 3], MultiObjectiveProblems.All.Select(p => p.Space.Dimensions.Count));
+        Assert.Equal([2, 2, 2, 3, 3, 2, 2], MultiObjectiveProblems.All.Select(p => p.Objectives));
     }
 
     [Theory]
@@ -65,6 +128,7 @@ public sealed class MultiObjectiveProblemsTests
     [InlineData("dtlz1")]
     [InlineData("dtlz2")]
     [InlineData("binh-korn")]
+    [InlineData("fonseca")]
     public void No_random_point_dominates_a_pareto_optimal_one(string name)
     {
         var problem = MultiObjectiveProblems.Get(name);
@@ -90,6 +154,12 @@ public sealed class MultiObjectiveProblemsTests
 
             var dtlz2 = MultiObjectiveProblems.Dtlz2().Evaluate(MultiObjectiveProblems.Dtlz2().ParetoOptimal([t, t / 3]));
             Assert.Equal(1, Math.Sqrt(dtlz2.Sum(f => f * f)), 1e-12);
+
+            // Fonseca and Fleming's front at u = 2t - 1, whatever the number of variables.
+            var u = 2 * t - 1;
+            var fonseca = MultiObjectiveProblems.Fonseca(5).Evaluate(MultiObjectiveProblems.Fonseca(5).ParetoOptimal([t]));
+            Assert.Equal(1 - Math.Exp(-(u - 1) * (u - 1)), fonseca[0], 1e-12);
+            Assert.Equal(1 - Math.Exp(-(u + 1) * (u + 1)), fonseca[1], 1e-12);
         }
     }
 
