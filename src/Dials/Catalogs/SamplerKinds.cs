@@ -7,7 +7,7 @@ public static class SamplerKinds
     /// <summary>The automatic strategy: GP or TPE chosen from the space and the budget (TPE for several objectives).</summary>
     public const string Auto = "auto";
 
-    /// <summary>Multivariate TPE with a constant liar (one dimension at a time in a study of several objectives).</summary>
+    /// <summary>Multivariate TPE with a constant liar (in a study of several objectives, one dimension at a time in a space of more than three).</summary>
     public const string Tpe = "tpe";
 
     /// <summary>TPE with one estimator per dimension.</summary>
