@@ -54,7 +54,9 @@ public static class Simulator
         }
 
         var function = TestFunctions.All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"Unknown function '{name}'; known: {string.Join(", ", Names)}.", nameof(name));
+            ?? throw new ArgumentException(
+                $"Unknown function '{name}'; known: {string.Join(", ", Names)} (zdt1-3, dtlz1-2 and fonseca also as NAME:VARIABLES, e.g. zdt1:4).",
+                nameof(name));
         foreach (var sampler in samplers)
         {
             _ = SimulationSamplers.Create(sampler, 0, function.Space, trials);
