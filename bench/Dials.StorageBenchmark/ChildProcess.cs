@@ -6,10 +6,20 @@ namespace Dials.StorageBenchmark;
 /// worker processes, and the reopen probe, whose first open must be the first in its process.</summary>
 internal static class ChildProcess
 {
-    public static Process Start(string program, IEnumerable<string> arguments, Action<string> onLine)
+    public static Process Start(string program, IEnumerable<string> arguments, Action<string> onLine) =>
+        StartPath(Path.Combine(AppContext.BaseDirectory, program + ".dll"), arguments, onLine);
+
+    /// <summary>Starts <paramref name="path"/>: an assembly (<c>.dll</c>) under <c>dotnet</c>, or else an executable
+    /// as it is (a worker published as a native executable).</summary>
+    public static Process StartPath(string path, IEnumerable<string> arguments, Action<string> onLine)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program + ".dll"));
+        var isAssembly = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(isAssembly ? "dotnet" : path) { RedirectStandardOutput = true };
+        if (isAssembly)
+        {
+            start.ArgumentList.Add(path);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

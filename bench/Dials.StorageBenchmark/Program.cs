@@ -5,7 +5,9 @@ using Dials.StorageBenchmark;
 //   The default. TRIALS (1000) trivial trials per storage in one process against in-memory; then TRIALS trials (at
 //   most 500 for a slow objective) shared by 1 and by 4 worker processes (tools/Dials.StudyWorker) on each durable
 //   storage, for each objective in OBJECTIVES_MS (0,20: trivial and 20 ms), ROUNDS (3) times alternating, with
-//   medians. BACKENDS (journal,sqlite[,postgres]) picks the durable storages.
+//   medians. BACKENDS (journal,sqlite[,postgres]) picks the durable storages. DIALS_STUDY_WORKER (a path) runs a
+//   published worker instead of the one built here: its .dll (ReadyToRun) or its native executable (NativeAOT); the
+//   runtime's DOTNET_* settings (DOTNET_TieredPGO=0) pass on to the workers. See docs/storages.md, "Running many workers".
 // dotnet run -c Release --project bench/Dials.StorageBenchmark -- scale [LARGEST]
 //   Ask+tell latency (median, p95, CPU) around trial 1,000, 10,000 and LARGEST (100000), as ratios against 1,000 trials
 //   in the same run, and the study's reopen time (cold and warm), for in-memory and every durable storage.

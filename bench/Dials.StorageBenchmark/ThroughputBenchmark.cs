@@ -13,6 +13,7 @@ internal static class ThroughputBenchmark
     {
         Console.WriteLine(FormattableString.Invariant(
             $"Study files in {backends.Directory}; one disk sync (4 KB write + fsync) there: {DiskSync.Median(backends.Directory):F2} ms (median of 100)."));
+        Console.WriteLine($"Worker processes run {WorkerRun.Program}.");
         Console.WriteLine();
         InProcess(backends, "memory", trials); // Warm-up: JIT and first-use costs stay out of the measurements.
         var baseline = InProcess(backends, "memory", trials);

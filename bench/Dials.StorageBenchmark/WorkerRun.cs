@@ -13,6 +13,12 @@ namespace Dials.StorageBenchmark;
 /// </summary>
 internal readonly record struct WorkerRun(double WholeRate, double SteadyRate, double CpuMsPerTrial)
 {
+    /// <summary>The worker program: <c>DIALS_STUDY_WORKER</c> when set (a published worker: its <c>.dll</c>, run with
+    /// <c>dotnet</c>, or its native executable), else the Dials.StudyWorker.dll built beside this benchmark.</summary>
+    public static string Program { get; } = Environment.GetEnvironmentVariable("DIALS_STUDY_WORKER") is { Length: > 0 } path
+        ? Path.GetFullPath(path)
+        : Path.Combine(AppContext.BaseDirectory, "Dials.StudyWorker.dll");
+
     public static WorkerRun Time(Backends backends, string backend, int workers, int trials, int objectiveMs)
     {
         var name = $"workers{workers}-" + Guid.NewGuid().ToString("N");
@@ -25,7 +31,7 @@ internal readonly record struct WorkerRun(double WholeRate, double SteadyRate, d
         var cpuMs = 0.0;
         var clock = Stopwatch.StartNew();
         var processes = Enumerable.Range(0, workers).Select(seed =>
-            ChildProcess.Start("Dials.StudyWorker", [spec, name, $"{trials}", $"{seed}", $"{objectiveMs}"], line =>
+            ChildProcess.StartPath(Program, [spec, name, $"{trials}", $"{seed}", $"{objectiveMs}"], line =>
             {
                 lock (gate)
                 {
