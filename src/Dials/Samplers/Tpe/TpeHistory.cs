@@ -19,10 +19,11 @@ internal sealed class TpeHistory
     private readonly int[]? indexOfNumber;
     private readonly int version;
 
-    private TpeHistory(int count, double[]?[] coordinates, int[] ranked, bool[] finished, bool[] everywhereActive,
+    private TpeHistory(int count, double[]?[] coordinates, int[] numbers, int[] ranked, bool[] finished, bool[] everywhereActive,
         CoordinateCache cache, int[]? indexOfNumber, double[]?[]? losses)
     {
         Losses = losses;
+        Numbers = numbers;
         Count = count;
         Coordinates = coordinates;
         Ranked = ranked;
@@ -39,6 +40,9 @@ internal sealed class TpeHistory
     /// <summary>Per trial index, its coordinates, or null for a trial left out. Rented: the array may be longer than
     /// <see cref="Count"/>, and goes back to the pool with <see cref="Return()"/>.</summary>
     public double[]?[] Coordinates { get; }
+
+    /// <summary>Per trial index, the trial's number. Rented, as <see cref="Coordinates"/>.</summary>
+    public int[] Numbers { get; }
 
     /// <summary>The indices of the trials taken into account, best first.</summary>
     public int[] Ranked { get; }
@@ -82,6 +86,7 @@ internal sealed class TpeHistory
         // The per-trial arrays are rented too (a history is read once per proposal, and these would be most of what
         // a proposal allocates); they start cleared, as a new array would.
         var coordinates = ArrayPool<double[]?>.Shared.Rent(count);
+        var numbers = ArrayPool<int>.Shared.Rent(count);
         var finished = ArrayPool<bool>.Shared.Rent(count);
         var everywhereActive = ArrayPool<bool>.Shared.Rent(count);
         Array.Clear(coordinates, 0, count);
@@ -105,6 +110,7 @@ internal sealed class TpeHistory
         for (var t = 0; t < count; t++)
         {
             var trial = trials[t];
+            numbers[t] = trial.Number;
             increasing &= t == 0 || trial.Number > trials[t - 1].Number;
             if (trial.Number == context.TrialNumber || trial.Point.Count != dimensions
                 || RankOf(trial, sign, constantLiar, directions.Count) is not { } key)
@@ -153,7 +159,7 @@ internal sealed class TpeHistory
         Array.Clear(trials, 0, count); // the pool must not keep the records alive
         ArrayPool<TrialRecord>.Shared.Return(trials);
 
-        return new TpeHistory(count, coordinates, ranked, finished, everywhereActive, cache, indexOfNumber, losses);
+        return new TpeHistory(count, coordinates, numbers, ranked, finished, everywhereActive, cache, indexOfNumber, losses);
     }
 
     /// <summary>Hands the rented per-trial arrays back to the pool; the history must not be used afterwards.</summary>
@@ -161,6 +167,7 @@ internal sealed class TpeHistory
     {
         Array.Clear(Coordinates, 0, Count); // the pool must not keep the coordinates alive
         ArrayPool<double[]?>.Shared.Return(Coordinates);
+        ArrayPool<int>.Shared.Return(Numbers);
         ArrayPool<bool>.Shared.Return(Finished);
         ArrayPool<bool>.Shared.Return(EverywhereActive);
     }
@@ -227,6 +234,18 @@ internal sealed class TpeHistory
         ArrayPool<int>.Shared.Return(slots);
         return (below, above);
     }
+
+    /// <summary>The coordinate cache this history was read from: its standing orders may be read under its
+    /// <see cref="CoordinateCache.Gate"/> while <see cref="OrdersCurrent"/> holds.</summary>
+    public CoordinateCache Cache => cache;
+
+    /// <summary>Per trial number, the index of the trial that has it, or -1; null when the trials were not in strictly
+    /// increasing number order (then the standing orders do not apply).</summary>
+    public int[]? IndexOfNumber => indexOfNumber;
+
+    /// <summary>Whether the cache's standing orders still describe exactly the coordinates handed out here: the
+    /// trials came in number order and no coordinates changed since. Read under the cache's gate.</summary>
+    public bool OrdersCurrent => indexOfNumber is not null && cache.Version == version;
 
     /// <summary>Hands arrays of <see cref="ObservationOrders"/> back to the shared pool.</summary>
     public static void Return(int[]?[]? orders)
@@ -419,6 +438,13 @@ internal sealed class TpeHistory
         /// <summary>The numbers of the cached trials with a coordinate in dimension <paramref name="d"/> (a numeric
         /// one), in coordinate order, ties by number.</summary>
         public ReadOnlySpan<int> NumbersByCoordinate(int d) => order is null ? [] : order.Numbers(d);
+
+        /// <summary>The coordinates of <see cref="NumbersByCoordinate"/>, item by item.</summary>
+        public ReadOnlySpan<double> KeysByCoordinate(int d) => order is null ? [] : order.Keys(d);
+
+        /// <summary>Where trial <paramref name="number"/> with coordinate <paramref name="coordinate"/> is (or would
+        /// be) in <see cref="NumbersByCoordinate"/> of dimension <paramref name="d"/>.</summary>
+        public int FindByCoordinate(int d, double coordinate, int number) => order is null ? 0 : order.Find(d, coordinate, number);
 
         private static bool SameValues(double[] cached, IReadOnlyList<double> point)
         {
