@@ -56,7 +56,9 @@ internal sealed partial class ParzenEstimator
         {
             var n = observations.Count;
             var kernels = n + (HasPrior(settings, n) ? 1 : 0);
-            if (count < 2 || n < 2 || store is null || settings != this.settings || kernels > stride
+            // The study's observation count changes every time; it matters only through the width floor.
+            if (count < 2 || n < 2 || store is null || kernels > stride
+                || settings with { StudyObservations = this.settings.StudyObservations } != this.settings
                 || WidthFloor(kernels, settings) != minimum)
             {
                 return null;

@@ -179,6 +179,14 @@ internal sealed partial class ParzenEstimator
     internal (double LogWeight, double Centre, double Width, double LogNormalizer) Kernel(int d, int k) =>
         (LogWeights[k], Field(Centres, d)[k], Field(Widths, d)[k], Field(LogNormalizers, d)[k]);
 
+    /// <summary>Everything fitted for kernel <paramref name="k"/> in the group's numeric dimension
+    /// <paramref name="d"/>, and its cumulative weight: what a kept fit must reproduce bit for bit.</summary>
+    internal double[] KernelFit(int d, int k) =>
+    [
+        LogWeights[k], store[stride + k], Field(Centres, d)[k], Field(Widths, d)[k], Field(InverseWidths, d)[k],
+        Field(LogNormalizers, d)[k], Field(LogTruncatedMasses, d)[k],
+    ];
+
     /// <summary>Draws <paramref name="count"/> points from the mixture, as internal values, row by row
     /// (<c>result[c * D + d]</c> for candidate c and the group's d-th dimension).</summary>
     public double[] Sample(TrialRandom random, int count)
