@@ -328,8 +328,9 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
             log.Kept(space, group[branch.Member].Index, branch);
         }
 
-        var logGood = good.LogDensity(drawn, candidates);
-        var logBad = bad.LogDensity(drawn, candidates);
+        var points = good.UnitPoints(drawn, candidates);
+        var logGood = good.LogDensityAt(points, candidates);
+        var logBad = bad.LogDensityAt(points, candidates);
         good.Release();
         bad.Release();
         var activeTrials = avoidRepeats ? active.ToArray() : [];

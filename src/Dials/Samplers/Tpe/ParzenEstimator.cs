@@ -209,13 +209,17 @@ internal sealed partial class ParzenEstimator
     }
 
     /// <summary>The log density (log mass for discrete dimensions) of each candidate row under the mixture.</summary>
-    public double[] LogDensity(double[] candidates, int count)
+    public double[] LogDensity(double[] candidates, int count) => LogDensityAt(UnitPoints(candidates, count), count);
+
+    /// <summary>As <see cref="LogDensity"/>, for candidates already mapped by <see cref="UnitPoints"/> (of an
+    /// estimator of the same group): the good and the bad density score the same candidates, which need mapping
+    /// once.</summary>
+    public double[] LogDensityAt(double[] points, int count)
     {
         // Kernels are visited in blocks small enough that a block's parameters for every dimension stay in the L1
         // cache while all candidates are scored against it; each candidate keeps a running log-sum-exp. Scoring
         // candidate by candidate over all kernels instead streamed every parameter array from L2 once per candidate.
         var d = dimensions.Length;
-        var points = UnitPoints(candidates, count);
         var (continuous, baseTerms) = ContinuousBase();
         var discrete = continuous.Length < d;
         var maxima = new double[count];
@@ -387,9 +391,10 @@ internal sealed partial class ParzenEstimator
         return largest;
     }
 
-    // The candidates with continuous numeric values already mapped to the unit interval, once, rather than in every
-    // block of kernels; discrete and categorical values stay as they are.
-    private double[] UnitPoints(double[] candidates, int count)
+    /// <summary>The candidate rows with continuous numeric values mapped to the unit interval, as
+    /// <see cref="LogDensityAt"/> takes them (once, rather than in every block of kernels); discrete and categorical
+    /// values stay as they are.</summary>
+    public double[] UnitPoints(double[] candidates, int count)
     {
         var d = dimensions.Length;
         var points = new double[count * d];
