@@ -47,7 +47,7 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
     private readonly ConditionalWeakTable<SearchSpace, GroupDimension[][]> groupsBySpace = new();
     private readonly ConditionalWeakTable<SearchSpace, GroupDimension[][]> dimensionsBySpace = new();
     private readonly ConditionalWeakTable<SearchSpace, TpeHistory.CoordinateCache> coordinateCaches = new();
-    private readonly ConditionalWeakTable<GroupDimension[], ParzenEstimator.Kept> keptBadDensities = new();
+    private readonly ConditionalWeakTable<GroupDimension[], KeptDensities> keptDensities = new();
 
     /// <summary>Trials sampled at random before the Parzen estimators are used, unless told otherwise.</summary>
     public const int DefaultStartupTrials = 10;
@@ -92,9 +92,9 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
         this.gamma = gamma;
     }
 
-    /// <summary>Whether each group's bad density is kept between proposals and updated rather than fitted afresh
-    /// (the same density either way; off only to check that in tests).</summary>
-    internal bool KeepsBadDensities { get; init; } = true;
+    /// <summary>Whether each group's two densities are kept between proposals and updated rather than fitted afresh
+    /// (the same densities either way; off only to check that in tests).</summary>
+    internal bool KeepsDensities { get; init; } = true;
 
     /// <summary>The default size of the good group among <paramref name="n"/> ranked trials: 10 %, rounded up,
     /// at most 25.</summary>
@@ -242,6 +242,7 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
         // each trial landed in its set.
         var belowRows = ArrayPool<double[]>.Shared.Rent(belowCount);
         var aboveRows = ArrayPool<double[]>.Shared.Rent(active.Length - belowCount);
+        var belowNumbers = ArrayPool<int>.Shared.Rent(belowCount);
         var aboveNumbers = ArrayPool<int>.Shared.Rent(active.Length - belowCount);
         var (belowRowCount, aboveRowCount) = (0, 0);
         var positions = ArrayPool<int>.Shared.Rent(history.Count);
@@ -250,6 +251,7 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
             if (stamps[t] == stamp)
             {
                 positions[t] = belowRowCount;
+                belowNumbers[belowRowCount] = history.Numbers[t];
                 belowRows[belowRowCount++] = history.Coordinates[t]!;
             }
             else if (stamps[t] == -stamp)
@@ -266,10 +268,10 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
         var goodWeights = ArrayPool<double>.Shared.Rent(below.Count);
         var badWeights = ArrayPool<double>.Shared.Rent(above.Count);
 
-        // The bad density is kept between proposals and updated where its trials changed (ParzenEstimator.Kept),
-        // unless another worker is using the kept one right now; the standing orders, which only a fresh fit needs,
-        // are read only then. The good density is small and fitted afresh.
-        var kept = KeepsBadDensities ? keptBadDensities.GetValue(group, _ => new ParzenEstimator.Kept()) : null;
+        // Both densities are kept between proposals and updated where their trials changed (ParzenEstimator.Kept),
+        // unless another worker is using the kept ones right now; the standing orders, which only a fresh fit of the
+        // bad density needs, are read only then (a fresh fit of the small good one sorts its own).
+        var kept = KeepsDensities ? keptDensities.GetValue(group, _ => new KeptDensities()) : null;
         if (kept is not null && !kept.Gate.TryEnter())
         {
             kept = null;
@@ -277,20 +279,19 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
 
         try
         {
+            // Several objectives: the good trials are chosen for where they stand on the fronts, not for how recent
+            // they are, so they weigh the same (as in Optuna's multi-objective TPE).
+            var goodWeightSpan = multiObjective ? Uniform(goodWeights.AsSpan(0, below.Count)) : AgeWeights(goodWeights.AsSpan(0, below.Count));
             var badWeightSpan = AgeWeights(badWeights.AsSpan(0, above.Count));
-            var bad = kept?.TryUpdate(group, above, aboveNumbers.AsSpan(0, above.Count), badWeightSpan, settings, history);
+            var goodNumbers = belowNumbers.AsSpan(0, below.Count);
+            var badNumbers = aboveNumbers.AsSpan(0, above.Count);
+            var good = kept?.Good.TryUpdate(group, below, goodNumbers, goodWeightSpan, settings, history);
+            var bad = kept?.Bad.TryUpdate(group, above, badNumbers, badWeightSpan, settings, history);
             var (belowOrders, aboveOrders) = bad is null
                 ? history.ObservationOrders(group, stamps, stamp, positions, below.Count, above.Count)
                 : (null, null);
-            bad ??= kept is not null
-                ? kept.Refit(group, above, aboveNumbers.AsSpan(0, above.Count), badWeightSpan, settings, aboveOrders)
-                : ParzenEstimator.Fit(group, above, badWeightSpan, settings, aboveOrders);
-
-            // Several objectives: the good trials are chosen for where they stand on the fronts, not for how recent
-            // they are, so they weigh the same (as in Optuna's multi-objective TPE).
-            var good = ParzenEstimator.Fit(group, below,
-                multiObjective ? Uniform(goodWeights.AsSpan(0, below.Count)) : AgeWeights(goodWeights.AsSpan(0, below.Count)),
-                settings, belowOrders);
+            good ??= FitAfresh(kept?.Good, group, below, goodNumbers, goodWeightSpan, settings, belowOrders);
+            bad ??= FitAfresh(kept?.Bad, group, above, badNumbers, badWeightSpan, settings, aboveOrders);
             TpeHistory.Return(belowOrders);
             TpeHistory.Return(aboveOrders);
             return Propose(space, group, history, random, point, avoidRepeats, log, good, bad, activeIndices.AsSpan(0, activeCount));
@@ -306,8 +307,16 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
             ArrayPool<double[]>.Shared.Return(belowRows);
             ArrayPool<double[]>.Shared.Return(aboveRows);
             ArrayPool<int>.Shared.Return(aboveNumbers);
+            ArrayPool<int>.Shared.Return(belowNumbers);
         }
     }
+
+    // A density fitted afresh, into `kept` (which keeps it for the next proposal) when there is one.
+    private static ParzenEstimator FitAfresh(ParzenEstimator.Kept? kept, GroupDimension[] group, ArraySegment<double[]> rows,
+        ReadOnlySpan<int> numbers, ReadOnlySpan<double> weights, in ParzenSettings settings, int[]?[]? orders) =>
+        kept is null
+            ? ParzenEstimator.Fit(group, rows, weights, settings, orders)
+            : kept.Refit(group, rows, numbers, weights, settings, orders);
 
     // Draws candidates from the good density, keeps lagging branches in play, and proposes the candidate with the
     // best density ratio; releases both densities.

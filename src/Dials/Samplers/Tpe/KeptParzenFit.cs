@@ -5,10 +5,10 @@ namespace Dials.Samplers;
 internal sealed partial class ParzenEstimator
 {
     /// <summary>
-    /// One group's bad (above) density, kept fitted from one proposal to the next and updated where its trials
+    /// One of a group's two densities, kept fitted from one proposal to the next and updated where its trials
     /// changed, rather than fitted afresh. From one proposal to the next the bad set gains the newest trial and now
-    /// and then trades one with the good set, but a fit from scratch redid every kernel: about a fifth of a
-    /// thousand-trial study. A kernel's centre, width and the terms derived from them depend only on its own
+    /// and then trades one with the good set, but a fit from scratch redid every kernel of its thousand: about a fifth
+    /// of a thousand-trial study. A kernel's centre, width and the terms derived from them depend only on its own
     /// coordinate and its neighbours' in each dimension (and the width floor), so only the kernels that joined and
     /// the neighbours of those that joined or left are fitted again; the age weights, which change for every kernel,
     /// are formed afresh every time (a closed formula). The result is bit for bit what a fresh fit gives: kernels stay
@@ -18,7 +18,8 @@ internal sealed partial class ParzenEstimator
     /// <remarks>Whatever the update cannot vouch for falls back to the fresh fit, which it then keeps: a changed width
     /// floor (the first hundred or so trials), settings, trials out of number order, a kept trial whose coordinates
     /// changed (another study's trial under the same number), more than a few changes at once, or too little room.
-    /// Not thread-safe: a caller holds <see cref="Gate"/> from the fit until it has released the estimator.</remarks>
+    /// Not thread-safe: a caller holds <see cref="KeptDensities.Gate"/> from the fit until it has released the
+    /// estimator, whose arrays are the kept ones.</remarks>
     internal sealed class Kept
     {
         // More changes than this and a fresh fit is about as cheap; the common cases are one or two.
@@ -35,10 +36,6 @@ internal sealed partial class ParzenEstimator
         private ParzenSettings settings;
         private double minimum;
         private double logMinimum;
-
-        /// <summary>Held by the caller from the fit until the estimator is released: the estimator's arrays are
-        /// the kept ones.</summary>
-        public Lock Gate { get; } = new();
 
         /// <summary>The density of <paramref name="observations"/> (trial numbers <paramref name="observationNumbers"/>,
         /// ascending), updated from the kept one; null when only a fresh fit (<see cref="Refit"/>) can give it.</summary>
