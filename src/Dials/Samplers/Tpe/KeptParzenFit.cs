@@ -16,7 +16,7 @@ internal sealed partial class ParzenEstimator
     /// operations on the same values.
     /// </summary>
     /// <remarks>Whatever the update cannot vouch for falls back to the fresh fit, which it then keeps: a changed width
-    /// floor (the first hundred or so trials), settings, trials out of number order, a kept trial whose coordinates
+    /// floor (until it settles: after about a hundred trials for the bad density, a few hundred for the good one), settings, trials out of number order, a kept trial whose coordinates
     /// changed (another study's trial under the same number), more than a few changes at once, or too little room.
     /// Not thread-safe: a caller holds <see cref="KeptDensities.Gate"/> from the fit until it has released the
     /// estimator, whose arrays are the kept ones.</remarks>
@@ -40,8 +40,8 @@ internal sealed partial class ParzenEstimator
         /// <summary>The density of <paramref name="observations"/> (trial numbers <paramref name="observationNumbers"/>,
         /// ascending), updated from the kept one; null when only a fresh fit (<see cref="Refit"/>) can give it.</summary>
         /// <param name="group">The group's dimensions (always the same for one kept density).</param>
-        /// <param name="observations">The coordinate rows of the bad trials, in number order, as the history handed
-        /// them out.</param>
+        /// <param name="observations">The coordinate rows of the density's trials, in number order, as the history
+        /// handed them out.</param>
         /// <param name="observationNumbers">Their trial numbers.</param>
         /// <param name="observationWeights">Their weights.</param>
         /// <param name="settings">As for a fresh fit.</param>
