@@ -97,6 +97,16 @@ public sealed class TpeKeptDensityTests
     }
 
     [Fact]
+    public void A_sampler_that_recalls_its_reads_proposes_what_a_new_sampler_proposes()
+    {
+        // The history recalls what it read from records it read before (TpeHistory.CoordinateCache.Recall): against a
+        // new sampler at every step, which has read nothing, through records replaced as trials are pruned, fail,
+        // run and finish.
+        AssertSameProposals(EveryKind, EveryKindObjective, 120, multivariate: true, directions: [Direction.Minimize],
+            newSamplerEachStep: true);
+    }
+
+    [Fact]
     public void A_sampler_shared_by_two_studies_of_one_space_keeps_no_stale_kernel()
     {
         // Two studies take turns with one sampler: the same trial numbers carry other points in the other study, so
@@ -116,16 +126,22 @@ public sealed class TpeKeptDensityTests
         }
     }
 
-    // Runs a study step by step with a sampler that keeps its bad densities and checks every proposal against a
-    // sampler that fits them afresh, both shown the same trials.
+    // Runs a study step by step with a sampler that keeps its densities and checks every proposal against a sampler
+    // that fits them afresh (a new one at every step, which has read nothing before, if asked), both shown the same
+    // trials.
     private static void AssertSameProposals(SearchSpace<double[]> space, Func<double[], double> objective, int steps,
-        bool? multivariate, Direction[] directions, Func<double[], double>? second = null)
+        bool? multivariate, Direction[] directions, Func<double[], double>? second = null, bool newSamplerEachStep = false)
     {
         var kept = new TpeSampler(seed: 11, multivariate: multivariate);
         var fresh = new TpeSampler(seed: 11, multivariate: multivariate) { KeepsDensities = false };
         var trials = new List<TrialRecord>();
         for (var n = 0; n < steps; n++)
         {
+            if (newSamplerEachStep)
+            {
+                fresh = new TpeSampler(seed: 11, multivariate: multivariate) { KeepsDensities = false };
+            }
+
             var context = new SamplingContext(space, directions[0], trials, n) { Directions = directions };
             var proposed = kept.Sample(context);
             Assert.Equal(fresh.Sample(context), proposed);

@@ -113,16 +113,33 @@ internal sealed class TpeHistory
             var trial = trials[t];
             numbers[t] = trial.Number;
             increasing &= t == 0 || trial.Number > trials[t - 1].Number;
-            if (trial.Number == context.TrialNumber || trial.Point.Count != dimensions
-                || RankOf(trial, sign, constantLiar, objectives) is not { } key)
+            RankKey key;
+            if (trial.Number != context.TrialNumber && cache.Recall(trial, sign, constantLiar, objectives) is { } recalled)
+            {
+                // The same record as the last proposal read: its coordinates and ranking stand as they were left.
+                if (recalled.Key is not { } known)
+                {
+                    continue;
+                }
+
+                (key, coordinates[t], everywhereActive[t]) = (known, recalled.Coordinates, recalled.EverywhereActive);
+            }
+            else if (trial.Number == context.TrialNumber || trial.Point.Count != dimensions
+                || RankOf(trial, sign, constantLiar, objectives) is not { } fresh)
             {
                 cache.Rank(trial.Number, null);
+                cache.Remember(trial, sign, constantLiar, objectives, trial.Number == context.TrialNumber, null, null, false);
                 continue;
             }
+            else
+            {
+                key = fresh;
+                (coordinates[t], everywhereActive[t]) = cache.Get(context.Space, trial);
+                cache.Rank(trial.Number, key.Class == 0 ? key.Value : null);
+                cache.Remember(trial, sign, constantLiar, objectives, false, key, coordinates[t], everywhereActive[t]);
+            }
 
-            (coordinates[t], everywhereActive[t]) = cache.Get(context.Space, trial);
             finished[t] = trial.State != TrialState.Running;
-            cache.Rank(trial.Number, key.Class == 0 ? key.Value : null);
             if (key.Class == 0)
             {
                 if (losses is not null)
@@ -302,7 +319,7 @@ internal sealed class TpeHistory
 
     // Class (complete, pruned, infeasible, running), then negated last step for pruned trials, then value (total
     // violation for infeasible trials); ties by number.
-    private readonly record struct RankKey(int Class, long Step, double Value, int Index) : IComparable<RankKey>
+    internal readonly record struct RankKey(int Class, long Step, double Value, int Index) : IComparable<RankKey>
     {
         public int CompareTo(RankKey other)
         {
@@ -327,6 +344,7 @@ internal sealed class TpeHistory
         private readonly List<Entry> entries = [];
         private readonly KeyOrder completeOrder = new();
         private readonly List<double> completeKeys = [];
+        private readonly List<Recalled?> recalled = [];
         private CoordinateOrder? order;
 
         /// <summary>Held by the caller around every other member.</summary>
@@ -397,6 +415,32 @@ internal sealed class TpeHistory
             }
         }
 
+        /// <summary>What reading <paramref name="trial"/> gave last time under the same ranking (its key, null when it
+        /// was left out, its coordinates), when it is the very record read last time for its number and nothing was
+        /// read for that number since; null otherwise. A storage hands out the same record object until the trial
+        /// changes, and most of a long study's trials are finished and never change, so a proposal at trial 1,000
+        /// need not rank, look up and list again the 999 records the previous proposal read.</summary>
+        public Recalled? Recall(TrialRecord trial, double sign, bool constantLiar, int objectives) =>
+            trial.Number < recalled.Count && recalled[trial.Number] is { } last && ReferenceEquals(last.Record, trial)
+                && last.Sign == sign && last.ConstantLiar == constantLiar && last.Objectives == objectives
+                ? last
+                : null;
+
+        /// <summary>Records what reading <paramref name="trial"/> just gave (after <see cref="Get"/> and
+        /// <see cref="Rank"/> for it, or <see cref="Rank"/> alone for a trial left out), for <see cref="Recall"/>;
+        /// with <paramref name="forget"/>, that nothing is to be recalled for its number (the trial being proposed:
+        /// it was left out for its number, not for its record).</summary>
+        public void Remember(TrialRecord trial, double sign, bool constantLiar, int objectives, bool forget,
+            RankKey? key, double[]? coordinates, bool everywhereActive)
+        {
+            while (recalled.Count <= trial.Number)
+            {
+                recalled.Add(null);
+            }
+
+            recalled[trial.Number] = forget ? null : new Recalled(trial, sign, constantLiar, objectives, key, coordinates, everywhereActive);
+        }
+
         /// <summary>Per trial number, the index of the trial with <paramref name="coordinates"/> (as just handed
         /// out by <see cref="Get"/>) that has it, or -1.</summary>
         public int[] IndexOfNumber(ReadOnlySpan<TrialRecord> trials, double[]?[] coordinates)
@@ -459,6 +503,10 @@ internal sealed class TpeHistory
 
             return true;
         }
+
+        /// <summary>A record as read, under the ranking's parameters, and what reading it gave.</summary>
+        internal sealed record Recalled(TrialRecord Record, double Sign, bool ConstantLiar, int Objectives, RankKey? Key,
+            double[]? Coordinates, bool EverywhereActive);
 
         private readonly record struct Entry(IReadOnlyList<double>? Source, double[]? Values, double[]? Coordinates,
             bool EverywhereActive);
