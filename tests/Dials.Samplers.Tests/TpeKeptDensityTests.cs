@@ -5,10 +5,11 @@ using static Dials.Samplers.Tests.SamplerHarness;
 namespace Dials.Samplers.Tests;
 
 /// <summary>
-/// The bad density kept between proposals and updated where its trials changed (<see cref="ParzenEstimator.Kept"/>)
-/// against a fresh fit: the same kernels bit for bit, and so the same proposals, through every kind of change a
-/// study makes to the bad set (trials joining, trading places with the good set, pruned, failed and running trials,
-/// running trials finishing, another study's trials under the same numbers) and every kind of group.
+/// The densities kept between proposals and updated where their trials changed (<see cref="ParzenEstimator.Kept"/>),
+/// and the history's recall of records it read before, against fresh fits and fresh reads: the same kernels bit for
+/// bit, and so the same proposals, through every kind of change a study makes to the sets (trials joining, trading
+/// places between the good and the bad set, pruned, failed and running trials, running trials finishing, another
+/// study's trials under the same numbers) and every kind of group.
 /// </summary>
 public sealed class TpeKeptDensityTests
 {
