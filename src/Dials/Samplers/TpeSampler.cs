@@ -47,6 +47,7 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
     private readonly ConditionalWeakTable<SearchSpace, GroupDimension[][]> groupsBySpace = new();
     private readonly ConditionalWeakTable<SearchSpace, GroupDimension[][]> dimensionsBySpace = new();
     private readonly ConditionalWeakTable<SearchSpace, TpeHistory.CoordinateCache> coordinateCaches = new();
+    private readonly ConditionalWeakTable<GroupDimension[], KeptDensities> keptDensities = new();
 
     /// <summary>Trials sampled at random before the Parzen estimators are used, unless told otherwise.</summary>
     public const int DefaultStartupTrials = 10;
@@ -118,6 +119,10 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
         this.constantLiar = constantLiar;
         this.gamma = gamma;
     }
+
+    /// <summary>Whether each group's two densities are kept between proposals and updated rather than fitted afresh
+    /// (the same densities either way; off only to check that in tests).</summary>
+    internal bool KeepsDensities { get; init; } = true;
 
     /// <summary>The default size of the good group among <paramref name="n"/> ranked trials: 10 %, rounded up,
     /// at most 25.</summary>
@@ -265,6 +270,8 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
         // each trial landed in its set.
         var belowRows = ArrayPool<double[]>.Shared.Rent(belowCount);
         var aboveRows = ArrayPool<double[]>.Shared.Rent(active.Length - belowCount);
+        var belowNumbers = ArrayPool<int>.Shared.Rent(belowCount);
+        var aboveNumbers = ArrayPool<int>.Shared.Rent(active.Length - belowCount);
         var (belowRowCount, aboveRowCount) = (0, 0);
         var positions = ArrayPool<int>.Shared.Rent(history.Count);
         for (var t = 0; t < history.Count; t++)
@@ -272,33 +279,80 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
             if (stamps[t] == stamp)
             {
                 positions[t] = belowRowCount;
+                belowNumbers[belowRowCount] = history.Numbers[t];
                 belowRows[belowRowCount++] = history.Coordinates[t]!;
             }
             else if (stamps[t] == -stamp)
             {
                 positions[t] = aboveRowCount;
+                aboveNumbers[aboveRowCount] = history.Numbers[t];
                 aboveRows[aboveRowCount++] = history.Coordinates[t]!;
             }
         }
 
         var below = new ArraySegment<double[]>(belowRows, 0, belowRowCount);
         var above = new ArraySegment<double[]>(aboveRows, 0, aboveRowCount);
-
-        var (belowOrders, aboveOrders) = history.ObservationOrders(group, stamps, stamp, positions, below.Count, above.Count);
-        ArrayPool<int>.Shared.Return(positions);
         var settings = new ParzenSettings(priorWeight, considerMagicClip, considerEndpoints, active.Length, PriorApart: multiObjective);
-        var weights = ArrayPool<double>.Shared.Rent(Math.Max(below.Count, above.Count));
-        // Several objectives: the good trials are chosen for where they stand on the fronts, not for how recent they
-        // are, so they weigh the same (as in Optuna's multi-objective TPE).
-        var goodWeights = multiObjective ? Uniform(weights.AsSpan(0, below.Count)) : AgeWeights(weights.AsSpan(0, below.Count));
-        var good = ParzenEstimator.Fit(group, below, goodWeights, settings, belowOrders);
-        var bad = ParzenEstimator.Fit(group, above, AgeWeights(weights.AsSpan(0, above.Count)), settings, aboveOrders);
-        ArrayPool<double>.Shared.Return(weights);
-        Array.Clear(belowRows, 0, below.Count); // the pool must not keep the coordinates alive
-        Array.Clear(aboveRows, 0, above.Count);
-        ArrayPool<double[]>.Shared.Return(belowRows);
-        ArrayPool<double[]>.Shared.Return(aboveRows);
-        var candidates = this.candidates ?? (multiObjective ? DefaultCandidatesMultiObjective : DefaultCandidates);
+        var goodWeights = ArrayPool<double>.Shared.Rent(below.Count);
+        var badWeights = ArrayPool<double>.Shared.Rent(above.Count);
+
+        // Both densities are kept between proposals and updated where their trials changed (ParzenEstimator.Kept),
+        // unless another worker is using the kept ones right now; the standing orders, which only a fresh fit of the
+        // bad density needs, are read only then (a fresh fit of the small good one sorts its own).
+        var kept = KeepsDensities ? keptDensities.GetValue(group, _ => new KeptDensities()) : null;
+        if (kept is not null && !kept.Gate.TryEnter())
+        {
+            kept = null;
+        }
+
+        try
+        {
+            // Several objectives: the good trials are chosen for where they stand on the fronts, not for how recent
+            // they are, so they weigh the same (as in Optuna's multi-objective TPE).
+            var goodWeightSpan = multiObjective ? Uniform(goodWeights.AsSpan(0, below.Count)) : AgeWeights(goodWeights.AsSpan(0, below.Count));
+            var badWeightSpan = AgeWeights(badWeights.AsSpan(0, above.Count));
+            var goodNumbers = belowNumbers.AsSpan(0, below.Count);
+            var badNumbers = aboveNumbers.AsSpan(0, above.Count);
+            var good = kept?.Good.TryUpdate(group, below, goodNumbers, goodWeightSpan, settings, history);
+            var bad = kept?.Bad.TryUpdate(group, above, badNumbers, badWeightSpan, settings, history);
+            var (belowOrders, aboveOrders) = bad is null
+                ? history.ObservationOrders(group, stamps, stamp, positions, below.Count, above.Count)
+                : (null, null);
+            good ??= FitAfresh(kept?.Good, group, below, goodNumbers, goodWeightSpan, settings, belowOrders);
+            bad ??= FitAfresh(kept?.Bad, group, above, badNumbers, badWeightSpan, settings, aboveOrders);
+            TpeHistory.Return(belowOrders);
+            TpeHistory.Return(aboveOrders);
+            return Propose(space, group, history, random, point, avoidRepeats, log, good, bad, activeIndices.AsSpan(0, activeCount));
+        }
+        finally
+        {
+            kept?.Gate.Exit();
+            ArrayPool<int>.Shared.Return(positions);
+            ArrayPool<double>.Shared.Return(goodWeights);
+            ArrayPool<double>.Shared.Return(badWeights);
+            Array.Clear(belowRows, 0, below.Count); // the pool must not keep the coordinates alive
+            Array.Clear(aboveRows, 0, above.Count);
+            ArrayPool<double[]>.Shared.Return(belowRows);
+            ArrayPool<double[]>.Shared.Return(aboveRows);
+            ArrayPool<int>.Shared.Return(aboveNumbers);
+            ArrayPool<int>.Shared.Return(belowNumbers);
+        }
+    }
+
+    // A density fitted afresh, into `kept` (which keeps it for the next proposal) when there is one.
+    private static ParzenEstimator FitAfresh(ParzenEstimator.Kept? kept, GroupDimension[] group, ArraySegment<double[]> rows,
+        ReadOnlySpan<int> numbers, ReadOnlySpan<double> weights, in ParzenSettings settings, int[]?[]? orders) =>
+        kept is null
+            ? ParzenEstimator.Fit(group, rows, weights, settings, orders)
+            : kept.Refit(group, rows, numbers, weights, settings, orders);
+
+    // Draws candidates from the good density, keeps lagging branches in play, and proposes the candidate with the
+    // best density ratio; releases both densities.
+    private bool Propose(SearchSpace space, GroupDimension[] group, TpeHistory history, TrialRandom random,
+        double[] point, bool avoidRepeats, TpeProposalLog log, ParzenEstimator good, ParzenEstimator bad,
+        ReadOnlySpan<int> active)
+    {
+        var candidates = this.candidates ?? (history.Losses is not null ? DefaultCandidatesMultiObjective : DefaultCandidates);
         var drawn = good.Sample(random, candidates);
 
         // A lagging branch is proposed with the rest of the group as the good density suggests for it.
@@ -312,14 +366,14 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
             log.Kept(space, group[branch.Member].Index, branch);
         }
 
-        var logGood = good.LogDensity(drawn, candidates);
-        var logBad = bad.LogDensity(drawn, candidates);
+        var points = good.UnitPoints(drawn, candidates);
+        var logGood = good.LogDensityAt(points, candidates);
+        var logBad = bad.LogDensityAt(points, candidates);
         good.Release();
         bad.Release();
-        TpeHistory.Return(belowOrders);
-        TpeHistory.Return(aboveOrders);
+        var activeTrials = avoidRepeats ? active.ToArray() : [];
         var best = BestCandidate(logGood, logBad,
-            avoidRepeats ? c => Repeats(drawn, c, group, history, activeIndices.AsSpan(0, activeCount)) : null);
+            avoidRepeats ? c => Repeats(drawn, c, group, history, activeTrials) : null);
 
         for (var j = 0; j < group.Length; j++)
         {

@@ -46,4 +46,11 @@ internal sealed class CoordinateOrder
 
     /// <summary>The listed numbers of numeric dimension <paramref name="d"/> in coordinate order, ties by number.</summary>
     public ReadOnlySpan<int> Numbers(int d) => orders[d]!.Numbers;
+
+    /// <summary>The coordinates of <see cref="Numbers"/> in numeric dimension <paramref name="d"/>, item by item.</summary>
+    public ReadOnlySpan<double> Keys(int d) => orders[d]!.Keys;
+
+    /// <summary>Where trial <paramref name="number"/> with coordinate <paramref name="coordinate"/> is listed in
+    /// numeric dimension <paramref name="d"/> (or would be).</summary>
+    public int Find(int d, double coordinate, int number) => orders[d]!.Find(coordinate, number);
 }

@@ -15,6 +15,9 @@ internal sealed class KeyOrder
     /// <summary>The listed numbers in ascending order of key, ties in ascending number order.</summary>
     public ReadOnlySpan<int> Numbers => CollectionsMarshal.AsSpan(numbers);
 
+    /// <summary>The keys of <see cref="Numbers"/>, item by item.</summary>
+    public ReadOnlySpan<double> Keys => CollectionsMarshal.AsSpan(keys);
+
     /// <summary>Lists trial <paramref name="number"/> under <paramref name="key"/>.</summary>
     public void Insert(double key, int number)
     {
@@ -31,8 +34,9 @@ internal sealed class KeyOrder
         numbers.RemoveAt(at);
     }
 
-    // The position of (key, number) in the list: where it is, or where it goes.
-    private int Find(double key, int number)
+    /// <summary>The position of (<paramref name="key"/>, <paramref name="number"/>) in the list: where it is, or
+    /// where it would go.</summary>
+    public int Find(double key, int number)
     {
         int lo = 0, hi = numbers.Count;
         while (lo < hi)

@@ -12,7 +12,7 @@ namespace Dials.Samplers;
 /// (categorical ones). Discrete numeric values are scored by the mass of their bin, not a density at a point, so
 /// that a wide bin is not undervalued against a narrow one.
 /// </summary>
-internal sealed class ParzenEstimator
+internal sealed partial class ParzenEstimator
 {
     // Below this bin-width-to-bandwidth ratio the bin mass is the density at the bin's centre times its width to
     // well under 1 %: it saves two error-function calls per kernel.
@@ -35,6 +35,7 @@ internal sealed class ParzenEstimator
 
     private readonly GroupDimension[] dimensions;
     private readonly int kernels;
+    private readonly bool ownsStore;
     private bool released;
 
     // Every per-kernel array, each `stride` items from the previous one, in one array rented from the shared pool:
@@ -47,12 +48,13 @@ internal sealed class ParzenEstimator
     private readonly double[][] choiceProbabilities;
     private readonly double[][] choiceLogProbabilities;
 
-    private ParzenEstimator(GroupDimension[] dimensions, int kernels, double[] weights)
+    private ParzenEstimator(GroupDimension[] dimensions, int kernels, double[] weights, double[]? keptStore = null, int keptStride = 0)
     {
         this.dimensions = dimensions;
         this.kernels = kernels;
-        stride = (kernels + 7) & ~7; // every array starts on a 64-byte boundary of the store's data
-        store = Rent((2 + PerDimension * dimensions.Length) * stride);
+        ownsStore = keptStore is null;
+        stride = ownsStore ? Stride(kernels) : keptStride;
+        store = keptStore ?? Rent(StoreLength(dimensions.Length, stride));
         var logWeights = LogWeights;
         var cumulativeWeights = store.AsSpan(stride, kernels);
         var total = 0.0;
@@ -76,8 +78,17 @@ internal sealed class ParzenEstimator
 
     private Span<double> LogWeights => store.AsSpan(0, kernels);
 
+    // The distance between a store's per-kernel arrays for `kernels` kernels: every array starts on a 64-byte
+    // boundary of the store's data.
+    private static int Stride(int kernels) => (kernels + 7) & ~7;
+
+    // The length of a store of per-kernel arrays `stride` apart for a group of `dimensionCount` dimensions.
+    private static int StoreLength(int dimensionCount, int stride) => (2 + PerDimension * dimensionCount) * stride;
+
     // Where array `field` of the group's dimension d starts in the store.
-    private int Offset(int field, int d) => (2 + PerDimension * d + field) * stride;
+    private int Offset(int field, int d) => Offset(field, d, stride);
+
+    private static int Offset(int field, int d, int stride) => (2 + PerDimension * d + field) * stride;
 
     private Span<double> Field(int field, int d) => store.AsSpan(Offset(field, d), kernels);
 
@@ -94,20 +105,17 @@ internal sealed class ParzenEstimator
     /// their coordinate there, ties in position order, in the first <c>observations.Count</c> items (null entries
     /// for categorical dimensions); sorted here when absent.</param>
     public static ParzenEstimator Fit(GroupDimension[] dimensions, IReadOnlyList<double[]> observations,
-        ReadOnlySpan<double> observationWeights, in ParzenSettings settings, int[]?[]? orders = null)
+        ReadOnlySpan<double> observationWeights, in ParzenSettings settings, int[]?[]? orders = null) =>
+        Fit(dimensions, observations, observationWeights, settings, orders, null, 0);
+
+    // Fit, into a kept store (one the caller owns, `keptStride` items between arrays) when one is given.
+    private static ParzenEstimator Fit(GroupDimension[] dimensions, IReadOnlyList<double[]> observations,
+        ReadOnlySpan<double> observationWeights, in ParzenSettings settings, int[]?[]? orders, double[]? keptStore,
+        int keptStride)
     {
         var n = observations.Count;
-        var withPrior = settings.PriorWeight > 0 || n == 0;
-        var kernels = n + (withPrior ? 1 : 0);
-        var weights = Rent(kernels);
-        observationWeights[..n].CopyTo(weights);
-        if (withPrior)
-        {
-            weights[n] = n == 0 ? 1 : settings.PriorWeight;
-        }
-
-        var estimator = new ParzenEstimator(dimensions, kernels, weights);
-        ArrayPool<double>.Shared.Return(weights);
+        var withPrior = HasPrior(settings, n);
+        var estimator = WithWeights(dimensions, observationWeights, settings, n, keptStore, keptStride);
         for (var d = 0; d < dimensions.Length; d++)
         {
             if (dimensions[d].IsCategorical)
@@ -123,6 +131,27 @@ internal sealed class ParzenEstimator
         return estimator;
     }
 
+    // Whether a density of n observations has the prior kernel (always when there is no observation).
+    private static bool HasPrior(in ParzenSettings settings, int n) => settings.PriorWeight > 0 || n == 0;
+
+    // An estimator whose kernels have the observations' weights (and the prior's, last), normalised; nothing fitted.
+    private static ParzenEstimator WithWeights(GroupDimension[] dimensions, ReadOnlySpan<double> observationWeights,
+        in ParzenSettings settings, int n, double[]? keptStore, int keptStride)
+    {
+        var withPrior = HasPrior(settings, n);
+        var kernels = n + (withPrior ? 1 : 0);
+        var weights = Rent(kernels);
+        observationWeights[..n].CopyTo(weights);
+        if (withPrior)
+        {
+            weights[n] = n == 0 ? 1 : settings.PriorWeight;
+        }
+
+        var estimator = new ParzenEstimator(dimensions, kernels, weights, keptStore, keptStride);
+        ArrayPool<double>.Shared.Return(weights);
+        return estimator;
+    }
+
     /// <summary>Hands the per-kernel arrays back to the shared pool; the estimator must not be used afterwards.
     /// A proposal at trial 1,000 fits two estimators over a thousand kernels in every dimension, and renting
     /// their arrays instead of allocating keeps that garbage (over half a megabyte per proposal) away from the GC.</summary>
@@ -134,7 +163,10 @@ internal sealed class ParzenEstimator
         }
 
         released = true;
-        ArrayPool<double>.Shared.Return(store);
+        if (ownsStore)
+        {
+            ArrayPool<double>.Shared.Return(store);
+        }
     }
 
     private static double[] Rent(int length) => ArrayPool<double>.Shared.Rent(length);
@@ -146,6 +178,14 @@ internal sealed class ParzenEstimator
     /// plain computation of the mixture density starts from, to check the optimised one against.</summary>
     internal (double LogWeight, double Centre, double Width, double LogNormalizer) Kernel(int d, int k) =>
         (LogWeights[k], Field(Centres, d)[k], Field(Widths, d)[k], Field(LogNormalizers, d)[k]);
+
+    /// <summary>Everything fitted for kernel <paramref name="k"/> in the group's numeric dimension
+    /// <paramref name="d"/>, and its cumulative weight: what a kept fit must reproduce bit for bit.</summary>
+    internal double[] KernelFit(int d, int k) =>
+    [
+        LogWeights[k], store[stride + k], Field(Centres, d)[k], Field(Widths, d)[k], Field(InverseWidths, d)[k],
+        Field(LogNormalizers, d)[k], Field(LogTruncatedMasses, d)[k],
+    ];
 
     /// <summary>Draws <paramref name="count"/> points from the mixture, as internal values, row by row
     /// (<c>result[c * D + d]</c> for candidate c and the group's d-th dimension).</summary>
@@ -169,13 +209,17 @@ internal sealed class ParzenEstimator
     }
 
     /// <summary>The log density (log mass for discrete dimensions) of each candidate row under the mixture.</summary>
-    public double[] LogDensity(double[] candidates, int count)
+    public double[] LogDensity(double[] candidates, int count) => LogDensityAt(UnitPoints(candidates, count), count);
+
+    /// <summary>As <see cref="LogDensity"/>, for candidates already mapped by <see cref="UnitPoints"/> (of an
+    /// estimator of the same group): the good and the bad density score the same candidates, which need mapping
+    /// once.</summary>
+    public double[] LogDensityAt(double[] points, int count)
     {
         // Kernels are visited in blocks small enough that a block's parameters for every dimension stay in the L1
         // cache while all candidates are scored against it; each candidate keeps a running log-sum-exp. Scoring
         // candidate by candidate over all kernels instead streamed every parameter array from L2 once per candidate.
         var d = dimensions.Length;
-        var points = UnitPoints(candidates, count);
         var (continuous, baseTerms) = ContinuousBase();
         var discrete = continuous.Length < d;
         var maxima = new double[count];
@@ -347,9 +391,10 @@ internal sealed class ParzenEstimator
         return largest;
     }
 
-    // The candidates with continuous numeric values already mapped to the unit interval, once, rather than in every
-    // block of kernels; discrete and categorical values stay as they are.
-    private double[] UnitPoints(double[] candidates, int count)
+    /// <summary>The candidate rows with continuous numeric values mapped to the unit interval, as
+    /// <see cref="LogDensityAt"/> takes them (once, rather than in every block of kernels); discrete and categorical
+    /// values stay as they are.</summary>
+    public double[] UnitPoints(double[] candidates, int count)
     {
         var d = dimensions.Length;
         var points = new double[count * d];
@@ -512,8 +557,7 @@ internal sealed class ParzenEstimator
         // shrinks with the geometric mean of this density's kernels and the observations of the whole study, so
         // the few kernels of the good density may narrow as evidence accumulates, which lets the search refine
         // an optimum; the classic floor, from this density's kernels alone, held them at about a tenth of the range.
-        var evidence = Math.Sqrt(kernels * (double)Math.Max(settings.StudyObservations, kernels));
-        var minimum = settings.ConsiderMagicClip ? 1.0 / Math.Min(100, 1 + evidence) : 1e-12;
+        var minimum = WidthFloor(kernels, settings);
         var inverse = Field(InverseWidths, d);
         var normalizer = Field(LogNormalizers, d);
         var logMass = Field(LogTruncatedMasses, d);
@@ -558,6 +602,13 @@ internal sealed class ParzenEstimator
             FitKernel(k, centres, widths, inverse, normalizer, logMass, minimum, logMinimum);
         }
 
+    }
+
+    // The narrowest a kernel of a density of `kernels` kernels may be.
+    private static double WidthFloor(int kernels, in ParzenSettings settings)
+    {
+        var evidence = Math.Sqrt(kernels * (double)Math.Max(settings.StudyObservations, kernels));
+        return settings.ConsiderMagicClip ? 1.0 / Math.Min(100, 1 + evidence) : 1e-12;
     }
 
     // Clamps a kernel's width, then sets its inverse width, log truncated mass and log normalizer (the last two

@@ -19,10 +19,11 @@ internal sealed class TpeHistory
     private readonly int[]? indexOfNumber;
     private readonly int version;
 
-    private TpeHistory(int count, double[]?[] coordinates, int[] ranked, bool[] finished, bool[] everywhereActive,
+    private TpeHistory(int count, double[]?[] coordinates, int[] numbers, int[] ranked, bool[] finished, bool[] everywhereActive,
         CoordinateCache cache, int[]? indexOfNumber, double[]?[]? losses)
     {
         Losses = losses;
+        Numbers = numbers;
         Count = count;
         Coordinates = coordinates;
         Ranked = ranked;
@@ -39,6 +40,9 @@ internal sealed class TpeHistory
     /// <summary>Per trial index, its coordinates, or null for a trial left out. Rented: the array may be longer than
     /// <see cref="Count"/>, and goes back to the pool with <see cref="Return()"/>.</summary>
     public double[]?[] Coordinates { get; }
+
+    /// <summary>Per trial index, the trial's number. Rented, as <see cref="Coordinates"/>.</summary>
+    public int[] Numbers { get; }
 
     /// <summary>The indices of the trials taken into account, best first.</summary>
     public int[] Ranked { get; }
@@ -82,6 +86,7 @@ internal sealed class TpeHistory
         // The per-trial arrays are rented too (a history is read once per proposal, and these would be most of what
         // a proposal allocates); they start cleared, as a new array would.
         var coordinates = ArrayPool<double[]?>.Shared.Rent(count);
+        var numbers = ArrayPool<int>.Shared.Rent(count);
         var finished = ArrayPool<bool>.Shared.Rent(count);
         var everywhereActive = ArrayPool<bool>.Shared.Rent(count);
         Array.Clear(coordinates, 0, count);
@@ -96,7 +101,8 @@ internal sealed class TpeHistory
         List<RankKey>? others = null;
         var sign = context.Direction == Direction.Maximize ? -1.0 : 1.0;
         var directions = context.Directions;
-        var losses = directions.Count > 1 ? new double[]?[count] : null;
+        var objectives = directions.Count; // read once: an interface call per trial showed in profiles
+        var losses = objectives > 1 ? new double[]?[count] : null;
 
         // One lock for the whole pass, so that the sorted coordinates read below match the coordinates handed out.
         using var scope = cache.Gate.EnterScope();
@@ -105,17 +111,35 @@ internal sealed class TpeHistory
         for (var t = 0; t < count; t++)
         {
             var trial = trials[t];
+            numbers[t] = trial.Number;
             increasing &= t == 0 || trial.Number > trials[t - 1].Number;
-            if (trial.Number == context.TrialNumber || trial.Point.Count != dimensions
-                || RankOf(trial, sign, constantLiar, directions.Count) is not { } key)
+            RankKey key;
+            if (trial.Number != context.TrialNumber && cache.Recall(trial, sign, constantLiar, objectives) is { } recalled)
+            {
+                // The same record as the last proposal read: its coordinates and ranking stand as they were left.
+                if (recalled.Key is not { } known)
+                {
+                    continue;
+                }
+
+                (key, coordinates[t], everywhereActive[t]) = (known, recalled.Coordinates, recalled.EverywhereActive);
+            }
+            else if (trial.Number == context.TrialNumber || trial.Point.Count != dimensions
+                || RankOf(trial, sign, constantLiar, objectives) is not { } fresh)
             {
                 cache.Rank(trial.Number, null);
+                cache.Remember(trial, sign, constantLiar, objectives, trial.Number == context.TrialNumber, null, null, false);
                 continue;
             }
+            else
+            {
+                key = fresh;
+                (coordinates[t], everywhereActive[t]) = cache.Get(context.Space, trial);
+                cache.Rank(trial.Number, key.Class == 0 ? key.Value : null);
+                cache.Remember(trial, sign, constantLiar, objectives, false, key, coordinates[t], everywhereActive[t]);
+            }
 
-            (coordinates[t], everywhereActive[t]) = cache.Get(context.Space, trial);
             finished[t] = trial.State != TrialState.Running;
-            cache.Rank(trial.Number, key.Class == 0 ? key.Value : null);
             if (key.Class == 0)
             {
                 if (losses is not null)
@@ -153,7 +177,7 @@ internal sealed class TpeHistory
         Array.Clear(trials, 0, count); // the pool must not keep the records alive
         ArrayPool<TrialRecord>.Shared.Return(trials);
 
-        return new TpeHistory(count, coordinates, ranked, finished, everywhereActive, cache, indexOfNumber, losses);
+        return new TpeHistory(count, coordinates, numbers, ranked, finished, everywhereActive, cache, indexOfNumber, losses);
     }
 
     /// <summary>Hands the rented per-trial arrays back to the pool; the history must not be used afterwards.</summary>
@@ -161,6 +185,7 @@ internal sealed class TpeHistory
     {
         Array.Clear(Coordinates, 0, Count); // the pool must not keep the coordinates alive
         ArrayPool<double[]?>.Shared.Return(Coordinates);
+        ArrayPool<int>.Shared.Return(Numbers);
         ArrayPool<bool>.Shared.Return(Finished);
         ArrayPool<bool>.Shared.Return(EverywhereActive);
     }
@@ -228,6 +253,18 @@ internal sealed class TpeHistory
         return (below, above);
     }
 
+    /// <summary>The coordinate cache this history was read from: its standing orders may be read under its
+    /// <see cref="CoordinateCache.Gate"/> while <see cref="OrdersCurrent"/> holds.</summary>
+    public CoordinateCache Cache => cache;
+
+    /// <summary>Per trial number, the index of the trial that has it, or -1; null when the trials were not in strictly
+    /// increasing number order (then the standing orders do not apply).</summary>
+    public int[]? IndexOfNumber => indexOfNumber;
+
+    /// <summary>Whether the cache's standing orders still describe exactly the coordinates handed out here: the
+    /// trials came in number order and no coordinates changed since. Read under the cache's gate.</summary>
+    public bool OrdersCurrent => indexOfNumber is not null && cache.Version == version;
+
     /// <summary>Hands arrays of <see cref="ObservationOrders"/> back to the shared pool.</summary>
     public static void Return(int[]?[]? orders)
     {
@@ -282,7 +319,7 @@ internal sealed class TpeHistory
 
     // Class (complete, pruned, infeasible, running), then negated last step for pruned trials, then value (total
     // violation for infeasible trials); ties by number.
-    private readonly record struct RankKey(int Class, long Step, double Value, int Index) : IComparable<RankKey>
+    internal readonly record struct RankKey(int Class, long Step, double Value, int Index) : IComparable<RankKey>
     {
         public int CompareTo(RankKey other)
         {
@@ -307,6 +344,7 @@ internal sealed class TpeHistory
         private readonly List<Entry> entries = [];
         private readonly KeyOrder completeOrder = new();
         private readonly List<double> completeKeys = [];
+        private readonly List<Recalled?> recalled = [];
         private CoordinateOrder? order;
 
         /// <summary>Held by the caller around every other member.</summary>
@@ -377,6 +415,32 @@ internal sealed class TpeHistory
             }
         }
 
+        /// <summary>What reading <paramref name="trial"/> gave last time under the same ranking (its key, null when it
+        /// was left out, its coordinates), when it is the very record read last time for its number and nothing was
+        /// read for that number since; null otherwise. A storage hands out the same record object until the trial
+        /// changes, and most of a long study's trials are finished and never change, so a proposal at trial 1,000
+        /// need not rank, look up and list again the 999 records the previous proposal read.</summary>
+        public Recalled? Recall(TrialRecord trial, double sign, bool constantLiar, int objectives) =>
+            trial.Number < recalled.Count && recalled[trial.Number] is { } last && ReferenceEquals(last.Record, trial)
+                && last.Sign == sign && last.ConstantLiar == constantLiar && last.Objectives == objectives
+                ? last
+                : null;
+
+        /// <summary>Records what reading <paramref name="trial"/> just gave (after <see cref="Get"/> and
+        /// <see cref="Rank"/> for it, or <see cref="Rank"/> alone for a trial left out), for <see cref="Recall"/>;
+        /// with <paramref name="forget"/>, that nothing is to be recalled for its number (the trial being proposed:
+        /// it was left out for its number, not for its record).</summary>
+        public void Remember(TrialRecord trial, double sign, bool constantLiar, int objectives, bool forget,
+            RankKey? key, double[]? coordinates, bool everywhereActive)
+        {
+            while (recalled.Count <= trial.Number)
+            {
+                recalled.Add(null);
+            }
+
+            recalled[trial.Number] = forget ? null : new Recalled(trial, sign, constantLiar, objectives, key, coordinates, everywhereActive);
+        }
+
         /// <summary>Per trial number, the index of the trial with <paramref name="coordinates"/> (as just handed
         /// out by <see cref="Get"/>) that has it, or -1.</summary>
         public int[] IndexOfNumber(ReadOnlySpan<TrialRecord> trials, double[]?[] coordinates)
@@ -420,6 +484,13 @@ internal sealed class TpeHistory
         /// one), in coordinate order, ties by number.</summary>
         public ReadOnlySpan<int> NumbersByCoordinate(int d) => order is null ? [] : order.Numbers(d);
 
+        /// <summary>The coordinates of <see cref="NumbersByCoordinate"/>, item by item.</summary>
+        public ReadOnlySpan<double> KeysByCoordinate(int d) => order is null ? [] : order.Keys(d);
+
+        /// <summary>Where trial <paramref name="number"/> with coordinate <paramref name="coordinate"/> is (or would
+        /// be) in <see cref="NumbersByCoordinate"/> of dimension <paramref name="d"/>.</summary>
+        public int FindByCoordinate(int d, double coordinate, int number) => order is null ? 0 : order.Find(d, coordinate, number);
+
         private static bool SameValues(double[] cached, IReadOnlyList<double> point)
         {
             for (var i = 0; i < cached.Length; i++)
@@ -432,6 +503,10 @@ internal sealed class TpeHistory
 
             return true;
         }
+
+        /// <summary>A record as read, under the ranking's parameters, and what reading it gave.</summary>
+        internal sealed record Recalled(TrialRecord Record, double Sign, bool ConstantLiar, int Objectives, RankKey? Key,
+            double[]? Coordinates, bool EverywhereActive);
 
         private readonly record struct Entry(IReadOnlyList<double>? Source, double[]? Values, double[]? Coordinates,
             bool EverywhereActive);
