@@ -248,7 +248,8 @@ public abstract class SqlStorageTests : StorageContractTests
 
         var upgraded = OpenSeparately();
         var kept = Assert.Single(upgraded.ListStudies());
-        Assert.Equal(([Direction.Minimize, Direction.Maximize], (IReadOnlyList<string>?)null), (kept.Directions, kept.ObjectiveNames));
+        Assert.Equal([Direction.Minimize, Direction.Maximize], kept.Directions);
+        Assert.Null(kept.ObjectiveNames);
         Assert.Equal(SqlStudyStorage.SchemaVersion, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
         Assert.Equal([0.5, 2], Assert.Single(upgraded.ReadTrials("mo")).Values!);
 
