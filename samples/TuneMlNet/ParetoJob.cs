@@ -37,7 +37,7 @@ public static class ParetoJob
 
         var samplerKind = SamplerCatalog.All.Find(settings.Sampler)!;
         var study = run.CreateParetoStudy(settings.StudyName, samplerKind.Create(new SamplerSettings { Seed = settings.Seed }),
-            settings.OpenStorage(), [.. named.Select(o => o.Direction)]);
+            settings.OpenStorage(), named);
         var before = study.GetResult();
         var cost = new DeploymentCost(run);
         console.MarkupLineInterpolated($"Study [bold]{settings.StudyName}[/] in {settings.Location}: {before.Trials.Count} trial(s) already, budget {settings.Trials} in total.");

@@ -2,6 +2,7 @@ using Dials;
 using Dials.ML;
 using Dials.ML.Trainers;
 using Dials.ML.Tuning;
+using Dials.MultiObjective;
 using Dials.Pruners;
 using Dials.Samplers;
 using Microsoft.ML;
@@ -127,13 +128,15 @@ public sealed class TuningRun
             Storage = storage,
         }));
 
-    /// <summary>Creates (or resumes) a study of several objectives, one direction each, with the defaults as trial 0 of a
+    /// <summary>Creates (or resumes) a study of several named objectives, one direction each (the names kept with the
+    /// study, so the report and the model card say "rmse (minimise)"), with the defaults as trial 0 of a
     /// new one. It does not prune: pruning compares one objective's intermediate values.</summary>
-    public Study<TrainerSearch> CreateParetoStudy(string name, ISampler sampler, Dials.Storage.IStudyStorage storage, IReadOnlyList<Direction> directions) =>
+    public Study<TrainerSearch> CreateParetoStudy(string name, ISampler sampler, Dials.Storage.IStudyStorage storage, IReadOnlyList<NamedObjective> objectives) =>
         WithDefaultsFirst(Study.Create(Space, new StudyOptions
         {
             Name = name,
-            Directions = directions,
+            Directions = [.. objectives.Select(o => o.Direction)],
+            ObjectiveNames = [.. objectives.Select(o => o.Name)],
             Sampler = sampler,
             Storage = storage,
         }));

@@ -74,7 +74,11 @@ internal sealed class TuningService<T, TObjective>(
             Storage = options.Storage is { } spec ? StorageSpec.Open(spec) : new InMemoryStorage(),
         };
         var study = Study.Create(SearchSpaceOverrides.Apply(T.SearchSpace, options.SearchSpace), options.Objectives.Count > 0
-            ? studyOptions with { Directions = [.. options.Objectives.Select(o => o.Direction)] }
+            ? studyOptions with
+            {
+                Directions = [.. options.Objectives.Select(o => o.Direction)],
+                ObjectiveNames = [.. options.Objectives.Select(o => o.Name)],
+            }
             : studyOptions with { Direction = options.Direction });
         var existing = study.GetResult();
         TuningLog.Starting(logger, study.Name, typeof(T).Name, existing.Trials.Count, options.Trials,

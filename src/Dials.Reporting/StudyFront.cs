@@ -19,6 +19,10 @@ public sealed record StudyFront(
     IReadOnlyList<TrialRecord> Dominated,
     IReadOnlyList<TrialRecord> Infeasible)
 {
+    /// <summary>The objectives' names stored with the study (<see cref="StudySnapshot.ObjectiveNames"/>), or null when
+    /// they are unnamed.</summary>
+    public IReadOnlyList<string>? ObjectiveNames { get; init; }
+
     /// <summary>Sorts the complete trials of <paramref name="study"/> that have a configuration and one finite value per
     /// objective; the others (running, pruned, failed, damaged) are in none of the lists.</summary>
     /// <param name="study">The study.</param>
@@ -29,7 +33,10 @@ public sealed record StudyFront(
         var feasible = scored.Where(IsFeasible).ToList();
         var onFront = ParetoFront.Indices([.. feasible.Select(t => t.ObjectiveValues)], study.Directions).Select(i => feasible[i]).ToList();
         var front = onFront.Select(t => t.Number).ToHashSet();
-        return new StudyFront(study.Directions, onFront, [.. feasible.Where(t => !front.Contains(t.Number))], [.. scored.Where(t => !IsFeasible(t))]);
+        return new StudyFront(study.Directions, onFront, [.. feasible.Where(t => !front.Contains(t.Number))], [.. scored.Where(t => !IsFeasible(t))])
+        {
+            ObjectiveNames = study.ObjectiveNames,
+        };
     }
 
     /// <summary>Whether every constraint the trial set is satisfied (at most 0); a trial without constraints is.</summary>
@@ -75,14 +82,27 @@ public sealed record StudyFront(
     public IReadOnlyList<TrialRecord> FrontAlongFirst =>
         [.. Front.OrderBy(t => Directions[0] == Direction.Minimize ? t.ObjectiveValues[0] : -t.ObjectiveValues[0]).ThenBy(t => t.Number)];
 
-    /// <summary>"objective 1 (minimise)": how tables and charts name an objective, since studies store no names.</summary>
+    /// <summary>"objective 1 (minimise)": how tables and charts name an objective of a study that stores no names.</summary>
     /// <param name="directions">The study's directions.</param>
     /// <param name="index">The objective's index, from 0.</param>
-    public static string ObjectiveName(IReadOnlyList<Direction> directions, int index)
+    public static string ObjectiveName(IReadOnlyList<Direction> directions, int index) => ObjectiveName(directions, null, index);
+
+    /// <summary>"rmse (minimise)": how tables and charts name an objective, by its stored name, or "objective 1
+    /// (minimise)" when the study has none.</summary>
+    /// <param name="directions">The study's directions.</param>
+    /// <param name="names">The objectives' names (<see cref="StudySnapshot.ObjectiveNames"/>); null when unnamed.</param>
+    /// <param name="index">The objective's index, from 0.</param>
+    public static string ObjectiveName(IReadOnlyList<Direction> directions, IReadOnlyList<string>? names, int index)
     {
         ArgumentNullException.ThrowIfNull(directions);
-        return $"objective {index + 1} ({(directions[index] == Direction.Minimize ? "minimise" : "maximise")})";
+        return $"{ObjectiveLabel(names, index)} ({(directions[index] == Direction.Minimize ? "minimise" : "maximise")})";
     }
+
+    /// <summary>"rmse", or "objective 1" when the study stores no names: an objective named in running text.</summary>
+    /// <param name="names">The objectives' names; null when unnamed.</param>
+    /// <param name="index">The objective's index, from 0.</param>
+    public static string ObjectiveLabel(IReadOnlyList<string>? names, int index) =>
+        names is { } known && index < known.Count ? known[index] : $"objective {index + 1}";
 
     /// <summary>At most <paramref name="most"/> items at even steps through the list, the first and last included.</summary>
     internal static IReadOnlyList<T> Spread<T>(IReadOnlyList<T> items, int most)

@@ -30,7 +30,9 @@ internal sealed record SqlColumnTypes(string Identity, string Int64, string Doub
 /// study's every direction (<c>dials_studies.directions</c>, the names joined by commas, written only for a study of
 /// several objectives so that <c>direction</c> alone still describes every other study, and every study stored before)
 /// and each trial's processor time (<c>dials_trials.cpu_ticks</c>, NULL when not measured), and the studies' named
-/// checkpoints (<c>dials_checkpoints</c>, see <see cref="ICheckpointStorage"/>).</para>
+/// checkpoints (<c>dials_checkpoints</c>, see <see cref="ICheckpointStorage"/>). 6 added the objectives' names
+/// (<c>dials_studies.objective_names</c>, a JSON array of strings written by <see cref="NamesJson"/>, NULL for a study
+/// created without names and every study stored before).</para>
 /// </remarks>
 internal static class SqlSchema
 {
@@ -44,6 +46,7 @@ internal static class SqlSchema
             space_signature TEXT NOT NULL,
             next_trial INTEGER NOT NULL,
             directions TEXT,
+            objective_names TEXT,
             change_seq {types.Int64} NOT NULL DEFAULT 0)
         """,
         $"""
@@ -117,6 +120,10 @@ internal static class SqlSchema
             "ALTER TABLE dials_studies ADD COLUMN directions TEXT",
             $"ALTER TABLE dials_trials ADD COLUMN cpu_ticks {types.Int64}",
             Checkpoints(types),
+        ],
+        5 =>
+        [
+            "ALTER TABLE dials_studies ADD COLUMN objective_names TEXT",
         ],
         _ => null,
     };

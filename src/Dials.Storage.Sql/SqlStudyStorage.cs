@@ -42,7 +42,7 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
     /// <summary>The schema version this code reads and writes, kept in the <c>dials_schema_version</c> table: 5 since
     /// a study keeps every objective's direction and each trial its processor time (4: trials keep their objective values
     /// and constraint values).</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     private static readonly string Running = nameof(TrialState.Running);
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
@@ -72,10 +72,11 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
             // ON CONFLICT rather than a look-up first: two processes creating one study at once both succeed, one of
             // them loading what the other created.
             var created = sql.Execute(
-                "INSERT INTO dials_studies (name, direction, space_signature, next_trial, directions) " +
-                "VALUES (@name, @direction, @signature, 0, @directions) ON CONFLICT (name) DO NOTHING",
+                "INSERT INTO dials_studies (name, direction, space_signature, next_trial, directions, objective_names) " +
+                "VALUES (@name, @direction, @signature, 0, @directions, @names) ON CONFLICT (name) DO NOTHING",
                 ("@name", study.Name), ("@direction", study.Direction.ToString()), ("@signature", study.SpaceSignature),
-                ("@directions", study.IsMultiObjective ? string.Join(",", study.Directions) : null));
+                ("@directions", study.IsMultiObjective ? string.Join(",", study.Directions) : null),
+                ("@names", study.ObjectiveNames is { } names ? NamesJson.Write(names) : null));
             if (created == 1)
             {
                 return study;
@@ -426,14 +427,15 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
     }
 
     /// <summary>The columns <see cref="ReadStudy"/> reads, for a database of schema <paramref name="version"/> (every
-    /// direction is kept since version 5).</summary>
+    /// direction is kept since version 5, the objectives' names since version 6).</summary>
     private static string StudyColumns(int version = SchemaVersion) =>
-        "name, direction, space_signature, " + (version >= 5 ? "directions" : "NULL");
+        "name, direction, space_signature, " + (version >= 5 ? "directions" : "NULL") + ", " + (version >= 6 ? "objective_names" : "NULL");
 
     private static StoredStudy ReadStudy(DbDataReader reader) =>
         new(reader.GetString(0), Enum.Parse<Direction>(reader.GetString(1)), reader.GetString(2))
         {
             Directions = reader.IsDBNull(3) ? [] : [.. reader.GetString(3).Split(',').Select(Enum.Parse<Direction>)],
+            ObjectiveNames = reader.IsDBNull(4) ? null : NamesJson.Read(reader.GetString(4)),
         };
 
     private static TrialRecord ReadTrial(DbDataReader reader, IReadOnlyList<IntermediateValue> reports)

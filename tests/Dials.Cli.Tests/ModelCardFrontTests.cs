@@ -31,6 +31,24 @@ public sealed class ModelCardFrontTests
     }
 
     [Fact]
+    public void Named_objectives_are_shown_by_their_stored_names_in_Markdown_and_JSON()
+    {
+        var study = ParetoCommandTests.MultiObjectiveStudy(out _) with { ObjectiveNames = ["loss", "size | kB"] };
+        var (front, _) = ParetoCommandTests.Expected(study);
+        var chosen = front.MinBy(t => t.ObjectiveValues[0])!;
+        var card = ModelCard.From(study, null, null, At) with { Chosen = new ChosenPoint(chosen.Number, "lowest loss") };
+
+        var md = ModelCardMarkdown.Write(card);
+
+        Assert.Contains("- Objectives: loss (minimize), size | kB (maximize)\n", md, StringComparison.Ordinal);
+        Assert.Contains("| Trial | loss (minimize) | size \\| kB (maximize) | memory (<= 0) | Parameters |", md, StringComparison.Ordinal);
+        Assert.Contains($"Values: loss (minimize) {G6(chosen.ObjectiveValues[0])}, size | kB (maximize) {G6(chosen.ObjectiveValues[1])}\n", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("objective 1", md, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(ModelCardJson.Write(card));
+        Assert.Equal(["loss", "size | kB"], json.RootElement.GetProperty("objectiveNames").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public void Json_gives_the_front_and_the_chosen_point_with_its_configuration()
     {
         var study = ParetoCommandTests.MultiObjectiveStudy(out _);

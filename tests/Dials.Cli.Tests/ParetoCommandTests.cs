@@ -147,6 +147,36 @@ public sealed class ParetoCommandTests(StoredStudies stored)
         }
     }
 
+    [Fact]
+    public void Pareto_trials_and_studies_show_the_objective_names_a_journal_keeps()
+    {
+        var directory = Directory.CreateTempSubdirectory("dials-cli-names-");
+        try
+        {
+            var journal = Path.Combine(directory.FullName, "studies.jsonl");
+            using (var storage = new JournalStorage(journal))
+            {
+                MultiObjectiveStudy(storage, ["loss", "score"]);
+            }
+
+            // Read back from the journal alone, as the command does.
+            using var reopened = new JournalStorage(journal);
+            var study = StudySnapshot.Load(reopened, Name);
+            var pareto = Run(o => ParetoCommand.Run(study, null, o));
+            var trials = Run(o => TrialsCommand.Run(study, null, byValue: false, 3, o));
+            var studies = Run(o => StudiesCommand.Run(reopened, o));
+
+            Assert.Matches(@"│\s*#\s*│\s*loss \(minimize\)\s*│\s*score \(maximize\)\s*│\s*memory \(<= 0\)\s*│", pareto.Output);
+            Assert.DoesNotContain("Objective 1", pareto.Output, StringComparison.Ordinal);
+            Assert.Matches(@"│\s*#\s*│\s*State\s*│\s*loss, score\s*│", trials.Output);
+            Assert.Matches($@"{Name}\s*│\s*loss Minimize, score Maximize\s*│", studies.Output);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     /// <summary>A study of 30 trials minimising a loss and maximising a score that trades against it, with a memory
     /// constraint that every third trial breaks and two trials that fail.</summary>
     internal static StudySnapshot MultiObjectiveStudy(out InMemoryStorage storage)
@@ -155,11 +185,12 @@ public sealed class ParetoCommandTests(StoredStudies stored)
         return MultiObjectiveStudy(storage);
     }
 
-    private static StudySnapshot MultiObjectiveStudy(IStudyStorage storage)
+    private static StudySnapshot MultiObjectiveStudy(IStudyStorage storage, IReadOnlyList<string>? names = null)
     {
         var study = Study.Create<TrainingSettings>(new StudyOptions
         {
             Name = Name, Storage = storage, Sampler = new RandomSampler(5), Directions = [Direction.Minimize, Direction.Maximize],
+            ObjectiveNames = names,
         });
         study.OptimizeAsync((config, trial, _) =>
         {

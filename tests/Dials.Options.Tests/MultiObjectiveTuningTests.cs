@@ -56,6 +56,22 @@ public sealed class MultiObjectiveTuningTests : IDisposable
         AssertWritten(output, seen.MinBy(s => s.Error + 0.05 * s.Cost).Config);
     }
 
+    [Fact]
+    public async Task The_objectives_names_are_kept_with_the_study_in_its_storage()
+    {
+        var journal = Path.Combine(directory, "studies.jsonl");
+        using var host = BuildMultiHost($$"""
+            { "Tuning": { "Enabled": true, "Study": "named", "Trials": 4, "Storage": "journal:{{Escape(journal)}}",
+              "Output": "{{Escape(Path.Combine(directory, "tuned.json"))}}",
+              "Sampler": { "Kind": "random", "Seed": 3 }, {{Objectives}},
+              "Select": { "Minimize": "error" } } }
+            """);
+        await RunToCompletionAsync(host);
+
+        using var storage = new Storage.JournalStorage(journal);
+        Assert.Equal(["error", "cost"], StudySnapshot.Load(storage, "named").ObjectiveNames);
+    }
+
     [Theory]
     [InlineData(Objectives + """, "Sampler": { "Kind": "gp" }""", "Tuning:Sampler:Kind = gp cannot sample a study of 2 objectives (Tuning:Objectives)")]
     [InlineData(Objectives + """, "Pruner": { "Kind": "median" }""", "Tuning:Pruner:Kind = median cannot prune a study of 2 objectives (Tuning:Objectives)")]

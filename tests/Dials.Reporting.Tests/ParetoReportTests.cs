@@ -42,6 +42,25 @@ public class ParetoReportTests
         Assert.Empty(rows.Intersect(infeasible.Select(t => t.Number)));
     }
 
+    [Fact]
+    public void Named_objectives_are_shown_by_their_stored_names_in_the_header_chart_and_table()
+    {
+        var study = ReportStudies.MultiObjective(3) with { ObjectiveNames = ["error", "latency ms", "accuracy"] };
+        var html = HtmlReport.Render(ReportStudies.Bare(study));
+        var section = ReportHtml.Section(html, "front");
+        var svgs = ReportHtml.Svgs(section);
+
+        Assert.Contains("<dt>Objectives</dt><dd>error (minimise), latency ms (minimise), accuracy (maximise)</dd>", html, StringComparison.Ordinal);
+        Assert.Equal("error against latency ms of error-vs-latency", svgs[0].Element(Svg + "title")!.Value);
+        Assert.Contains("latency ms (minimise)", svgs[^1].Value, StringComparison.Ordinal);
+        Assert.Contains("accuracy (maximise)", svgs[^1].Value, StringComparison.Ordinal);
+        Assert.Contains("error (minimise)", section[section.IndexOf("<table", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.DoesNotContain("bjective 1", section, StringComparison.Ordinal);
+        Assert.Equal(study.ObjectiveNames, StudyFront.Of(study).ObjectiveNames);
+        Assert.Equal("latency ms (minimise)", StudyFront.ObjectiveName(study.Directions, study.ObjectiveNames, 1));
+        Assert.Equal("objective 2 (minimise)", StudyFront.ObjectiveName(study.Directions, 1));
+    }
+
     [Theory]
     [InlineData(3, 3)]
     [InlineData(4, 6)]

@@ -35,8 +35,13 @@ public sealed class ParetoJobTests : IDisposable
             line => Assert.Contains("\"values\":[", line, StringComparison.Ordinal));
 
         // The report opens with the front; the card gives the front and the chosen point with the rule's reason.
-        Assert.Contains("Pareto front", File.ReadAllText(Path.Combine(folder, "study.rmse-latency.report.html")));
+        // Both name the objectives as the job does: the names are stored with the study.
+        var report = File.ReadAllText(Path.Combine(folder, "study.rmse-latency.report.html"));
+        Assert.Contains("Pareto front", report);
+        Assert.Contains("<dd>rmse (minimise), latency (minimise)</dd>", report);
         var card = File.ReadAllText(Path.Combine(folder, "study.rmse-latency.card.md"));
+        Assert.Contains("- Objectives: rmse (minimize), latency (minimize)", card);
+        Assert.DoesNotContain("objective 1", card);
         Assert.Matches(@"## Chosen configuration \(trial \d+\)", card);
         Assert.Contains("has the lowest rmse", card);
         Assert.Contains("Test", card);

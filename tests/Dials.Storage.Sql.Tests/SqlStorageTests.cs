@@ -28,6 +28,14 @@ public abstract class SqlStorageTests : StorageContractTests
     /// Dials wrote it: without the columns and indexes later versions added.</summary>
     protected void DowngradeTo(int version)
     {
+        // Version 6 added this.
+        ExecuteRaw("ALTER TABLE dials_studies DROP COLUMN objective_names");
+        if (version == 5)
+        {
+            ExecuteRaw($"UPDATE dials_schema_version SET version = {version}");
+            return;
+        }
+
         // Version 5 added these.
         ExecuteRaw("ALTER TABLE dials_studies DROP COLUMN directions");
         ExecuteRaw("ALTER TABLE dials_trials DROP COLUMN cpu_ticks");
@@ -227,6 +235,32 @@ public abstract class SqlStorageTests : StorageContractTests
         upgraded.CreateStudy(several, false);
         Assert.Equal([Direction.Maximize, Direction.Minimize], OpenSeparately().ListStudies().Single(s => s.Name == "mo").Directions);
         Assert.Equal(1, CountRaw("SELECT COUNT(*) FROM dials_studies WHERE directions IS NULL"));
+    }
+
+    [Fact]
+    public void A_database_of_schema_version_5_reads_its_studies_unnamed_and_then_stores_objective_names()
+    {
+        var old = OpenSeparately();
+        old.CreateStudy(new StoredStudy("mo", Direction.Minimize, Study.SpaceSignature) { Directions = [Direction.Minimize, Direction.Maximize] }, false);
+        old.CreateTrial("mo", T0, null);
+        old.FinishTrial("mo", 0, TrialState.Complete, null, TimeSpan.Zero, null, [0.5, 2]);
+        DowngradeTo(5);
+
+        var upgraded = OpenSeparately();
+        var kept = Assert.Single(upgraded.ListStudies());
+        Assert.Equal([Direction.Minimize, Direction.Maximize], kept.Directions);
+        Assert.Null(kept.ObjectiveNames);
+        Assert.Equal(SqlStudyStorage.SchemaVersion, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+        Assert.Equal([0.5, 2], Assert.Single(upgraded.ReadTrials("mo")).Values!);
+
+        var named = new StoredStudy("named", Direction.Minimize, Study.SpaceSignature)
+        {
+            Directions = [Direction.Minimize, Direction.Minimize],
+            ObjectiveNames = ["rmse", "latency"],
+        };
+        upgraded.CreateStudy(named, false);
+        Assert.Equal(["rmse", "latency"], OpenSeparately().ListStudies().Single(s => s.Name == "named").ObjectiveNames);
+        Assert.Equal(1, CountRaw("SELECT COUNT(*) FROM dials_studies WHERE objective_names IS NULL"));
     }
 
     [Fact]

@@ -308,6 +308,55 @@ public sealed class SqliteStorageTests : SqlStorageTests, IDisposable
         Assert.Equal(writer.ReadTrials("fixture").Select(FixtureStudy.Describe), OpenSeparately().ReadTrials("fixture").Select(FixtureStudy.Describe));
     }
 
+    [Fact]
+    public void A_file_written_by_schema_version_5_reads_unnamed_objectives_read_only_and_upgrades_when_opened_for_writing()
+    {
+        // Written by Dials at commit 1c07bc1 (schema version 5, before objective names were kept): a study of two
+        // objectives (minimize, maximize) with two complete trials, the second with a constraint, and a
+        // single-objective study with one trial.
+        Directory.CreateDirectory(directory);
+        System.IO.File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "schema-v5.db"), File);
+        var before = System.IO.File.ReadAllBytes(File);
+
+        var reader = new SqliteStorage(File, readOnly: true);
+        AssertHoldsTheVersion5Studies(reader);
+        Assert.Equal(before, System.IO.File.ReadAllBytes(File));
+        Assert.Equal(5, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+
+        var writer = OpenSeparately();
+        AssertHoldsTheVersion5Studies(writer);
+        Assert.Equal(SqlStudyStorage.SchemaVersion, CountRaw("SELECT MAX(version) FROM dials_schema_version"));
+        var snapshot = StudySnapshot.Load(writer, "pareto");
+        Assert.Equal([Direction.Minimize, Direction.Maximize], snapshot.Directions);
+        Assert.Null(snapshot.ObjectiveNames);
+
+        // The upgraded file takes named studies beside the old ones, and a reader opened now sees them (one opened
+        // before the upgrade keeps reading the version it found, which has no names).
+        var named = new StoredStudy("named", Direction.Minimize, "x: float in [0, 1]")
+        {
+            Directions = [Direction.Minimize, Direction.Minimize],
+            ObjectiveNames = ["rmse", "latency"],
+        };
+        writer.CreateStudy(named, false);
+        Assert.Equal(["rmse", "latency"], new SqliteStorage(File, readOnly: true).ListStudies().Single(s => s.Name == "named").ObjectiveNames);
+        Assert.Null(reader.ListStudies().Single(s => s.Name == "named").ObjectiveNames);
+        Assert.Equal(2, writer.CreateTrial("pareto", T0, null)!.Number);
+    }
+
+    private static void AssertHoldsTheVersion5Studies(IStudyStorage storage)
+    {
+        var studies = storage.ListStudies();
+        Assert.Equal(["pareto", "single"], studies.Select(s => s.Name));
+        Assert.Equal([Direction.Minimize, Direction.Maximize], studies[0].Directions);
+        Assert.Equal([Direction.Maximize], studies[1].Directions);
+        Assert.All(studies, s => Assert.Null(s.ObjectiveNames));
+        var trials = storage.ReadTrials("pareto");
+        Assert.Equal([[0.5, 2.0], [0.25, 1.0]], trials.Select(t => t.Values!.ToArray()));
+        Assert.Equal([new ConstraintValue("memory", -1)], trials[1].Constraints!);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), trials[0].CpuTime);
+        Assert.Equal(3.5, Assert.Single(storage.ReadTrials("single")).Value);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(directory))

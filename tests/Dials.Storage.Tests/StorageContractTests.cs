@@ -291,6 +291,30 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public void A_study_keeps_its_objective_names_and_an_unnamed_one_reads_none()
+    {
+        var storage = CreateStorage();
+        // Names with the characters a joined list or a JSON document would trip on.
+        string[] names = ["rmse, fold-mean", "latency \"p95\" µs", "size"];
+        var named = new StoredStudy("named", Direction.Minimize, "x: float in [0, 1]")
+        {
+            Directions = [Direction.Minimize, Direction.Minimize, Direction.Maximize],
+            ObjectiveNames = names,
+        };
+        storage.CreateStudy(named, false);
+        storage.CreateStudy(Study("single") with { ObjectiveNames = ["accuracy"] }, false);
+        storage.CreateStudy(Study("unnamed"), false);
+
+        var listed = Reopen(storage).ListStudies();
+        Assert.Equal(names, listed.Single(s => s.Name == "named").ObjectiveNames);
+        Assert.Equal(named, listed.Single(s => s.Name == "named"));
+        Assert.Equal(["accuracy"], listed.Single(s => s.Name == "single").ObjectiveNames);
+        Assert.Null(listed.Single(s => s.Name == "unnamed").ObjectiveNames);
+        Assert.Equal(names, Reopen(storage).CreateStudy(named with { ObjectiveNames = null }, loadIfExists: true).ObjectiveNames);
+        Assert.NotEqual(named, named with { ObjectiveNames = ["rmse", "latency", "size"] });
+    }
+
+    [Fact]
     public void Concurrent_workers_get_unique_gap_free_numbers_and_every_tell_is_recorded_once()
     {
         var storage = CreateStorage();

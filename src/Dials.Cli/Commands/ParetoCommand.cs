@@ -61,7 +61,7 @@ internal static class ParetoCommand
         var table = new Table().AddColumn(new TableColumn("#").RightAligned());
         for (var i = 0; i < study.Directions.Count; i++)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(Heading(study.Directions, i))).RightAligned());
+            table.AddColumn(new TableColumn(Markup.Escape(Heading(study.Directions, study.ObjectiveNames, i))).RightAligned());
         }
 
         foreach (var name in constraints)
@@ -85,7 +85,8 @@ internal static class ParetoCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>"Objective 1 (minimize)", or "Value (minimize)" for a single objective.</summary>
-    private static string Heading(IReadOnlyList<Direction> directions, int index) =>
-        $"{(directions.Count == 1 ? "Value" : $"Objective {index + 1}")} ({directions[index].ToString().ToLowerInvariant()})";
+    /// <summary>"rmse (minimize)" by the objective's stored name; else "Objective 1 (minimize)", or "Value (minimize)"
+    /// for a single objective.</summary>
+    private static string Heading(IReadOnlyList<Direction> directions, IReadOnlyList<string>? names, int index) =>
+        $"{(names is { } known ? known[index] : directions.Count == 1 ? "Value" : $"Objective {index + 1}")} ({directions[index].ToString().ToLowerInvariant()})";
 }

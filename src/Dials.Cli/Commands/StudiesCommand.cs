@@ -58,11 +58,16 @@ internal static class StudiesCommand
         foreach (var stored in studies)
         {
             var snapshot = new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature),
-                storage.ReadTrials(stored.Name)) { Directions = stored.Directions };
+                storage.ReadTrials(stored.Name))
+            {
+                Directions = stored.Directions,
+                ObjectiveNames = stored.ObjectiveNames,
+            };
             var counts = TrialCounts.Of(snapshot.Trials);
             table.AddRow(
                 Markup.Escape(stored.Name),
-                string.Join(", ", stored.Directions),
+                // Named objectives read "rmse Minimize, latency Minimize"; unnamed ones their directions alone.
+                Markup.Escape(string.Join(", ", stored.Directions.Select((d, i) => stored.ObjectiveNames is { } names ? $"{names[i]} {d}" : $"{d}"))),
                 Count(counts.Total), Count(counts.Complete), Count(counts.Pruned), Count(counts.Failed), Count(counts.Running),
                 // No single value is best among several objectives: the size of the front stands in its place.
                 snapshot.IsMultiObjective ? $"front of {Count(StudyFront.Of(snapshot).Front.Count)}" : CliText.Value(snapshot.Best?.Value),

@@ -77,7 +77,7 @@ internal static class TrialsCommand
         var table = new Table()
             .AddColumn(new TableColumn("#").RightAligned())
             .AddColumn("State")
-            .AddColumn(new TableColumn("Value").RightAligned())
+            .AddColumn(new TableColumn(Markup.Escape(ValueHeading(study))).RightAligned())
             .AddColumn(new TableColumn("Duration").RightAligned())
             .AddColumn(new TableColumn("Strategy").NoWrap())
             .AddColumn("Parameters")
@@ -103,6 +103,10 @@ internal static class TrialsCommand
     private static string Value(TrialRecord trial) =>
         (trial.Values is { Count: > 1 } values ? string.Join(", ", values.Select(v => CliText.Value(v))) : CliText.Value(trial.Value))
         + (trial.State == TrialState.Complete && !StudyFront.IsFeasible(trial) ? " (infeasible)" : "");
+
+    /// <summary>"Value", or the objectives' stored names in order ("rmse, latency") for a study of several named objectives.</summary>
+    private static string ValueHeading(StudySnapshot study) =>
+        study.IsMultiObjective && study.ObjectiveNames is { } names ? string.Join(", ", names) : "Value";
 
     // Best first whatever the direction: maximised values sort descending.
     private static double Rank(StudySnapshot study, double? value) =>

@@ -58,6 +58,10 @@ public sealed record ModelCard(
     /// <summary>The study's directions, one per objective: [<see cref="Direction"/>] for a single-objective study.</summary>
     public IReadOnlyList<Direction> Directions => Front?.Directions ?? [Direction];
 
+    /// <summary>The objectives' names stored with a study of several objectives; null when they are unnamed (and for a
+    /// single-objective study).</summary>
+    public IReadOnlyList<string>? ObjectiveNames => Front?.ObjectiveNames;
+
     /// <summary>The card of a study with analyses already run (either may be null to leave it out).</summary>
     /// <param name="study">The study.</param>
     /// <param name="importance">Its importances, or null.</param>

@@ -33,6 +33,10 @@ public static class ModelCardJson
         if (card.Front is not null)
         {
             JsonValues.WriteStrings(json, "directions", card.Directions.Select(d => d.ToString()));
+            if (card.ObjectiveNames is { } names)
+            {
+                JsonValues.WriteStrings(json, "objectiveNames", names);
+            }
         }
 
         json.WriteStartObject("trials");

@@ -18,7 +18,9 @@ public static class ModelCardMarkdown
         md.AppendLine(inv, $"# Model card: {Inline(card.Study)}").AppendLine();
         md.AppendLine(card.Front is null
             ? $"- Direction: {card.Direction.ToString().ToLowerInvariant()}"
-            : $"- Objectives: {string.Join(", ", card.Directions.Select(d => d.ToString().ToLowerInvariant()))}");
+            : $"- Objectives: {string.Join(", ", card.ObjectiveNames is null
+                ? card.Directions.Select(d => d.ToString().ToLowerInvariant())
+                : card.Directions.Select((_, i) => Inline(Objective(card.Directions, card.ObjectiveNames, i))))}");
         md.AppendLine(inv, $"- Trials: {trials.Total} ({trials.Complete} complete, {trials.Pruned} pruned, {trials.Failed} failed, {trials.Running} running)");
         if (card.Strategies.Count > 0)
         {
@@ -139,7 +141,7 @@ public static class ModelCardMarkdown
         var shown = front.Shown;
         if (shown.Count < front.Trials.Count)
         {
-            md.AppendLine(inv, $"Shown: {shown.Count} of the {front.Trials.Count}, evenly spread along objective 1 with both ends.");
+            md.AppendLine(inv, $"Shown: {shown.Count} of the {front.Trials.Count}, evenly spread along {Cell(StudyFront.ObjectiveLabel(front.ObjectiveNames, 0))} with both ends.");
         }
 
         md.AppendLine();
@@ -151,7 +153,7 @@ public static class ModelCardMarkdown
 
         var constraints = front.Trials.SelectMany(t => t.Constraints).Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
         Table(md,
-            [.. new[] { "Trial" }.Concat(front.Directions.Select((_, i) => Objective(front.Directions, i)))
+            [.. new[] { "Trial" }.Concat(front.Directions.Select((_, i) => Cell(Objective(front.Directions, front.ObjectiveNames, i))))
                 .Concat(constraints.Select(c => $"{Cell(c)} (<= 0)")).Append("Parameters")],
             shown.Select(t => new[] { t.Trial.ToString(inv) }
                 .Concat(t.Values.Select(Number))
@@ -172,7 +174,7 @@ public static class ModelCardMarkdown
             return;
         }
 
-        md.AppendLine(inv, $"Values: {string.Join(", ", trial.Values.Select((v, i) => $"{Objective(card.Directions, i)} {Number(v)}"))}").AppendLine();
+        md.AppendLine(inv, $"Values: {string.Join(", ", trial.Values.Select((v, i) => $"{Inline(Objective(card.Directions, card.ObjectiveNames, i))} {Number(v)}"))}").AppendLine();
         if (trial.Constraints.Count > 0)
         {
             md.AppendLine(inv, $"Constraints: {Inline(string.Join(", ", trial.Constraints.Select(c => $"{c.Name} {Number(c.Value)}")))}").AppendLine();
@@ -193,9 +195,10 @@ public static class ModelCardMarkdown
         md.AppendLine();
     }
 
-    /// <summary>"objective 1 (minimize)", in the words of the card's header line.</summary>
-    private static string Objective(IReadOnlyList<Direction> directions, int index) =>
-        $"objective {(index + 1).ToString(CultureInfo.InvariantCulture)} ({directions[index].ToString().ToLowerInvariant()})";
+    /// <summary>"rmse (minimize)" by the objective's stored name, or "objective 1 (minimize)" when it has none, in the
+    /// words of the card's header line.</summary>
+    private static string Objective(IReadOnlyList<Direction> directions, IReadOnlyList<string>? names, int index) =>
+        $"{StudyFront.ObjectiveLabel(names, index)} ({directions[index].ToString().ToLowerInvariant()})";
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 

@@ -15,6 +15,10 @@ public sealed record ParetoSummary(IReadOnlyList<Direction> Directions, IReadOnl
     /// evenly spread along the first objective with both ends.</summary>
     public const int MostRows = 20;
 
+    /// <summary>The objectives' names stored with the study, in the order of <see cref="Directions"/>; null when
+    /// they are unnamed.</summary>
+    public IReadOnlyList<string>? ObjectiveNames { get; init; }
+
     /// <summary>The rows a card shows: every front trial, or <see cref="MostRows"/> spread along the first objective.</summary>
     public IReadOnlyList<FrontTrial> Shown => StudyFront.Spread(Trials, MostRows);
 
@@ -27,7 +31,10 @@ public sealed record ParetoSummary(IReadOnlyList<Direction> Directions, IReadOnl
         return new ParetoSummary(study.Directions,
             [.. front.FrontAlongFirst.Select(t => new FrontTrial(t.Number, t.ObjectiveValues, t.Constraints ?? [], t.Point,
                 ParameterValue.Of(study.Space, t.Point), t.Strategy))],
-            front.Feasible, front.Infeasible.Count);
+            front.Feasible, front.Infeasible.Count)
+        {
+            ObjectiveNames = study.ObjectiveNames,
+        };
     }
 
     /// <summary>The front trial numbered <paramref name="trial"/>, or null when it is not on the front.</summary>

@@ -34,6 +34,11 @@ public static class TuningLogJson
             JsonValues.WriteStrings(json, "directions", study.Directions.Select(d => d.ToString()));
         }
 
+        if (study.ObjectiveNames is { } names)
+        {
+            JsonValues.WriteStrings(json, "objectiveNames", names);
+        }
+
         json.WriteStartArray("trials");
         foreach (var trial in study.Trials)
         {

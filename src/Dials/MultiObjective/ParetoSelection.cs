@@ -116,7 +116,8 @@ public sealed class ParetoSelection
     /// <typeparam name="T">The hyperparameter type.</typeparam>
     /// <param name="result">The result of a study whose directions are those of <see cref="Objectives"/>.</param>
     /// <returns>The chosen trial and why.</returns>
-    /// <exception cref="ArgumentException">The study's directions are not those of <see cref="Objectives"/>.</exception>
+    /// <exception cref="ArgumentException">The study's directions are not those of <see cref="Objectives"/>, or it
+    /// stored objective names other than theirs.</exception>
     /// <exception cref="InvalidOperationException">The front is empty, or no front trial is within the bounds; the
     /// message says so and, for bounds, the range each bounded objective takes on the front.</exception>
     public ParetoChoice<T> Pick<T>(StudyResult<T> result)
@@ -127,6 +128,14 @@ public sealed class ParetoSelection
             throw new ArgumentException(
                 $"Study '{result.StudyName}' has directions ({string.Join(", ", result.Directions)}) but the selection names " +
                 $"{Objectives.Count} objectives ({string.Join(", ", Objectives.Select(o => $"{o.Name} {o.Direction}"))}).", nameof(result));
+        }
+
+        // Names the study stored must be the selection's: the same directions in another order would pick by the wrong value.
+        if (result.ObjectiveNames is { } names && !names.SequenceEqual(Objectives.Select(o => o.Name), StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Study '{result.StudyName}' names its objectives ({string.Join(", ", names)}) but the selection names " +
+                $"({string.Join(", ", Objectives.Select(o => o.Name))}).", nameof(result));
         }
 
         var front = result.ParetoFront;

@@ -19,13 +19,25 @@ public sealed record StoredStudy(string Name, Direction Direction, string SpaceS
         init => directions = value is { Count: > 0 } ? value : null;
     }
 
+    private readonly IReadOnlyList<string>? objectiveNames;
+
+    /// <summary>The objectives' names, one per direction ("rmse", "latency"), or null when the study was created without
+    /// them (<see cref="StudyOptions.ObjectiveNames"/>) or stored before names were kept. Setting an empty list means null.</summary>
+    public IReadOnlyList<string>? ObjectiveNames
+    {
+        get => objectiveNames;
+        init => objectiveNames = value is { Count: > 0 } ? value : null;
+    }
+
     /// <summary>Whether the study has several objectives.</summary>
     public bool IsMultiObjective => Directions.Count > 1;
 
-    /// <summary>Equal when name, space and every direction agree (the list compared by its values).</summary>
+    /// <summary>Equal when name, space, every direction and every objective name agree (the lists compared by their
+    /// values).</summary>
     public bool Equals(StoredStudy? other) =>
         other is not null && Name == other.Name && Direction == other.Direction && SpaceSignature == other.SpaceSignature
-        && Directions.SequenceEqual(other.Directions);
+        && Directions.SequenceEqual(other.Directions)
+        && (ObjectiveNames ?? []).SequenceEqual(other.ObjectiveNames ?? [], StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, Direction, SpaceSignature, Directions.Count);

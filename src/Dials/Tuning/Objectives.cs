@@ -41,6 +41,47 @@ internal static class Objectives
         return [.. directions];
     }
 
+    /// <summary>The objectives' names (<see cref="StudyOptions.ObjectiveNames"/>) checked against the study's
+    /// <paramref name="directions"/>, or null when none are given.</summary>
+    /// <exception cref="ArgumentException">There is not one name per direction, or a name is empty, blank or repeated;
+    /// the message names the option and the offending value.</exception>
+    public static IReadOnlyList<string>? Names(StudyOptions options, IReadOnlyList<Direction> directions)
+    {
+        if (options.ObjectiveNames is not { } names)
+        {
+            return null;
+        }
+
+        if (names.Count != directions.Count)
+        {
+            throw new ArgumentException(
+                $"StudyOptions.ObjectiveNames holds {names.Count} name{(names.Count == 1 ? "" : "s")} ({Quoted(names)}) but the study has " +
+                $"{directions.Count} objective{(directions.Count == 1 ? "" : "s")} ({string.Join(", ", directions)}): give one name per direction, " +
+                "or leave ObjectiveNames null.", nameof(options));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(names[i]))
+            {
+                throw new ArgumentException(
+                    $"StudyOptions.ObjectiveNames[{i}] is {(names[i] is null ? "null" : $"'{names[i]}'")}: every objective needs a non-empty name.", nameof(options));
+            }
+
+            if (!seen.Add(names[i]))
+            {
+                throw new ArgumentException(
+                    $"StudyOptions.ObjectiveNames names '{names[i]}' twice ({Quoted(names)}): each objective needs its own name.", nameof(options));
+            }
+        }
+
+        return [.. names];
+    }
+
+    /// <summary>"'rmse', 'latency'": a list of names as error messages quote them.</summary>
+    internal static string Quoted(IEnumerable<string?> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+
     /// <summary>Why a multi-objective study cannot run with these options; null when it can. Only samplers that declare
     /// they read several objectives (<see cref="IMultiObjectiveSampler"/>) serve such a study, and the pruners compare
     /// one intermediate curve.</summary>

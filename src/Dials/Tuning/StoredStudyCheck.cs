@@ -17,6 +17,17 @@ internal static class StoredStudyCheck
                   "in a stored study (give it another name).", "options");
         }
 
+        // Names given for a study stored without them are allowed (it was stored by an earlier version, or unnamed):
+        // only two different lists of names disagree.
+        if (stored.ObjectiveNames is { } storedNames && wanted.ObjectiveNames is { } wantedNames
+            && !storedNames.SequenceEqual(wantedNames, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Study '{stored.Name}' is stored with objective names [{Objectives.Quoted(storedNames)}], " +
+                $"but the code gives [{Objectives.Quoted(wantedNames)}]: objectives cannot be renamed in a stored study " +
+                "(give the same names, leave StudyOptions.ObjectiveNames null to use the stored ones, or give the study another name).", "options");
+        }
+
         if (stored.SpaceSignature == wanted.SpaceSignature)
         {
             return;

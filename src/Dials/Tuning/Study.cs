@@ -13,7 +13,7 @@ public static class Study
     /// <param name="options">Name, direction, sampler, pruner and storage; null for the defaults.</param>
     /// <exception cref="ArgumentException">An option is invalid (<see cref="StudyOptions.Direction"/> and
     /// <see cref="StudyOptions.Directions"/> disagree; a multi-objective study is given a sampler that does not
-    /// read several objectives (<see cref="Samplers.IMultiObjectiveSampler"/>), or a pruner), or the stored study of that name has another (first) direction or search space.</exception>
+    /// read several objectives (<see cref="Samplers.IMultiObjectiveSampler"/>), or a pruner), or the stored study of that name has other directions, other objective names or another search space.</exception>
     public static Study<T> Create<T>(StudyOptions? options = null) where T : IHyperparameters<T> =>
         Create(T.SearchSpace, options);
 
@@ -23,7 +23,7 @@ public static class Study
     /// <param name="options">Name, direction, sampler, pruner and storage; null for the defaults.</param>
     /// <exception cref="ArgumentException">An option is invalid (<see cref="StudyOptions.Direction"/> and
     /// <see cref="StudyOptions.Directions"/> disagree; a multi-objective study is given a sampler that does not
-    /// read several objectives (<see cref="Samplers.IMultiObjectiveSampler"/>), or a pruner), or the stored study of that name has another (first) direction or search space.</exception>
+    /// read several objectives (<see cref="Samplers.IMultiObjectiveSampler"/>), or a pruner), or the stored study of that name has other directions, other objective names or another search space.</exception>
     public static Study<T> Create<T>(SearchSpace<T> space, StudyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -39,6 +39,7 @@ public static class Study
         }
 
         var directions = Objectives.Directions(options);
+        var names = Objectives.Names(options, directions);
         if (directions.Count > 1 && Objectives.Problem(options) is { } refused)
         {
             throw new ArgumentException(refused, nameof(options));
@@ -51,7 +52,11 @@ public static class Study
         }
 
         var storage = options.Storage ?? new InMemoryStorage();
-        var wanted = new Storage.StoredStudy(options.Name ?? $"study-{Guid.NewGuid():N}", directions[0], space.Signature) { Directions = directions };
+        var wanted = new Storage.StoredStudy(options.Name ?? $"study-{Guid.NewGuid():N}", directions[0], space.Signature)
+        {
+            Directions = directions,
+            ObjectiveNames = names,
+        };
         var stored = storage.CreateStudy(wanted, options.LoadIfExists);
         StoredStudyCheck.ThrowIfDifferent(stored, wanted);
         // AutoSampler hands a multi-objective study to multi-objective TPE.
@@ -60,6 +65,9 @@ public static class Study
             options.Pruner ?? new NopPruner(), storage, options.TimeProvider ?? TimeProvider.System, Liveness.From(options, storage))
         {
             StopWhen = options.StopWhen,
+            // The stored names apply; names given for a study stored without any (by an earlier version, or created
+            // unnamed) label this object's results, though the storage keeps none.
+            ObjectiveNames = stored.ObjectiveNames ?? names,
         };
     }
 }

@@ -57,6 +57,10 @@ public sealed class Study<T> : ITrialHost
     /// <summary>One direction per objective: [<see cref="Direction"/>] for a single-objective study.</summary>
     public IReadOnlyList<Direction> Directions { get; }
 
+    /// <summary>The objectives' names, one per direction (<see cref="StudyOptions.ObjectiveNames"/>, or those stored with
+    /// the study), or null when they are unnamed.</summary>
+    public IReadOnlyList<string>? ObjectiveNames { get; init; }
+
     /// <summary>Whether the study has several objectives (<see cref="StudyOptions.Directions"/>).</summary>
     public bool IsMultiObjective => Directions.Count > 1;
 
@@ -140,7 +144,11 @@ public sealed class Study<T> : ITrialHost
 
     /// <summary>The study as the analyses read it (Dials.Analysis: ParameterImportance, Sensitivity, Uncertainty):
     /// a snapshot of every trial so far.</summary>
-    public StudySnapshot Snapshot() => new(Name, Direction, Space, storage.ReadTrials(Name)) { Directions = Directions };
+    public StudySnapshot Snapshot() => new(Name, Direction, Space, storage.ReadTrials(Name))
+    {
+        Directions = Directions,
+        ObjectiveNames = ObjectiveNames,
+    };
 
     /// <summary>Every trial so far, the best feasible complete one (single objective) and the Pareto front, as the
     /// storage holds them now.</summary>
@@ -162,7 +170,7 @@ public sealed class Study<T> : ITrialHost
         var bestTrial = best is null ? null
             : new BestTrial<T>(best.Number, best.Value!.Value, Space.Decode(best.Point.ToArray()), trials[best.Number].Parameters);
         var damaged = records.Where(r => r.State == TrialState.Complete && r.Point.Count != Space.Dimensions.Count).Select(r => r.Number).ToArray();
-        return new StudyResult<T>(Name, trials, bestTrial, damaged, Directions, Front(records, trials));
+        return new StudyResult<T>(Name, trials, bestTrial, damaged, Directions, Front(records, trials)) { ObjectiveNames = ObjectiveNames };
     }
 
     /// <summary>The feasible complete trials (with their configuration and one finite value per objective) that no

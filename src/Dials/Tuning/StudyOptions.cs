@@ -32,6 +32,13 @@ public sealed record StudyOptions
     /// does not prune.</summary>
     public IReadOnlyList<Direction>? Directions { get; init; }
 
+    /// <summary>The objectives' names, one per direction in the same order (for example <c>["rmse", "latency"]</c>), kept
+    /// with the study in its storage so that reports, model cards and the <c>dials</c> command say "rmse (minimise)"
+    /// rather than "objective 1 (minimise)". Each must be non-empty and distinct, and there must be one per direction
+    /// (<see cref="Directions"/>, or the one <see cref="Direction"/>). Null (the default) leaves the objectives unnamed.
+    /// A stored study joined with other names is refused; joined without names (null), it keeps the stored ones.</summary>
+    public IReadOnlyList<string>? ObjectiveNames { get; init; }
+
     /// <summary>Whether <see cref="Direction"/> was set explicitly (not read through <see cref="Directions"/>).</summary>
     internal bool DirectionIsSet => direction is not null;
 

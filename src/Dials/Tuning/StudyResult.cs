@@ -21,6 +21,10 @@ public sealed class StudyResult<T>
     /// <summary>The study's directions, one per objective.</summary>
     public IReadOnlyList<Direction> Directions { get; }
 
+    /// <summary>The objectives' names in the order of <see cref="Directions"/> (<see cref="StudyOptions.ObjectiveNames"/>),
+    /// or null when they are unnamed.</summary>
+    public IReadOnlyList<string>? ObjectiveNames { get; init; }
+
     /// <summary>The feasible complete trials no other feasible complete trial dominates (at least as good in every
     /// objective and better in one), in number order: the trade-offs between the objectives. Trials with equal values
     /// are on it together. An infeasible trial (a constraint above 0) is never on it. On a single-objective study it

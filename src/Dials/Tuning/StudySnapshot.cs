@@ -23,6 +23,16 @@ public sealed record StudySnapshot(string Name, Direction Direction, SearchSpace
         init => directions = value is { Count: > 0 } ? value : null;
     }
 
+    private readonly IReadOnlyList<string>? objectiveNames;
+
+    /// <summary>The objectives' names in the order of <see cref="Directions"/> (<see cref="StudyOptions.ObjectiveNames"/>),
+    /// or null when the study stored none. Setting an empty list means null.</summary>
+    public IReadOnlyList<string>? ObjectiveNames
+    {
+        get => objectiveNames;
+        init => objectiveNames = value is { Count: > 0 } ? value : null;
+    }
+
     /// <summary>Whether the study has several objectives (then <see cref="Complete"/> and <see cref="Best"/> are empty:
     /// a multi-objective trial has no single value).</summary>
     public bool IsMultiObjective => Directions.Count > 1;
@@ -71,6 +81,7 @@ public sealed record StudySnapshot(string Name, Direction Direction, SearchSpace
         return new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature), storage.ReadTrials(name))
         {
             Directions = stored.Directions,
+            ObjectiveNames = stored.ObjectiveNames,
         };
     }
 }

@@ -46,18 +46,20 @@ internal static class ParetoChart
     private static void Scatter(MarkupWriter w, StudySnapshot study, StudyFront front, int i, int j, Plot plot, bool staircase)
     {
         var directions = study.Directions;
-        var (nameX, nameY) = (StudyFront.ObjectiveName(directions, i), StudyFront.ObjectiveName(directions, j));
+        var (nameX, nameY) = (StudyFront.ObjectiveName(directions, study.ObjectiveNames, i), StudyFront.ObjectiveName(directions, study.ObjectiveNames, j));
+        // A name the user gave is shown as written ("rmse", not "Rmse"); the generic "objective 1" starts a label.
+        string Label(string text) => study.ObjectiveNames is null ? Capitalised(text) : text;
         IReadOnlyList<TrialRecord> all = [.. front.Front, .. front.Dominated, .. front.Infeasible];
         var x = LinearScale.Covering(all.Select(t => t.ObjectiveValues[i]), plot.Left, plot.Right);
         var y = LinearScale.Covering(all.Select(t => t.ObjectiveValues[j]), plot.Bottom, plot.Top);
         var onFront = front.Front.Select(t => t.Number).ToHashSet();
         var infeasible = front.Infeasible.Select(t => t.Number).ToHashSet();
 
-        plot.Begin(w, $"Objective {i + 1} against objective {j + 1} of {study.Name}",
+        plot.Begin(w, $"{Label(StudyFront.ObjectiveLabel(study.ObjectiveNames, i))} against {StudyFront.ObjectiveLabel(study.ObjectiveNames, j)} of {study.Name}",
             $"{front.Front.Count} of {front.Feasible} feasible complete trials on the Pareto front"
             + (front.Infeasible.Count > 0 ? $"; {front.Infeasible.Count} infeasible trials drawn apart." : "."));
-        plot.LeftAxis(w, y.Map, y.Ticks(v => Invariant.Value(v)), Capitalised(nameY));
-        plot.BottomAxis(w, x.Map, x.Ticks(v => Invariant.Value(v)), Capitalised(nameX), grid: true);
+        plot.LeftAxis(w, y.Map, y.Ticks(v => Invariant.Value(v)), Label(nameY));
+        plot.BottomAxis(w, x.Map, x.Ticks(v => Invariant.Value(v)), Label(nameX), grid: true);
         if (staircase)
         {
             Staircase(w, front, x, y);

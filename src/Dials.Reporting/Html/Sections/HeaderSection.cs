@@ -16,7 +16,9 @@ internal static class HeaderSection
         w.Open("dl", ("class", "facts"));
         if (study.IsMultiObjective)
         {
-            Fact(w, "Objectives", string.Join(", ", study.Directions.Select(d => d == Direction.Minimize ? "minimise" : "maximise")));
+            Fact(w, "Objectives", study.ObjectiveNames is null
+                ? string.Join(", ", study.Directions.Select(d => d == Direction.Minimize ? "minimise" : "maximise"))
+                : string.Join(", ", study.Directions.Select((_, i) => StudyFront.ObjectiveName(study.Directions, study.ObjectiveNames, i))));
         }
         else
         {

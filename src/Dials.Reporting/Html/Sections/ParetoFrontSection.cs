@@ -31,11 +31,11 @@ internal static class ParetoFrontSection
         w.Open("div", ("class", "table-scroll")).Open("table", ("class", "data sortable front"));
         if (rows.Count < front.Front.Count)
         {
-            w.Element("caption", $"{Invariant.Integer(rows.Count)} of the {Invariant.Integer(front.Front.Count)} front trials, evenly spread along objective 1 with both ends.");
+            w.Element("caption", $"{Invariant.Integer(rows.Count)} of the {Invariant.Integer(front.Front.Count)} front trials, evenly spread along {StudyFront.ObjectiveLabel(study.ObjectiveNames, 0)} with both ends.");
         }
 
         TableHead.Write(w, new[] { "#" }
-            .Concat(study.Directions.Select((_, i) => StudyFront.ObjectiveName(study.Directions, i)))
+            .Concat(study.Directions.Select((_, i) => StudyFront.ObjectiveName(study.Directions, study.ObjectiveNames, i)))
             .Concat(constraints.Select(c => $"{c} (≤ 0)"))
             .Concat(dimensions.Select(d => d.Name)));
         foreach (var trial in rows)

@@ -36,6 +36,11 @@ internal sealed record JournalRecord
     [JsonPropertyName("directions")]
     public Direction[]? Directions { get; init; }
 
+    /// <summary>The objectives' names, one per direction ("study"), written only when the study has them: a line without
+    /// it (every line written before names were kept) means unnamed objectives.</summary>
+    [JsonPropertyName("names")]
+    public string[]? ObjectiveNames { get; init; }
+
     [JsonPropertyName("space")]
     public string? Signature { get; init; }
 
@@ -91,12 +96,17 @@ internal sealed record JournalRecord
         Study = study.Name,
         Direction = study.Direction,
         Directions = study.IsMultiObjective ? [.. study.Directions] : null,
+        ObjectiveNames = study.ObjectiveNames is { } names ? [.. names] : null,
         Signature = study.SpaceSignature,
     };
 
     /// <summary>The study a "study" line describes.</summary>
     public StoredStudy ToStoredStudy() =>
-        new(Study, Direction ?? Directions?.FirstOrDefault() ?? Dials.Direction.Minimize, Signature ?? "") { Directions = Directions ?? [] };
+        new(Study, Direction ?? Directions?.FirstOrDefault() ?? Dials.Direction.Minimize, Signature ?? "")
+        {
+            Directions = Directions ?? [],
+            ObjectiveNames = ObjectiveNames,
+        };
 
     /// <summary>The constraint values of this line as a trial keeps them, or null when it has none.</summary>
     public ConstraintValue[]? ConstraintValues() => Constraints?.Select(c => new ConstraintValue(c.Name, c.Value)).ToArray();

@@ -1,0 +1,41 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Dials.Storage.Sql;
+
+/// <summary>Writes a study's objective names as a JSON array of strings and reads them back.</summary>
+/// <remarks>JSON rather than a joined list (as directions are) because a name may hold any character, commas
+/// included; it stays readable in the sqlite3 and psql shells.</remarks>
+internal static class NamesJson
+{
+    public static string Write(IReadOnlyList<string> names)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var name in names)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static string[] Read(string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var names = new List<string>();
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            names.Add(reader.GetString() ?? "");
+        }
+
+        return [.. names];
+    }
+}
