@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -9,22 +8,16 @@ namespace Dials.Storage.Sql;
 /// included; it stays readable in the sqlite3 and psql shells.</remarks>
 internal static class NamesJson
 {
-    public static string Write(IReadOnlyList<string> names)
+    public static string Write(IReadOnlyList<string> names) => JsonText.Write(writer =>
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteStartArray();
+        foreach (var name in names)
         {
-            writer.WriteStartArray();
-            foreach (var name in names)
-            {
-                writer.WriteStringValue(name);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteStringValue(name);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        writer.WriteEndArray();
+    });
 
     public static string[] Read(string json)
     {

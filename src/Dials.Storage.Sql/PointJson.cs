@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -12,35 +11,29 @@ namespace Dials.Storage.Sql;
 /// as the same double.</remarks>
 internal static class PointJson
 {
-    public static string Write(IReadOnlyList<double> point)
+    public static string Write(IReadOnlyList<double> point) => JsonText.Write(writer =>
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteStartArray();
+        for (var i = 0; i < point.Count; i++)
         {
-            writer.WriteStartArray();
-            for (var i = 0; i < point.Count; i++)
+            var value = point[i];
+            if (double.IsNaN(value))
             {
-                var value = point[i];
-                if (double.IsNaN(value))
-                {
-                    writer.WriteNullValue();
-                }
-                else if (double.IsFinite(value))
-                {
-                    writer.WriteNumberValue(value);
-                }
-                else
-                {
-                    throw new ArgumentException(
-                        $"Point value {i} is {value}; a point holds finite values, or NaN for an inactive dimension.", nameof(point));
-                }
+                writer.WriteNullValue();
             }
-
-            writer.WriteEndArray();
+            else if (double.IsFinite(value))
+            {
+                writer.WriteNumberValue(value);
+            }
+            else
+            {
+                throw new ArgumentException(
+                    $"Point value {i} is {value}; a point holds finite values, or NaN for an inactive dimension.", nameof(point));
+            }
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        writer.WriteEndArray();
+    });
 
     public static double[] Read(string json)
     {

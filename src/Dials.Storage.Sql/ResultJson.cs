@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,7 +16,7 @@ namespace Dials.Storage.Sql;
 internal static class ResultJson
 {
     public static string? WriteValues(IReadOnlyList<double>? values) =>
-        values is null ? null : Write(writer =>
+        values is null ? null : JsonText.Write(writer =>
         {
             writer.WriteStartArray();
             foreach (var value in values)
@@ -29,7 +28,7 @@ internal static class ResultJson
         });
 
     public static string? WriteConstraints(IReadOnlyList<ConstraintValue>? constraints) =>
-        constraints is null ? null : Write(writer =>
+        constraints is null ? null : JsonText.Write(writer =>
         {
             writer.WriteStartArray();
             foreach (var constraint in constraints)
@@ -84,17 +83,6 @@ internal static class ResultJson
         }
 
         return [.. constraints];
-    }
-
-    private static string Write(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteDouble(Utf8JsonWriter writer, double value)
