@@ -124,6 +124,10 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
     /// (the same densities either way; off only to check that in tests).</summary>
     internal bool KeepsDensities { get; init; } = true;
 
+    /// <summary>Whether a proposal stops summing the bad density at candidates that cannot win
+    /// (<see cref="BestRatioSearch"/>); off only in tests, which compare the two.</summary>
+    internal bool SearchesBestRatio { get; init; } = true;
+
     /// <summary>The default size of the good group among <paramref name="n"/> ranked trials: 10 %, rounded up,
     /// at most 25.</summary>
     public static int DefaultGamma(int n) => Math.Min((n + 9) / 10, 25);
@@ -368,7 +372,10 @@ public sealed class TpeSampler : IProposingSampler, IMultiObjectiveSampler
 
         var points = good.UnitPoints(drawn, candidates);
         var logGood = good.LogDensityAt(points, candidates);
-        var logBad = bad.LogDensityAt(points, candidates);
+        // Where repeats are skipped the runner-up may be needed, so only there is every candidate summed in full.
+        var logBad = avoidRepeats || !SearchesBestRatio
+            ? bad.LogDensityAt(points, candidates)
+            : BestRatioSearch.LogBad(bad, points, candidates, group.Length, logGood);
         good.Release();
         bad.Release();
         var activeTrials = avoidRepeats ? active.ToArray() : [];

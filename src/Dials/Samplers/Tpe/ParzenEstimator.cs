@@ -19,7 +19,7 @@ internal sealed partial class ParzenEstimator
     private const double MidpointRuleRatio = 0.25;
 
     // Kernels scored together: 64 kernels' parameters for a dozen dimensions fit comfortably in an L1 cache.
-    private const int KernelBlock = 64;
+    internal const int KernelBlock = 64;
 
     // Terms this far (in log space) below the largest cannot change a log-sum-exp by more than e^-40.
     private const double NegligibleLogTerm = -40;
@@ -220,47 +220,30 @@ internal sealed partial class ParzenEstimator
         // cache while all candidates are scored against it; each candidate keeps a running log-sum-exp. Scoring
         // candidate by candidate over all kernels instead streamed every parameter array from L2 once per candidate.
         var d = dimensions.Length;
-        var (continuous, baseTerms) = ContinuousBase();
-        var discrete = continuous.Length < d;
+        using var scorer = new BlockScorer(this);
         var maxima = new double[count];
         var sums = new double[count];
         Array.Fill(maxima, double.NegativeInfinity);
         Span<double> block = stackalloc double[KernelBlock];
-        for (var start = 0; start < kernels; start += KernelBlock)
+        for (var b = 0; b < scorer.Blocks; b++)
         {
-            var length = Math.Min(KernelBlock, kernels - start);
-            var terms = block[..length];
             for (var c = 0; c < count; c++)
             {
-                var point = points.AsSpan(c * d, d);
-                var blockMax = AddContinuousTerms(continuous, point, baseTerms, terms, start);
-                if (discrete)
-                {
-                    for (var j = 0; j < d; j++)
-                    {
-                        if (dimensions[j].IsCategorical || dimensions[j].Bins.IsDiscrete)
-                        {
-                            AddLogKernels(j, point[j], terms, start);
-                        }
-                    }
-
-                    blockMax = BlockMax(terms);
-                }
-
-                Accumulate(terms, blockMax, ref maxima[c], ref sums[c]);
+                scorer.Add(b, points.AsSpan(c * d, d), block, ref maxima[c], ref sums[c]);
             }
         }
-
-        ArrayPool<double>.Shared.Return(baseTerms);
 
         var result = new double[count];
         for (var c = 0; c < count; c++)
         {
-            result[c] = maxima[c] + Math.Log(sums[c]);
+            result[c] = LogSum(maxima[c], sums[c]);
         }
 
         return result;
     }
+
+    /// <summary>A running log-sum-exp (see <see cref="BlockScorer.Add"/>) as the log of the sum.</summary>
+    internal static double LogSum(double max, double sum) => max + Math.Log(sum);
 
     // The continuous dimensions, and per kernel its log weight plus its normal log normalizers in those dimensions:
     // the part of a kernel's log density that does not depend on the candidate, summed once per call rather than
