@@ -65,7 +65,7 @@ public sealed class MultiObjectiveStudyTests
 
         Assert.Equal("the objective returned 1 value for 2 objectives", result.Trials[0].FailReason);
         Assert.Equal("the objective returned 3 values for 2 objectives", result.Trials[1].FailReason);
-        Assert.Equal("the objective returned NaN for objective 1", result.Trials[2].FailReason);
+        Assert.Equal("the objective returned NaN for objective 2", result.Trials[2].FailReason);
         Assert.Contains("no values", result.Trials[3].FailReason);
         Assert.All(result.Trials.Take(4), t => Assert.Equal(TrialState.Failed, t.State));
         Assert.Equal(TrialState.Complete, result.Trials[4].State);
@@ -87,7 +87,7 @@ public sealed class MultiObjectiveStudyTests
         Assert.Equal([0.5, 2.0], result.Trials[0].Values);
         Assert.Equal([new ConstraintValue("memory", -1)], result.Trials[0].Constraints);
         Assert.Equal("the objective returned 1 value for 2 objectives", result.Trials[1].FailReason);
-        Assert.Equal("the objective returned Infinity for objective 1", result.Trials[2].FailReason);
+        Assert.Equal("the objective returned Infinity for objective 2", result.Trials[2].FailReason);
     }
 
     [Fact]

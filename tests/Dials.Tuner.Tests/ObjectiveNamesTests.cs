@@ -115,5 +115,15 @@ public sealed class ObjectiveNamesTests : IDisposable
         Assert.NotNull(ParetoSelection.Best(same, "latency").Pick(result));
     }
 
+    [Fact]
+    public void A_bad_value_is_reported_for_the_objective_by_its_number_and_name()
+    {
+        var study = Create(new InMemoryStorage(), ["error", "score"]);
+
+        study.Tell(study.Ask(), [0.5, double.NaN]);
+
+        Assert.Equal("the objective returned NaN for objective 2 (score)", study.GetResult().Trials[0].FailReason);
+    }
+
     public void Dispose() => File.Delete(path);
 }

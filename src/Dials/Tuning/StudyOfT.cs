@@ -113,7 +113,7 @@ public sealed class Study<T> : ITrialHost
     /// <exception cref="ArgumentException">The trial belongs to another study.</exception>
     /// <exception cref="InvalidOperationException">The trial was already told.</exception>
     public TrialState Tell(Trial trial, double value) =>
-        Finish(trial, IsMultiObjective ? TrialOutcome.FromValues([value], Directions.Count) : TrialOutcome.FromValue(value));
+        Finish(trial, IsMultiObjective ? TrialOutcome.FromValues([value], Directions.Count, ObjectiveNames) : TrialOutcome.FromValue(value));
 
     /// <summary>Finishes a trial with one value per objective (<see cref="Directions"/>): Complete when there are
     /// exactly that many and all are finite; otherwise Failed, the reason naming the count or the objective. The
@@ -123,7 +123,7 @@ public sealed class Study<T> : ITrialHost
     /// <returns>The state recorded.</returns>
     /// <exception cref="ArgumentException">The trial belongs to another study.</exception>
     /// <exception cref="InvalidOperationException">The trial was already told.</exception>
-    public TrialState Tell(Trial trial, IReadOnlyList<double> values) => Finish(trial, TrialOutcome.FromValues(values, Directions.Count));
+    public TrialState Tell(Trial trial, IReadOnlyList<double> values) => Finish(trial, TrialOutcome.FromValues(values, Directions.Count, ObjectiveNames));
 
     /// <summary>Finishes a trial as <see cref="TrialState.Pruned"/> or <see cref="TrialState.Failed"/>.</summary>
     /// <param name="trial">The trial.</param>
@@ -340,9 +340,9 @@ public sealed class Study<T> : ITrialHost
         CancellationToken cancellationToken = default, IProgress<StudyProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        var objectives = Directions.Count;
+        var (objectives, names) = (Directions.Count, ObjectiveNames);
         return await RunAsync(
-            async (config, trial, token) => TrialOutcome.FromValues(await objective(config, trial, token).ConfigureAwait(false), objectives),
+            async (config, trial, token) => TrialOutcome.FromValues(await objective(config, trial, token).ConfigureAwait(false), objectives, names),
             progress, trials, parallelism, timeout, trialTimeout, cancellationToken).ConfigureAwait(false);
     }
 

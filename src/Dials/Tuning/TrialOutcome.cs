@@ -16,7 +16,7 @@ internal sealed record TrialOutcome(TrialState State, double? Value, string? Fai
     /// <summary>The outcome of an objective that returned <paramref name="values"/> for a study of
     /// <paramref name="objectives"/> objectives: Failed, naming the count or the objective, unless there is one finite
     /// value per objective. A single-objective study records its one value as <see cref="Value"/>, as it always has.</summary>
-    public static TrialOutcome FromValues(IReadOnlyList<double>? values, int objectives)
+    public static TrialOutcome FromValues(IReadOnlyList<double>? values, int objectives, IReadOnlyList<string>? names = null)
     {
         if (values is null)
         {
@@ -37,7 +37,9 @@ internal sealed record TrialOutcome(TrialState State, double? Value, string? Fai
         {
             if (!double.IsFinite(values[i]))
             {
-                return Failed($"the objective returned {values[i].ToString(CultureInfo.InvariantCulture)} for objective {i}");
+                // Counted from 1, as the report, the card and the CLI count objectives, with the name when there is one.
+                var which = names is { } named && i < named.Count ? $"objective {i + 1} ({named[i]})" : $"objective {i + 1}";
+                return Failed($"the objective returned {values[i].ToString(CultureInfo.InvariantCulture)} for {which}");
             }
         }
 
