@@ -39,7 +39,7 @@ internal static class Losses
         {
             if (double.IsNaN(vector[j]))
             {
-                throw new ArgumentException($"{where} has NaN for objective {j}.", parameter);
+                throw new ArgumentException($"{where}[{j}] is NaN (objective {j + 1}).", parameter);
             }
 
             loss[j] = directions[j] == Direction.Maximize ? -vector[j] : vector[j];

@@ -133,7 +133,7 @@ public sealed class NondominatedSortTests
         Assert.Contains("values[1] has 3 values but there are 2 objectives", wrongLength.Message, StringComparison.Ordinal);
 
         var nan = Assert.Throws<ArgumentException>(() => ParetoFront.Indices([[1, double.NaN]], Min2));
-        Assert.Contains("NaN for objective 1", nan.Message, StringComparison.Ordinal);
+        Assert.Contains("values[0][1] is NaN (objective 2)", nan.Message, StringComparison.Ordinal);
 
         Assert.Throws<ArgumentException>(() => NondominatedSort.Ranks([[1, 2]], Min2, []));
         Assert.Throws<ArgumentException>(() => Dominance.Violation([double.NaN]));
