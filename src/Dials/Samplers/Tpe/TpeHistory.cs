@@ -73,25 +73,77 @@ internal sealed class TpeHistory
     public static TpeHistory From(SamplingContext context, bool constantLiar,
         ConditionalWeakTable<SearchSpace, CoordinateCache> caches)
     {
-        // The records are read once, into a rented array: the list is usually a view that skips the trials without
-        // a point (a binary search behind an interface call per item), and three passes read every item.
+        var cache = caches.GetValue(context.Space, _ => new CoordinateCache());
         var count = context.Trials.Count;
-        var trials = ArrayPool<TrialRecord>.Shared.Rent(count);
+        var sign = context.Direction == Direction.Maximize ? -1.0 : 1.0;
+        var directions = context.Directions;
+        var objectives = directions.Count; // read once: an interface call per trial showed in profiles
+        var dimensions = context.Space.Dimensions.Count;
+
+        // One lock for the whole pass, so that the sorted coordinates read below match the coordinates handed out,
+        // and the last read (see LastRead) is this cache's very last.
+        using var scope = cache.Gate.EnterScope();
+        var last = cache.Last;
+        var reusable = last.Reusable(sign, constantLiar, objectives, count);
+        last.Reserve(count, objectives);
         for (var t = 0; t < count; t++)
         {
-            trials[t] = context.Trials[t];
+            var trial = context.Trials[t];
+            if (t < reusable && ReferenceEquals(trial, last.Records[t]) && trial.Number != context.TrialNumber
+                && trial.Number != last.Proposed)
+            {
+                // The very record the last read had here: what that read made of it stands (it is what the cache's
+                // Recall would give). Only the records that changed are read again, not the study's whole bulk.
+                continue;
+            }
+
+            last.Records[t] = trial;
+            last.Numbers[t] = trial.Number;
+            RankKey? key = null;
+            double[]? coordinates = null;
+            var everywhereActive = false;
+            if (trial.Number != context.TrialNumber && cache.Recall(trial, sign, constantLiar, objectives) is { } recalled)
+            {
+                // The same record as the last proposal read for its number: its coordinates and ranking stand.
+                (key, coordinates, everywhereActive) = (recalled.Key, recalled.Coordinates, recalled.EverywhereActive);
+            }
+            else if (trial.Number == context.TrialNumber || trial.Point.Count != dimensions
+                || RankOf(trial, sign, constantLiar, objectives) is not { } fresh)
+            {
+                cache.Rank(trial.Number, null);
+                cache.Remember(trial, sign, constantLiar, objectives, trial.Number == context.TrialNumber, null, null, false);
+            }
+            else
+            {
+                key = fresh;
+                (coordinates, everywhereActive) = cache.Get(context.Space, trial);
+                cache.Rank(trial.Number, key.Value.Class == 0 ? key.Value.Value : null);
+                cache.Remember(trial, sign, constantLiar, objectives, false, key, coordinates, everywhereActive);
+            }
+
+            last.Keys[t] = key;
+            last.Coordinates[t] = coordinates;
+            last.EverywhereActive[t] = everywhereActive;
+            last.Finished[t] = key is not null && trial.State != TrialState.Running;
+            if (last.Losses is not null)
+            {
+                last.Losses[t] = key is { Class: 0 } ? MultiObjective.Losses.Of(trial.Values!, directions, nameof(trial.Values)) : null;
+            }
         }
 
-        var cache = caches.GetValue(context.Space, _ => new CoordinateCache());
-        // The per-trial arrays are rented too (a history is read once per proposal, and these would be most of what
-        // a proposal allocates); they start cleared, as a new array would.
-        var coordinates = ArrayPool<double[]?>.Shared.Rent(count);
+        last.Close(count, sign, constantLiar, objectives, context.TrialNumber);
+
+        // The per-trial arrays handed out are rented copies of the last read's (a history is read once per proposal,
+        // and these would be most of what a proposal allocates); plain copies cost little next to reading records.
+        var coordinatesOut = ArrayPool<double[]?>.Shared.Rent(count);
         var numbers = ArrayPool<int>.Shared.Rent(count);
         var finished = ArrayPool<bool>.Shared.Rent(count);
-        var everywhereActive = ArrayPool<bool>.Shared.Rent(count);
-        Array.Clear(coordinates, 0, count);
-        Array.Clear(finished, 0, count);
-        Array.Clear(everywhereActive, 0, count);
+        var everywhereActiveOut = ArrayPool<bool>.Shared.Rent(count);
+        Array.Copy(last.Coordinates, coordinatesOut, count);
+        Array.Copy(last.Numbers, numbers, count);
+        Array.Copy(last.Finished, finished, count);
+        Array.Copy(last.EverywhereActive, everywhereActiveOut, count);
+        var losses = last.Losses is null ? null : last.Losses.AsSpan(0, count).ToArray();
 
         // Complete trials, the bulk of a long study, are ordered on plain (value, index) arrays, which sort far
         // faster than composite keys; the few pruned and running trials follow with their own ordering.
@@ -99,54 +151,16 @@ internal sealed class TpeHistory
         var completeIndices = ArrayPool<int>.Shared.Rent(count);
         var complete = 0;
         List<RankKey>? others = null;
-        var sign = context.Direction == Direction.Maximize ? -1.0 : 1.0;
-        var directions = context.Directions;
-        var objectives = directions.Count; // read once: an interface call per trial showed in profiles
-        var losses = objectives > 1 ? new double[]?[count] : null;
-
-        // One lock for the whole pass, so that the sorted coordinates read below match the coordinates handed out.
-        using var scope = cache.Gate.EnterScope();
-        var increasing = true;
-        var dimensions = context.Space.Dimensions.Count;
+        var keys = last.Keys;
         for (var t = 0; t < count; t++)
         {
-            var trial = trials[t];
-            numbers[t] = trial.Number;
-            increasing &= t == 0 || trial.Number > trials[t - 1].Number;
-            RankKey key;
-            if (trial.Number != context.TrialNumber && cache.Recall(trial, sign, constantLiar, objectives) is { } recalled)
+            if (keys[t] is not { } key)
             {
-                // The same record as the last proposal read: its coordinates and ranking stand as they were left.
-                if (recalled.Key is not { } known)
-                {
-                    continue;
-                }
-
-                (key, coordinates[t], everywhereActive[t]) = (known, recalled.Coordinates, recalled.EverywhereActive);
-            }
-            else if (trial.Number == context.TrialNumber || trial.Point.Count != dimensions
-                || RankOf(trial, sign, constantLiar, objectives) is not { } fresh)
-            {
-                cache.Rank(trial.Number, null);
-                cache.Remember(trial, sign, constantLiar, objectives, trial.Number == context.TrialNumber, null, null, false);
                 continue;
             }
-            else
-            {
-                key = fresh;
-                (coordinates[t], everywhereActive[t]) = cache.Get(context.Space, trial);
-                cache.Rank(trial.Number, key.Class == 0 ? key.Value : null);
-                cache.Remember(trial, sign, constantLiar, objectives, false, key, coordinates[t], everywhereActive[t]);
-            }
 
-            finished[t] = trial.State != TrialState.Running;
             if (key.Class == 0)
             {
-                if (losses is not null)
-                {
-                    losses[t] = MultiObjective.Losses.Of(trial.Values!, directions, nameof(trial.Values));
-                }
-
                 values[complete] = key.Value;
                 completeIndices[complete++] = t;
             }
@@ -158,7 +172,7 @@ internal sealed class TpeHistory
 
         // In number order, the cache's standing orders give the complete trials by value (ties by number) and each
         // dimension's coordinate order without sorting; otherwise the complete trials are sorted here.
-        var indexOfNumber = increasing ? cache.IndexOfNumber(trials.AsSpan(0, count), coordinates) : null;
+        var indexOfNumber = last.Increasing ? cache.IndexOfNumber(numbers.AsSpan(0, count), coordinatesOut) : null;
         others?.Sort();
         var ranked = new int[complete + (others?.Count ?? 0)];
         if (indexOfNumber is null || !cache.RankComplete(indexOfNumber, ranked.AsSpan(0, complete)))
@@ -174,10 +188,8 @@ internal sealed class TpeHistory
 
         ArrayPool<double>.Shared.Return(values);
         ArrayPool<int>.Shared.Return(completeIndices);
-        Array.Clear(trials, 0, count); // the pool must not keep the records alive
-        ArrayPool<TrialRecord>.Shared.Return(trials);
 
-        return new TpeHistory(count, coordinates, numbers, ranked, finished, everywhereActive, cache, indexOfNumber, losses);
+        return new TpeHistory(count, coordinatesOut, numbers, ranked, finished, everywhereActiveOut, cache, indexOfNumber, losses);
     }
 
     /// <summary>Hands the rented per-trial arrays back to the pool; the history must not be used afterwards.</summary>
@@ -347,6 +359,9 @@ internal sealed class TpeHistory
         private readonly List<Recalled?> recalled = [];
         private CoordinateOrder? order;
 
+        /// <summary>What the last read of this cache made of each record it was shown, by position.</summary>
+        public LastRead Last { get; } = new();
+
         /// <summary>Held by the caller around every other member.</summary>
         public Lock Gate { get; } = new();
 
@@ -442,16 +457,16 @@ internal sealed class TpeHistory
         }
 
         /// <summary>Per trial number, the index of the trial with <paramref name="coordinates"/> (as just handed
-        /// out by <see cref="Get"/>) that has it, or -1.</summary>
-        public int[] IndexOfNumber(ReadOnlySpan<TrialRecord> trials, double[]?[] coordinates)
+        /// out by <see cref="Get"/>) that has it, or -1; <paramref name="numbers"/> gives each index's number.</summary>
+        public int[] IndexOfNumber(ReadOnlySpan<int> numbers, double[]?[] coordinates)
         {
             var indexOfNumber = new int[entries.Count];
             Array.Fill(indexOfNumber, -1);
-            for (var t = 0; t < trials.Length; t++)
+            for (var t = 0; t < numbers.Length; t++)
             {
                 if (coordinates[t] is not null)
                 {
-                    indexOfNumber[trials[t].Number] = t;
+                    indexOfNumber[numbers[t]] = t;
                 }
             }
 
@@ -522,6 +537,127 @@ internal sealed class TpeHistory
             }
 
             return coordinates;
+        }
+    }
+
+    /// <summary>
+    /// What the last read of a coordinate cache made of each record it was shown, by position in the list: the
+    /// record, its number, rank key (null when left out), coordinates, whether it is active everywhere and finished,
+    /// and its losses. The next read takes over every position that holds the very same record object, so a proposal
+    /// at trial 1,000 reads again only the records that are new or were replaced (a trial finished, was pruned or
+    /// failed) instead of all of them.
+    /// </summary>
+    /// <remarks>
+    /// A position is taken over only when the last read closed normally, ranked under the same direction, constant
+    /// liar setting and objective count, saw its trials in strictly increasing number order (so each number was read
+    /// once, and what it recorded for a number is still what the cache recalls for it), and neither read proposes that
+    /// position's trial (the trial being proposed is left out for its number, not for its record). Otherwise the
+    /// position is read as a first read would; the cache is per sampler and space, and every read of it goes through
+    /// here under its gate, so another study's read in between replaces the records and nothing is taken over.
+    /// </remarks>
+    internal sealed class LastRead
+    {
+        private bool closed;
+        private double sign;
+        private bool constantLiar;
+        private int objectives;
+
+        /// <summary>Per position, the record read there.</summary>
+        public TrialRecord?[] Records { get; private set; } = [];
+
+        /// <summary>Per position, the record's trial number.</summary>
+        public int[] Numbers { get; private set; } = [];
+
+        /// <summary>Per position, the record's rank key, or null when it was left out.</summary>
+        public RankKey?[] Keys { get; private set; } = [];
+
+        /// <summary>Per position, the record's coordinates, or null when it was left out.</summary>
+        public double[]?[] Coordinates { get; private set; } = [];
+
+        /// <summary>Per position, whether the record has a coordinate in every dimension.</summary>
+        public bool[] EverywhereActive { get; private set; } = [];
+
+        /// <summary>Per position, whether the record was taken into account and has finished.</summary>
+        public bool[] Finished { get; private set; } = [];
+
+        /// <summary>Per position, the loss vector of a complete feasible trial in a study of several objectives;
+        /// null in a single-objective study.</summary>
+        public double[]?[]? Losses { get; private set; }
+
+        /// <summary>How many positions the last read had.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>The number of the trial the last read proposed.</summary>
+        public int Proposed { get; private set; } = -1;
+
+        /// <summary>Whether the last read saw its trials in strictly increasing number order.</summary>
+        public bool Increasing { get; private set; }
+
+        /// <summary>How many leading positions a read under these settings may take over (0 when none), and marks
+        /// the read as open until <see cref="Close"/>: a read that throws leaves nothing to take over.</summary>
+        public int Reusable(double sign, bool constantLiar, int objectives, int count)
+        {
+            var reusable = closed && Increasing && sign == this.sign && constantLiar == this.constantLiar
+                && objectives == this.objectives ? Math.Min(Count, count) : 0;
+            closed = false;
+            return reusable;
+        }
+
+        /// <summary>Makes room for <paramref name="count"/> positions, keeping those there are.</summary>
+        public void Reserve(int count, int objectives)
+        {
+            if (objectives <= 1)
+            {
+                Losses = null;
+            }
+            else if (Losses is null || Losses.Length < Records.Length)
+            {
+                Losses = Grown(Losses ?? [], Records.Length);
+            }
+
+            if (count <= Records.Length)
+            {
+                return;
+            }
+
+            var capacity = Math.Max(count, 2 * Records.Length);
+            Records = Grown(Records, capacity);
+            Numbers = Grown(Numbers, capacity);
+            Keys = Grown(Keys, capacity);
+            Coordinates = Grown(Coordinates, capacity);
+            EverywhereActive = Grown(EverywhereActive, capacity);
+            Finished = Grown(Finished, capacity);
+            Losses = Losses is null ? null : Grown(Losses, capacity);
+        }
+
+        /// <summary>Ends a read of <paramref name="count"/> positions, every one of them now filled.</summary>
+        public void Close(int count, double sign, bool constantLiar, int objectives, int proposed)
+        {
+            // Positions past the end are dropped, so that the cache does not keep their records alive.
+            var stale = Math.Max(Count - count, 0);
+            Array.Clear(Records, count, stale);
+            Array.Clear(Keys, count, stale);
+            Array.Clear(Coordinates, count, stale);
+            if (Losses is not null)
+            {
+                Array.Clear(Losses, count, stale);
+            }
+
+            var increasing = true;
+            for (var t = 1; t < count; t++)
+            {
+                increasing &= Numbers[t] > Numbers[t - 1];
+            }
+
+            (Count, Increasing, Proposed) = (count, increasing, proposed);
+            (this.sign, this.constantLiar, this.objectives, closed) = (sign, constantLiar, objectives, true);
+        }
+
+        private static T[] Grown<T>(T[] array, int capacity)
+        {
+            var grown = new T[capacity];
+            Array.Copy(array, grown, Math.Min(array.Length, capacity));
+            return grown;
         }
     }
 }
