@@ -89,11 +89,13 @@ internal sealed class TpeHistory
         for (var t = 0; t < count; t++)
         {
             var trial = context.Trials[t];
-            if (t < reusable && ReferenceEquals(trial, last.Records[t]) && trial.Number != context.TrialNumber
-                && trial.Number != last.Proposed)
+            if (t < reusable && ReferenceEquals(trial, last.Records[t]) && last.Numbers[t] != context.TrialNumber
+                && last.Numbers[t] != last.Proposed)
             {
                 // The very record the last read had here: what that read made of it stands (it is what the cache's
-                // Recall would give). Only the records that changed are read again, not the study's whole bulk.
+                // Recall would give). Only the records that changed are read again, not the study's whole bulk. (Its
+                // number is read from the last read's array: the record object itself is not touched, which in a
+                // long study is a cache miss per record.)
                 continue;
             }
 
