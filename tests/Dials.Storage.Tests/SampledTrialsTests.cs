@@ -34,11 +34,39 @@ public sealed class SampledTrialsTests
         Assert.Same(history, new SampledTrials().Of(history));
     }
 
+    [Fact]
+    public void The_view_copies_out_in_bulk_whether_or_not_the_history_can()
+    {
+        // The sampler copies the view at once (ICollection<T>.CopyTo): runs between skipped trials from a history
+        // that copies in bulk itself, record by record from one that cannot.
+        var history = Enumerable.Range(0, 40).Select(n => Record(n, TrialState.Complete, hasPoint: n % 7 != 3)).ToList();
+        Check(new SampledTrials(), history);
+        Check(new SampledTrials(), new PlainList(history));
+    }
+
     private static void Check(SampledTrials sampled, IReadOnlyList<TrialRecord> history)
     {
         var expected = history.Where(t => t.Point.Count > 0).Select(t => t.Number).ToList();
         var view = sampled.Of(history);
         Assert.Equal(expected, view.Select(t => t.Number));
         Assert.Equal(expected, Enumerable.Range(0, view.Count).Select(i => view[i].Number));
+
+        var copy = new TrialRecord[view.Count + 2];
+        Assert.IsAssignableFrom<ICollection<TrialRecord>>(view).CopyTo(copy, 1);
+        Assert.Null(copy[0]);
+        Assert.Null(copy[^1]);
+        Assert.Equal(expected, copy.Skip(1).Take(view.Count).Select(t => t.Number));
+    }
+
+    // A list that can only be read item by item.
+    private sealed class PlainList(IReadOnlyList<TrialRecord> inner) : IReadOnlyList<TrialRecord>
+    {
+        public int Count => inner.Count;
+
+        public TrialRecord this[int index] => inner[index];
+
+        public IEnumerator<TrialRecord> GetEnumerator() => inner.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

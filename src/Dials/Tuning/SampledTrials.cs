@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 
 namespace Dials;
@@ -51,7 +52,9 @@ internal sealed class SampledTrials
     }
 
     /// <summary>A view of a history without the trials at some numbers.</summary>
-    private sealed class Skipping : IReadOnlyList<TrialRecord>
+    // A read-only collection too, so that a sampler copies the records out in bulk (ICollection<T>.CopyTo) instead of
+    // one interface call and one binary search per record.
+    private sealed class Skipping : IReadOnlyList<TrialRecord>, ICollection<TrialRecord>
     {
         private readonly IReadOnlyList<TrialRecord> history;
         private readonly List<int> skipped;
@@ -98,6 +101,47 @@ internal sealed class SampledTrials
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public bool IsReadOnly => true;
+
+        /// <summary>Copies the kept records in order: the runs between skipped trials, each with one
+        /// <see cref="Array.Copy(Array, int, Array, int, int)"/> when the history copies in bulk itself.</summary>
+        public void CopyTo(TrialRecord[] array, int arrayIndex)
+        {
+            ArgumentNullException.ThrowIfNull(array);
+            if (history is not ICollection<TrialRecord> bulk)
+            {
+                foreach (var record in this)
+                {
+                    array[arrayIndex++] = record;
+                }
+
+                return;
+            }
+
+            var all = ArrayPool<TrialRecord>.Shared.Rent(history.Count);
+            bulk.CopyTo(all, 0);
+            var from = 0;
+            foreach (var skip in skipped.Append(history.Count))
+            {
+                Array.Copy(all, from, array, arrayIndex, skip - from);
+                arrayIndex += skip - from;
+                from = skip + 1;
+            }
+
+            Array.Clear(all, 0, history.Count); // the pool must not keep the records alive
+            ArrayPool<TrialRecord>.Shared.Return(all);
+        }
+
+        public bool Contains(TrialRecord item) => this.Any(r => r == item);
+
+        void ICollection<TrialRecord>.Add(TrialRecord item) => throw ReadOnly();
+
+        void ICollection<TrialRecord>.Clear() => throw ReadOnly();
+
+        bool ICollection<TrialRecord>.Remove(TrialRecord item) => throw ReadOnly();
+
+        private static NotSupportedException ReadOnly() => new("The trials a sampler sees are read-only.");
 
         /// <summary>How many skipped trials come before the kept trial at <paramref name="index"/>.</summary>
         private int SkippedUpTo(int index)

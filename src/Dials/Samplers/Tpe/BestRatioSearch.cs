@@ -70,7 +70,15 @@ internal static class BestRatioSearch
             bounds[c] = logGood[c] - ParzenEstimator.LogSum(maxima[c], sums[c]);
         }
 
-        var order = Enumerable.Range(0, count).OrderByDescending(c => bounds[c]).ThenBy(c => c).ToArray();
+        // From the best bound down, ties in candidate order (a stable sort of the negated bounds).
+        var order = new int[count];
+        var keys = new double[count];
+        for (var c = 0; c < count; c++)
+        {
+            (order[c], keys[c]) = (c, -bounds[c]);
+        }
+
+        SortStably(keys, order);
         var logBad = new double[count];
         Array.Fill(logBad, double.PositiveInfinity);
         var best = double.NegativeInfinity;
@@ -97,6 +105,23 @@ internal static class BestRatioSearch
         }
 
         return logBad;
+    }
+
+    // Insertion sort: a couple of dozen candidates, and stable, so equal bounds keep candidate order. NaN bounds (a
+    // density that is minus infinity everywhere) sort last, as they compare false.
+    private static void SortStably(double[] keys, int[] order)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            var (key, value) = (keys[i], order[i]);
+            var j = i - 1;
+            for (; j >= 0 && (keys[j] > key || double.IsNaN(keys[j]) && !double.IsNaN(key)); j--)
+            {
+                (keys[j + 1], order[j + 1]) = (keys[j], order[j]);
+            }
+
+            (keys[j + 1], order[j + 1]) = (key, value);
+        }
     }
 
     // Every block, oldest first: LogDensityAt's order.

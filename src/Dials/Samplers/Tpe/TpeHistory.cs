@@ -86,9 +86,25 @@ internal sealed class TpeHistory
         var last = cache.Last;
         var reusable = last.Reusable(sign, constantLiar, objectives, count);
         last.Reserve(count, objectives);
+
+        // The records are copied out at once where the list can (the study's view of a storage's snapshot copies
+        // runs of references), not fetched one by one through an interface call and a lookup each.
+        var records = ArrayPool<TrialRecord>.Shared.Rent(count);
+        if (context.Trials is ICollection<TrialRecord> bulk)
+        {
+            bulk.CopyTo(records, 0);
+        }
+        else
+        {
+            for (var t = 0; t < count; t++)
+            {
+                records[t] = context.Trials[t];
+            }
+        }
+
         for (var t = 0; t < count; t++)
         {
-            var trial = context.Trials[t];
+            var trial = records[t];
             if (t < reusable && ReferenceEquals(trial, last.Records[t]) && last.Numbers[t] != context.TrialNumber
                 && last.Numbers[t] != last.Proposed)
             {
@@ -133,6 +149,8 @@ internal sealed class TpeHistory
             }
         }
 
+        Array.Clear(records, 0, count); // the pool must not keep the records alive
+        ArrayPool<TrialRecord>.Shared.Return(records);
         last.Close(count, sign, constantLiar, objectives, context.TrialNumber);
 
         // The per-trial arrays handed out are rented copies of the last read's (a history is read once per proposal,
