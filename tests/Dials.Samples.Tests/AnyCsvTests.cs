@@ -18,6 +18,14 @@ public sealed class AnyCsvTests : IDisposable
     private string[] TitanicArgs(params string[] more) =>
         ["--data", Titanic, "--label", "survived", "--task", "binary", "--folds", "2", "--storage", Storage, .. more];
 
+    /// <summary>Runs the main job on a file of these lines, label y, binary.</summary>
+    private Task<(int Exit, string Output, string Error)> RunBinary(string name, string[] lines)
+    {
+        var data = Path.Combine(folder, name);
+        File.WriteAllLines(data, lines);
+        return TuneRunner.RunAsync("--data", data, "--label", "y", "--task", "binary", "--storage", Storage);
+    }
+
     /// <summary>Asserts the run failed as bad input naming <paramref name="named"/> and left no file behind.</summary>
     private void AssertRefused((int Exit, string Output, string Error) run, string named)
     {
@@ -47,23 +55,18 @@ public sealed class AnyCsvTests : IDisposable
         Assert.True(File.Exists(Path.Combine(runs, "study.split.json")));
 
         // The saved model scores rows that have no label, read by column name.
+        // The label is the file's last column, never quoted, so dropping each line's last field drops it.
         var rows = File.ReadLines(Titanic).Take(4).ToList();
         var header = rows[0].Split(',');
+        Assert.Equal(header.Length - 1, Array.IndexOf(header, "survived"));
         var unlabelled = Path.Combine(folder, "new.csv");
-        File.WriteAllLines(unlabelled, rows.Select(r => DropColumn(r, Array.IndexOf(header, "survived"))));
+        File.WriteAllLines(unlabelled, rows.Select(r => r[..r.LastIndexOf(',')]));
         var model = TunedModel.Load(new MLContext(0), Path.Combine(runs, "study.model.zip"));
         Assert.Equal(TaskKind.Binary, model.Info.Task);
         Assert.Equal(["no", "yes"], model.Info.Classes);
         var scored = new StringWriter();
         Assert.Equal(3, ModelScoring.ScoreCsv(model, unlabelled, scored));
         Assert.Contains("PredictedLabel", scored.ToString().Split('\n')[0]);
-    }
-
-    // The label is the file's last column in titanic.csv, never quoted, so dropping the last field is enough here.
-    private static string DropColumn(string line, int index)
-    {
-        Assert.True(index >= 0);
-        return line[..line.LastIndexOf(',')];
     }
 
     [Fact]
@@ -75,10 +78,7 @@ public sealed class AnyCsvTests : IDisposable
     [Fact]
     public async Task A_label_with_one_class_is_refused()
     {
-        var data = Path.Combine(folder, "one-class.csv");
-        File.WriteAllLines(data, ["x,y", .. Enumerable.Range(0, 30).Select(i => $"{i},yes")]);
-
-        AssertRefused(await TuneRunner.RunAsync("--data", data, "--label", "y", "--task", "binary", "--storage", Storage), "'y'");
+        AssertRefused(await RunBinary("one-class.csv", ["x,y", .. Enumerable.Range(0, 30).Select(i => $"{i},yes")]), "'y'");
     }
 
     [Fact]
@@ -90,10 +90,7 @@ public sealed class AnyCsvTests : IDisposable
     [Fact]
     public async Task An_all_missing_column_is_refused()
     {
-        var data = Path.Combine(folder, "gaps.csv");
-        File.WriteAllLines(data, ["x,empty,y", .. Enumerable.Range(0, 30).Select(i => $"{i},,{i % 2}")]);
-
-        AssertRefused(await TuneRunner.RunAsync("--data", data, "--label", "y", "--task", "binary", "--storage", Storage), "'empty'");
+        AssertRefused(await RunBinary("gaps.csv", ["x,empty,y", .. Enumerable.Range(0, 30).Select(i => $"{i},,{i % 2}")]), "'empty'");
     }
 
     [Fact]
