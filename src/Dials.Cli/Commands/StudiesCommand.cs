@@ -57,12 +57,7 @@ internal static class StudiesCommand
             .AddColumn(new TableColumn("CPU min").RightAligned());
         foreach (var stored in studies)
         {
-            var snapshot = new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature),
-                storage.ReadTrials(stored.Name))
-            {
-                Directions = stored.Directions,
-                ObjectiveNames = stored.ObjectiveNames,
-            };
+            var snapshot = StudySnapshot.Load(storage, stored);
             var counts = TrialCounts.Of(snapshot.Trials);
             table.AddRow(
                 Markup.Escape(stored.Name),

@@ -78,7 +78,18 @@ public sealed record StudySnapshot(string Name, Direction Direction, SearchSpace
             studies.Count == 0
                 ? $"There is no study '{name}': the storage holds no studies."
                 : $"There is no study '{name}'. The storage holds: {string.Join(", ", studies.Select(s => $"'{s.Name}'"))}.");
-        return new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature), storage.ReadTrials(name))
+        return Load(storage, stored);
+    }
+
+    /// <summary>Reads the study <paramref name="stored"/> describes (one of <see cref="IStudyStorage.ListStudies"/>):
+    /// its trials, its space rebuilt from the stored signature, its directions and objective names.</summary>
+    /// <param name="storage">The storage that listed it.</param>
+    /// <param name="stored">The study's record.</param>
+    public static StudySnapshot Load(IStudyStorage storage, StoredStudy stored)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(stored);
+        return new StudySnapshot(stored.Name, stored.Direction, SearchSpace.FromSignature(stored.SpaceSignature), storage.ReadTrials(stored.Name))
         {
             Directions = stored.Directions,
             ObjectiveNames = stored.ObjectiveNames,
