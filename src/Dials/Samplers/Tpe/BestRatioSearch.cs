@@ -41,11 +41,12 @@ internal static class BestRatioSearch
     /// <param name="logGood">Their log good densities.</param>
     public static double[] LogBad(ParzenEstimator bad, double[] points, int count, int dimensions, double[] logGood)
     {
-        using var scorer = new ParzenEstimator.BlockScorer(bad);
-        if (scorer.Blocks < MinimumBlocks)
+        if (ParzenEstimator.BlockScorer.BlocksOf(bad) < MinimumBlocks)
         {
             return bad.LogDensityAt(points, count);
         }
+
+        using var scorer = new ParzenEstimator.BlockScorer(bad);
 
         Span<double> scratch = stackalloc double[ParzenEstimator.KernelBlock];
         var maxima = new double[count];

@@ -25,11 +25,15 @@ internal sealed partial class ParzenEstimator
             this.density = density;
             (continuous, baseTerms) = density.ContinuousBase();
             discrete = continuous.Length < density.dimensions.Length;
-            Blocks = (density.kernels + KernelBlock - 1) / KernelBlock;
+            Blocks = BlocksOf(density);
         }
 
         /// <summary>The number of blocks; the last holds the newest observations' kernels and the prior's.</summary>
         public int Blocks { get; }
+
+        /// <summary>The number of blocks a scorer of <paramref name="density"/> would have, known before one is made
+        /// (which computes the kernels' candidate-independent terms).</summary>
+        public static int BlocksOf(ParzenEstimator density) => (density.kernels + KernelBlock - 1) / KernelBlock;
 
         /// <summary>Folds one block's kernels at a point into a running log-sum-exp.</summary>
         /// <param name="block">The block, from 0 (the oldest observations) to <see cref="Blocks"/> - 1.</param>
