@@ -145,6 +145,16 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
     public NewTrial? CreateQueuedTrial(string studyName, DateTimeOffset start, int? limit) => Create(studyName, start, limit, queuedOnly: true);
 
     /// <inheritdoc />
+    /// <remarks>One transaction: the trial's row is inserted with its point. <paramref name="sample"/> is given the
+    /// trials as committed when the transaction began (a read on another connection, which the write transaction does
+    /// not block), so the new trial is not among them.</remarks>
+    public NewTrial? CreateSampledTrial(string studyName, DateTimeOffset start, int? limit, TrialSampler sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return Create(studyName, start, limit, queuedOnly: false, sample);
+    }
+
+    /// <inheritdoc />
     public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
     {
         ArgumentNullException.ThrowIfNull(point);
@@ -382,7 +392,13 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
 
     /// <summary>Both kinds of trial creation: one transaction under the study row's lock, so the limit and the queue
     /// are checked against what the allocation finds.</summary>
-    private NewTrial? Create(string studyName, DateTimeOffset start, int? limit, bool queuedOnly)
+    /// <param name="studyName">The study.</param>
+    /// <param name="start">When the trial starts.</param>
+    /// <param name="limit">The budget, as for <see cref="CreateTrial"/>.</param>
+    /// <param name="queuedOnly">Whether only a queued point may start a trial.</param>
+    /// <param name="sample">Proposes the point of a trial that runs no queued point, in the same transaction; null to
+    /// leave the point to <see cref="SetTrialPoint"/>.</param>
+    private NewTrial? Create(string studyName, DateTimeOffset start, int? limit, bool queuedOnly, TrialSampler? sample = null)
     {
         var token = NewToken();
         return Write($"creating a trial in study '{studyName}'", (sql, retrying) =>
@@ -409,6 +425,8 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
                 sql.Execute("DELETE FROM dials_queued_points WHERE id = @id", ("@id", id));
             }
 
+            var proposal = queued is null ? sample?.Invoke(study.NextTrial, ReadTrials(studyName)) : null;
+
             var change = Convert.ToInt64(
                 sql.Scalar("UPDATE dials_studies SET next_trial = next_trial + 1, change_seq = change_seq + 1 WHERE id = @study RETURNING change_seq",
                     ("@study", study.Id)),
@@ -418,9 +436,10 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
                 "INSERT INTO dials_trials (study_id, number, state, point, start_utc_ticks, start_offset_minutes, last_seen_utc_ticks, " +
                 "strategy, strategy_reason, change_seq, creator) " +
                 "VALUES (@study, @number, @state, @point, @start, @offset, @start, @strategy, @reason, @change, @token)",
-                ("@study", study.Id), ("@number", study.NextTrial), ("@state", Running), ("@point", StoredPoint(queued ?? [])),
-                ("@start", startTicks), ("@offset", (int)start.Offset.TotalMinutes),
-                ("@strategy", queued is null ? null : TrialRecord.QueuedStrategy), ("@reason", reason), ("@change", change),
+                ("@study", study.Id), ("@number", study.NextTrial), ("@state", Running),
+                ("@point", StoredPoint(queued ?? proposal?.Point ?? [])), ("@start", startTicks), ("@offset", (int)start.Offset.TotalMinutes),
+                ("@strategy", queued is null ? proposal?.Strategy : TrialRecord.QueuedStrategy), ("@reason", queued is null ? proposal?.Reason : reason),
+                ("@change", change),
                 ("@token", token));
             return new NewTrial(study.NextTrial, queued, reason);
         });
@@ -479,7 +498,8 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
             return null;
         }
 
-        // Only a queued point is set at creation; any other point was set later by this caller.
+        // A queued point is marked by its strategy; any other point is this caller's own proposal (set at creation by
+        // CreateSampledTrial, or later).
         var queued = !reader.IsDBNull(2) && reader.GetString(2) == TrialRecord.QueuedStrategy;
         return new NewTrial(reader.GetInt32(0), queued ? PointJson.Read(reader.GetString(1)) : null,
             queued && !reader.IsDBNull(3) ? reader.GetString(3) : null);

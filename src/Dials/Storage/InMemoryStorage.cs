@@ -59,6 +59,23 @@ public sealed class InMemoryStorage : IStudyStorage, IHeartbeatStorage, ICheckpo
     }
 
     /// <inheritdoc />
+    public NewTrial? CreateSampledTrial(string studyName, DateTimeOffset start, int? limit, TrialSampler sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        lock (gate)
+        {
+            var ledger = Find(studyName);
+            var created = ledger.CreateTrial(start, limit, queuedOnly: false);
+            if (created is { QueuedPoint: null } && sample(created.Number, ledger.Trials) is { } proposal)
+            {
+                ledger.SetTrialPoint(created.Number, proposal.Point, proposal.Strategy, proposal.Reason);
+            }
+
+            return created;
+        }
+    }
+
+    /// <inheritdoc />
     public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
     {
         ArgumentNullException.ThrowIfNull(point);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dials.Samplers;
 using Dials.Storage.Journal;
 
 namespace Dials.Storage;
@@ -97,6 +98,38 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, ICheckpoi
 
     /// <inheritdoc />
     public NewTrial? CreateQueuedTrial(string studyName, DateTimeOffset start, int? limit) => Create(studyName, start, limit, queuedOnly: true);
+
+    /// <inheritdoc />
+    /// <remarks>The creation and point lines are appended together, in one write under the lock.</remarks>
+    public NewTrial? CreateSampledTrial(string studyName, DateTimeOffset start, int? limit, TrialSampler sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        NewTrial? created = null;
+        WriteMany(() =>
+        {
+            var ledger = Find(studyName);
+            if (!ledger.CanCreateTrial(limit, queuedOnly: false))
+            {
+                return [];
+            }
+
+            var create = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.TrialCount, At = start };
+            created = Apply(create);
+            if (created!.QueuedPoint is not null || sample(created.Number, ledger.Trials) is not { } proposal)
+            {
+                return [create];
+            }
+
+            var point = new JournalRecord
+            {
+                Op = JournalRecord.SetPoint, Study = studyName, Number = created.Number, Point = [.. proposal.Point],
+                Strategy = proposal.Strategy, Reason = proposal.Reason,
+            };
+            Apply(point);
+            return [create, point];
+        }, durable: false);
+        return created;
+    }
 
     /// <inheritdoc />
     public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)

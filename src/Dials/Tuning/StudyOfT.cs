@@ -33,6 +33,13 @@ public sealed class Study<T> : ITrialHost
     // How many trials of the study were failed as stale (they do not count against the budget); -1 until first read.
     private int staleTrials = -1;
 
+    // How long the sampler's last proposal took (zero before the first): a quick one is made inside the storage's step
+    // that creates the trial (see Create).
+    private TimeSpan lastProposal;
+
+    // The proposal made inside the storage's step by the last Create, if any.
+    private Proposal? sampledInStep;
+
     internal Study(string name, SearchSpace<T> space, IReadOnlyList<Direction> directions, ISampler sampler, IPruner pruner,
         IStudyStorage storage, TimeProvider clock, Liveness? liveness = null)
     {
@@ -528,7 +535,7 @@ public sealed class Study<T> : ITrialHost
             // those other workers (threads or processes) started in the meantime.
             var proposal = created.QueuedPoint is { } queued
                 ? new Proposal([.. queued], TrialRecord.QueuedStrategy, created.QueuedReason)
-                : SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
+                : sampledInStep ?? SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
             var point = proposal.Point;
             T config;
             try
@@ -559,9 +566,43 @@ public sealed class Study<T> : ITrialHost
 
     /// <summary>Creates the next trial within <paramref name="limit"/>: only for a queued point when the sampler is
     /// <paramref name="exhausted"/>, where the storage takes the point in the same step so that workers never race for
-    /// it.</summary>
-    private NewTrial? Create(DateTimeOffset start, int? limit, bool exhausted) =>
-        exhausted ? storage.CreateQueuedTrial(Name, start, limit) : storage.CreateTrial(Name, start, limit);
+    /// it. While the sampler's proposals are quick (<see cref="QuickProposal"/>), it proposes inside the storage's step
+    /// (<see cref="IStudyStorage.CreateSampledTrial"/>), which then records the new trial and its point together; a
+    /// proposal that failed there is recorded here, as the trial's failure, like one made afterwards.</summary>
+    private NewTrial? Create(DateTimeOffset start, int? limit, bool exhausted)
+    {
+        sampledInStep = null;
+        if (exhausted)
+        {
+            return storage.CreateQueuedTrial(Name, start, limit);
+        }
+
+        if (lastProposal > QuickProposal)
+        {
+            return storage.CreateTrial(Name, start, limit);
+        }
+
+        Exception? failure = null;
+        var created = storage.CreateSampledTrial(Name, start, limit, (number, history) =>
+        {
+            try
+            {
+                return sampledInStep = Sample(number, history);
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+                return null;
+            }
+        });
+        if (failure is not null)
+        {
+            FailUnsampled(created!.Number, start, failure);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return created;
+    }
 
     /// <summary>The limit for <see cref="IStudyStorage.CreateTrial"/>: the budget plus the trials failed as stale,
     /// which do not count (see <see cref="Liveness"/>). The stale count is read once and then kept up to date with
@@ -579,31 +620,51 @@ public sealed class Study<T> : ITrialHost
 
     private Proposal SampleAndRecord(int number, IReadOnlyList<TrialRecord> history, DateTimeOffset start)
     {
-        // Trials other workers have numbered but not yet sampled have no point to show (nor has this one).
-        var sampled = sampledTrials.Of(history);
         Proposal proposal;
-        double[] point;
         try
         {
-            proposal = Propose(new SamplingContext(Space, Direction, sampled, number) { Directions = Directions });
-            point = proposal.Point;
-            Space.ApplyConditions(point);
-            if (Space.Check(point) is { Count: > 0 } errors)
+            proposal = Sample(number, history);
+        }
+        catch (Exception exception)
+        {
+            FailUnsampled(number, start, exception);
+            throw;
+        }
+
+        storage.SetTrialPoint(Name, number, proposal.Point, proposal.Strategy, proposal.Reason);
+        return proposal;
+    }
+
+    /// <summary>The sampler's proposal for trial <paramref name="number"/>, with the space's conditions applied and
+    /// checked; how long it took is kept in <see cref="lastProposal"/>.</summary>
+    /// <exception cref="InvalidOperationException">The sampler proposed a point outside the space.</exception>
+    private Proposal Sample(int number, IReadOnlyList<TrialRecord> history)
+    {
+        var began = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            // Trials other workers have numbered but not yet sampled have no point to show (nor has this one).
+            var sampled = sampledTrials.Of(history);
+            var proposal = Propose(new SamplingContext(Space, Direction, sampled, number) { Directions = Directions });
+            Space.ApplyConditions(proposal.Point);
+            if (Space.Check(proposal.Point) is { Count: > 0 } errors)
             {
                 throw new InvalidOperationException(
                     $"{Sampler.GetType().Name} proposed a point outside the search space: {string.Join(" ", errors.Select(e => e.Message))}");
             }
-        }
-        catch (Exception exception)
-        {
-            storage.FinishTrial(Name, number, TrialState.Failed, null, clock.GetUtcNow() - start,
-                $"the sampler failed: {exception.Message}");
-            throw;
-        }
 
-        storage.SetTrialPoint(Name, number, point, proposal.Strategy, proposal.Reason);
-        return proposal;
+            return proposal;
+        }
+        finally
+        {
+            lastProposal = System.Diagnostics.Stopwatch.GetElapsedTime(began);
+        }
     }
+
+    /// <summary>Ends a trial whose point could not be sampled, so that it does not stay Running (and count against the
+    /// budget) forever.</summary>
+    private void FailUnsampled(int number, DateTimeOffset start, Exception exception) =>
+        storage.FinishTrial(Name, number, TrialState.Failed, null, clock.GetUtcNow() - start, $"the sampler failed: {exception.Message}");
 
     /// <summary>The sampler's proposal with the strategy it names (<see cref="IProposingSampler"/>), or, for a sampler
     /// that does not say, its point under the sampler's type name, so every sampled trial records where it came from.</summary>
@@ -622,6 +683,13 @@ public sealed class Study<T> : ITrialHost
 
     /// <summary>A type's name without the arity suffix of a generic one ("MySampler", not "MySampler`1").</summary>
     private static string TypeName(Type type) => type.Name.Split('`')[0];
+
+    /// <summary>How long a proposal may take for the next one to be made inside the storage's step that creates the
+    /// trial, where a journal or a database holds its writers' lock meanwhile. Starting a trial then costs one lock
+    /// hand-over rather than two, which is most of what several workers on one study wait for when trials are short
+    /// (docs/benchmarks.md); a slower sampler (a Gaussian process, TPE over a long history) proposes outside the
+    /// lock, so that the other workers never wait for it.</summary>
+    internal static readonly TimeSpan QuickProposal = TimeSpan.FromMilliseconds(0.2);
 
     private TrialState Finish(Trial trial, TrialOutcome outcome)
     {
