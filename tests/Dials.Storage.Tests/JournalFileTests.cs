@@ -47,7 +47,7 @@ public sealed class JournalFileTests : IDisposable
         {
             for (var n = 0; n < 40; n++)
             {
-                writers[w].Transact((_, _) => counts[w]++, () => [(counts[w]++).ToString(CultureInfo.InvariantCulture)]);
+                writers[w].Transact((_, _) => counts[w]++, () => Lines((counts[w]++).ToString(CultureInfo.InvariantCulture)));
             }
         });
 
@@ -75,9 +75,10 @@ public sealed class JournalFileTests : IDisposable
     }
 
     [Fact]
-    public void Records_must_be_single_lines()
+    public void An_append_must_end_with_a_line_end()
     {
-        Assert.Throws<ArgumentException>(() => Append(Open(), "two\nlines"));
+        // A record without its line end would be glued to the next writer's record.
+        Assert.Throws<ArgumentException>(() => Open().Transact((_, _) => { }, () => Encoding.UTF8.GetBytes("one\nunterminated")));
         Assert.Empty(ReadNew(Open()));
     }
 
@@ -107,7 +108,10 @@ public sealed class JournalFileTests : IDisposable
     internal static List<string> Append(JournalFile file, params string[] append)
     {
         var lines = new List<string>();
-        file.Transact((_, line) => lines.Add(Encoding.UTF8.GetString(line)), () => append);
+        file.Transact((_, line) => lines.Add(Encoding.UTF8.GetString(line)), () => Lines(append));
         return lines;
     }
+
+    /// <summary>Lines as <see cref="JournalFile.Transact"/> appends them: UTF-8, each ended by its line end.</summary>
+    internal static byte[] Lines(params string[] lines) => Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dials.Samplers;
 using Dials.Storage.Journal;
 
@@ -25,6 +24,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, ICheckpoi
     private readonly object sync = new();
     private readonly string path;
     private readonly Action<string> warn;
+    private readonly System.Buffers.ArrayBufferWriter<byte> lines = new();
     private JournalFile file;
     private JournalReplay replay;
 
@@ -272,8 +272,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, ICheckpoi
                 // Catch up before taking the lock, so that under it only the lines appended in the meantime are read:
                 // the other workers wait for less.
                 file.ReadNew(replay.Line);
-                file.Transact(replay.Line,
-                    () => [.. decide().Select(r => JsonSerializer.Serialize(r, JournalJson.Default.JournalRecord))], durable);
+                file.Transact(replay.Line, () => Lines(decide()), durable);
             }
             catch (IOException)
             {
@@ -281,6 +280,18 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, ICheckpoi
                 throw;
             }
         }
+    }
+
+    /// <summary>The records as journal lines, in one buffer (reused by this object's next write).</summary>
+    private ReadOnlyMemory<byte> Lines(IReadOnlyList<JournalRecord> records)
+    {
+        lines.ResetWrittenCount();
+        foreach (var record in records)
+        {
+            JournalCodec.Write(record, lines);
+        }
+
+        return lines.WrittenMemory;
     }
 
     /// <summary>Closes the journal's file handle; a later call opens it again.</summary>

@@ -75,13 +75,14 @@ internal sealed class JournalFile : IDisposable
     /// <paramref name="decide"/> choose what to append given them, and appends it durably.
     /// </summary>
     /// <param name="onLine">Receives each new line, before <paramref name="decide"/> is called.</param>
-    /// <param name="decide">The lines to append (none to only read under the lock).</param>
+    /// <param name="decide">The UTF-8 lines to append, each ended by its line end (nothing to only read under the
+    /// lock).</param>
     /// <param name="durable">Whether to fsync the appended lines before returning (finished trials); otherwise they
     /// reach the operating system, visible to every process, and the next durable append makes them durable too.</param>
     /// <exception cref="IOException">The lock or the journal cannot be used (a read-only file system, no space, a
     /// name too long): the message names the file and the operating system's error. Only another holder of the lock
     /// makes this wait.</exception>
-    public void Transact(JournalLineHandler onLine, Func<IReadOnlyList<string>> decide, bool durable = true)
+    public void Transact(JournalLineHandler onLine, Func<ReadOnlyMemory<byte>> decide, bool durable = true)
     {
         lock (gate)
         {
@@ -100,7 +101,7 @@ internal sealed class JournalFile : IDisposable
 
     /// <summary>Under the lock: reads, decides and writes (to the operating system, not yet to disk); returns the open
     /// journal when something was written.</summary>
-    private FileStream? Append(JournalLineHandler onLine, Func<IReadOnlyList<string>> decide)
+    private FileStream? Append(JournalLineHandler onLine, Func<ReadOnlyMemory<byte>> decide)
     {
         using var held = fileLock.Acquire();
         var journal = Stream(write: true);
@@ -108,28 +109,21 @@ internal sealed class JournalFile : IDisposable
         {
             ReadFrom(journal, onLine, underLock: true);
             var append = decide();
-            if (append.Count == 0)
+            if (append.IsEmpty)
             {
                 return null;
             }
 
-            var text = new StringBuilder();
-            foreach (var line in append)
+            if (append.Span[^1] != (byte)'\n')
             {
-                if (line.Contains('\n', StringComparison.Ordinal))
-                {
-                    throw new ArgumentException("A journal record must be a single line.", nameof(decide));
-                }
-
-                text.Append(line).Append('\n');
+                throw new ArgumentException("Journal lines must each end with a line end.", nameof(decide));
             }
 
             // Under the lock the file ends where the read above stopped (a torn tail it ended included), so the lines go
             // there without asking the file's length again. One write: other readers see whole lines.
-            var bytes = Encoding.UTF8.GetBytes(text.ToString());
-            RandomAccess.Write(handle!, bytes, offset);
-            offset += bytes.Length;
-            lineNumber += append.Count;
+            RandomAccess.Write(handle!, append.Span, offset);
+            offset += append.Length;
+            lineNumber += append.Span.Count((byte)'\n');
             return journal;
         }
         catch (IOException)

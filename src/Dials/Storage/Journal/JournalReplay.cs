@@ -38,7 +38,7 @@ internal sealed class JournalReplay(string path, Action<string> warn)
         JournalRecord? record;
         try
         {
-            record = JsonSerializer.Deserialize(utf8, JournalJson.Default.JournalRecord);
+            record = JournalCodec.Read(utf8);
         }
         catch (JsonException error)
         {
