@@ -111,6 +111,37 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
     }
 
     [Fact]
+    public void A_sampled_trial_whose_commit_acknowledgement_is_lost_is_retried_without_recording_twice()
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        using var proxy = new FaultyProxy(server.Host!, server.Port);
+        var storage = Open(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            Host = "127.0.0.1", Port = proxy.Port, SslMode = Npgsql.SslMode.Disable,
+        }.ToString());
+        storage.CreateStudy(Study, false);
+        var asked = new List<int>();
+
+        // The transaction that inserts the trial with its point commits, the answer is lost, and the retry finds the
+        // trial its first attempt made instead of making (and sampling) another.
+        proxy.LoseNextCommitAcknowledgement();
+        var created = storage.CreateSampledTrial("s", T0, null, (number, _) =>
+        {
+            asked.Add(number);
+            return new Dials.Samplers.Proposal([0.5, 3], "TPE", "model of 0 trials");
+        })!;
+
+        Assert.Equal(1, proxy.LostAcknowledgements);
+        Assert.Equal((0, (IReadOnlyList<double>?)null), (created.Number, created.QueuedPoint));
+        Assert.Equal([0], asked);
+        var trial = Assert.Single(Open(database.ConnectionString).ReadTrials("s"));
+        Assert.Equal((TrialState.Running, "TPE", "model of 0 trials"), (trial.State, trial.Strategy, trial.StrategyReason));
+        Assert.Equal([0.5, 3], trial.Point);
+        Assert.Equal(1, CountRaw("SELECT next_trial FROM dials_studies"));
+        Assert.Equal(1, storage.CreateTrial("s", T0, null)!.Number);
+    }
+
+    [Fact]
     public void A_result_that_cannot_be_written_in_time_fails_naming_study_trial_and_result()
     {
         var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
