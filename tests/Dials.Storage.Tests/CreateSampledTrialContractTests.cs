@@ -111,6 +111,34 @@ public abstract partial class StorageContractTests
         Assert.Equal([0.75], trial.Point);
     }
 
+    [Fact]
+    public void Concurrent_workers_sampled_trials_get_unique_gap_free_numbers_each_with_its_own_point()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+        var handles = Enumerable.Range(0, 4).Select(_ => Reopen(storage)).ToArray();
+        var asked = new System.Collections.Concurrent.ConcurrentBag<int>();
+        Parallel.For(0, 4, w =>
+        {
+            while (handles[w].CreateSampledTrial("s", T0, limit: 60, (n, trials) =>
+            {
+                // Every trial numbered before this one is shown, whichever worker made it.
+                Assert.Equal(Enumerable.Range(0, n), trials.Select(t => t.Number).Where(number => number < n));
+                asked.Add(n);
+                return new Proposal([n / 100.0], $"worker {w}");
+            }) is { } trial)
+            {
+                Assert.True(handles[w].FinishTrial("s", trial.Number, TrialState.Complete, trial.Number, TimeSpan.Zero, null));
+            }
+        });
+
+        Assert.Equal(Enumerable.Range(0, 60), asked.Order());
+        var trials = Reopen(storage).ReadTrials("s");
+        Assert.Equal(Enumerable.Range(0, 60), trials.Select(t => t.Number));
+        Assert.All(trials, t => Assert.Equal([t.Number / 100.0], t.Point));
+        Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
+    }
+
     /// <summary>A <see cref="TrialSampler"/> that proposes one fixed point and records what it was asked.</summary>
     protected sealed class CountingSampler(Proposal? proposal)
     {
