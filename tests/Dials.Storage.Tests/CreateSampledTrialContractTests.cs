@@ -111,6 +111,18 @@ public abstract partial class StorageContractTests
         Assert.Equal([0.75], trial.Point);
     }
 
+    [Fact(Skip = "Fails as of 2f4bfb7 on the in-memory, journal, SQLite and PostgreSQL storages, which record the blank " +
+        "strategy that SetTrialPoint refuses; only the interface's default implementation refuses it (through SetTrialPoint).")]
+    public void A_sampled_proposal_without_a_strategy_is_refused_and_not_recorded()
+    {
+        var storage = CreateStorage();
+        storage.CreateStudy(Study(), false);
+
+        Assert.Throws<ArgumentException>(() => storage.CreateSampledTrial("s", T0, null, (_, _) => new Proposal([0.5], " ")));
+
+        Assert.All(Reopen(storage).ReadTrials("s"), t => Assert.Equal(((string?)null, 0), (t.Strategy, t.Point.Count)));
+    }
+
     [Fact]
     public void Concurrent_workers_sampled_trials_get_unique_gap_free_numbers_each_with_its_own_point()
     {
