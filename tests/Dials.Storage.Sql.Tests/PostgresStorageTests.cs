@@ -258,6 +258,49 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         }
     }
 
+    [Fact(Skip = "Fails as of 2f4bfb7: Study.Create keeps the failure its sampler callback caught in the rolled-back attempt, so " +
+        "after the retry committed the trial with the second proposal's point, the study finishes that trial Failed ('the sampler " +
+        "failed: no idea yet') and Ask rethrows the first attempt's exception.")]
+    public async Task A_sampler_failure_in_an_attempt_that_was_rolled_back_does_not_fail_the_trial_its_retry_sampled()
+    {
+        // A study whose sampler fails once, on a storage whose first attempt at creating the trial is ended by the
+        // server after the sampler ran (and failed): the retry samples again, and that proposal is what the trial holds.
+        var victimName = $"victim_{Guid.NewGuid():N}";
+        var storage = Open($"{database.ConnectionString};Application Name={victimName}");
+        var space = new SearchSpace<double>([Dimension.Float("x", 0, 1)], () => 0.5, (x, _) => x, (point, _) => point[0]);
+        var sampler = new FailingOnceSampler();
+        var study = Dials.Study.Create(space, new StudyOptions { Name = "s", Storage = storage, Sampler = sampler });
+
+        using var lockConnection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        lockConnection.Open();
+        using var lockTransaction = lockConnection.BeginTransaction();
+        using (var command = new Npgsql.NpgsqlCommand("LOCK TABLE dials_trials IN EXCLUSIVE MODE", lockConnection, lockTransaction))
+        {
+            command.ExecuteNonQuery();
+        }
+
+        var ask = Task.Run(study.Ask);
+        WaitUntil(() => database.Count(
+            $"SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = '{victimName}' AND wait_event_type = 'Lock'") == 1);
+        database.Count($"SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '{victimName}'");
+        lockTransaction.Rollback();
+
+        var trial = await ask;
+        Assert.Equal(2, sampler.Calls);
+        var stored = Assert.Single(Open(database.ConnectionString).ReadTrials("s"));
+        Assert.Equal((TrialState.Running, (string?)null), (stored.State, stored.FailReason));
+        Assert.Equal(trial.Point, stored.Point);
+    }
+
+    /// <summary>Fails its first proposal, then proposes the middle of the space.</summary>
+    private sealed class FailingOnceSampler : Dials.Samplers.ISampler
+    {
+        public int Calls { get; private set; }
+
+        public double[] Sample(Dials.Samplers.SamplingContext context) =>
+            ++Calls == 1 ? throw new InvalidOperationException("no idea yet") : [0.5];
+    }
+
     /// <summary>Starts a CreateTrial that takes a queued point, then, while it waits for a table lock, ends its
     /// session from outside, as a server going away would.</summary>
     private (PostgresStorage Storage, Task<NewTrial?> Call) EndSessionMidCreateTrial(TimeSpan reconnectTimeout)
