@@ -111,6 +111,69 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
     }
 
     [Fact]
+    public void A_sampled_trial_whose_commit_acknowledgement_is_lost_is_retried_without_recording_twice()
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        using var proxy = new FaultyProxy(server.Host!, server.Port);
+        var storage = Open(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            Host = "127.0.0.1", Port = proxy.Port, SslMode = Npgsql.SslMode.Disable,
+        }.ToString());
+        storage.CreateStudy(Study, false);
+        var asked = new List<int>();
+
+        // The transaction that inserts the trial with its point commits, the answer is lost, and the retry finds the
+        // trial its first attempt made instead of making (and sampling) another.
+        proxy.LoseNextCommitAcknowledgement();
+        var created = storage.CreateSampledTrial("s", T0, null, (number, _) =>
+        {
+            asked.Add(number);
+            return new Dials.Samplers.Proposal([0.5, 3], "TPE", "model of 0 trials");
+        })!;
+
+        Assert.Equal(1, proxy.LostAcknowledgements);
+        Assert.Equal((0, (IReadOnlyList<double>?)null), (created.Number, created.QueuedPoint));
+        Assert.Equal([0], asked);
+        var trial = Assert.Single(Open(database.ConnectionString).ReadTrials("s"));
+        Assert.Equal((TrialState.Running, "TPE", "model of 0 trials"), (trial.State, trial.Strategy, trial.StrategyReason));
+        Assert.Equal([0.5, 3], trial.Point);
+        Assert.Equal(1, CountRaw("SELECT next_trial FROM dials_studies"));
+        Assert.Equal(1, storage.CreateTrial("s", T0, null)!.Number);
+    }
+
+    [Fact(Skip = "Fails against CreateSampledTrial as of 2f4bfb7: the sampler's ReadTrials needs a second connection while the " +
+        "call holds one and the study row's lock, and the other workers hold the rest of the pool waiting for that lock, so " +
+        "the calls stall and fail with 'The connection pool has been exhausted' (CreateTrial then SetTrialPoint passes).")]
+    public void Sampled_trials_of_more_workers_than_pooled_connections_never_wait_for_a_connection()
+    {
+        // Six workers on one storage whose pool holds two connections: CreateTrial then SetTrialPoint finishes this
+        // (each call needs one connection at a time), and so must CreateSampledTrial, whose sampler reads the trials.
+        var storage = Open($"{database.ConnectionString};Maximum Pool Size=2;Timeout=3", TimeSpan.FromSeconds(5));
+        storage.CreateStudy(Study, false);
+        var errors = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        Parallel.For(0, 6, new ParallelOptions { MaxDegreeOfParallelism = 6 }, w =>
+        {
+            try
+            {
+                while (storage.CreateSampledTrial("s", T0, limit: 120, (n, _) => new Dials.Samplers.Proposal([n / 120.0, 1 + w], "random")) is { } trial)
+                {
+                    Assert.True(storage.FinishTrial("s", trial.Number, TrialState.Complete, trial.Number, TimeSpan.Zero, null));
+                }
+            }
+            catch (IOException error)
+            {
+                errors.Add(error.Message);
+            }
+        });
+
+        Assert.Empty(errors);
+        var trials = Open(database.ConnectionString).ReadTrials("s");
+        Assert.Equal(Enumerable.Range(0, 120), trials.Select(t => t.Number));
+        Assert.All(trials, t => Assert.Equal(t.Number / 120.0, t.Point[0]));
+    }
+
+    [Fact]
     public void A_result_that_cannot_be_written_in_time_fails_naming_study_trial_and_result()
     {
         var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
@@ -193,6 +256,49 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         {
             admin.CreateCommand($"DROP SCHEMA {schema} CASCADE").ExecuteNonQuery();
         }
+    }
+
+    [Fact(Skip = "Fails as of 2f4bfb7: Study.Create keeps the failure its sampler callback caught in the rolled-back attempt, so " +
+        "after the retry committed the trial with the second proposal's point, the study finishes that trial Failed ('the sampler " +
+        "failed: no idea yet') and Ask rethrows the first attempt's exception.")]
+    public async Task A_sampler_failure_in_an_attempt_that_was_rolled_back_does_not_fail_the_trial_its_retry_sampled()
+    {
+        // A study whose sampler fails once, on a storage whose first attempt at creating the trial is ended by the
+        // server after the sampler ran (and failed): the retry samples again, and that proposal is what the trial holds.
+        var victimName = $"victim_{Guid.NewGuid():N}";
+        var storage = Open($"{database.ConnectionString};Application Name={victimName}");
+        var space = new SearchSpace<double>([Dimension.Float("x", 0, 1)], () => 0.5, (x, _) => x, (point, _) => point[0]);
+        var sampler = new FailingOnceSampler();
+        var study = Dials.Study.Create(space, new StudyOptions { Name = "s", Storage = storage, Sampler = sampler });
+
+        using var lockConnection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        lockConnection.Open();
+        using var lockTransaction = lockConnection.BeginTransaction();
+        using (var command = new Npgsql.NpgsqlCommand("LOCK TABLE dials_trials IN EXCLUSIVE MODE", lockConnection, lockTransaction))
+        {
+            command.ExecuteNonQuery();
+        }
+
+        var ask = Task.Run(study.Ask);
+        WaitUntil(() => database.Count(
+            $"SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = '{victimName}' AND wait_event_type = 'Lock'") == 1);
+        database.Count($"SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '{victimName}'");
+        lockTransaction.Rollback();
+
+        var trial = await ask;
+        Assert.Equal(2, sampler.Calls);
+        var stored = Assert.Single(Open(database.ConnectionString).ReadTrials("s"));
+        Assert.Equal((TrialState.Running, (string?)null), (stored.State, stored.FailReason));
+        Assert.Equal(trial.Point, stored.Point);
+    }
+
+    /// <summary>Fails its first proposal, then proposes the middle of the space.</summary>
+    private sealed class FailingOnceSampler : Dials.Samplers.ISampler
+    {
+        public int Calls { get; private set; }
+
+        public double[] Sample(Dials.Samplers.SamplingContext context) =>
+            ++Calls == 1 ? throw new InvalidOperationException("no idea yet") : [0.5];
     }
 
     /// <summary>Starts a CreateTrial that takes a queued point, then, while it waits for a table lock, ends its

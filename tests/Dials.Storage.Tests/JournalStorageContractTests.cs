@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dials.Samplers;
 
 namespace Dials.Storage.Tests;
 
@@ -70,6 +71,56 @@ public sealed class JournalStorageContractTests : StorageContractTests, IDisposa
         var point = System.Text.Json.JsonDocument.Parse(File.ReadAllLines(storage.FilePath)[^1]).RootElement;
         Assert.Equal(("point", "GP", "12 trials fit the model"),
             (point.GetProperty("op").GetString(), point.GetProperty("strategy").GetString(), point.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public void A_sampled_trial_is_appended_as_adjacent_creation_and_point_lines_that_other_readers_see()
+    {
+        var storage = (JournalStorage)CreateStorage();
+        storage.CreateStudy(new StoredStudy("s", Direction.Minimize, "x: float in [0, 1]"), false);
+        storage.SetTrialPoint("s", storage.CreateTrial("s", DateTimeOffset.UnixEpoch, null)!.Number, [0.1], "random", null);
+        var reader = Reopen(storage);
+        Assert.Single(reader.ReadTrials("s"));
+
+        storage.CreateSampledTrial("s", DateTimeOffset.UnixEpoch, null, (_, _) => new Proposal([0.5], "TPE", "model of 1 trial"));
+
+        var lines = File.ReadAllLines(storage.FilePath).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal([("trial", 1), ("point", 1)], lines[^2..].Select(l => (l.GetProperty("op").GetString(), l.GetProperty("n").GetInt32())));
+
+        // A reader that had the journal open before the append, and one opened after it, see the trial with its point.
+        var trial = reader.ReadTrials("s")[1];
+        Assert.Equal((TrialState.Running, "TPE", "model of 1 trial"), (trial.State, trial.Strategy, trial.StrategyReason));
+        Assert.Equal([0.5], trial.Point);
+        Assert.Equal(storage.ReadTrials("s").Select(FixtureStudy.Describe), reader.ReadTrials("s").Select(FixtureStudy.Describe));
+        Assert.Equal(storage.ReadTrials("s").Select(FixtureStudy.Describe), Reopen(storage).ReadTrials("s").Select(FixtureStudy.Describe));
+        Assert.Empty(Warnings);
+    }
+
+    [Fact]
+    public void Sampled_trials_of_concurrent_writers_each_keep_their_point_line_next_to_their_creation()
+    {
+        var storage = (JournalStorage)CreateStorage();
+        storage.CreateStudy(new StoredStudy("s", Direction.Minimize, "x: float in [0, 1]"), false);
+        var handles = Enumerable.Range(0, 4).Select(_ => Reopen(storage)).ToArray();
+
+        Parallel.For(0, 4, w =>
+        {
+            while (handles[w].CreateSampledTrial("s", DateTimeOffset.UnixEpoch, limit: 40, (n, _) => new Proposal([n / 40.0], $"worker {w}")) is { } trial)
+            {
+                Assert.True(handles[w].FinishTrial("s", trial.Number, TrialState.Complete, trial.Number, TimeSpan.Zero, null));
+            }
+        });
+
+        // Every creation line is followed at once by its trial's point line, whoever else was appending.
+        var lines = File.ReadAllLines(storage.FilePath).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToArray();
+        var creations = Enumerable.Range(0, lines.Length).Where(i => lines[i].GetProperty("op").GetString() == "trial").ToArray();
+        Assert.Equal(40, creations.Length);
+        Assert.All(creations, i => Assert.Equal(("point", lines[i].GetProperty("n").GetInt32()),
+            (lines[i + 1].GetProperty("op").GetString(), lines[i + 1].GetProperty("n").GetInt32())));
+        var trials = Reopen(storage).ReadTrials("s");
+        Assert.Equal(Enumerable.Range(0, 40), trials.Select(t => t.Number));
+        Assert.All(trials, t => Assert.Equal([t.Number / 40.0], t.Point));
+        Assert.Empty(Warnings);
     }
 
     protected override IStudyStorage CreateStorage() => new JournalStorage(Path.Combine(directory, "study.jsonl"), Warnings.Enqueue);

@@ -6,7 +6,7 @@ namespace Dials.Storage.Tests;
 /// What every storage back end must do, run against each of them: derive, create a fresh storage in
 /// <see cref="CreateStorage"/> and, for durable ones, open a second handle on the same data in <see cref="Reopen"/>.
 /// </summary>
-public abstract class StorageContractTests
+public abstract partial class StorageContractTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

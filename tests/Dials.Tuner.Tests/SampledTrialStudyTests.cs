@@ -1,0 +1,161 @@
+using Dials.Samplers;
+using Dials.Storage;
+
+namespace Dials.Tuner.Tests;
+
+/// <summary>How a study starts its trials: a quick sampler proposes inside the storage's step that creates the trial
+/// (<see cref="IStudyStorage.CreateSampledTrial"/>), a slow one after it (CreateTrial, then SetTrialPoint), and a
+/// sampler that fails inside the step fails its trial and stops the caller with its own exception.</summary>
+public sealed class SampledTrialStudyTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("dials-sampled-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Fact]
+    public void A_quick_sampler_proposes_inside_the_step_that_creates_each_trial()
+    {
+        // A first study compiles the whole path, so that no proposal of the study under test is slowed by the JIT.
+        AskAndTell(Study.Create(TestSpaces.Toy(), new StudyOptions { Sampler = new FixedSampler() }), 2);
+        var storage = new CountingStorage(new InMemoryStorage());
+        var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Storage = storage, Sampler = new FixedSampler() });
+
+        AskAndTell(study, 5);
+
+        Assert.Equal((5, 0, 0), (storage.SampledCreations, storage.PlainCreations, storage.PointsSet));
+        var trials = storage.ReadTrials(study.Name);
+        Assert.All(trials, t => Assert.Equal((TrialState.Complete, "fixed", "always the same point"), (t.State, t.Strategy, t.StrategyReason)));
+        Assert.All(trials, t => Assert.Equal(FixedSampler.Point, t.Point));
+    }
+
+    [Fact]
+    public void A_slow_sampler_proposes_after_the_trial_is_created_once_a_proposal_has_shown_it_slow()
+    {
+        var storage = new CountingStorage(new InMemoryStorage());
+        var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Storage = storage, Sampler = new FixedSampler(sleep: TimeSpan.FromMilliseconds(5)) });
+
+        AskAndTell(study, 4);
+
+        // The first proposal has nothing measured before it, so it is made inside the step; the other three are not.
+        Assert.Equal((1, 3, 3), (storage.SampledCreations, storage.PlainCreations, storage.PointsSet));
+        var trials = storage.ReadTrials(study.Name);
+        Assert.All(trials, t => Assert.Equal((TrialState.Complete, "fixed"), (t.State, t.Strategy)));
+        Assert.All(trials, t => Assert.Equal(FixedSampler.Point, t.Point));
+    }
+
+    [Fact]
+    public void A_sampler_failing_inside_the_step_fails_its_trial_and_rethrows_its_own_exception()
+    {
+        var path = Path.Combine(directory, "study.jsonl");
+        var failure = new ArgumentOutOfRangeException("history", "no more ideas");
+        using var journal = new JournalStorage(path);
+        var storage = new CountingStorage(journal);
+        var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Name = "s", Storage = storage, Sampler = new FixedSampler(failOnce: failure) });
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => study.Ask());
+
+        Assert.Same(failure, error);
+        Assert.Equal((1, 0, 0), (storage.SampledCreations, storage.PlainCreations, storage.PointsSet));
+        var failed = Assert.Single(study.GetResult().Trials);
+        Assert.Equal(TrialState.Failed, failed.State);
+        Assert.StartsWith("the sampler failed:", failed.FailReason, StringComparison.Ordinal);
+        Assert.Contains("no more ideas", failed.FailReason, StringComparison.Ordinal);
+
+        // Another handle on the journal (another process would open it so) finds no trial left running, and the study
+        // goes on with the next one.
+        using (var reader = new JournalStorage(path))
+        {
+            Assert.DoesNotContain(reader.ReadTrials("s"), t => t.State == TrialState.Running);
+        }
+
+        var next = study.Ask();
+        Assert.Equal((1, "fixed"), (next.Number, next.Strategy));
+        study.Tell(next, 1);
+        using (var reader = new JournalStorage(path))
+        {
+            Assert.Equal([TrialState.Failed, TrialState.Complete], reader.ReadTrials("s").Select(t => t.State));
+        }
+    }
+
+    private static void AskAndTell(Study<Toy> study, int trials)
+    {
+        for (var i = 0; i < trials; i++)
+        {
+            study.Tell(study.Ask(), i);
+        }
+    }
+
+    /// <summary>Proposes one point, optionally sleeping first (a slow sampler) or failing its first proposal.</summary>
+    private sealed class FixedSampler(TimeSpan? sleep = null, Exception? failOnce = null) : IProposingSampler
+    {
+        public static readonly double[] Point = [0.5, 3, 1];
+
+        private Exception? failure = failOnce;
+
+        public double[] Sample(SamplingContext context) => Propose(context).Point;
+
+        public Proposal Propose(SamplingContext context)
+        {
+            if (Interlocked.Exchange(ref failure, null) is { } exception)
+            {
+                throw exception;
+            }
+
+            if (sleep is { } pause)
+            {
+                Thread.Sleep(pause);
+            }
+
+            return new Proposal([.. Point], "fixed", "always the same point");
+        }
+    }
+
+    /// <summary>Forwards to another storage, counting how the study creates trials and sets their points.</summary>
+    private sealed class CountingStorage(IStudyStorage inner) : IStudyStorage
+    {
+        private int sampledCreations;
+        private int plainCreations;
+        private int pointsSet;
+
+        public int SampledCreations => sampledCreations;
+
+        public int PlainCreations => plainCreations;
+
+        public int PointsSet => pointsSet;
+
+        public NewTrial? CreateSampledTrial(string studyName, DateTimeOffset start, int? limit, TrialSampler sample)
+        {
+            Interlocked.Increment(ref sampledCreations);
+            return inner.CreateSampledTrial(studyName, start, limit, sample);
+        }
+
+        public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit)
+        {
+            Interlocked.Increment(ref plainCreations);
+            return inner.CreateTrial(studyName, start, limit);
+        }
+
+        public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
+        {
+            Interlocked.Increment(ref pointsSet);
+            inner.SetTrialPoint(studyName, number, point, strategy, strategyReason);
+        }
+
+        public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists) => inner.CreateStudy(study, loadIfExists);
+
+        public void Enqueue(string studyName, IReadOnlyList<double> point, string? reason) => inner.Enqueue(studyName, point, reason);
+
+        public NewTrial? CreateQueuedTrial(string studyName, DateTimeOffset start, int? limit) => inner.CreateQueuedTrial(studyName, start, limit);
+
+        public void ReportIntermediate(string studyName, int number, IntermediateValue value) => inner.ReportIntermediate(studyName, number, value);
+
+        public bool FinishTrial(
+            string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
+            IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null, TimeSpan? cpuTime = null) =>
+            inner.FinishTrial(studyName, number, state, value, duration, failReason, values, constraints, cpuTime);
+
+        public IReadOnlyList<StoredStudy> ListStudies() => inner.ListStudies();
+
+        public IReadOnlyList<TrialRecord> ReadTrials(string studyName) => inner.ReadTrials(studyName);
+    }
+}
