@@ -18,7 +18,7 @@ namespace Dials.Storage.Sql;
 /// <see cref="CreateQueuedTrial"/>, against the points actually left), and a rolled-back transaction leaves no gap.</para>
 /// <para>Every transaction that changes a trial's record also bumps the study's change number and stamps it on the
 /// trial, under the study row's lock (taken before any trial row's, so transactions never deadlock): a storage keeps
-/// what it last read of a study and <see cref="ReadTrials"/> fetches only the trials changed since, which keeps a
+/// what it last read of a study and <see cref="ReadTrials(string)"/> fetches only the trials changed since, which keeps a
 /// study that reads before every trial fast at 100,000 trials. Heartbeats change no record and lock only the trial's
 /// row.</para>
 /// <para>The tables are created on first use and carry a schema version (<see cref="SchemaVersion"/>). The version is
@@ -146,8 +146,7 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
 
     /// <inheritdoc />
     /// <remarks>One transaction: the trial's row is inserted with its point. <paramref name="sample"/> is given the
-    /// trials as committed when the transaction began (a read on another connection, which the write transaction does
-    /// not block), so the new trial is not among them.</remarks>
+    /// trials as committed, read in that transaction before the row, so the new trial is not among them.</remarks>
     public NewTrial? CreateSampledTrial(string studyName, DateTimeOffset start, int? limit, TrialSampler sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
@@ -318,52 +317,57 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
     /// <remarks>Fetches only the trials changed since this storage's last read of the study (all of them the first
     /// time), each with all its intermediate values, in one statement and hence one consistent snapshot. A read-only
     /// storage on a database of schema version 1 or 2 reads every trial every time.</remarks>
-    public IReadOnlyList<TrialRecord> ReadTrials(string studyName)
+    public IReadOnlyList<TrialRecord> ReadTrials(string studyName) =>
+        Read($"reading the trials of study '{studyName}'", (sql, version) => ReadTrials(sql, version, studyName));
+
+    /// <summary>Brings this storage's copy of the study up to date on <paramref name="sql"/>'s connection: a read of its
+    /// own, or the write transaction of <see cref="CreateSampledTrial"/>, which must not wait for a second connection
+    /// (a small pool may be held by workers waiting for that very transaction). The copy's lock is taken after the
+    /// connection, on every path, so a reader holding it never waits for a connection held by a writer waiting for
+    /// it.</summary>
+    private IReadOnlyList<TrialRecord> ReadTrials(SqlCommands sql, int version, string studyName)
     {
         var cache = caches.GetOrAdd(studyName, static _ => new TrialCache());
         lock (cache.Gate)
         {
-            return Read($"reading the trials of study '{studyName}'", (sql, version) =>
+            cache.StudyId ??= StudyId(sql, studyName, version);
+            var incremental = version >= 3;
+            if (!incremental)
             {
-                cache.StudyId ??= StudyId(sql, studyName, version);
-                var incremental = version >= 3;
-                if (!incremental)
+                cache.Clear();
+            }
+
+            using var command = sql.Command(
+                "SELECT t.number, t.state, t.point, t.value, t.start_utc_ticks, t.start_offset_minutes, t.duration_ticks, t.fail_reason, " +
+                (version >= 2 ? "t.strategy, t.strategy_reason, " : "NULL, NULL, ") + (incremental ? "t.change_seq, " : "0, ") +
+                "i.step, i.value, " + (version >= 4 ? "t.objective_values, t.constraint_values, " : "NULL, NULL, ") +
+                (version >= 5 ? "t.cpu_ticks " : "NULL ") +
+                "FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
+                "WHERE t.study_id = @study" + (incremental ? " AND t.change_seq > @seen ORDER BY t.change_seq, t.number, i.step" : " ORDER BY t.number, i.step"),
+                ("@study", cache.StudyId.Value), ("@seen", cache.Seen));
+            using var reader = command.ExecuteReader();
+            var changed = new List<(TrialRecord, long)>();
+            List<IntermediateValue>? reports = null;
+            while (reader.Read())
+            {
+                var number = reader.GetInt32(0);
+                if (changed.Count == 0 || changed[^1].Item1.Number != number)
                 {
-                    cache.Clear();
+                    reports = [];
+                    changed.Add((ReadTrial(reader, reports), reader.GetInt64(10)));
                 }
 
-                using var command = sql.Command(
-                    "SELECT t.number, t.state, t.point, t.value, t.start_utc_ticks, t.start_offset_minutes, t.duration_ticks, t.fail_reason, " +
-                    (version >= 2 ? "t.strategy, t.strategy_reason, " : "NULL, NULL, ") + (incremental ? "t.change_seq, " : "0, ") +
-                    "i.step, i.value, " + (version >= 4 ? "t.objective_values, t.constraint_values, " : "NULL, NULL, ") +
-                    (version >= 5 ? "t.cpu_ticks " : "NULL ") +
-                    "FROM dials_trials t LEFT JOIN dials_intermediate_values i ON i.study_id = t.study_id AND i.number = t.number " +
-                    "WHERE t.study_id = @study" + (incremental ? " AND t.change_seq > @seen ORDER BY t.change_seq, t.number, i.step" : " ORDER BY t.number, i.step"),
-                    ("@study", cache.StudyId.Value), ("@seen", cache.Seen));
-                using var reader = command.ExecuteReader();
-                var changed = new List<(TrialRecord, long)>();
-                List<IntermediateValue>? reports = null;
-                while (reader.Read())
+                if (!reader.IsDBNull(11))
                 {
-                    var number = reader.GetInt32(0);
-                    if (changed.Count == 0 || changed[^1].Item1.Number != number)
-                    {
-                        reports = [];
-                        changed.Add((ReadTrial(reader, reports), reader.GetInt64(10)));
-                    }
-
-                    if (!reader.IsDBNull(11))
-                    {
-                        // SQLite stores a NaN as NULL; no other value reads back NULL here.
-                        reports!.Add(new IntermediateValue(reader.GetInt64(11), reader.IsDBNull(12) ? double.NaN : reader.GetDouble(12)));
-                    }
+                    // SQLite stores a NaN as NULL; no other value reads back NULL here.
+                    reports!.Add(new IntermediateValue(reader.GetInt64(11), reader.IsDBNull(12) ? double.NaN : reader.GetDouble(12)));
                 }
+            }
 
-                // Ordered by change first, so both engines read the few changed trials through the change index rather
-                // than the whole study in number order; each trial's rows are still together (one change number each).
-                changed.Sort((a, b) => a.Item1.Number.CompareTo(b.Item1.Number));
-                return cache.Apply(changed, studyName);
-            });
+            // Ordered by change first, so both engines read the few changed trials through the change index rather
+            // than the whole study in number order; each trial's rows are still together (one change number each).
+            changed.Sort((a, b) => a.Item1.Number.CompareTo(b.Item1.Number));
+            return cache.Apply(changed, studyName);
         }
     }
 
@@ -425,7 +429,10 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
                 sql.Execute("DELETE FROM dials_queued_points WHERE id = @id", ("@id", id));
             }
 
-            var proposal = queued is null ? sample?.Invoke(study.NextTrial, ReadTrials(studyName)) : null;
+            // Proposed (and checked) before the trial's row is written, on this transaction's connection.
+            var proposal = queued is null && sample is not null
+                ? TrialSampling.Propose(sample, study.NextTrial, ReadTrials(sql, SchemaVersion, studyName))
+                : null;
 
             var change = Convert.ToInt64(
                 sql.Scalar("UPDATE dials_studies SET next_trial = next_trial + 1, change_seq = change_seq + 1 WHERE id = @study RETURNING change_seq",

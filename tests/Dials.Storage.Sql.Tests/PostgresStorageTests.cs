@@ -141,9 +141,7 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         Assert.Equal(1, storage.CreateTrial("s", T0, null)!.Number);
     }
 
-    [Fact(Skip = "Fails against CreateSampledTrial as of 2f4bfb7: the sampler's ReadTrials needs a second connection while the " +
-        "call holds one and the study row's lock, and the other workers hold the rest of the pool waiting for that lock, so " +
-        "the calls stall and fail with 'The connection pool has been exhausted' (CreateTrial then SetTrialPoint passes).")]
+    [Fact]
     public void Sampled_trials_of_more_workers_than_pooled_connections_never_wait_for_a_connection()
     {
         // Six workers on one storage whose pool holds two connections: CreateTrial then SetTrialPoint finishes this
@@ -258,9 +256,7 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
         }
     }
 
-    [Fact(Skip = "Fails as of 2f4bfb7: Study.Create keeps the failure its sampler callback caught in the rolled-back attempt, so " +
-        "after the retry committed the trial with the second proposal's point, the study finishes that trial Failed ('the sampler " +
-        "failed: no idea yet') and Ask rethrows the first attempt's exception.")]
+    [Fact]
     public async Task A_sampler_failure_in_an_attempt_that_was_rolled_back_does_not_fail_the_trial_its_retry_sampled()
     {
         // A study whose sampler fails once, on a storage whose first attempt at creating the trial is ended by the

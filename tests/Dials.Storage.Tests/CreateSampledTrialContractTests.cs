@@ -111,8 +111,7 @@ public abstract partial class StorageContractTests
         Assert.Equal([0.75], trial.Point);
     }
 
-    [Fact(Skip = "Fails as of 2f4bfb7 on the in-memory, journal, SQLite and PostgreSQL storages, which record the blank " +
-        "strategy that SetTrialPoint refuses; only the interface's default implementation refuses it (through SetTrialPoint).")]
+    [Fact]
     public void A_sampled_proposal_without_a_strategy_is_refused_and_not_recorded()
     {
         var storage = CreateStorage();

@@ -15,10 +15,10 @@ public sealed class SampledTrialStudyTests : IDisposable
     [Fact]
     public void A_quick_sampler_proposes_inside_the_step_that_creates_each_trial()
     {
-        // A first study compiles the whole path, so that no proposal of the study under test is slowed by the JIT.
-        AskAndTell(Study.Create(TestSpaces.Toy(), new StudyOptions { Sampler = new FixedSampler() }), 2);
+        // Proposals are timed on the study's clock, which stands still here: every proposal takes no time.
         var storage = new CountingStorage(new InMemoryStorage());
-        var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Storage = storage, Sampler = new FixedSampler() });
+        var study = Study.Create(TestSpaces.Toy(),
+            new StudyOptions { Storage = storage, Sampler = new FixedSampler(), TimeProvider = new ManualClock() });
 
         AskAndTell(study, 5);
 
@@ -31,8 +31,13 @@ public sealed class SampledTrialStudyTests : IDisposable
     [Fact]
     public void A_slow_sampler_proposes_after_the_trial_is_created_once_a_proposal_has_shown_it_slow()
     {
+        // Each proposal moves the study's clock on by 5 ms, well over the 0.2 ms a quick proposal may take.
+        var clock = new ManualClock();
         var storage = new CountingStorage(new InMemoryStorage());
-        var study = Study.Create(TestSpaces.Toy(), new StudyOptions { Storage = storage, Sampler = new FixedSampler(sleep: TimeSpan.FromMilliseconds(5)) });
+        var study = Study.Create(TestSpaces.Toy(), new StudyOptions
+        {
+            Storage = storage, Sampler = new FixedSampler(takes: (clock, TimeSpan.FromMilliseconds(5))), TimeProvider = clock,
+        });
 
         AskAndTell(study, 4);
 
@@ -85,8 +90,8 @@ public sealed class SampledTrialStudyTests : IDisposable
         }
     }
 
-    /// <summary>Proposes one point, optionally sleeping first (a slow sampler) or failing its first proposal.</summary>
-    private sealed class FixedSampler(TimeSpan? sleep = null, Exception? failOnce = null) : IProposingSampler
+    /// <summary>Proposes one point, optionally moving the study's clock on first (a slow sampler) or failing its first proposal.</summary>
+    private sealed class FixedSampler((ManualClock Clock, TimeSpan By)? takes = null, Exception? failOnce = null) : IProposingSampler
     {
         public static readonly double[] Point = [0.5, 3, 1];
 
@@ -101,9 +106,9 @@ public sealed class SampledTrialStudyTests : IDisposable
                 throw exception;
             }
 
-            if (sleep is { } pause)
+            if (takes is { } slow)
             {
-                Thread.Sleep(pause);
+                slow.Clock.Advance(slow.By);
             }
 
             return new Proposal([.. Point], "fixed", "always the same point");

@@ -74,13 +74,15 @@ public interface IStudyStorage
     /// must not call the storage.</param>
     /// <returns>The new trial (its <see cref="NewTrial.QueuedPoint"/> set when a queued point was handed out and
     /// <paramref name="sample"/> was not called), or null when <paramref name="limit"/> is reached.</returns>
+    /// <exception cref="ArgumentException">The proposal has no point or names no strategy (as
+    /// <see cref="SetTrialPoint"/> refuses): the storages of Dials then record nothing.</exception>
     /// <remarks>The default implementation is <see cref="CreateTrial"/>, a read of the trials and
-    /// <see cref="SetTrialPoint"/>, one after the other.</remarks>
+    /// <see cref="SetTrialPoint"/>, one after the other (a refused proposal then leaves the trial without a point).</remarks>
     NewTrial? CreateSampledTrial(string studyName, DateTimeOffset start, int? limit, TrialSampler sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
         var created = CreateTrial(studyName, start, limit);
-        if (created is { QueuedPoint: null } && sample(created.Number, ReadTrials(studyName)) is { } proposal)
+        if (created is { QueuedPoint: null } && TrialSampling.Propose(sample, created.Number, ReadTrials(studyName)) is { } proposal)
         {
             SetTrialPoint(studyName, created.Number, proposal.Point, proposal.Strategy, proposal.Reason);
         }

@@ -64,9 +64,16 @@ public sealed class InMemoryStorage : IStudyStorage, IHeartbeatStorage, ICheckpo
         ArgumentNullException.ThrowIfNull(sample);
         lock (gate)
         {
+            // Proposed (and checked) before the trial is created, so that a refused proposal leaves nothing behind.
             var ledger = Find(studyName);
-            var created = ledger.CreateTrial(start, limit, queuedOnly: false);
-            if (created is { QueuedPoint: null } && sample(created.Number, ledger.Trials) is { } proposal)
+            if (!ledger.CanCreateTrial(limit, queuedOnly: false))
+            {
+                return null;
+            }
+
+            var proposal = ledger.HasQueued ? null : TrialSampling.Propose(sample, ledger.TrialCount, ledger.Trials);
+            var created = ledger.CreateTrial(start, limit, queuedOnly: false)!;
+            if (proposal is not null)
             {
                 ledger.SetTrialPoint(created.Number, proposal.Point, proposal.Strategy, proposal.Reason);
             }

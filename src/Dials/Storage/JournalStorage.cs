@@ -113,16 +113,18 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, ICheckpoi
                 return [];
             }
 
+            // Proposed (and checked) before any record is applied, so that a refused proposal leaves nothing behind.
+            var proposal = ledger.HasQueued ? null : TrialSampling.Propose(sample, ledger.TrialCount, ledger.Trials);
             var create = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.TrialCount, At = start };
             created = Apply(create);
-            if (created!.QueuedPoint is not null || sample(created.Number, ledger.Trials) is not { } proposal)
+            if (proposal is null)
             {
                 return [create];
             }
 
             var point = new JournalRecord
             {
-                Op = JournalRecord.SetPoint, Study = studyName, Number = created.Number, Point = [.. proposal.Point],
+                Op = JournalRecord.SetPoint, Study = studyName, Number = created!.Number, Point = [.. proposal.Point],
                 Strategy = proposal.Strategy, Reason = proposal.Reason,
             };
             Apply(point);

@@ -33,6 +33,9 @@ internal sealed class StudyLedger(StoredStudy study)
     public bool CanCreateTrial(int? limit, bool queuedOnly) =>
         !(limit is { } max && trials.Count >= max) && !(queuedOnly && queue.Count == 0);
 
+    /// <summary>Whether a point is queued: the next trial created runs it.</summary>
+    public bool HasQueued => queue.Count > 0;
+
     public void Enqueue(IReadOnlyList<double> point, string? reason) => queue.Enqueue(([.. point], reason));
 
     /// <summary>Creates the next trial, with the first queued point if any.</summary>

@@ -582,9 +582,13 @@ public sealed class Study<T> : ITrialHost
             return storage.CreateTrial(Name, start, limit);
         }
 
+        // A storage may call the sampler once per attempt (a database retries a transaction that failed on a transient
+        // error), so only the last call's outcome counts, and only for the trial it was made for.
         Exception? failure = null;
+        var sampledFor = -1;
         var created = storage.CreateSampledTrial(Name, start, limit, (number, history) =>
         {
+            (sampledFor, failure, sampledInStep) = (number, null, null);
             try
             {
                 return sampledInStep = Sample(number, history);
@@ -595,9 +599,15 @@ public sealed class Study<T> : ITrialHost
                 return null;
             }
         });
+        if (created is not { QueuedPoint: null } || created.Number != sampledFor)
+        {
+            sampledInStep = null;
+            return created;
+        }
+
         if (failure is not null)
         {
-            FailUnsampled(created!.Number, start, failure);
+            FailUnsampled(created.Number, start, failure);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
@@ -636,11 +646,11 @@ public sealed class Study<T> : ITrialHost
     }
 
     /// <summary>The sampler's proposal for trial <paramref name="number"/>, with the space's conditions applied and
-    /// checked; how long it took is kept in <see cref="lastProposal"/>.</summary>
+    /// checked; how long it took, on the study's clock, is kept in <see cref="lastProposal"/>.</summary>
     /// <exception cref="InvalidOperationException">The sampler proposed a point outside the space.</exception>
     private Proposal Sample(int number, IReadOnlyList<TrialRecord> history)
     {
-        var began = System.Diagnostics.Stopwatch.GetTimestamp();
+        var began = clock.GetTimestamp();
         try
         {
             // Trials other workers have numbered but not yet sampled have no point to show (nor has this one).
@@ -657,7 +667,7 @@ public sealed class Study<T> : ITrialHost
         }
         finally
         {
-            lastProposal = System.Diagnostics.Stopwatch.GetElapsedTime(began);
+            lastProposal = clock.GetElapsedTime(began);
         }
     }
 
