@@ -150,6 +150,10 @@ public abstract class SqlStudyStorage : IStudyStorage, IHeartbeatStorage, ICheck
     public NewTrial? CreateSampledTrial(string studyName, DateTimeOffset start, int? limit, TrialSampler sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
+
+        // Caught up before the write lock, so that inside it only the trials changed in the meantime are read: the
+        // other workers wait for less.
+        ReadTrials(studyName);
         return Create(studyName, start, limit, queuedOnly: false, sample);
     }
 
