@@ -1,5 +1,6 @@
 using Dials.Samplers;
 using Dials.Storage;
+using Dials.Testing;
 
 namespace Dials.Tuner.Tests;
 
@@ -48,30 +49,5 @@ public sealed class HeartbeatStorageTests
     }
 
     /// <summary>The bare storage contract, kept by an in-memory storage that is not shown to keep heartbeats.</summary>
-    private sealed class BareStorage : IStudyStorage
-    {
-        private readonly InMemoryStorage inner = new();
-
-        public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists) => inner.CreateStudy(study, loadIfExists);
-
-        public void Enqueue(string studyName, IReadOnlyList<double> point, string? reason) => inner.Enqueue(studyName, point, reason);
-
-        public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit) => inner.CreateTrial(studyName, start, limit);
-
-        public NewTrial? CreateQueuedTrial(string studyName, DateTimeOffset start, int? limit) => inner.CreateQueuedTrial(studyName, start, limit);
-
-        public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason) =>
-            inner.SetTrialPoint(studyName, number, point, strategy, strategyReason);
-
-        public void ReportIntermediate(string studyName, int number, IntermediateValue value) => inner.ReportIntermediate(studyName, number, value);
-
-        public bool FinishTrial(
-            string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
-            IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null, TimeSpan? cpuTime = null) =>
-            inner.FinishTrial(studyName, number, state, value, duration, failReason, values, constraints, cpuTime);
-
-        public IReadOnlyList<StoredStudy> ListStudies() => inner.ListStudies();
-
-        public IReadOnlyList<TrialRecord> ReadTrials(string studyName) => inner.ReadTrials(studyName);
-    }
+    private sealed class BareStorage() : ForwardingStorage(new InMemoryStorage());
 }

@@ -1,5 +1,6 @@
 using Dials.Samplers;
 using Dials.Storage;
+using Dials.Testing;
 
 namespace Dials.Tuner.Tests;
 
@@ -116,7 +117,7 @@ public sealed class SampledTrialStudyTests : IDisposable
     }
 
     /// <summary>Forwards to another storage, counting how the study creates trials and sets their points.</summary>
-    private sealed class CountingStorage(IStudyStorage inner) : IStudyStorage
+    private sealed class CountingStorage(IStudyStorage inner) : ForwardingStorage(inner), IStudyStorage
     {
         private int sampledCreations;
         private int plainCreations;
@@ -131,36 +132,19 @@ public sealed class SampledTrialStudyTests : IDisposable
         public NewTrial? CreateSampledTrial(string studyName, DateTimeOffset start, int? limit, TrialSampler sample)
         {
             Interlocked.Increment(ref sampledCreations);
-            return inner.CreateSampledTrial(studyName, start, limit, sample);
+            return Inner.CreateSampledTrial(studyName, start, limit, sample);
         }
 
-        public NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit)
+        public override NewTrial? CreateTrial(string studyName, DateTimeOffset start, int? limit)
         {
             Interlocked.Increment(ref plainCreations);
-            return inner.CreateTrial(studyName, start, limit);
+            return base.CreateTrial(studyName, start, limit);
         }
 
-        public void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
+        public override void SetTrialPoint(string studyName, int number, IReadOnlyList<double> point, string strategy, string? strategyReason)
         {
             Interlocked.Increment(ref pointsSet);
-            inner.SetTrialPoint(studyName, number, point, strategy, strategyReason);
+            base.SetTrialPoint(studyName, number, point, strategy, strategyReason);
         }
-
-        public StoredStudy CreateStudy(StoredStudy study, bool loadIfExists) => inner.CreateStudy(study, loadIfExists);
-
-        public void Enqueue(string studyName, IReadOnlyList<double> point, string? reason) => inner.Enqueue(studyName, point, reason);
-
-        public NewTrial? CreateQueuedTrial(string studyName, DateTimeOffset start, int? limit) => inner.CreateQueuedTrial(studyName, start, limit);
-
-        public void ReportIntermediate(string studyName, int number, IntermediateValue value) => inner.ReportIntermediate(studyName, number, value);
-
-        public bool FinishTrial(
-            string studyName, int number, TrialState state, double? value, TimeSpan duration, string? failReason,
-            IReadOnlyList<double>? values = null, IReadOnlyList<ConstraintValue>? constraints = null, TimeSpan? cpuTime = null) =>
-            inner.FinishTrial(studyName, number, state, value, duration, failReason, values, constraints, cpuTime);
-
-        public IReadOnlyList<StoredStudy> ListStudies() => inner.ListStudies();
-
-        public IReadOnlyList<TrialRecord> ReadTrials(string studyName) => inner.ReadTrials(studyName);
     }
 }
