@@ -68,12 +68,8 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
     [Fact]
     public void Calls_whose_commit_acknowledgement_is_lost_are_retried_without_recording_twice()
     {
-        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
-        using var proxy = new FaultyProxy(server.Host!, server.Port);
-        var storage = Open(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
-        {
-            Host = "127.0.0.1", Port = proxy.Port, SslMode = Npgsql.SslMode.Disable,
-        }.ToString());
+        using var proxy = ProxyToServer();
+        var storage = OpenThrough(proxy);
 
         // Each call below commits, loses the answer, retries on a fresh connection, finds its own work and answers as
         // the first attempt would have.
@@ -113,12 +109,8 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
     [Fact]
     public void A_sampled_trial_whose_commit_acknowledgement_is_lost_is_retried_without_recording_twice()
     {
-        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
-        using var proxy = new FaultyProxy(server.Host!, server.Port);
-        var storage = Open(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
-        {
-            Host = "127.0.0.1", Port = proxy.Port, SslMode = Npgsql.SslMode.Disable,
-        }.ToString());
+        using var proxy = ProxyToServer();
+        var storage = OpenThrough(proxy);
         storage.CreateStudy(Study, false);
         var asked = new List<int>();
 
@@ -174,12 +166,8 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
     [Fact]
     public void A_result_that_cannot_be_written_in_time_fails_naming_study_trial_and_result()
     {
-        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
-        using var proxy = new FaultyProxy(server.Host!, server.Port);
-        var storage = Open(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
-        {
-            Host = "127.0.0.1", Port = proxy.Port, SslMode = Npgsql.SslMode.Disable,
-        }.ToString(), TimeSpan.FromSeconds(1));
+        using var proxy = ProxyToServer();
+        var storage = OpenThrough(proxy, TimeSpan.FromSeconds(1));
         storage.CreateStudy(Study, false);
         storage.CreateTrial("s", T0, null);
 
@@ -339,6 +327,20 @@ public sealed class PostgresStorageTests : SqlStorageTests, IDisposable
 
         database.Dispose();
     }
+
+    /// <summary>A proxy in front of the test server, which can lose or refuse what passes through it.</summary>
+    private FaultyProxy ProxyToServer()
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        return new FaultyProxy(server.Host!, server.Port);
+    }
+
+    /// <summary>A storage on the test database whose connections go through <paramref name="proxy"/>.</summary>
+    private PostgresStorage OpenThrough(FaultyProxy proxy, TimeSpan? reconnectTimeout = null) =>
+        Open(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            Host = "127.0.0.1", Port = proxy.Port, SslMode = Npgsql.SslMode.Disable,
+        }.ToString(), reconnectTimeout);
 
     private PostgresStorage Open(string connectionString, TimeSpan? reconnectTimeout = null)
     {
