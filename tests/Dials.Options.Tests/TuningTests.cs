@@ -153,9 +153,11 @@ public sealed class TuningTests : IDisposable
         using var host = BuildHost(TuningSection(journal, output, trials: 8));
         var states = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var listener = new MeterListener();
+        // Only this host's meter: other tests run studies on the process-wide "Dials" meter at the same time.
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument is { Meter.Name: "Dials", Name: "dials.trials" })
+            if (instrument is { Meter.Name: "Dials", Name: "dials.trials" } && ReferenceEquals(instrument.Meter.Scope, meters))
             {
                 l.EnableMeasurementEvents(instrument);
             }
