@@ -4,8 +4,8 @@ using Dials.StorageBenchmark;
 // dotnet run -c Release --project bench/Dials.StorageBenchmark -- [throughput [TRIALS [ROUNDS [BACKENDS [OBJECTIVES_MS]]]]]
 //   The default. TRIALS (1000) trivial trials per storage in one process against in-memory; then TRIALS trials (at
 //   most 500 for a slow objective) shared by 1 and by 4 worker processes (tools/Dials.StudyWorker) on each durable
-//   storage, for each objective in OBJECTIVES_MS (0,20: trivial and 20 ms), ROUNDS (3) times alternating, with
-//   medians. BACKENDS (journal,sqlite[,postgres]) picks the durable storages. DIALS_STUDY_WORKER (a path) runs a
+//   storage, then by 1 and 4 workers in this process (OptimizeAsync's parallelism), for each objective in
+//   OBJECTIVES_MS (0,20: trivial and 20 ms), ROUNDS (3) times alternating, with medians. BACKENDS (journal,sqlite[,postgres]) picks the durable storages. DIALS_STUDY_WORKER (a path) runs a
 //   published worker instead of the one built here: its .dll (ReadyToRun) or its native executable (NativeAOT); the
 //   runtime's DOTNET_* settings (DOTNET_TieredPGO=0) pass on to the workers. See docs/storages.md, "Running many workers".
 // dotnet run -c Release --project bench/Dials.StorageBenchmark -- scale [LARGEST]

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Dials.StorageBenchmark;
 
 /// <summary>Trials per second: each durable storage in one process against in-memory, then one against four worker
-/// processes sharing one study, per storage and objective, in alternating rounds.</summary>
+/// processes sharing one study, and one against four workers in one process (<c>OptimizeAsync</c>'s parallelism), per
+/// storage and objective, in alternating rounds.</summary>
 internal static class ThroughputBenchmark
 {
     /// <summary>At most this many trials with a slow objective, so one worker with 20 ms finishes in about ten seconds.</summary>
@@ -32,6 +33,7 @@ internal static class ThroughputBenchmark
         foreach (var ms in objectivesMs)
         {
             Workers(backends, ms == 0 ? trials : Math.Min(trials, SlowTrials), rounds, ms);
+            Threads(backends, ms == 0 ? trials : Math.Min(trials, SlowTrials), rounds, ms);
         }
     }
 
@@ -63,15 +65,51 @@ internal static class ThroughputBenchmark
         }
     }
 
+    /// <summary>1 and 4 workers in this process (one study object, <c>OptimizeAsync</c> with that parallelism),
+    /// alternating as <see cref="Workers"/> does: what an application that runs its trials in parallel itself gets.</summary>
+    private static void Threads(Backends backends, int trials, int rounds, int objectiveMs)
+    {
+        var objective = objectiveMs == 0 ? "a trivial objective" : $"a {objectiveMs} ms objective";
+        Console.WriteLine();
+        Console.WriteLine($"{trials} trials of {objective} in this process, {rounds} rounds of parallelism 1 then 4 (trials/s):");
+        Console.WriteLine();
+        Console.WriteLine("| storage | round | 1 worker | 4 workers | 4 vs 1 |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var backend in backends.Durable)
+        {
+            var rows = new List<double[]>();
+            for (var round = 1; round <= rounds; round++)
+            {
+                var one = trials / InProcess(backends, backend, trials, 1, objectiveMs);
+                var four = trials / InProcess(backends, backend, trials, 4, objectiveMs);
+                rows.Add([one, four, four / one]);
+                Console.WriteLine(FormattableString.Invariant($"| {backend} | {round} | {one:F0} | {four:F0} | {four / one:F2}x |"));
+            }
+
+            var medians = Enumerable.Range(0, 3).Select(column => Stats.Median(rows.Select(r => r[column]))).ToArray();
+            Console.WriteLine(FormattableString.Invariant($"| **{backend}** | **median** | {medians[0]:F0} | {medians[1]:F0} | {medians[2]:F2}x |"));
+        }
+    }
+
     private static string Row(double[] cells) => FormattableString.Invariant(
         $"{cells[0]:F0} | {cells[1]:F0} | {cells[2]:F2}x | {cells[3]:F0} | {cells[4]:F0} | {cells[5]:F2}x | {cells[6]:F2} | {cells[7]:F2}");
 
-    private static double InProcess(Backends backends, string backend, int trials)
+    /// <summary>Seconds for <paramref name="trials"/> trials of a fresh study run in this process.</summary>
+    private static double InProcess(Backends backends, string backend, int trials, int parallelism = 1, int objectiveMs = 0)
     {
         var name = "inproc-" + Guid.NewGuid().ToString("N");
         var study = BenchStudy.Open(backends.Open(backend, name), name);
+        var delay = TimeSpan.FromMilliseconds(objectiveMs);
         var clock = Stopwatch.StartNew();
-        study.OptimizeAsync(p => p.X * p.X, trials: trials).GetAwaiter().GetResult();
+        study.OptimizeAsync(async (p, _, cancellationToken) =>
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+
+            return p.X * p.X;
+        }, trials: trials, parallelism: parallelism).GetAwaiter().GetResult();
         return clock.Elapsed.TotalSeconds;
     }
 }

@@ -83,6 +83,23 @@ public sealed class JournalFileTests : IDisposable
     }
 
     [Fact]
+    public void A_durable_append_leaves_its_sync_to_the_caller_and_the_file_open_for_it_until_then()
+    {
+        var writer = Open();
+        Assert.Null(writer.Append((_, _) => { }, () => Lines("not durable"), durable: false));
+        Assert.Null(writer.Append((_, _) => { }, () => ReadOnlyMemory<byte>.Empty, durable: true)); // nothing written
+        var sync = writer.Append((_, _) => { }, () => Lines("durable"), durable: true);
+        Assert.NotNull(sync);
+
+        // Another thread may close the journal (after an I/O error, or on dispose) before the sync: it still happens.
+        writer.Dispose();
+        sync.Complete();
+        sync.Complete(); // only the first call syncs and lets the file go
+
+        Assert.Equal(["not durable", "durable"], ReadNew(Open()));
+    }
+
+    [Fact]
     public void A_truncated_journal_is_a_clear_error()
     {
         var reader = Open();

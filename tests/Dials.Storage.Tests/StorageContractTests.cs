@@ -314,12 +314,16 @@ public abstract partial class StorageContractTests
         Assert.NotEqual(named, named with { ObjectiveNames = ["rmse", "latency", "size"] });
     }
 
-    [Fact]
-    public void Concurrent_workers_get_unique_gap_free_numbers_and_every_tell_is_recorded_once()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Concurrent_workers_get_unique_gap_free_numbers_and_every_tell_is_recorded_once(bool oneStorageObject)
     {
+        // Workers with a storage object each (as processes have), or threads sharing one (a study's own parallelism,
+        // whose durable tells sync to disk after the storage's locks are released).
         var storage = CreateStorage();
         storage.CreateStudy(Study(), false);
-        var handles = Enumerable.Range(0, 4).Select(_ => Reopen(storage)).ToArray();
+        var handles = Enumerable.Range(0, 4).Select(_ => oneStorageObject ? storage : Reopen(storage)).ToArray();
         var numbers = new System.Collections.Concurrent.ConcurrentBag<int>();
         Parallel.For(0, 4, w =>
         {
@@ -332,7 +336,7 @@ public abstract partial class StorageContractTests
         });
 
         Assert.Equal(Enumerable.Range(0, 60), numbers.Order());
-        var trials = storage.ReadTrials("s");
+        var trials = Reopen(storage).ReadTrials("s");
         Assert.Equal(Enumerable.Range(0, 60), trials.Select(t => t.Number));
         Assert.All(trials, t => Assert.Equal((double)t.Number, t.Value));
         Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));

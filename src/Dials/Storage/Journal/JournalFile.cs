@@ -82,26 +82,31 @@ internal sealed class JournalFile : IDisposable
     /// <exception cref="IOException">The lock or the journal cannot be used (a read-only file system, no space, a
     /// name too long): the message names the file and the operating system's error. Only another holder of the lock
     /// makes this wait.</exception>
-    public void Transact(JournalLineHandler onLine, Func<ReadOnlyMemory<byte>> decide, bool durable = true)
+    public void Transact(JournalLineHandler onLine, Func<ReadOnlyMemory<byte>> decide, bool durable = true) =>
+        Append(onLine, decide, durable)?.Complete();
+
+    /// <summary>
+    /// Like <see cref="Transact"/>, but leaves the disk sync of a durable append to the caller, who completes it once
+    /// it has released its own locks, so that the syncs of several threads overlap as those of several processes do.
+    /// </summary>
+    /// <returns>The sync to complete before the append counts as durable; null when nothing durable was written. It
+    /// must be completed (it keeps the file open until then).</returns>
+    /// <exception cref="IOException">As for <see cref="Transact"/>.</exception>
+    public DiskSync? Append(JournalLineHandler onLine, Func<ReadOnlyMemory<byte>> decide, bool durable)
     {
         lock (gate)
         {
-            var written = Append(onLine, decide);
-
-            // The lock is already released: the fsync of one worker's finished trial overlaps the next worker's
-            // append, instead of every worker queueing behind each flush. Concurrent fsyncs of one file are committed
-            // together by the kernel (ext4's journal joins them), which a shared sync of our own only slowed down
-            // (docs/benchmarks.md). The caller still returns only once its lines are on disk.
-            if (durable && written is not null)
-            {
-                written.Flush(flushToDisk: true);
-            }
+            // The fsync of one worker's finished trial happens after every lock is released, and overlaps the next
+            // worker's append (thread or process), instead of every worker queueing behind each flush. Concurrent fsyncs
+            // of one file are committed together by the kernel (ext4's journal joins them), which a shared sync of our
+            // own only slowed down (docs/benchmarks.md). The caller still returns only once its lines are on disk.
+            return AppendUnderLock(onLine, decide) && durable ? new DiskSync(handle!, path) : null;
         }
     }
 
-    /// <summary>Under the lock: reads, decides and writes (to the operating system, not yet to disk); returns the open
-    /// journal when something was written.</summary>
-    private FileStream? Append(JournalLineHandler onLine, Func<ReadOnlyMemory<byte>> decide)
+    /// <summary>Under the lock: reads, decides and writes (to the operating system, not yet to disk); returns whether
+    /// something was written.</summary>
+    private bool AppendUnderLock(JournalLineHandler onLine, Func<ReadOnlyMemory<byte>> decide)
     {
         using var held = fileLock.Acquire();
         var journal = Stream(write: true);
@@ -111,7 +116,7 @@ internal sealed class JournalFile : IDisposable
             var append = decide();
             if (append.IsEmpty)
             {
-                return null;
+                return false;
             }
 
             if (append.Span[^1] != (byte)'\n')
@@ -124,7 +129,7 @@ internal sealed class JournalFile : IDisposable
             RandomAccess.Write(handle!, append.Span, offset);
             offset += append.Length;
             lineNumber += append.Span.Count((byte)'\n');
-            return journal;
+            return true;
         }
         catch (IOException)
         {
