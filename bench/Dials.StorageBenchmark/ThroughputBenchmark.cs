@@ -37,62 +37,64 @@ internal static class ThroughputBenchmark
         }
     }
 
-    /// <summary>1 and 4 workers, alternating for <paramref name="rounds"/> rounds so that a change in the machine's
-    /// load falls on both; one row per round and the medians, which are the figures to compare on a busy machine.</summary>
+    /// <summary>1 and 4 worker processes, alternating (see <see cref="Alternate"/>).</summary>
     private static void Workers(Backends backends, int trials, int rounds, int objectiveMs)
     {
-        var objective = objectiveMs == 0 ? "a trivial objective" : $"a {objectiveMs} ms objective";
         Console.WriteLine();
-        Console.WriteLine($"{trials} trials of {objective} shared by worker processes, {rounds} rounds of 1 then 4 workers " +
+        Console.WriteLine($"{trials} trials of {Objective(objectiveMs)} shared by worker processes, {rounds} rounds of 1 then 4 workers " +
             "(trials/s; whole: process start-up included; steady: once every worker is up; CPU: ms per trial, all workers):");
-        Console.WriteLine();
-        Console.WriteLine("| storage | round | 1 worker: whole | 4 workers: whole | 4 vs 1 | 1 worker: steady | 4 workers: steady | 4 vs 1 | CPU: 1 worker | 4 workers |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var backend in backends.Durable)
-        {
-            var rows = new List<double[]>();
-            for (var round = 1; round <= rounds; round++)
+        Alternate(backends, rounds,
+            "| storage | round | 1 worker: whole | 4 workers: whole | 4 vs 1 | 1 worker: steady | 4 workers: steady | 4 vs 1 | CPU: 1 worker | 4 workers |",
+            backend =>
             {
                 var one = WorkerRun.Time(backends, backend, 1, trials, objectiveMs);
                 var four = WorkerRun.Time(backends, backend, 4, trials, objectiveMs);
-                rows.Add([one.WholeRate, four.WholeRate, four.WholeRate / one.WholeRate,
-                    one.SteadyRate, four.SteadyRate, four.SteadyRate / one.SteadyRate, one.CpuMsPerTrial, four.CpuMsPerTrial]);
-                Console.WriteLine($"| {backend} | {round} | {Row(rows[^1])} |");
-            }
-
-            var medians = Enumerable.Range(0, rows[0].Length).Select(column => Stats.Median(rows.Select(r => r[column])));
-            Console.WriteLine($"| **{backend}** | **median** | {Row([.. medians])} |");
-        }
+                return [one.WholeRate, four.WholeRate, four.WholeRate / one.WholeRate,
+                    one.SteadyRate, four.SteadyRate, four.SteadyRate / one.SteadyRate, one.CpuMsPerTrial, four.CpuMsPerTrial];
+            },
+            cells => FormattableString.Invariant(
+                $"{cells[0]:F0} | {cells[1]:F0} | {cells[2]:F2}x | {cells[3]:F0} | {cells[4]:F0} | {cells[5]:F2}x | {cells[6]:F2} | {cells[7]:F2}"));
     }
 
     /// <summary>1 and 4 workers in this process (one study object, <c>OptimizeAsync</c> with that parallelism),
-    /// alternating as <see cref="Workers"/> does: what an application that runs its trials in parallel itself gets.</summary>
+    /// alternating: what an application that runs its trials in parallel itself gets.</summary>
     private static void Threads(Backends backends, int trials, int rounds, int objectiveMs)
     {
-        var objective = objectiveMs == 0 ? "a trivial objective" : $"a {objectiveMs} ms objective";
         Console.WriteLine();
-        Console.WriteLine($"{trials} trials of {objective} in this process, {rounds} rounds of parallelism 1 then 4 (trials/s):");
+        Console.WriteLine($"{trials} trials of {Objective(objectiveMs)} in this process, {rounds} rounds of parallelism 1 then 4 (trials/s):");
+        Alternate(backends, rounds, "| storage | round | 1 worker | 4 workers | 4 vs 1 |",
+            backend =>
+            {
+                var one = trials / InProcess(backends, backend, trials, 1, objectiveMs);
+                var four = trials / InProcess(backends, backend, trials, 4, objectiveMs);
+                return [one, four, four / one];
+            },
+            cells => FormattableString.Invariant($"{cells[0]:F0} | {cells[1]:F0} | {cells[2]:F2}x"));
+    }
+
+    /// <summary>For each storage, <paramref name="rounds"/> rounds of <paramref name="measure"/> (which runs 1 then 4
+    /// workers, so that a change in the machine's load falls on both): one row per round and the medians, which are the
+    /// figures to compare on a busy machine.</summary>
+    private static void Alternate(Backends backends, int rounds, string header, Func<string, double[]> measure, Func<double[], string> row)
+    {
         Console.WriteLine();
-        Console.WriteLine("| storage | round | 1 worker | 4 workers | 4 vs 1 |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine(header);
+        Console.WriteLine(string.Concat(Enumerable.Repeat("|---", header.Count(c => c == '|') - 1)) + "|");
         foreach (var backend in backends.Durable)
         {
             var rows = new List<double[]>();
             for (var round = 1; round <= rounds; round++)
             {
-                var one = trials / InProcess(backends, backend, trials, 1, objectiveMs);
-                var four = trials / InProcess(backends, backend, trials, 4, objectiveMs);
-                rows.Add([one, four, four / one]);
-                Console.WriteLine(FormattableString.Invariant($"| {backend} | {round} | {one:F0} | {four:F0} | {four / one:F2}x |"));
+                rows.Add(measure(backend));
+                Console.WriteLine($"| {backend} | {round} | {row(rows[^1])} |");
             }
 
-            var medians = Enumerable.Range(0, 3).Select(column => Stats.Median(rows.Select(r => r[column]))).ToArray();
-            Console.WriteLine(FormattableString.Invariant($"| **{backend}** | **median** | {medians[0]:F0} | {medians[1]:F0} | {medians[2]:F2}x |"));
+            var medians = Enumerable.Range(0, rows[0].Length).Select(column => Stats.Median(rows.Select(r => r[column])));
+            Console.WriteLine($"| **{backend}** | **median** | {row([.. medians])} |");
         }
     }
 
-    private static string Row(double[] cells) => FormattableString.Invariant(
-        $"{cells[0]:F0} | {cells[1]:F0} | {cells[2]:F2}x | {cells[3]:F0} | {cells[4]:F0} | {cells[5]:F2}x | {cells[6]:F2} | {cells[7]:F2}");
+    private static string Objective(int objectiveMs) => objectiveMs == 0 ? "a trivial objective" : $"a {objectiveMs} ms objective";
 
     /// <summary>Seconds for <paramref name="trials"/> trials of a fresh study run in this process.</summary>
     private static double InProcess(Backends backends, string backend, int trials, int parallelism = 1, int objectiveMs = 0)
