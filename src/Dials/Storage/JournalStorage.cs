@@ -104,33 +104,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, ICheckpoi
     public NewTrial? CreateSampledTrial(string studyName, DateTimeOffset start, int? limit, TrialSampler sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        NewTrial? created = null;
-        WriteMany(() =>
-        {
-            var ledger = Find(studyName);
-            if (!ledger.CanCreateTrial(limit, queuedOnly: false))
-            {
-                return [];
-            }
-
-            // Proposed (and checked) before any record is applied, so that a refused proposal leaves nothing behind.
-            var proposal = ledger.HasQueued ? null : TrialSampling.Propose(sample, ledger.TrialCount, ledger.Trials);
-            var create = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.TrialCount, At = start };
-            created = Apply(create);
-            if (proposal is null)
-            {
-                return [create];
-            }
-
-            var point = new JournalRecord
-            {
-                Op = JournalRecord.SetPoint, Study = studyName, Number = created!.Number, Point = [.. proposal.Point],
-                Strategy = proposal.Strategy, Reason = proposal.Reason,
-            };
-            Apply(point);
-            return [create, point];
-        }, durable: false);
-        return created;
+        return Create(studyName, start, limit, queuedOnly: false, sample);
     }
 
     /// <inheritdoc />
@@ -138,10 +112,7 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, ICheckpoi
     {
         ArgumentNullException.ThrowIfNull(point);
         ArgumentException.ThrowIfNullOrWhiteSpace(strategy);
-        Write(durable: false, () => Checked(studyName, new JournalRecord
-        {
-            Op = JournalRecord.SetPoint, Study = studyName, Number = number, Point = [.. point], Strategy = strategy, Reason = strategyReason,
-        }));
+        Write(durable: false, () => Checked(studyName, Point(studyName, number, point, strategy, strategyReason)));
     }
 
     /// <inheritdoc />
@@ -226,25 +197,44 @@ public sealed class JournalStorage : IStudyStorage, IHeartbeatStorage, ICheckpoi
         }
     }
 
-    /// <summary>Both kinds of trial creation are one record: replaying it hands out the oldest queued point, if any, as
-    /// the writer did, so the journal need not say which kind was asked.</summary>
-    private NewTrial? Create(string studyName, DateTimeOffset start, int? limit, bool queuedOnly)
+    /// <summary>Every kind of trial creation is one record: replaying it hands out the oldest queued point, if any, as
+    /// the writer did, so the journal need not say which kind was asked. A sampled trial's point line follows it in the
+    /// same write.</summary>
+    /// <param name="studyName">The study.</param>
+    /// <param name="start">When the trial starts.</param>
+    /// <param name="limit">The budget, as for <see cref="CreateTrial"/>.</param>
+    /// <param name="queuedOnly">Whether only a queued point may start a trial.</param>
+    /// <param name="sample">Proposes the point of a trial that runs no queued point, whose line is then appended with the
+    /// creation line in one write; null to leave the point to <see cref="SetTrialPoint"/>.</param>
+    private NewTrial? Create(string studyName, DateTimeOffset start, int? limit, bool queuedOnly, TrialSampler? sample = null)
     {
         NewTrial? created = null;
-        Write(durable: false, () =>
+        WriteMany(() =>
         {
             var ledger = Find(studyName);
             if (!ledger.CanCreateTrial(limit, queuedOnly))
             {
-                return null;
+                return [];
             }
 
-            var record = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.TrialCount, At = start };
-            created = Apply(record);
-            return record;
-        });
+            // Proposed (and checked) before any record is applied, so that a refused proposal leaves nothing behind.
+            var proposal = sample is null || ledger.HasQueued ? null : TrialSampling.Propose(sample, ledger.TrialCount, ledger.Trials);
+            var create = new JournalRecord { Op = JournalRecord.CreateTrial, Study = studyName, Number = ledger.TrialCount, At = start };
+            created = Apply(create);
+            if (proposal is null)
+            {
+                return [create];
+            }
+
+            var point = Point(studyName, created!.Number, proposal.Point, proposal.Strategy, proposal.Reason);
+            Apply(point);
+            return [create, point];
+        }, durable: false);
         return created;
     }
+
+    private static JournalRecord Point(string studyName, int number, IReadOnlyList<double> point, string strategy, string? reason) =>
+        new() { Op = JournalRecord.SetPoint, Study = studyName, Number = number, Point = [.. point], Strategy = strategy, Reason = reason };
 
     private static JournalRecord Finish(string studyName, int number, TrialState state, double? value, TimeSpan duration, string? reason) =>
         new() { Op = JournalRecord.Finish, Study = studyName, Number = number, State = state, Value = value, DurationTicks = duration.Ticks, Reason = reason };
