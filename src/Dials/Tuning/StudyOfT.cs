@@ -37,9 +37,6 @@ public sealed class Study<T> : ITrialHost
     // that creates the trial (see Create).
     private TimeSpan lastProposal;
 
-    // The proposal made inside the storage's step by the last Create, if any.
-    private Proposal? sampledInStep;
-
     internal Study(string name, SearchSpace<T> space, IReadOnlyList<Direction> directions, ISampler sampler, IPruner pruner,
         IStudyStorage storage, TimeProvider clock, Liveness? liveness = null)
     {
@@ -519,11 +516,11 @@ public sealed class Study<T> : ITrialHost
             // A sampler with nothing left to propose still lets the queued points run: only those are started then.
             var exhausted = stopWhenExhausted && Sampler is IFiniteSampler finite && finite.IsExhausted(Space, storage.ReadTrials(Name));
             var start = clock.GetUtcNow();
-            var created = Create(start, Budget(limit, failed, recount: false), exhausted);
+            var (created, sampled) = Create(start, Budget(limit, failed, recount: false), exhausted);
             if (created is null && limit is not null && liveness is not null)
             {
                 // Other workers may have failed trials as stale since the count was taken: count again before giving up.
-                created = Create(start, Budget(limit, 0, recount: true), exhausted);
+                (created, sampled) = Create(start, Budget(limit, 0, recount: true), exhausted);
             }
 
             if (created is null)
@@ -535,7 +532,7 @@ public sealed class Study<T> : ITrialHost
             // those other workers (threads or processes) started in the meantime.
             var proposal = created.QueuedPoint is { } queued
                 ? new Proposal([.. queued], TrialRecord.QueuedStrategy, created.QueuedReason)
-                : sampledInStep ?? SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
+                : sampled ?? SampleAndRecord(created.Number, storage.ReadTrials(Name), start);
             var point = proposal.Point;
             T config;
             try
@@ -569,29 +566,30 @@ public sealed class Study<T> : ITrialHost
     /// it. While the sampler's proposals are quick (<see cref="QuickProposal"/>), it proposes inside the storage's step
     /// (<see cref="IStudyStorage.CreateSampledTrial"/>), which then records the new trial and its point together; a
     /// proposal that failed there is recorded here, as the trial's failure, like one made afterwards.</summary>
-    private NewTrial? Create(DateTimeOffset start, int? limit, bool exhausted)
+    /// <returns>The new trial (null at the limit) and the proposal recorded with it, if it was made in the step.</returns>
+    private (NewTrial? Trial, Proposal? Sampled) Create(DateTimeOffset start, int? limit, bool exhausted)
     {
-        sampledInStep = null;
         if (exhausted)
         {
-            return storage.CreateQueuedTrial(Name, start, limit);
+            return (storage.CreateQueuedTrial(Name, start, limit), null);
         }
 
         if (lastProposal > QuickProposal)
         {
-            return storage.CreateTrial(Name, start, limit);
+            return (storage.CreateTrial(Name, start, limit), null);
         }
 
         // A storage may call the sampler once per attempt (a database retries a transaction that failed on a transient
         // error), so only the last call's outcome counts, and only for the trial it was made for.
         Exception? failure = null;
+        Proposal? sampled = null;
         var sampledFor = -1;
         var created = storage.CreateSampledTrial(Name, start, limit, (number, history) =>
         {
-            (sampledFor, failure, sampledInStep) = (number, null, null);
+            (sampledFor, failure, sampled) = (number, null, null);
             try
             {
-                return sampledInStep = Sample(number, history);
+                return sampled = Sample(number, history);
             }
             catch (Exception exception)
             {
@@ -601,8 +599,7 @@ public sealed class Study<T> : ITrialHost
         });
         if (created is not { QueuedPoint: null } || created.Number != sampledFor)
         {
-            sampledInStep = null;
-            return created;
+            return (created, null);
         }
 
         if (failure is not null)
@@ -611,7 +608,7 @@ public sealed class Study<T> : ITrialHost
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
-        return created;
+        return (created, sampled);
     }
 
     /// <summary>The limit for <see cref="IStudyStorage.CreateTrial"/>: the budget plus the trials failed as stale,
