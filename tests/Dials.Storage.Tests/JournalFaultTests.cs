@@ -156,7 +156,7 @@ public sealed class JournalFaultTests : IDisposable
     }
 
     private static void Append(string journal, string line) =>
-        new JournalFile(journal, _ => { }).Transact((_, _) => { }, () => JournalFileTests.Lines(line));
+        new JournalFile(journal, _ => { }).Append((_, _) => { }, () => JournalFileTests.Lines(line), durable: true)?.Complete();
 
     /// <summary>Runs <paramref name="action"/> on another thread and expects it to throw
     /// <typeparamref name="TException"/> well before <see cref="Patience"/> runs out.</summary>

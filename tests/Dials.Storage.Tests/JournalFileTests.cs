@@ -47,7 +47,7 @@ public sealed class JournalFileTests : IDisposable
         {
             for (var n = 0; n < 40; n++)
             {
-                writers[w].Transact((_, _) => counts[w]++, () => Lines((counts[w]++).ToString(CultureInfo.InvariantCulture)));
+                writers[w].Append((_, _) => counts[w]++, () => Lines((counts[w]++).ToString(CultureInfo.InvariantCulture)), durable: true)?.Complete();
             }
         });
 
@@ -78,7 +78,7 @@ public sealed class JournalFileTests : IDisposable
     public void An_append_must_end_with_a_line_end()
     {
         // A record without its line end would be glued to the next writer's record.
-        Assert.Throws<ArgumentException>(() => Open().Transact((_, _) => { }, () => Encoding.UTF8.GetBytes("one\nunterminated")));
+        Assert.Throws<ArgumentException>(() => Open().Append((_, _) => { }, () => Encoding.UTF8.GetBytes("one\nunterminated"), durable: true));
         Assert.Empty(ReadNew(Open()));
     }
 
@@ -125,10 +125,10 @@ public sealed class JournalFileTests : IDisposable
     internal static List<string> Append(JournalFile file, params string[] append)
     {
         var lines = new List<string>();
-        file.Transact((_, line) => lines.Add(Encoding.UTF8.GetString(line)), () => Lines(append));
+        file.Append((_, line) => lines.Add(Encoding.UTF8.GetString(line)), () => Lines(append), durable: true)?.Complete();
         return lines;
     }
 
-    /// <summary>Lines as <see cref="JournalFile.Transact"/> appends them: UTF-8, each ended by its line end.</summary>
+    /// <summary>Lines as <see cref="JournalFile.Append"/> appends them: UTF-8, each ended by its line end.</summary>
     internal static byte[] Lines(params string[] lines) => Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
 }

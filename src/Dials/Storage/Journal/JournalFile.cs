@@ -10,11 +10,11 @@ internal delegate void JournalLineHandler(long lineNumber, ReadOnlySpan<byte> li
 /// An append-only file of text records, one a line, shared safely by threads and processes on one machine.
 /// </summary>
 /// <remarks>
-/// <para>Appends happen inside <see cref="Transact"/>, under an exclusive lock on a sibling <c>.lock</c> file (see
+/// <para>Appends happen inside <see cref="Append"/>, under an exclusive lock on a sibling <c>.lock</c> file (see
 /// <see cref="InterProcessLock"/>: an advisory lock the operating system drops when its process dies, so a killed worker
 /// never blocks the others). Each batch is written in one call under the lock and, when durable, flushed to disk
-/// (fsync) right after the lock is released and before <see cref="Transact"/> returns, so a finished trial that was
-/// told is durable, and workers' flushes overlap instead of queueing behind the lock.</para>
+/// (fsync) by the caller once every lock is released (<see cref="DiskSync"/>), before a finished trial counts as told,
+/// so workers' flushes overlap instead of queueing behind the lock.</para>
 /// <para>Reading streams the new part of the file in bounded chunks (a journal may outgrow any one array); only a
 /// line longer than a chunk makes the buffer grow, to that line's length.</para>
 /// <para>A crash mid-write can leave a torn last line. Readers outside the lock hold an unterminated tail back (it may
@@ -72,26 +72,20 @@ internal sealed class JournalFile : IDisposable
 
     /// <summary>
     /// Under the exclusive lock: passes the lines appended since the last read to <paramref name="onLine"/>, lets
-    /// <paramref name="decide"/> choose what to append given them, and appends it durably.
+    /// <paramref name="decide"/> choose what to append given them, and appends it; the disk sync of a durable append is
+    /// left to the caller, who completes it once it has released its own locks, so that the syncs of several threads
+    /// overlap as those of several processes do.
     /// </summary>
     /// <param name="onLine">Receives each new line, before <paramref name="decide"/> is called.</param>
     /// <param name="decide">The UTF-8 lines to append, each ended by its line end (nothing to only read under the
     /// lock).</param>
-    /// <param name="durable">Whether to fsync the appended lines before returning (finished trials); otherwise they
+    /// <param name="durable">Whether the appended lines are to be synced to disk (finished trials); otherwise they
     /// reach the operating system, visible to every process, and the next durable append makes them durable too.</param>
+    /// <returns>The sync to complete before the append counts as durable; null when nothing durable was written. It
+    /// must be completed (it keeps the file open until then).</returns>
     /// <exception cref="IOException">The lock or the journal cannot be used (a read-only file system, no space, a
     /// name too long): the message names the file and the operating system's error. Only another holder of the lock
     /// makes this wait.</exception>
-    public void Transact(JournalLineHandler onLine, Func<ReadOnlyMemory<byte>> decide, bool durable = true) =>
-        Append(onLine, decide, durable)?.Complete();
-
-    /// <summary>
-    /// Like <see cref="Transact"/>, but leaves the disk sync of a durable append to the caller, who completes it once
-    /// it has released its own locks, so that the syncs of several threads overlap as those of several processes do.
-    /// </summary>
-    /// <returns>The sync to complete before the append counts as durable; null when nothing durable was written. It
-    /// must be completed (it keeps the file open until then).</returns>
-    /// <exception cref="IOException">As for <see cref="Transact"/>.</exception>
     public DiskSync? Append(JournalLineHandler onLine, Func<ReadOnlyMemory<byte>> decide, bool durable)
     {
         lock (gate)
