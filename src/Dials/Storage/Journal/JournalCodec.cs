@@ -30,61 +30,22 @@ internal static class JournalCodec
             json.WriteStartObject();
             json.WriteString("op"u8, record.Op);
             json.WriteString("study"u8, record.Study);
-            if (record.Number is { } number)
-            {
-                json.WriteNumber("n"u8, number);
-            }
-
+            WriteInteger(json, "n"u8, record.Number);
             if (record.At is { } at)
             {
                 json.WriteString("at"u8, at);
             }
 
-            if (record.Direction is { } direction)
-            {
-                json.WriteString("direction"u8, direction.ToString());
-            }
-
-            if (record.Directions is { } directions)
-            {
-                json.WriteStartArray("directions"u8);
-                foreach (var each in directions)
-                {
-                    json.WriteStringValue(each.ToString());
-                }
-
-                json.WriteEndArray();
-            }
-
+            WriteString(json, "direction"u8, record.Direction?.ToString());
+            WriteStrings(json, "directions"u8, record.Directions?.Select(d => d.ToString()));
             WriteStrings(json, "names"u8, record.ObjectiveNames);
             WriteString(json, "space"u8, record.Signature);
             WriteNumbers(json, "point"u8, record.Point);
-            if (record.Step is { } step)
-            {
-                json.WriteNumber("step"u8, step);
-            }
-
-            if (record.Value is { } value)
-            {
-                json.WritePropertyName("value"u8);
-                WriteNumber(json, value);
-            }
-
-            if (record.State is { } state)
-            {
-                json.WriteString("state"u8, state.ToString());
-            }
-
-            if (record.DurationTicks is { } ticks)
-            {
-                json.WriteNumber("ticks"u8, ticks);
-            }
-
-            if (record.CpuTicks is { } cpu)
-            {
-                json.WriteNumber("cpu"u8, cpu);
-            }
-
+            WriteInteger(json, "step"u8, record.Step);
+            WriteNumber(json, "value"u8, record.Value);
+            WriteString(json, "state"u8, record.State?.ToString());
+            WriteInteger(json, "ticks"u8, record.DurationTicks);
+            WriteInteger(json, "cpu"u8, record.CpuTicks);
             WriteString(json, "strategy"u8, record.Strategy);
             WriteString(json, "reason"u8, record.Reason);
             WriteNumbers(json, "values"u8, record.Values);
@@ -95,8 +56,7 @@ internal static class JournalCodec
                 {
                     json.WriteStartObject();
                     json.WriteString("name"u8, constraint.Name);
-                    json.WritePropertyName("value"u8);
-                    WriteNumber(json, constraint.Value);
+                    WriteNumber(json, "value"u8, constraint.Value);
                     json.WriteEndObject();
                 }
 
@@ -271,8 +231,9 @@ internal static class JournalCodec
             return null;
         }
 
-        if (json.TokenType == JsonTokenType.String && Enum.TryParse<T>(json.GetString(), ignoreCase: true, out var named)
-            && Enum.IsDefined(named) && !char.IsAsciiDigit(json.GetString()![0]))
+        // A name, not a number in a string (which Enum.TryParse would take too).
+        if (json.TokenType == JsonTokenType.String && json.GetString() is { } text && Enum.TryParse<T>(text, ignoreCase: true, out var named)
+            && Enum.IsDefined(named) && !char.IsAsciiDigit(text[0]))
         {
             return named;
         }
@@ -293,7 +254,24 @@ internal static class JournalCodec
         }
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, ReadOnlySpan<byte> field, string[]? texts)
+    private static void WriteInteger(Utf8JsonWriter json, ReadOnlySpan<byte> field, long? number)
+    {
+        if (number is { } value)
+        {
+            json.WriteNumber(field, value);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, ReadOnlySpan<byte> field, double? number)
+    {
+        if (number is { } value)
+        {
+            json.WritePropertyName(field);
+            WriteNumber(json, value);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, ReadOnlySpan<byte> field, IEnumerable<string>? texts)
     {
         if (texts is null)
         {
