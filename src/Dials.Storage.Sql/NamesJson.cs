@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Dials.Storage.Sql;
@@ -19,16 +18,5 @@ internal static class NamesJson
         writer.WriteEndArray();
     });
 
-    public static string[] Read(string json)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        var names = new List<string>();
-        reader.Read();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            names.Add(reader.GetString() ?? "");
-        }
-
-        return [.. names];
-    }
+    public static string[] Read(string json) => JsonText.ReadArray(json, static (ref Utf8JsonReader reader) => reader.GetString() ?? "");
 }

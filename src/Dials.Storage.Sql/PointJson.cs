@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Dials.Storage.Sql;
@@ -35,16 +34,6 @@ internal static class PointJson
         writer.WriteEndArray();
     });
 
-    public static double[] Read(string json)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        var values = new List<double>();
-        reader.Read();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            values.Add(reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble());
-        }
-
-        return [.. values];
-    }
+    public static double[] Read(string json) =>
+        JsonText.ReadArray(json, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble());
 }

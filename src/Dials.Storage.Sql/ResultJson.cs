@@ -43,18 +43,7 @@ internal static class ResultJson
             writer.WriteEndArray();
         });
 
-    public static double[] ReadValues(string json)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        var values = new List<double>();
-        reader.Read();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            values.Add(ReadDouble(ref reader));
-        }
-
-        return [.. values];
-    }
+    public static double[] ReadValues(string json) => JsonText.ReadArray(json, ReadDouble);
 
     public static ConstraintValue[] ReadConstraints(string json)
     {
